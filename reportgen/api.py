@@ -1,0 +1,51 @@
+"""The Python API behind the CLI: read any supported file into a Brief."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .errors import InputError
+from .model import Brief, ModelError
+
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+
+
+def parse_bytes(data: bytes, path: str) -> Brief:
+    """The brief of an article given as bytes; ``path`` names it in messages and output."""
+    from .ingest import format_of, read_source
+
+    fmt = format_of(path, data)
+    if fmt == "json":
+        return _brief_from_json(data, path)
+    from .parse import parse_source
+
+    return parse_source(read_source(data, path, fmt))
+
+
+def parse_file(path: str | Path) -> Brief:
+    """The brief of one article file (.txt, .md, .html, or a brief .json written by ``parse``)."""
+    name = str(path)
+    file = Path(path)
+    try:
+        if file.is_dir():
+            raise InputError(name, "is a folder; give the article files inside it")
+        if file.stat().st_size > MAX_INPUT_BYTES:
+            raise InputError(name, f"is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB; an article is far smaller — check the file")
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise InputError(name, "no such file; check the path") from None
+    except PermissionError:
+        raise InputError(name, "permission denied; check the file's permissions") from None
+    except OSError as error:
+        raise InputError(name, f"cannot be read ({error.strerror or error}); check the path") from None
+    return parse_bytes(data, name)
+
+
+def _brief_from_json(data: bytes, path: str) -> Brief:
+    try:
+        return Brief.from_dict(json.loads(data.decode("utf-8-sig")))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InputError(path, f"is not valid JSON ({error}); give a brief written by `reportgen parse`") from None
+    except ModelError as error:
+        raise InputError(path, f"is not a reportgen brief ({error}); give a brief written by `reportgen parse`") from None

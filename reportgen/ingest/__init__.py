@@ -1,0 +1,63 @@
+"""Ingest: any supported file's bytes to a :class:`Source` of text blocks.
+
+One reader module per format; this module only picks the reader.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import PurePath
+
+from ..errors import InputError
+from .encoding import decode
+from .source import Block, PageMeta, Source
+
+__all__ = ["Block", "PageMeta", "Source", "format_of", "read_source", "SUFFIXES"]
+
+SUFFIXES: dict[str, str] = {
+    ".txt": "txt", ".text": "txt",
+    ".md": "md", ".markdown": "md",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".json": "json",
+}
+
+
+def format_of(path: str, data: bytes) -> str:
+    """The input format, from the file name or, failing that, from the first bytes."""
+    known = SUFFIXES.get(PurePath(path).suffix.lower())
+    if known:
+        return known
+    head = data[:1024].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    if head.startswith(b"{"):
+        return "json"
+    return "txt"
+
+
+def read_source(data: bytes, path: str, fmt: str) -> Source:
+    """Decode ``data`` (the bytes of ``path``) and split it into blocks by format."""
+    text, encoding = decode(data, path, sniff_declaration=fmt == "html")
+    meta = PageMeta()
+    if fmt == "html":
+        from .html import read_html
+
+        blocks, meta = read_html(text, path)
+    elif fmt == "md":
+        from .md import blocks_from_markdown
+
+        blocks = blocks_from_markdown(text)
+    else:
+        from .txt import blocks_from_text
+
+        blocks = blocks_from_text(text)
+    if not blocks:
+        raise InputError(path, "no text found; give an article in .txt, .md, .html or .json")
+    return Source(
+        path=path,
+        format=fmt,
+        encoding=encoding,
+        sha256=hashlib.sha256(data).hexdigest(),
+        blocks=blocks,
+        meta=meta,
+    )

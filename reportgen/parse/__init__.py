@@ -1,0 +1,156 @@
+"""Parse: a Source's text blocks to a Brief.
+
+The algorithm, top to bottom: drop page furniture; read the header (masthead,
+date, headline); find the Q&A shape if there is one (answers, transcript,
+dash dialogue), else the attributed speech of a news piece; extract the
+figures paragraph by paragraph, crediting them to whoever said them; then
+summarize.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..errors import InputError
+from ..ingest import Source
+from ..model import Brief, Expert, SourceInfo, Statistic
+from ..slug import slugify
+from ..summarize import summarize_expert, takeaways
+from .attribution import Person, Registry, find_attributions, panel_members
+from .boilerplate import split_furniture
+from .dialogue import Dialogue, dash_interview, expert_answers, transcript
+from .header import read_header
+from .language import detect_language
+from .sentences import split_sentences
+from .statistics import find_statistics
+
+_FALLBACK_TITLE_WORDS = 14
+
+
+def _find_dialogue(paragraphs: list[str], registry: Registry, interviewee: Person | None) -> Dialogue:
+    for attempt in (
+        lambda: expert_answers(paragraphs, registry),
+        lambda: transcript(paragraphs, registry, interviewee),
+        lambda: dash_interview(paragraphs, interviewee),
+    ):
+        dialogue = attempt()
+        if dialogue.experts:
+            return dialogue
+    return Dialogue()
+
+
+def _split_question(paragraph: str) -> tuple[str, str]:
+    """A framing paragraph's closing run of questions, and the context before it."""
+    sentences = split_sentences(paragraph)
+    first_question = len(sentences)
+    while first_question > 0 and sentences[first_question - 1].rstrip("”\"» ").endswith("?"):
+        first_question -= 1
+    if first_question == len(sentences):
+        return paragraph, ""
+    return " ".join(sentences[first_question:]), " ".join(sentences[:first_question])
+
+
+def _fallback_title(paragraphs: list[str]) -> str:
+    first = split_sentences(paragraphs[0])[0] if paragraphs else ""
+    words = first.split()
+    if len(words) <= _FALLBACK_TITLE_WORDS:
+        return first.rstrip(".")
+    return " ".join(words[:_FALLBACK_TITLE_WORDS]).rstrip(",;:") + "…"
+
+
+def _ordered_experts(found: list[tuple[Person, int]]) -> list[Person]:
+    ordered: list[Person] = []
+    for person, _ in sorted(found, key=lambda pair: pair[1]):
+        if person not in ordered:
+            ordered.append(person)
+    return ordered
+
+
+def _statistics(paragraphs: list[str], owners: dict[int, Person], people: list[Person], language: str) -> list[Statistic]:
+    """Every figure once (first mention wins), credited to the expert who gave it."""
+    seen: set[tuple[str, str]] = set()
+    found: list[Statistic] = []
+    for index, paragraph in enumerate(paragraphs):
+        for statistic in find_statistics(paragraph, language):
+            key = (statistic.value, statistic.unit)
+            if key in seen:
+                continue
+            seen.add(key)
+            owner = owners.get(index) or next(
+                (person for person in people if any(statistic.text in said or statistic.sentence in said
+                                                    for said in person.commentary)), None)
+            found.append(replace(statistic, cited_by=owner.name if owner else None))
+    return found
+
+
+def parse_source(source: Source) -> Brief:
+    """The brief of one decoded article."""
+    blocks, dropped = split_furniture(source.blocks)
+    language = detect_language([block.text for block in blocks])
+    header = read_header(blocks, source.meta, language)
+    dropped.extend(header.dropped)
+    paragraphs = [block.text for index, block in enumerate(blocks) if index not in header.consumed]
+    if not paragraphs:
+        raise InputError(source.path, "no article text found (only headings or page furniture); check that this is the article's page")
+
+    registry = Registry()
+    registry.collect(paragraphs)
+    attributions = find_attributions(paragraphs, language, registry)
+    interviewee = attributions[0].person if attributions else None
+    dialogue = _find_dialogue(paragraphs, registry, interviewee)
+    panel = panel_members(paragraphs, registry)
+    kind = "qa" if dialogue.experts or len(panel) >= 2 else "news"
+    outside_dialogue = [said for said in attributions
+                        if said.paragraph not in dialogue.answers and said.paragraph not in dialogue.host_paragraphs]
+    for said in outside_dialogue:
+        said.person.add(said.words)
+    people = _ordered_experts(
+        [(said.person, said.paragraph) for said in outside_dialogue] + panel
+        + [(person, min(i for i, owner in dialogue.answers.items() if owner is person)) for person in dialogue.experts]
+    )
+
+    question = None
+    body: list[str] = []
+    for index, paragraph in enumerate(paragraphs):
+        if index in dialogue.answers:
+            continue
+        if index == dialogue.question_paragraph:
+            question, context = _split_question(paragraph)
+            if context:
+                body.append(context)
+            continue
+        body.append(paragraph)
+
+    statistics = _statistics(paragraphs, dialogue.answers, people, language)
+    experts = [
+        Expert(
+            name=person.name,
+            role=person.description.role,
+            organization=person.description.organization,
+            commentary=tuple(person.commentary),
+            summary=summarize_expert(person.commentary, language),
+        )
+        for person in people
+    ]
+    warnings = list(header.warnings)
+    title = header.title
+    if not title:
+        title = _fallback_title(body or paragraphs)
+        warnings.append("no headline found; the title is the article's first sentence")
+    summaries = [expert.summary for expert in experts if expert.summary]
+    return Brief(
+        id=slugify(title),
+        source=SourceInfo(path=source.path, format=source.format, encoding=source.encoding, sha256=source.sha256),
+        language=language,
+        kind=kind,
+        title=title,
+        publication=header.publication,
+        published=header.published,
+        question=question,
+        experts=tuple(experts),
+        statistics=tuple(statistics),
+        body=tuple(body),
+        takeaways=tuple(takeaways(summaries, body if kind == "news" else body + [question or ""], language)),
+        dropped=tuple(dropped),
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,86 @@
+"""Page furniture: which blocks are not article text.
+
+The rules are general shapes of web pages (share bars, related lists, photo
+credits, comment forms) spelled out as word lists in ``lexicon/*/boilerplate.toml``;
+lists of every language apply, since pages mix languages in their furniture.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lexicon
+from ..ingest import Block
+
+_EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
+_GLUED_CREDIT = re.compile(r"[a-záéíóúñ.)][.!?]?[A-ZÁÉÍÓÚÑ]{4,}$")
+_BYLINE_NAME = re.compile(r"^(?:[A-ZÁÉÍÓÚÑ][\w’'.\-]*\s*(?:,|and|y|&)?\s*){1,6}$")
+_TAIL_LINE_WORDS = 25
+_CONTAINS_MAX_WORDS = 60
+
+
+def _normalized(text: str) -> str:
+    return " ".join(_EDGE_PUNCTUATION.sub("", text.lower()).split())
+
+
+@lru_cache(maxsize=None)
+def _lists() -> dict[str, tuple[str, ...]]:
+    keys = ("lines", "starts", "contains", "ends", "tail_markers", "byline_prefixes")
+    return {key: tuple(word.lower() for word in lexicon.all_words("boilerplate", key)) for key in keys}
+
+
+def is_byline(text: str) -> bool:
+    """"By Jane Doe" / "Por María López": a credit line, not article text."""
+    lowered = text.lower()
+    for prefix in _lists()["byline_prefixes"]:
+        if lowered.startswith(prefix + " ") and len(text.split()) <= 8:
+            rest = text[len(prefix) + 1:].strip().split("|")[0].strip()
+            return bool(_BYLINE_NAME.match(rest))
+    return False
+
+
+def _is_doubled(text: str) -> bool:
+    """A caption printed twice on one line ("A. // Photo: X. A. // Photo: X.")."""
+    words = text.split()
+    half = len(words) // 2
+    return len(words) >= 6 and len(words) % 2 == 0 and words[:half] == words[half:]
+
+
+def is_furniture(block: Block) -> bool:
+    """True when one block, on its own, reads as page furniture."""
+    text = block.text.strip()
+    lowered = text.lower()
+    normalized = _normalized(text)
+    lists = _lists()
+    if not normalized or normalized in lists["lines"]:
+        return True
+    if lowered.startswith(lists["starts"]) or normalized.startswith(lists["starts"]):
+        return True
+    if len(text.split()) <= _CONTAINS_MAX_WORDS and any(word in lowered for word in lists["contains"]):
+        return True
+    if not text.endswith(".") and lowered.endswith(lists["ends"]):
+        return True
+    if _GLUED_CREDIT.search(text) or _is_doubled(text) or is_byline(text):
+        return True
+    return block.role != "h" and len(text.split()) == 1 and text[-1].isalnum()
+
+
+def split_furniture(blocks: tuple[Block, ...]) -> tuple[list[Block], list[str]]:
+    """The blocks that may be article text, and the furniture lines dropped."""
+    kept: list[Block] = []
+    dropped: list[str] = []
+    in_tail = False
+    normalized = [" ".join(block.text.split()) for block in blocks]
+    # A "Related posts" list only ends the article after its last paragraph of prose.
+    last_prose = max((i for i, block in enumerate(blocks) if len(block.text.split()) >= _TAIL_LINE_WORDS), default=-1)
+    for index, block in enumerate(blocks):
+        following = normalized[index + 1] if index + 1 < len(blocks) else ""
+        echo = bool(following) and following != normalized[index] and following.startswith(normalized[index])
+        tail = in_tail and index > last_prose
+        if is_furniture(block) or echo or tail:
+            dropped.append(block.text)
+            in_tail = in_tail or (index > last_prose and _normalized(block.text) in _lists()["tail_markers"])
+        else:
+            kept.append(block)
+    return kept, dropped

@@ -1,0 +1,163 @@
+"""People in running text: what a name looks like, and how a description of a
+person splits into role and organization.
+
+Shared by every way an article introduces a speaker (Q&A answers, speaker
+labels, "…," said X), so all of them agree on what a name is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import lexicon
+
+_UPPER = "A-ZÁÉÍÓÚÑÜÇ"
+_LOWER = "a-záéíóúñüçàèìòùâêîôûãõäëïö"
+_NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}]+(?:[’'\-][{_UPPER}]?[{_LOWER}]+)*|[{_UPPER}]\.|[{_UPPER}]{{2,}}(?=\b))"
+_PARTICLE = r"(?:de|del|de la|de los|da|das|do|dos|van|von|van der|van den|bin|al|el|la|y|di|du|le|st\.)"
+# Two to five name words, particles allowed between them ("Diego Marroquín Bitar",
+# "Vanda Felbab-Brown", "Luis Toto Caputo", "María Isabel Saravia").
+NAME_PATTERN = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,4}}"
+_NAME_RE = re.compile(rf"\b{NAME_PATTERN}\b")
+_SPLIT_WORDS = {"en": (" at ", " of ", " for ", " with "), "es": (" de ", " del ", " en ", " para ")}
+_CONNECTORS = {
+    "of", "for", "and", "on", "the", "de", "del", "la", "las", "los", "el", "y", "&", "e",
+    "in", "en", "para", "a", "to", "&amp;",
+}
+_LEADING_ARTICLES = ("the ", "a ", "an ", "el ", "la ", "los ", "las ", "un ", "una ")
+
+
+@dataclass(frozen=True)
+class Description:
+    """What an appositive says about a person."""
+
+    role: str | None
+    organization: str | None
+
+
+@lru_cache(maxsize=None)
+def _set(topic: str, key: str) -> frozenset[str]:
+    return frozenset(lexicon.all_words(topic, key))
+
+
+@lru_cache(maxsize=None)
+def _places() -> frozenset[str]:
+    names: set[str] = set()
+    for language in lexicon.LANGUAGES:
+        for key, values in lexicon.load(language, "places").items():
+            if isinstance(values, list):
+                names.update(value.lower() for value in values if isinstance(value, str))
+    return frozenset(names)
+
+
+def is_place(text: str) -> bool:
+    """A country, region or city name (from the lexicon's gazetteer)."""
+    return text.strip().lower() in _places()
+
+
+def _has_word_from(text: str, words: frozenset[str]) -> bool:
+    return any(token.strip(",.;:()’'s") in words or token in words for token in text.split())
+
+
+def looks_like_person(name: str) -> bool:
+    """Could this capitalised phrase be a person's name (not a place, body or title)?"""
+    tokens = name.split()
+    if len(tokens) < 2 or tokens[0] in _set("speech", "not_name_words"):
+        return False
+    if tokens[-1] in _set("speech", "not_name_words"):
+        return False
+    if _has_word_from(name, _set("speech", "organization_words")):
+        return False
+    if any(token in _set("speech", "titles") for token in tokens):
+        return False
+    if is_place(name) or is_place(" ".join(tokens[1:])) or is_place(" ".join(tokens[:-1])):
+        return False
+    return not all(token.isupper() and len(token) > 1 for token in tokens)
+
+
+def person_names(text: str) -> list[tuple[str, int, int]]:
+    """Every person-like name in ``text`` with its span, titles and stray words trimmed."""
+    found: list[tuple[str, int, int]] = []
+    for match in _NAME_RE.finditer(text):
+        name, start = match.group(0), match.start()
+        tokens = name.split()
+        # Drop leading capitalised words that are not names ("In", "Energy Secretary").
+        while len(tokens) > 2 and (tokens[0] in _set("speech", "not_name_words") or tokens[0] in _set("speech", "titles")
+                                   or _has_word_from(tokens[0], _set("speech", "organization_words"))):
+            start = text.index(tokens[1], start + len(tokens[0]))
+            tokens = tokens[1:]
+        name = " ".join(tokens)
+        if looks_like_person(name):
+            found.append((name, start, start + len(text[start:].split(tokens[-1], 1)[0]) + len(tokens[-1])))
+    return found
+
+
+def _strip_article(text: str) -> str:
+    lowered = text.lower()
+    for article in _LEADING_ARTICLES:
+        if lowered.startswith(article):
+            return text[len(article):]
+    return text
+
+
+def _is_proper_phrase(text: str) -> bool:
+    """Every content word capitalised: "the Council on Foreign Relations' Latin America Initiative"."""
+    words = _strip_article(text.strip()).replace("(", " ").replace(")", " ").split()
+    if not words or not words[0][:1].isupper():
+        return False
+    return all(word[:1].isupper() or word[:1].isdigit() or word.lower() in _CONNECTORS for word in words)
+
+
+def describe(appositive: str) -> Description:
+    """Split "senior fellow at the Brookings Institution" into role and organization.
+
+    The organization starts at the leftmost " at "/" of " (or Spanish " de ")
+    after which every word is a proper name; an office of a place ("former
+    president of Costa Rica") has no organization.
+    """
+    text = " ".join(appositive.strip(" ,.;:").split())
+    for opener in sorted(_set("speech", "appositive_openers"), key=len, reverse=True):
+        if text.lower().startswith(opener + " ") and len(opener.split()) > 1:
+            text = text[len(opener) + 1:]
+            break
+    if not text:
+        return Description(None, None)
+    splits = sorted(
+        {match.start() for words in _SPLIT_WORDS.values() for word in words
+         for match in re.finditer(re.escape(word), text)}
+    )
+    for position in splits:
+        connector_length = text.index(" ", position + 1) + 1 - position
+        remainder = text[position + connector_length:]
+        if _is_proper_phrase(remainder):
+            organization = _strip_article(remainder).strip()
+            role = _strip_article(text[:position]).strip() or None
+            if is_place(organization):
+                return Description(_strip_article(text), None)
+            return Description(role, organization)
+    if _is_proper_phrase(text) and _has_word_from(text, _set("speech", "organization_words")):
+        return Description(None, _strip_article(text))
+    return Description(_strip_article(text) or None, None)
+
+
+def title_before(text_before: str) -> Description:
+    """The office written just before a name: "Energy Secretary" / "Mexico’s central bank Governor"."""
+    words = text_before.rstrip().split()
+    titles = _set("speech", "titles")
+    taken: list[str] = []
+    while words and (words[-1] in titles or (taken and words[-1][:1].isupper() and words[-1] not in _set("speech", "not_name_words")
+                                              and not words[-1].endswith(("’s", "'s", ",")))):
+        taken.insert(0, words.pop())
+    if not taken or not any(word in titles for word in taken):
+        return Description(None, None)
+    organization_words: list[str] = []
+    while words and not words[-1].endswith((",", ".", ":", ";", "”", "\"")) and len(organization_words) < 5 \
+            and words[-1] not in _set("speech", "not_name_words") and words[-1].lower() not in _CONNECTORS:
+        organization_words.insert(0, words.pop())
+    organization = " ".join(organization_words) or None
+    if organization and not re.search(r"[’']s$", organization_words[0]) and not any(
+            word[:1].isupper() for word in organization_words):
+        organization = None
+    return Description(" ".join(taken), organization)
