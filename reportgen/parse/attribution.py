@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import lexicon
-from .people import Description, NAME_PATTERN, describe, person_names, title_before
+from .people import Description, NAME_PATTERN, describe, looks_like_person, person_names, title_before
 from .sentences import split_sentences
 
 _QUOTE = re.compile(r"[“\"«]([^“”\"«»]{3,}?)[”\"»“]")
@@ -73,17 +73,23 @@ class Registry:
         return person
 
     def by_surname(self, word: str) -> Person | None:
-        """The person whose name ends (or begins) with ``word``, when exactly one does."""
+        """The person whose name ends (or begins) with ``word``, when exactly one does.
+
+        "Luis Caputo" also finds "Luis Toto Caputo": same first and last name.
+        """
         word = word.strip()
+        tokens = word.split()
         matches = [person for name, person in self.people.items()
-                   if name.endswith(" " + word) or name.startswith(word + " ") or name == word]
+                   if name.endswith(" " + word) or name.startswith(word + " ") or name == word
+                   or (len(tokens) >= 2 and name.split()[0] == tokens[0] and name.split()[-1] == tokens[-1])]
         return matches[0] if len(matches) == 1 else None
 
     def collect(self, paragraphs: list[str]) -> None:
         """Register every full name with the description written beside it."""
-        for index, paragraph in enumerate(paragraphs):
-            for name, start, end in person_names(paragraph):
-                self.add(name, _description_around(paragraph, start, end))
+        for paragraph in paragraphs:
+            for sentence in split_sentences(paragraph):
+                for name, start, end in person_names(sentence):
+                    self.add(name, _description_around(sentence, start, end))
 
 
 def _description_around(text: str, start: int, end: int) -> Description:
@@ -104,14 +110,21 @@ def _description_around(text: str, start: int, end: int) -> Description:
 
 
 def _reads_as_description(text: str) -> bool:
-    """An appositive describes a person when it opens with a lowercase word, article or title."""
+    """An appositive describes a person when it opens with a title, an article or a
+    lowercase noun, and names nobody else ("Maria Lopez, Juan Diaz" is a list)."""
     words = text.split()
-    if not words:
+    named = person_names(text)
+    if not words or (named and named[0][1] == 0):
         return False
     first = words[0]
-    titles = set(lexicon.all_words("speech", "titles"))
-    return first[:1].islower() or first in titles or first in ("The", "A", "An", "El", "La") \
-        or (len(words) > 1 and first[:1].isupper() and words[1][:1].islower() and first not in ("He", "She"))
+    if first.lower() in lexicon.all_words("speech", "appositive_openers") or first in lexicon.all_words("speech", "titles"):
+        return True
+    return first[:1].islower() and first.lower() not in _prepositions()
+
+
+@lru_cache(maxsize=None)
+def _prepositions() -> frozenset[str]:
+    return frozenset(word.lower() for word in lexicon.all_words("speech", "prepositions"))
 
 
 def _quotes(sentence: str) -> list[str]:
@@ -122,13 +135,14 @@ def _quotes(sentence: str) -> list[str]:
 
 def _speaker_after(text: str, registry: Registry) -> tuple[Person, int] | None:
     """The person named right after a reporting verb ("…," says Maria Rodriguez, analyst at X)."""
-    names = person_names(text[:160])
-    if names:
-        name, start, end = names[0]
+    for name, start, end in person_names(text[:200]):
         gap = text[:start]
-        if not gap.strip() or gap.rstrip().endswith(",") or _GAP_OBJECT.match(gap):
-            if not any(mark in gap for mark in "“”\"«»") and len(gap.split()) <= 14:
-                return registry.add(name, _description_around(text, start, end)), start
+        if any(mark in gap for mark in "“”\"«»") or len(gap.split()) > 14:
+            break
+        if gap.rstrip().endswith(","):  # "dijo la subdirectora de Migración, María Saravia"
+            return registry.add(name, describe(gap.rstrip(" ,"))), start
+        if not gap.strip() or _GAP_OBJECT.match(gap):
+            return registry.add(name, _description_around(text, start, end)), start
     surname = re.match(r"\s*([A-ZÁÉÍÓÚÑ][\w’'\-]+)", text)
     if surname:
         person = registry.by_surname(surname.group(1))
@@ -140,7 +154,13 @@ def _speaker_after(text: str, registry: Registry) -> tuple[Person, int] | None:
 def _speaker_before(text: str, registry: Registry) -> Person | None:
     """The person named just before a reporting verb ("Alberto Ramos, economist at X, wrote")."""
     stripped = text.rstrip()
-    appositive = re.search(r",\s*[^,“”\"«»]{3,150},$", stripped)
+    appositive = re.search(r",\s*([^,“”\"«»]{3,150}),$", stripped)
+    if appositive:
+        named = person_names(appositive.group(1))
+        if named and named[0][0] == appositive.group(1).strip():
+            # "el presidente de la compañía, Javier Gutiérrez, informó": the role comes first
+            clause = _PRE_NAME_CLAUSE.search(stripped[:appositive.start()]).group(0)
+            return registry.add(named[0][0], describe(clause) if clause.strip() else None)
     head = stripped[:appositive.start()] if appositive else stripped
     names = person_names(head[-80:])
     offset = len(head) - len(head[-80:])
@@ -164,7 +184,10 @@ def _speaker_of(sentence: str, language: str, registry: Registry) -> Person | No
         found = _speaker_after(sentence[framing.end():], registry)
         if found and sentence[framing.end() + found[1]:].find(",") != -1:
             return found[0]
+    quoted = [range(match.start(), match.end()) for match in _QUOTE.finditer(sentence)]
     for match in _verb_pattern(language).finditer(sentence):
+        if any(match.start() in span for span in quoted):
+            continue  # "What the minister said today…" inside a quotation is not an attribution
         before, after = sentence[:match.start()], sentence[match.end():]
         if before.rstrip().endswith(("”", "\"", "»", ",", "’")):
             found = _speaker_after(after, registry)
@@ -174,7 +197,7 @@ def _speaker_of(sentence: str, language: str, registry: Registry) -> Person | No
         if person:
             return person
         found = _speaker_after(after, registry)
-        if found and not after[:found[1]].strip():
+        if found and (not after[:found[1]].strip() or after[:found[1]].rstrip().endswith(",")):
             return found[0]
     if _COLON_QUOTE.search(sentence):
         names = person_names(sentence[:_COLON_QUOTE.search(sentence).start()])
@@ -216,9 +239,10 @@ def find_attributions(paragraphs: list[str], language: str, registry: Registry) 
 def panel_members(paragraphs: list[str], registry: Registry) -> list[tuple[Person, int]]:
     """Panelists introduced as "Name (Organization)" lists: they count even before they speak."""
     members: list[tuple[Person, int]] = []
+    cues = tuple(lexicon.all_words("speech", "qa_cues"))
     for index, paragraph in enumerate(paragraphs):
-        found = _PANEL_MEMBER.findall(paragraph)
-        if len(found) < 2:
+        found = [(name, organization) for name, organization in _PANEL_MEMBER.findall(paragraph) if looks_like_person(name)]
+        if len(found) < 2 or not any(cue in paragraph.lower() for cue in cues):
             continue
         for name, organization in found:
             person = registry.add(name, Description(None, organization.strip()))

@@ -74,6 +74,20 @@ def _is_publication_line(text: str) -> bool:
     return len(text.split()) <= 10 and any(phrase in lowered for phrase in lexicon.all_words("boilerplate", "publication_lines"))
 
 
+def _consume_after_title(blocks: list[Block], start: int, header: Header, language: str) -> None:
+    """Date lines and bylines often come right under the headline."""
+    for index in range(start, min(start + 3, len(blocks))):
+        text = blocks[index].text.strip()
+        found_date = date_line(text, language)
+        if found_date:
+            header.published = header.published or found_date
+        elif is_byline(text):
+            header.dropped.append(text)
+        else:
+            return
+        header.consumed.add(index)
+
+
 def read_header(blocks: list[Block], meta: PageMeta, language: str) -> Header:
     """Classify the leading blocks; everything after the headline is the article."""
     header = Header(publication=meta.publication, published=meta.published)
@@ -106,6 +120,7 @@ def read_header(blocks: list[Block], meta: PageMeta, language: str) -> Header:
             header.publication = header.publication or text
         elif _is_headline(Block(text, block.role)):
             header.title = text
+            _consume_after_title(blocks, index + 1, header, language)
             break
         elif storage or is_byline(text):
             header.dropped.append(block.text)

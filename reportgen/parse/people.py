@@ -19,14 +19,14 @@ _NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}]+(?:[’'\-][{_UPPER}]?[{_LOWER}]+)*|[{_U
 _PARTICLE = r"(?:de|del|de la|de los|da|das|do|dos|van|von|van der|van den|bin|al|el|la|y|di|du|le|st\.)"
 # Two to five name words, particles allowed between them ("Diego Marroquín Bitar",
 # "Vanda Felbab-Brown", "Luis Toto Caputo", "María Isabel Saravia").
-NAME_PATTERN = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,4}}"
+NAME_PATTERN = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,7}}"
 _NAME_RE = re.compile(rf"\b{NAME_PATTERN}\b")
 _SPLIT_WORDS = {"en": (" at ", " of ", " for ", " with "), "es": (" de ", " del ", " en ", " para ")}
 _CONNECTORS = {
     "of", "for", "and", "on", "the", "de", "del", "la", "las", "los", "el", "y", "&", "e",
     "in", "en", "para", "a", "to", "&amp;",
 }
-_LEADING_ARTICLES = ("the ", "a ", "an ", "el ", "la ", "los ", "las ", "un ", "una ")
+_LEADING_ARTICLES = ("the ", "a ", "an ", "its ", "el ", "la ", "los ", "las ", "un ", "una ", "su ", "sus ")
 
 
 @dataclass(frozen=True)
@@ -72,25 +72,35 @@ def looks_like_person(name: str) -> bool:
         return False
     if any(token in _set("speech", "titles") for token in tokens):
         return False
-    if is_place(name) or is_place(" ".join(tokens[1:])) or is_place(" ".join(tokens[:-1])):
+    if tokens[0][:1].islower() or any(is_place(" ".join(tokens[i:])) for i in range(len(tokens))) \
+            or is_place(" ".join(tokens[:-1])):
         return False
     return not all(token.isupper() and len(token) > 1 for token in tokens)
 
 
+def _is_stray(token: str) -> bool:
+    """A capitalised word that can stand before a name without being part of it."""
+    return (token in _set("speech", "not_name_words") or token in _set("speech", "titles")
+            or _has_word_from(token, _set("speech", "organization_words"))
+            or (token.isupper() and len(token) > 1) or token[:1].islower())
+
+
 def person_names(text: str) -> list[tuple[str, int, int]]:
-    """Every person-like name in ``text`` with its span, titles and stray words trimmed."""
+    """Every person-like name in ``text`` with its span, titles and stray words trimmed.
+
+    "Energy Secretary Dario Martinez" gives "Dario Martinez"; "AFP Martha Keays"
+    gives "Martha Keays".
+    """
     found: list[tuple[str, int, int]] = []
     for match in _NAME_RE.finditer(text):
-        name, start = match.group(0), match.start()
-        tokens = name.split()
-        # Drop leading capitalised words that are not names ("In", "Energy Secretary").
-        while len(tokens) > 2 and (tokens[0] in _set("speech", "not_name_words") or tokens[0] in _set("speech", "titles")
-                                   or _has_word_from(tokens[0], _set("speech", "organization_words"))):
-            start = text.index(tokens[1], start + len(tokens[0]))
-            tokens = tokens[1:]
+        tokens = match.group(0).split()
+        last_stray = max((i for i, token in enumerate(tokens) if _is_stray(token)), default=-1)
+        if last_stray >= 0 and len(tokens) - last_stray - 1 >= 2:
+            tokens = tokens[last_stray + 1:]
         name = " ".join(tokens)
+        start = match.start() + match.group(0).rindex(name) if name in match.group(0) else match.start()
         if looks_like_person(name):
-            found.append((name, start, start + len(text[start:].split(tokens[-1], 1)[0]) + len(tokens[-1])))
+            found.append((name, start, start + len(name)))
     return found
 
 
