@@ -28,7 +28,7 @@ def blocks_from_text(text: str) -> tuple[Block, ...]:
     """Paragraph blocks of a plain-text article, in order."""
     blocks: list[Block] = []
     for group in _BLANK_LINES.split(text):
-        lines = [line.strip() for line in group.split("\n") if line.strip()]
+        lines = [" ".join(line.split()) for line in group.split("\n") if line.strip()]
         if not lines:
             continue
         if _is_hard_wrapped(lines):

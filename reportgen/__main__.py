@@ -1,0 +1,5 @@
+"""``python -m reportgen`` is the ``reportgen`` command."""
+
+from .cli import main
+
+main()

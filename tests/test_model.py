@@ -1,0 +1,100 @@
+"""The brief model round-trips exactly and the JSON matches the shipped schema."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reportgen.model import (
+    CHANGES, KINDS, LANGUAGES, QUALIFIERS, SOURCE_FORMATS, UNITS, Brief, Expert, ModelError, Pack, SourceInfo,
+    Statistic,
+)
+
+SCHEMA = json.loads(resources.files("reportgen").joinpath("schema/brief-1.schema.json").read_text(encoding="utf-8"))
+
+text = st.text(max_size=40)
+maybe_text = st.none() | text
+decimal_strings = st.decimals(allow_nan=False, allow_infinity=False, places=3).map(lambda d: format(d, "f"))
+
+statistics = st.builds(
+    Statistic,
+    text=text, value=decimal_strings, unit=st.sampled_from(UNITS),
+    currency=st.none() | st.sampled_from(["USD", "EUR", "GBP"]), per=maybe_text,
+    qualifier=st.none() | st.sampled_from(QUALIFIERS), change=st.none() | st.sampled_from(CHANGES),
+    measure=maybe_text, subject=maybe_text, period=maybe_text, source=maybe_text, cited_by=maybe_text,
+    sentence=text,
+)
+experts = st.builds(
+    Expert, name=text.filter(bool), role=maybe_text, organization=maybe_text,
+    commentary=st.lists(text, max_size=3).map(tuple), summary=maybe_text,
+)
+briefs = st.builds(
+    Brief,
+    id=st.from_regex(r"[a-z0-9]{1,10}(-[a-z0-9]{1,10}){0,3}", fullmatch=True),
+    source=st.builds(SourceInfo, path=text, format=st.sampled_from(SOURCE_FORMATS), encoding=text,
+                     sha256=st.from_regex(r"[0-9a-f]{64}", fullmatch=True)),
+    language=st.sampled_from(LANGUAGES), kind=st.sampled_from(KINDS), title=text.filter(bool),
+    publication=maybe_text, published=st.none() | st.dates().map(lambda d: d.isoformat()),
+    question=maybe_text,
+    experts=st.lists(experts, max_size=3).map(tuple), statistics=st.lists(statistics, max_size=3).map(tuple),
+    body=st.lists(text, max_size=3).map(tuple), takeaways=st.lists(text, max_size=3).map(tuple),
+    dropped=st.lists(text, max_size=3).map(tuple), warnings=st.lists(text, max_size=2).map(tuple),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(briefs)
+def test_brief_round_trips_through_json(brief):
+    data = json.loads(json.dumps(brief.to_dict()))
+    assert Brief.from_dict(data) == brief
+
+
+@settings(max_examples=60, deadline=None)
+@given(briefs)
+def test_brief_json_validates_against_schema(brief):
+    jsonschema.validate(brief.to_dict(), SCHEMA)
+
+
+def test_seed_briefs_validate_against_schema(qa_brief, news_brief):
+    for brief in (qa_brief, news_brief):
+        jsonschema.validate(brief.to_dict(), SCHEMA)
+
+
+def test_keys_are_the_published_contract(news_brief):
+    assert list(news_brief.to_dict()) == [
+        "schema", "id", "source", "language", "kind", "title", "publication", "published", "question",
+        "experts", "statistics", "body", "takeaways", "dropped", "warnings",
+    ]
+    assert list(news_brief.to_dict()["statistics"][0]) == [
+        "text", "value", "unit", "currency", "per", "qualifier", "change", "measure", "subject", "period",
+        "source", "cited_by", "sentence",
+    ]
+
+
+def test_pack_round_trips(qa_brief, news_brief):
+    pack = Pack(briefs=(qa_brief, news_brief), title="Andean security, week 48", date="2025-12-07")
+    assert Pack.from_dict(json.loads(json.dumps(pack.to_dict()))) == pack
+
+
+@pytest.mark.parametrize("mutation, message", [
+    (lambda d: d.pop("title"), "missing field 'title'"),
+    (lambda d: d.update(kind="essay"), "field 'kind' is 'essay'"),
+    (lambda d: d.update(schema="reportgen.brief/9"), "this version reads"),
+    (lambda d: d.update(body="one paragraph"), "field 'body' has the wrong type"),
+])
+def test_from_dict_names_what_is_wrong(news_brief, mutation, message):
+    data = news_brief.to_dict()
+    mutation(data)
+    with pytest.raises(ModelError, match=message.replace("(", r"\(")):
+        Brief.from_dict(data)
+
+
+def test_values_are_exact_decimal_strings(qa_brief):
+    for statistic in qa_brief.statistics:
+        assert isinstance(statistic.value, str)
+        assert "e" not in statistic.value.lower()

@@ -1,0 +1,30 @@
+"""A non-editable install carries the seeds and the built-in styles."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+
+from conftest import ROOT
+
+
+def test_wheel_contains_seeds_styles_lexicon_and_schema(tmp_path):
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(ROOT)],
+        check=True,
+    )
+    (wheel,) = tmp_path.glob("reportgen-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for seed in (ROOT / "seeds").iterdir():
+        assert f"reportgen/_bundled/seeds/{seed.name}" in names
+    for style in (ROOT / "styles").glob("*.toml"):
+        assert f"reportgen/_bundled/styles/{style.name}" in names
+    assert "reportgen/schema/brief-1.schema.json" in names
+    assert "reportgen/lexicon/en/speech.toml" in names and "reportgen/lexicon/es/speech.toml" in names
+
+
+def test_installed_package_finds_its_seeds_from_any_folder(tmp_path):
+    code = "import reportgen; paths = reportgen.seed_paths(); print(len(paths), all(p.is_file() for p in paths))"
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["2", "True"]
