@@ -8,12 +8,17 @@ page references. Its XML output is read back into our blocks and metadata.
 from __future__ import annotations
 
 import re
+from html import unescape
 
 from ..errors import InputError
 from .source import Block, PageMeta
 
 _ROLES = {"head": "h", "p": "p", "item": "li", "quote": "quote", "row": "p"}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
+_HEAD_CHARS = 65536
+_MAX_SITE_WORDS = 5
 
 
 def _extract_xml(html: str, favor_recall: bool) -> str | None:
@@ -28,6 +33,8 @@ def _extract_xml(html: str, favor_recall: bool) -> str | None:
         include_images=False,
         include_links=False,
         favor_recall=favor_recall,
+        # Dates only from the page's own markup, never guessed from loose text.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
 
 
@@ -49,6 +56,16 @@ def _blocks(main) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def _site_in_title(html: str) -> str | None:
+    """"Headline | El Mirador": the site name many pages append to their <title>."""
+    match = _TITLE_TAG.search(html[:_HEAD_CHARS])
+    if not match:
+        return None
+    parts = _TITLE_SEPARATOR.split(unescape(" ".join(match.group(1).split())))
+    site = parts[-1].strip() if len(parts) > 1 else ""
+    return site if 0 < len(site.split()) <= _MAX_SITE_WORDS else None
+
+
 def read_html(html: str, path: str) -> tuple[tuple[Block, ...], PageMeta]:
     """The article blocks and declared metadata of one HTML page."""
     from lxml import etree
@@ -65,7 +82,7 @@ def read_html(html: str, path: str) -> tuple[tuple[Block, ...], PageMeta]:
     date = doc.get("date")
     meta = PageMeta(
         title=doc.get("title") or None,
-        publication=doc.get("sitename") or None,
+        publication=doc.get("sitename") or _site_in_title(html),
         published=date if date and _ISO_DATE.match(date) else None,
         author=doc.get("author") or None,
     )

@@ -12,19 +12,23 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..errors import InputError
-from ..ingest import Source
+from ..ingest import Block, Source
 from ..model import Brief, Expert, SourceInfo, Statistic
 from ..slug import slugify
 from ..summarize import summarize_expert, takeaways
 from .attribution import Person, Registry, find_attributions, panel_members
-from .boilerplate import split_furniture
+from .boilerplate import byline_name, split_furniture
 from .dialogue import Dialogue, dash_interview, expert_answers, transcript
+from .dates import find_date
 from .header import read_header
 from .language import detect_language
 from .sentences import split_sentences
 from .statistics import find_statistics
 
 _FALLBACK_TITLE_WORDS = 14
+_AUTHOR_NOTE_WORDS = 30
+_TOP_BLOCKS = 12
+_DATED_LINE_WORDS = 14
 
 
 def _find_dialogue(paragraphs: list[str], registry: Registry, interviewee: Person | None) -> Dialogue:
@@ -42,12 +46,15 @@ def _find_dialogue(paragraphs: list[str], registry: Registry, interviewee: Perso
 def _split_question(paragraph: str) -> tuple[str, str]:
     """A framing paragraph's closing run of questions, and the context before it."""
     sentences = split_sentences(paragraph)
-    first_question = len(sentences)
-    while first_question > 0 and sentences[first_question - 1].rstrip("”\"» ").endswith("?"):
-        first_question -= 1
-    if first_question == len(sentences):
+    asks = [i for i, sentence in enumerate(sentences) if sentence.rstrip("”\"» ").endswith("?")]
+    if not asks:
         return paragraph, ""
-    return " ".join(sentences[first_question:]), " ".join(sentences[:first_question])
+    last = asks[-1]
+    first = last
+    while first > 0 and first - 1 in asks:
+        first -= 1
+    context = sentences[:first] + sentences[last + 1:]
+    return " ".join(sentences[first:last + 1]), " ".join(context)
 
 
 def _fallback_title(paragraphs: list[str]) -> str:
@@ -56,6 +63,21 @@ def _fallback_title(paragraphs: list[str]) -> str:
     if len(words) <= _FALLBACK_TITLE_WORDS:
         return first.rstrip(".")
     return " ".join(words[:_FALLBACK_TITLE_WORDS]).rstrip(",;:") + "…"
+
+
+def _date_in_top_furniture(blocks: tuple[Block, ...], dropped: list[str], language: str) -> str | None:
+    """A date on a dropped line near the top ("By Laura Kim | June 2, 2025", "Posted … · 7 min read")."""
+    for block in blocks[:_TOP_BLOCKS]:
+        if block.text in dropped and len(block.text.split()) <= _DATED_LINE_WORDS:
+            found = find_date(block.text, language)
+            if found:
+                return found[0]
+    return None
+
+
+def _is_author_note(paragraph: str, bylines: list[str]) -> bool:
+    """"Jane Holloway reports on energy from Bogotá.": a note on the byline's author."""
+    return len(paragraph.split()) <= _AUTHOR_NOTE_WORDS and any(paragraph.startswith(name + " ") for name in bylines)
 
 
 def _ordered_experts(found: list[tuple[Person, int]]) -> list[Person]:
@@ -90,13 +112,17 @@ def parse_source(source: Source) -> Brief:
     header = read_header(blocks, source.meta, language)
     dropped.extend(header.dropped)
     paragraphs = [block.text for index, block in enumerate(blocks) if index not in header.consumed]
+    bylines = header.bylines + [name for name in map(byline_name, dropped) if name]
+    author_notes = [p for p in paragraphs if _is_author_note(p, bylines)]
+    dropped.extend(author_notes)
+    paragraphs = [p for p in paragraphs if p not in author_notes]
     if not paragraphs:
         raise InputError(source.path, "no article text found (only headings or page furniture); check that this is the article's page")
 
     registry = Registry()
     registry.collect(paragraphs)
     attributions = find_attributions(paragraphs, language, registry)
-    interviewee = attributions[0].person if attributions else None
+    interviewee = attributions[0].person if attributions else registry.first_described()
     dialogue = _find_dialogue(paragraphs, registry, interviewee)
     panel = panel_members(paragraphs, registry)
     kind = "qa" if dialogue.experts or len(panel) >= 2 else "news"
@@ -112,8 +138,9 @@ def parse_source(source: Source) -> Brief:
     question = None
     body: list[str] = []
     for index, paragraph in enumerate(paragraphs):
-        if index in dialogue.answers:
+        if index in dialogue.answers or index in dialogue.headers:
             continue
+        paragraph = dialogue.host_text.get(index, paragraph)
         if index == dialogue.question_paragraph:
             question, context = _split_question(paragraph)
             if context:
@@ -133,6 +160,7 @@ def parse_source(source: Source) -> Brief:
         for person in people
     ]
     warnings = list(header.warnings)
+    published = header.published or _date_in_top_furniture(source.blocks, dropped, language)
     title = header.title
     if not title:
         title = _fallback_title(body or paragraphs)
@@ -145,7 +173,7 @@ def parse_source(source: Source) -> Brief:
         kind=kind,
         title=title,
         publication=header.publication,
-        published=header.published,
+        published=published,
         question=question,
         experts=tuple(experts),
         statistics=tuple(statistics),

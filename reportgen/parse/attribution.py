@@ -17,6 +17,7 @@ from .sentences import split_sentences
 
 _QUOTE = re.compile(r"[“\"«]([^“”\"«»]{3,}?)[”\"»“]")
 _OPENING_QUOTE = tuple("“\"«")
+_PLACEHOLDER = re.compile("Q\ue000(\\d+)\ue001")
 _APPOSITIVE = re.compile(r"^\s*,\s*(?P<text>[^,;“”\"«»()]{3,150}(?:\([^)]*\)[^,;“”\"«»]*)?)(?:,|;|$|\.\s*$)")
 _GAP_OBJECT = re.compile(r"^\s*(?:to|a)\s+(?:the\s+|la\s+|el\s+|los\s+)?\S+\s*$", re.IGNORECASE)
 _PANEL_MEMBER = re.compile(rf"({NAME_PATTERN})\s+\(([^)]{{2,60}})\)")
@@ -71,6 +72,11 @@ class Registry:
         if description:
             person.describe_once(description)
         return person
+
+    def first_described(self) -> Person | None:
+        """The first person the article describes ("Ignacio Larraín, economista jefe de…")."""
+        return next((person for person in self.people.values()
+                     if person.description.role or person.description.organization), None)
 
     def by_surname(self, word: str) -> Person | None:
         """The person whose name ends (or begins) with ``word``, when exactly one does.
@@ -127,10 +133,29 @@ def _prepositions() -> frozenset[str]:
     return frozenset(word.lower() for word in lexicon.all_words("speech", "prepositions"))
 
 
-def _quotes(sentence: str) -> list[str]:
-    """The quotations of a sentence; one cut short by its attribution ("…,” she said) gets its full stop back."""
-    quotes = [match.group(1).strip(" ,") for match in _QUOTE.finditer(sentence)]
-    return [quote if quote.endswith((".", "!", "?", "…")) else quote + "." for quote in quotes if quote]
+def _clean_quote(quote: str) -> str:
+    """A quotation cut short by its attribution ("…,” she said) gets its full stop back."""
+    quote = quote.strip(" ,")
+    return quote if quote.endswith((".", "!", "?", "…")) else quote + "."
+
+
+def _mask_quotes(paragraph: str) -> tuple[str, list[str]]:
+    """The paragraph with each quotation replaced by a placeholder, and the quotations.
+
+    A quotation may hold several sentences; masking it lets the sentence
+    splitter and the attribution rules see "“…,” Arango said." as one sentence.
+    """
+    quotes: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        quotes.append(match.group(1))
+        return f"{match.group(0)[0]}Q\ue000{len(quotes) - 1}\ue001{match.group(0)[-1]}"
+
+    return _QUOTE.sub(keep, paragraph), quotes
+
+
+def _unmask(text: str, quotes: list[str]) -> str:
+    return _PLACEHOLDER.sub(lambda match: quotes[int(match.group(1))], text)
 
 
 def _speaker_after(text: str, registry: Registry) -> tuple[Person, int] | None:
@@ -184,10 +209,7 @@ def _speaker_of(sentence: str, language: str, registry: Registry) -> Person | No
         found = _speaker_after(sentence[framing.end():], registry)
         if found and sentence[framing.end() + found[1]:].find(",") != -1:
             return found[0]
-    quoted = [range(match.start(), match.end()) for match in _QUOTE.finditer(sentence)]
     for match in _verb_pattern(language).finditer(sentence):
-        if any(match.start() in span for span in quoted):
-            continue  # "What the minister said today…" inside a quotation is not an attribution
         before, after = sentence[:match.start()], sentence[match.end():]
         if before.rstrip().endswith(("”", "\"", "»", ",", "’")):
             found = _speaker_after(after, registry)
@@ -223,16 +245,17 @@ def find_attributions(paragraphs: list[str], language: str, registry: Registry) 
     """
     found: list[Attribution] = []
     for index, paragraph in enumerate(paragraphs):
+        masked, quotes = _mask_quotes(paragraph)
         current: Person | None = None
-        for sentence in split_sentences(paragraph):
+        for sentence in split_sentences(masked):
             person = _speaker_of(sentence, language, registry)
-            quotes = _quotes(sentence)
+            said = " ".join(_clean_quote(quotes[int(n)]) for n in _PLACEHOLDER.findall(sentence))
             if person is None:
-                if current is not None and sentence.startswith(_OPENING_QUOTE) and quotes:
-                    found.append(Attribution(current, index, " ".join(quotes)))
+                if current is not None and sentence.startswith(_OPENING_QUOTE) and said:
+                    found.append(Attribution(current, index, said))
                 continue
             current = person
-            found.append(Attribution(person, index, " ".join(quotes) if quotes else sentence))
+            found.append(Attribution(person, index, said or _unmask(sentence, quotes)))
     return found
 
 

@@ -16,7 +16,9 @@ from ..ingest import Block
 _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 _GLUED_CREDIT = re.compile(r"[a-záéíóúñ.)][.!?]?[A-ZÁÉÍÓÚÑ]{4,}$")
 _BYLINE_NAME = re.compile(r"^(?:[A-ZÁÉÍÓÚÑ][\w’'.\-]*\s*(?:,|and|y|&)?\s*){1,6}$")
+_BREADCRUMB_SEPARATOR = re.compile(r"\s+[›»>|/·]\s+|\s*[›»]\s*")
 _TAIL_LINE_WORDS = 25
+_RELATED_HEADLINE_WORDS = 16
 _CONTAINS_MAX_WORDS = 60
 
 
@@ -30,14 +32,26 @@ def _lists() -> dict[str, tuple[str, ...]]:
     return {key: tuple(word.lower() for word in lexicon.all_words("boilerplate", key)) for key in keys}
 
 
-def is_byline(text: str) -> bool:
-    """"By Jane Doe" / "Por María López": a credit line, not article text."""
+def byline_name(text: str) -> str | None:
+    """The author of a credit line ("By Jane Doe" / "Por María López"), else None."""
     lowered = text.lower()
-    for prefix in _lists()["byline_prefixes"]:
-        if lowered.startswith(prefix + " ") and len(text.split()) <= 8:
-            rest = text[len(prefix) + 1:].strip().split("|")[0].strip()
-            return bool(_BYLINE_NAME.match(rest))
-    return False
+    for prefix in sorted(_lists()["byline_prefixes"], key=len, reverse=True):
+        if lowered.startswith(prefix + " ") and len(text.split()) <= 10:
+            rest = text[len(prefix) + 1:].strip().split("|")[0].split("·")[0].strip()
+            return rest if _BYLINE_NAME.match(rest) else None
+    return None
+
+
+def is_byline(text: str) -> bool:
+    """A credit line, not article text."""
+    return byline_name(text) is not None
+
+
+def is_breadcrumb(text: str) -> bool:
+    """"Home › Economy › Bolivia" / "Diario Austral | Economía | Entrevista": site navigation."""
+    parts = [part.strip() for part in _BREADCRUMB_SEPARATOR.split(text)]
+    return 2 <= len(parts) <= 6 and all(0 < len(part.split()) <= 4 for part in parts) \
+        and not text.rstrip().endswith((".", "?", "!"))
 
 
 def _is_doubled(text: str) -> bool:
@@ -63,24 +77,27 @@ def is_furniture(block: Block) -> bool:
         return True
     if _GLUED_CREDIT.search(text) or _is_doubled(text) or is_byline(text):
         return True
-    return block.role != "h" and len(text.split()) == 1 and text[-1].isalnum()
+    return block.role != "h" and len(text.split()) == 1 and text[-1].isalnum() and not any(c.isdigit() for c in text)
 
 
 def split_furniture(blocks: tuple[Block, ...]) -> tuple[list[Block], list[str]]:
     """The blocks that may be article text, and the furniture lines dropped."""
     kept: list[Block] = []
     dropped: list[str] = []
-    in_tail = False
+    in_tail = seen_prose = False
     normalized = [" ".join(block.text.split()) for block in blocks]
     # A "Related posts" list only ends the article after its last paragraph of prose.
     last_prose = max((i for i, block in enumerate(blocks) if len(block.text.split()) >= _TAIL_LINE_WORDS), default=-1)
     for index, block in enumerate(blocks):
         following = normalized[index + 1] if index + 1 < len(blocks) else ""
         echo = bool(following) and following != normalized[index] and following.startswith(normalized[index])
-        tail = in_tail and index > last_prose
-        if is_furniture(block) or echo or tail:
+        short = len(block.text.split()) < _RELATED_HEADLINE_WORDS and not block.text.rstrip().endswith(".")
+        if is_furniture(block) or echo or (in_tail and (index > last_prose or (short and seen_prose))):
             dropped.append(block.text)
-            in_tail = in_tail or (index > last_prose and _normalized(block.text) in _lists()["tail_markers"])
+            # After "Related posts", the list of headlines that follows is furniture too.
+            in_tail = in_tail or _normalized(block.text) in _lists()["tail_markers"]
         else:
             kept.append(block)
+            in_tail = False
+            seen_prose = seen_prose or len(block.text.split()) >= _TAIL_LINE_WORDS
     return kept, dropped

@@ -23,6 +23,8 @@ _LABEL = re.compile(
     r"(?:\s*\((?P<abbr>[A-Z]{1,4})\))?\s*:\s+(?P<text>\S.*)$",
     re.DOTALL,
 )
+_SECTION_HEADER = re.compile(rf"^(?P<name>{NAME_PATTERN}),\s+(?P<role>[^:“”\"«».?!]{{3,200}})$")
+_MIN_SECTIONS = 2
 _DASH = re.compile(r"^[-–—]\s*(?P<text>\S.*)$", re.DOTALL)
 _MIN_TURNS = 3
 
@@ -35,6 +37,8 @@ class Dialogue:
     experts: list[Person] = field(default_factory=list)
     question_paragraph: int | None = None
     host_paragraphs: set[int] = field(default_factory=set)
+    headers: set[int] = field(default_factory=set)  # "Name, role at Org" lines that open an answer
+    host_text: dict[int, str] = field(default_factory=dict)  # interviewer turns without their label
 
     def credit(self, index: int, person: Person, text: str) -> None:
         self.answers[index] = person
@@ -78,11 +82,27 @@ def expert_answers(paragraphs: list[str], registry: Registry) -> Dialogue:
             index += 1
             dialogue.credit(index, person, _strip_quotes(paragraphs[index]))
         index += 1
+    if not dialogue.experts:
+        dialogue = _expert_sections(paragraphs, registry)
     if dialogue.experts:
         first_answer = min(dialogue.answers)
-        questions = [i for i in range(first_answer) if "?" in paragraphs[i]]
+        questions = [i for i in range(first_answer) if "?" in paragraphs[i] and i not in dialogue.headers]
         dialogue.question_paragraph = questions[-1] if questions else None
     return dialogue
+
+
+def _expert_sections(paragraphs: list[str], registry: Registry) -> Dialogue:
+    """Answers under a line of their own naming the expert ("Nadia Persaud, director of … at …")."""
+    dialogue = Dialogue()
+    current: Person | None = None
+    for index, paragraph in enumerate(paragraphs):
+        header = _SECTION_HEADER.match(paragraph)
+        if header and looks_like_person(header.group("name")) and index + 1 < len(paragraphs):
+            current = registry.add(header.group("name"), describe(header.group("role")))
+            dialogue.headers.add(index)
+        elif current is not None:
+            dialogue.credit(index, current, paragraph)
+    return dialogue if len(dialogue.experts) >= _MIN_SECTIONS else Dialogue()
 
 
 def _speaker_label(match: re.Match[str], abbreviations: dict[str, str]) -> str | None:
@@ -147,6 +167,7 @@ def transcript(paragraphs: list[str], registry: Registry, interviewee: Person | 
     for index, label, text in turns:
         if label is None or label in hosts:
             dialogue.host_paragraphs.add(index)
+            dialogue.host_text[index] = text
             if dialogue.question_paragraph is None and _is_question(text):
                 dialogue.question_paragraph = index
             continue
@@ -166,6 +187,7 @@ def dash_interview(paragraphs: list[str], interviewee: Person | None) -> Dialogu
     for index, text in turns:
         if _is_question(text):
             dialogue.host_paragraphs.add(index)
+            dialogue.host_text[index] = text
             if dialogue.question_paragraph is None:
                 dialogue.question_paragraph = index
         else:

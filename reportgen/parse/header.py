@@ -12,8 +12,8 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..ingest import Block, PageMeta
-from .boilerplate import is_byline
-from .dates import date_line
+from .boilerplate import byline_name, is_breadcrumb, is_byline
+from .dates import date_line, find_date
 from .sentences import ends_with_abbreviation, split_sentences
 
 # Storage prefixes some archives glue to the first line: " date 2025-03-28 Headline".
@@ -21,6 +21,10 @@ _STORAGE_DATE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\b\s*(?P
 _MAX_HEADER_BLOCKS = 8
 _MAX_TITLE_WORDS = 30
 _MAX_MASTHEAD_WORDS = 5
+_MAX_DATED_LINE_WORDS = 14
+_MAX_DATED_HEADLINE_WORDS = 8  # a longer line that holds a date may be a headline
+_MAX_STANDFIRST_WORDS = 45
+_BREADCRUMB_PARTS = re.compile(r"\s+[›»>|/·]\s+|\s*[›»]\s*")
 
 
 @dataclass
@@ -32,6 +36,7 @@ class Header:
     published: str | None = None
     consumed: set[int] = field(default_factory=set)
     dropped: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -48,25 +53,13 @@ def _is_prose(text: str) -> bool:
     return stripped.endswith((".", "!", ":", ";", "…")) and not ends_with_abbreviation(stripped)
 
 
-def _title_case_share(text: str) -> float:
-    words = [word for word in re.findall(r"[^\W\d_][\w’'\-]*", text) if len(word) > 3]
-    return sum(word[0].isupper() for word in words) / len(words) if words else 0.0
-
-
 def _is_headline(block: Block) -> bool:
     text = block.text.strip()
     if block.role == "h":
         return True
     if len(text.split()) < 3 or _is_prose(text):
         return False
-    # A question in sentence case opening a page is an interviewer's question, not a headline.
-    return not text.endswith("?") or _title_case_share(text) >= 0.5
-
-
-def _is_masthead(text: str) -> bool:
-    words = text.split()
-    return len(words) <= _MAX_MASTHEAD_WORDS and any(word.strip(".,") in _publication_words() for word in words) \
-        and not text.rstrip().endswith((".", "?", "!"))
+    return len(text.split()) <= _MAX_TITLE_WORDS
 
 
 def _is_publication_line(text: str) -> bool:
@@ -74,18 +67,42 @@ def _is_publication_line(text: str) -> bool:
     return len(text.split()) <= 10 and any(phrase in lowered for phrase in lexicon.all_words("boilerplate", "publication_lines"))
 
 
-def _consume_after_title(blocks: list[Block], start: int, header: Header, language: str) -> None:
-    """Date lines and bylines often come right under the headline."""
-    for index in range(start, min(start + 3, len(blocks))):
+def _masthead_from(text: str) -> str | None:
+    """The publication a masthead or breadcrumb names, in its own capitalisation."""
+    first = _BREADCRUMB_PARTS.split(text)[0].strip()
+    words = first.split()
+    if not words or len(words) > _MAX_MASTHEAD_WORDS or first.rstrip().endswith((".", "?", "!")):
+        return None
+    if first.isupper() and any(char.isalpha() for char in first):
+        return first.title()
+    if any(word.strip(".,").title() in _publication_words() for word in words):
+        return first
+    return None
+
+
+def _dated(text: str, language: str) -> str | None:
+    """The date of a short header line such as "Posted February 18, 2025 · 7 min read"."""
+    if len(text.split()) > _MAX_DATED_LINE_WORDS:
+        return None
+    found = find_date(text, language)
+    return found[0] if found else None
+
+
+def _furniture_under_title(blocks: list[Block], start: int, header: Header, language: str) -> None:
+    """Date lines and bylines often come right under the headline, maybe after a standfirst."""
+    standfirst_seen = False
+    for index in range(start, min(start + 5, len(blocks))):
         text = blocks[index].text.strip()
-        found_date = date_line(text, language)
-        if found_date:
+        found_date = _dated(text, language)
+        if found_date or is_byline(text) or is_breadcrumb(text):
             header.published = header.published or found_date
-        elif is_byline(text):
+            header.consumed.add(index)
             header.dropped.append(text)
+            header.bylines.extend(filter(None, [byline_name(text)]))
+        elif not standfirst_seen and len(text.split()) <= _MAX_STANDFIRST_WORDS:
+            standfirst_seen = True
         else:
             return
-        header.consumed.add(index)
 
 
 def read_header(blocks: list[Block], meta: PageMeta, language: str) -> Header:
@@ -111,19 +128,30 @@ def read_header(blocks: list[Block], meta: PageMeta, language: str) -> Header:
                 header.consumed.discard(index)
             break
         header.consumed.add(index)
-        found_date = date_line(text, language)
-        if found_date:
-            header.published = header.published or found_date
-        elif _is_publication_line(text):
+        masthead = _masthead_from(text) if header.title is None else None
+        if _is_publication_line(text):
+            if labels and labels[-1] == index - 1 and header.publication is None:
+                # "Panorama Hemisférico" over "Análisis diario del Foro…": the line above is the masthead
+                header.publication = blocks[labels.pop()].text.strip()
+            header.dropped.append(text)
             continue
-        elif _is_masthead(text) and header.title is None:
-            header.publication = header.publication or text
-        elif _is_headline(Block(text, block.role)):
+        if masthead and (is_breadcrumb(text) or _masthead_from(text) == text or text.isupper()):
+            header.publication = header.publication or masthead
+            if is_breadcrumb(text):
+                header.dropped.append(text)
+        elif _dated(text, language) and block.role != "h" and (
+                date_line(text, language) or not _is_headline(Block(text, block.role))
+                or _BREADCRUMB_PARTS.search(text) or len(text.split()) <= _MAX_DATED_HEADLINE_WORDS):
+            header.published = header.published or _dated(text, language)
+            if not date_line(text, language):
+                header.dropped.append(text)
+        elif _is_headline(Block(text, block.role)) and not is_breadcrumb(text):
             header.title = text
-            _consume_after_title(blocks, index + 1, header, language)
+            _furniture_under_title(blocks, index + 1, header, language)
             break
-        elif storage or is_byline(text):
+        elif storage or is_byline(text) or is_breadcrumb(text):
             header.dropped.append(block.text)
+            header.bylines.extend(filter(None, [byline_name(text)]))
         else:
             labels.append(index)
     if header.title is None:

@@ -94,7 +94,10 @@ def person_names(text: str) -> list[tuple[str, int, int]]:
     found: list[tuple[str, int, int]] = []
     for match in _NAME_RE.finditer(text):
         tokens = match.group(0).split()
-        last_stray = max((i for i, token in enumerate(tokens) if _is_stray(token)), default=-1)
+        last_stray = max((i for i, token in enumerate(tokens) if _is_stray(token) and not token[:1].islower()), default=-1)
+        if _has_word_from(tokens[0], _set("speech", "organization_words")) and not any(
+                token in _set("speech", "titles") for token in tokens[1:]):
+            continue  # "Instituto Andino de Recursos Naturales" is a body, not a person
         if last_stray >= 0 and len(tokens) - last_stray - 1 >= 2:
             tokens = tokens[last_stray + 1:]
         name = " ".join(tokens)
@@ -118,6 +121,20 @@ def _is_proper_phrase(text: str) -> bool:
     if not words or not words[0][:1].isupper():
         return False
     return all(word[:1].isupper() or word[:1].isdigit() or word.lower() in _CONNECTORS for word in words)
+
+
+@lru_cache(maxsize=None)
+def _office_titles() -> frozenset[str]:
+    return frozenset(word.lower() for word in lexicon.all_words("speech", "office_titles"))
+
+
+def _without_place_suffix(organization: str) -> str:
+    """"Stonebridge Sovereign Research in New York" names the body, not its city."""
+    for marker in (" in ", " en "):
+        head, _, place = organization.rpartition(marker)
+        if head and is_place(place):
+            return head
+    return organization
 
 
 def describe(appositive: str) -> Description:
@@ -144,7 +161,9 @@ def describe(appositive: str) -> Description:
         if _is_proper_phrase(remainder):
             organization = _strip_article(remainder).strip()
             role = _strip_article(text[:position]).strip() or None
-            if is_place(organization):
+            organization = _without_place_suffix(organization)
+            if is_place(organization) or (role and role.split()[-1].lower() in _office_titles()):
+                # "former president of Costa Rica", "ministro del Interior": an office, not a body
                 return Description(_strip_article(text), None)
             return Description(role, organization)
     if _is_proper_phrase(text) and _has_word_from(text, _set("speech", "organization_words")):
