@@ -95,9 +95,11 @@ def person_names(text: str) -> list[tuple[str, int, int]]:
     for match in _NAME_RE.finditer(text):
         tokens = match.group(0).split()
         last_stray = max((i for i, token in enumerate(tokens) if _is_stray(token) and not token[:1].islower()), default=-1)
-        if _has_word_from(tokens[0], _set("speech", "organization_words")) and not any(
-                token in _set("speech", "titles") for token in tokens[1:]):
+        if _has_word_from(tokens[0], _set("speech", "organization_words")) and any(
+                token[:1].islower() for token in tokens) and not any(token in _set("speech", "titles") for token in tokens[1:]):
             continue  # "Instituto Andino de Recursos Naturales" is a body, not a person
+        if _has_word_from(tokens[0], _set("speech", "organization_words")):
+            last_stray = max(last_stray, 0)  # "la Policía Eduardo Pérez Rocha": the body ends where the name starts
         if last_stray >= 0 and len(tokens) - last_stray - 1 >= 2:
             tokens = tokens[last_stray + 1:]
         name = " ".join(tokens)
