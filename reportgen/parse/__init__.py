@@ -23,7 +23,7 @@ from .dates import find_date
 from .header import read_header
 from .language import detect_language
 from .sentences import split_sentences
-from .statistics import find_statistics
+from .figures import find_statistics
 
 _FALLBACK_TITLE_WORDS = 14
 _AUTHOR_NOTE_WORDS = 30
@@ -148,7 +148,8 @@ def parse_source(source: Source) -> Brief:
             continue
         body.append(paragraph)
 
-    statistics = _statistics(paragraphs, dialogue.answers, people, language)
+    texts = [dialogue.answer_text.get(index, dialogue.host_text.get(index, paragraph)) for index, paragraph in enumerate(paragraphs)]
+    statistics = _statistics(texts, dialogue.answers, people, language)
     experts = [
         Expert(
             name=person.name,

@@ -39,9 +39,11 @@ class Dialogue:
     host_paragraphs: set[int] = field(default_factory=set)
     headers: set[int] = field(default_factory=set)  # "Name, role at Org" lines that open an answer
     host_text: dict[int, str] = field(default_factory=dict)  # interviewer turns without their label
+    answer_text: dict[int, str] = field(default_factory=dict)  # answers without name, label or quote marks
 
     def credit(self, index: int, person: Person, text: str) -> None:
         self.answers[index] = person
+        self.answer_text[index] = text
         person.add(text)
         if person not in self.experts:
             self.experts.append(person)

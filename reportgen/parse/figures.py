@@ -1,0 +1,382 @@
+"""Figures in running text: exact values with unit, qualifier, change and source.
+
+A figure is a number (digits with the language's separators, or a number word
+with a scale) plus what follows it (scale word, percent, currency, unit, "per
+day"), and what precedes it (currency sign, "more than"). Everything that
+tells one from another is data in ``lexicon/<language>/figures.toml``.
+Values are kept as exact decimal strings; a float never touches them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Any
+
+from .. import lexicon
+from ..model import Statistic
+from .people import is_place
+from .sentences import split_sentences
+
+_NUMBER = re.compile(
+    r"(?<![\w.,/-])(?P<digits>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?P<suffix>[A-Za-z]{1,2})?(?![\w])"
+)
+_YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
+_CAPITALIZED_PHRASE = re.compile(
+    r"(?:[A-ZÁÉÍÓÚÑ][\w.’'&-]*|\([A-Z]{2,}\))(?:\s+(?:(?:of|for|and|on|the|de|del|la|las|los|y|e)\s+)?"
+    r"(?:[A-ZÁÉÍÓÚÑ][\w.’'&-]*|\([A-Z]{2,}\)))*"
+)
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+_SMALLEST_BARE_COUNT = 10
+_WINDOW = 40
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What the words after a number say about it."""
+
+    value: Decimal
+    unit: str
+    currency: str | None
+    per: str | None
+    end: int  # where the figure's text ends in the sentence
+
+
+@lru_cache(maxsize=None)
+def _data(language: str) -> dict[str, Any]:
+    return lexicon.load(language, "figures")
+
+
+@lru_cache(maxsize=None)
+def _alternation(language: str, key: str) -> str:
+    words = _data(language).get(key, [])
+    words = words.keys() if isinstance(words, dict) else words
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+def _starts_with(text: str, phrases: list[str] | tuple[str, ...]) -> str | None:
+    """The longest of ``phrases`` that ``text`` starts with as whole words."""
+    lowered = text.lower()
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if lowered.startswith(phrase) and (len(lowered) == len(phrase) or not lowered[len(phrase)].isalnum()
+                                           or not phrase[-1].isalnum()):
+            return text[:len(phrase)]
+    return None
+
+
+def _ends_with(text: str, phrases: list[str] | tuple[str, ...]) -> str | None:
+    lowered = text.lower().rstrip()
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if lowered.endswith(phrase) and (len(lowered) == len(phrase) or not lowered[-len(phrase) - 1].isalnum()):
+            return phrase
+    return None
+
+
+def _decimal(digits: str, language: str) -> Decimal | None:
+    """"4.307" (es) → 4307, "3,5" → 3.5, "248,901" → 248901, "1,234.5" → 1234.5."""
+    if "," in digits and "." in digits:
+        decimal_mark = "." if digits.rfind(".") > digits.rfind(",") else ","
+    elif "," in digits or "." in digits:
+        mark = "," if "," in digits else "."
+        groups = digits.split(mark)
+        thousands = len(groups) > 2 or len(groups[-1]) == 3
+        if mark == "." and language != "es" and len(groups) == 2:
+            thousands = False  # English writes 1.170 for one point one seven
+        decimal_mark = ("." if mark == "," else ",") if thousands else mark
+    else:
+        decimal_mark = "."
+    other = "," if decimal_mark == "." else "."
+    normalized = digits.replace(other, "").replace(decimal_mark, ".")
+    try:
+        return Decimal(normalized)
+    except InvalidOperation:
+        return None
+
+
+def _scale(after: str, suffix: str, language: str) -> tuple[Decimal, int]:
+    """The multiplier written after a number, and how many characters it took."""
+    scales = _data(language).get("scales", {})
+    if suffix and suffix.lower() in scales:
+        return Decimal(scales[suffix.lower()]), 0
+    match = re.match(r"\s+(" + _alternation(language, "scales") + r")\b", after, re.IGNORECASE)
+    if match and (len(match.group(1)) > 2 or match.group(1).islower()):
+        return Decimal(scales[match.group(1).lower()]), match.end()
+    return Decimal(1), 0
+
+
+def _unit(after: str, language: str) -> tuple[str, str | None, str | None, int]:
+    """(unit, currency, per, length) read from the words after a number and its scale."""
+    data = _data(language)
+    text = after
+    match = re.match(r"\s*%", text) or re.match(r"\s+(" + _alternation(language, "percent") + r")\b", text, re.I)
+    if match:
+        return "percent", None, None, match.end()
+    match = re.match(r"\s+(" + _alternation(language, "percentage_points") + r")\b", text, re.I)
+    if match and "point" in match.group(1).lower() or match and "punto" in match.group(1).lower():
+        return "percentage_points", None, None, match.end()
+    match = re.match(r"\s+(?:de\s+|of\s+)?(" + _alternation(language, "currency_words") + r")\b", text, re.I)
+    if match:
+        code = data["currency_words"][match.group(1).lower()] or None
+        return "currency", code, None, match.end()
+    for family, words in data.get("units", {}).items():
+        pattern = r"\s+(?:de\s+|of\s+)?(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b"
+        match = re.match(pattern, text, re.I)
+        if match:
+            per, length = _rate(text[match.end():], language)
+            if per:
+                return "rate", None, per, match.end() + length
+            return family, None, None, match.end()
+    per, length = _rate(text, language, population_only=True)
+    if per:
+        return "rate", None, per, length
+    return "count", None, None, 0
+
+
+def _rate(after: str, language: str, population_only: bool = False) -> tuple[str | None, int]:
+    """"per day" → "day"; "per 100,000 people" → "100000"; within a few words."""
+    data = _data(language)
+    match = re.match(r"((?:\s+[\w’']+){0,3}?)\s+(" + _alternation(language, "per_population") + r")\s+(\d{1,3}(?:[.,]\d{3})+|\d+)"
+                     r"(?:\s+(" + _alternation(language, "population_words") + r"))?", after, re.I)
+    if match and not match.group(1).strip():
+        denominator = _decimal(match.group(3), "es" if "." in match.group(3) else "en")
+        if denominator and denominator >= 100:
+            return str(int(denominator)), match.end()
+    if population_only:
+        return None, 0
+    for per, key in (("day", "per_day"), ("year", "per_year")):
+        match = re.match(r"((?:\s+(?:of|de)\s+[\w’']+)?)\s+(" + _alternation(language, key) + r")\b", after, re.I)
+        if match:
+            return per, match.end()
+    return None, 0
+
+
+def _word_number(before: str, language: str) -> tuple[Decimal, int] | None:
+    """A number word right before a scale ("eight billion", "un millón", "half a")."""
+    words = _data(language).get("number_words", {})
+    match = re.search(r"\b(" + _alternation(language, "number_words") + r")(\s+a)?\s+$", before, re.I)
+    if match:
+        return Decimal(str(words[match.group(1).lower()])), match.start()
+    return None
+
+
+def _is_excluded(sentence: str, start: int, end: int, suffix: str, value: Decimal, language: str) -> bool:
+    """Years, dates, times, ordinals, names with numbers and narrative durations are not figures."""
+    data = _data(language)
+    before, after = sentence[:start], sentence[end:]
+    if suffix.lower() in _ORDINAL_SUFFIXES or after.startswith((":", "-", "–", "ª", "º")) and not after.startswith("- "):
+        return True
+    if before.endswith(("-", "/")) or re.search(r"\b(?:" + _months(language) + r")\.?\s+(?:de\s+)?$", before, re.I):
+        return True
+    if re.match(r"\s+(?:de\s+)?(?:" + _months(language) + r")\b", after, re.I):
+        return True
+    last_word = before.split()[-1].lower() if before.split() else ""
+    if last_word in data.get("not_figure_before", []):
+        return True
+    if re.match(r"\s+(?:" + _alternation(language, "time_words") + r")\b", after, re.I):
+        return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def _months(language: str) -> str:
+    names = [name for spellings in lexicon.load(language, "dates").get("months", []) for name in spellings]
+    return "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+
+
+def _qualifier(before: str, language: str) -> str | None:
+    text = re.sub(r"\s*(?:US\$|R\$|\$|€|£|USD|EUR|GBP)?\s*$", "", before)
+    text = re.sub(r"\s+(?:the|a|an|los|las|el|la|un|una)$", "", text.rstrip(), flags=re.I)
+    for qualifier, phrases in _data(language).get("qualifiers", {}).items():
+        if _ends_with(text, phrases):
+            return qualifier
+    return None
+
+
+def _currency_before(before: str, language: str) -> tuple[str | None, int]:
+    symbols = _data(language).get("currency_symbols", {})
+    match = re.search(r"(" + "|".join(re.escape(s) for s in sorted(symbols, key=len, reverse=True)) + r")\s?$", before)
+    if match:
+        return symbols[match.group(1)], match.start()
+    return None, len(before)
+
+
+def _change(before: str, after: str, language: str) -> str | None:
+    data = _data(language)
+    near_before = " ".join(before.lower().split()[-3:])
+    near_after = " ".join(after.lower().split()[:3])
+    for change in ("increase", "decrease"):
+        words = data.get(change, [])
+        if any(re.search(rf"\b{re.escape(word)}\b", near_after) for word in words):
+            return change
+        if any(re.search(rf"\b{re.escape(word)}(?:\s+by|\s+en)?$", near_before) for word in words):
+            return change
+    return None
+
+
+def _source(sentence: str, language: str) -> str | None:
+    """The named source of a sentence's figures ("according to X", "X reported that")."""
+    data = _data(language)
+    for phrase in data.get("source_before", []):
+        match = re.search(rf"\b{re.escape(phrase)}\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?", sentence, re.I)
+        if match:
+            named = _CAPITALIZED_PHRASE.match(sentence[match.end():])
+            if named:
+                return _trim_phrase(named.group(0))
+    verbs = _alternation(language, "source_after")
+    match = re.match(rf"[“\"«]?(?:The\s+|El\s+|La\s+)?({_CAPITALIZED_PHRASE.pattern})\s+(?:{verbs})\b", sentence)
+    if match:
+        return _trim_phrase(match.group(1))
+    return None
+
+
+def _trim_phrase(text: str) -> str:
+    return re.sub(r"\s+(?:of|for|and|on|the|de|del|la|las|los|y|e)$", "", text.strip(" ,.")).strip()
+
+
+def _period(sentence: str) -> str | None:
+    span = re.search(r"\b(?:from|between|de|entre)\s+(1[89]\d{2}|20\d{2})\s+(?:to|and|a|y|al)\s+(1[89]\d{2}|20\d{2})\b",
+                     sentence)
+    if span:
+        return f"{span.group(1)} to {span.group(2)}"
+    year = _YEAR.search(sentence)
+    return year.group(1) if year else None
+
+
+def _subject(sentence: str) -> str | None:
+    for match in re.finditer(r"\b([A-ZÁÉÍÓÚÑ][\w.]+(?:\s+[A-ZÁÉÍÓÚÑ][\w.]+)?)(?=’s|'s|\b)", sentence):
+        for candidate in (match.group(1), match.group(1).split()[0]):
+            if is_place(candidate):
+                return candidate
+    return None
+
+
+def _measure(sentence: str, start: int, end: int, language: str) -> str | None:
+    """What a figure measures: "Ecuador’s homicide rate rose to 45…", "a 170 percent increase in X"."""
+    data = _data(language)
+    before, after = sentence[:start], sentence[end:]
+    nouns = _alternation(language, "measure_change_nouns")
+    match = re.match(rf"\s+(?:[\w-]+\s+)?(?:{nouns})\s+(?:in|of|en|de|del)\s+((?:[\w’'-]+\s?){{1,6}}?)(?=\s+(?:from|in|since|has|have|to|en|desde|entre|que)\b|[,.;]|$)",
+                     after, re.I)
+    if match:
+        return match.group(1).strip()
+    match = re.match(r"\s+(?:of|del|de)\s+(?:its|their|the|el|la|su|sus)?\s*((?:[\w’'-]+\s?){1,4}?)(?=[,.;]|\s+(?:based|in|en|that|que)\b|$)",
+                     after, re.I)
+    if match and match.group(1).strip()[:1].isupper():
+        return match.group(1).strip()
+    verbs = _alternation(language, "measure_verbs")
+    match = re.search(rf"(?:’s|'s)\s+((?:[a-z][\w-]*\s){{1,3}}?)(?:{verbs})(?:\s+\w+)?\s+(?:to\s+|a\s+)?(?:\S+\s+)?$", before)
+    if match:
+        return match.group(1).strip()
+    return None
+
+
+def _readings(sentence: str, language: str) -> list[tuple[int, int, _Reading]]:
+    """Every figure in a sentence as (text start, text end, reading), ranges folded into one."""
+    found: list[tuple[int, int, _Reading]] = []
+    skip_until = -1
+    for match in _NUMBER.finditer(sentence):
+        if match.start() < skip_until:
+            continue
+        digits, suffix = match.group("digits"), match.group("suffix") or ""
+        value = _decimal(digits, language)
+        if value is None or _is_excluded(sentence, match.start(), match.end(), suffix, value, language):
+            continue
+        after = sentence[match.end():]
+        scale, scale_length = _scale(after, suffix, language)
+        if suffix and scale == 1 and suffix.lower() not in ("",):
+            continue  # "G20", "4x": letters glued to a number that are not a scale
+        start = match.start()
+        # "dos mil 200" / "two thousand 200": a number word and "mil" before the digits
+        glued = re.search(r"\b(\w+)\s+(mil|thousand)\s+$", sentence[:start], re.I)
+        if glued and glued.group(1).lower() in _data(language).get("number_words", {}):
+            value += Decimal(str(_data(language)["number_words"][glued.group(1).lower()])) * 1000
+            start = glued.start()
+        unit, currency, per, unit_length = _unit(after[scale_length:], language)
+        symbol, symbol_start = _currency_before(sentence[:start], language)
+        if symbol and unit in ("count", "currency"):
+            unit, currency, start = "currency", currency or symbol, symbol_start
+        end = match.end() + scale_length + unit_length
+        is_year = not ("," in digits or "." in digits) and _YEAR.fullmatch(digits) and scale == 1
+        if unit == "count" and (is_year or (value < _SMALLEST_BARE_COUNT and scale == 1)):
+            continue
+        joined = re.match(r"\s*(?:" + _alternation(language, "range_joiners") + r")\s*(?:US\$|\$|€|£)?\s*(\d[\d.,]*)", sentence[end:], re.I)
+        if joined and re.search(r"\b(?:" + _alternation(language, "range_openers") + r")\s+(?:US\$|\$|€|£)?\s*$",
+                                sentence[:start], re.I):
+            second_end = end + joined.end()
+            second_scale, second_scale_length = _scale(sentence[second_end:], "", language)
+            if scale == 1 and second_scale != 1:
+                scale = second_scale
+                second_end += second_scale_length
+            if unit == "count":
+                unit, currency, per, length = _unit(sentence[second_end:], language)
+                second_end += length
+                if symbol:
+                    unit, currency = "currency", currency or symbol
+            end = skip_until = second_end
+        found.append((start, end, _Reading((value * scale).normalize(), unit, currency, per, end)))
+    found.extend(_spelled_out(sentence, language, {start for start, _, _ in found}))
+    return sorted(found, key=lambda item: item[0])
+
+
+def _spelled_out(sentence: str, language: str, taken: set[int]) -> list[tuple[int, int, _Reading]]:
+    """"eight billion barrels", "un millón de barriles", "one percent", "half a million"."""
+    found = []
+    pattern = re.compile(r"\b(" + _alternation(language, "number_words") + r")(\s+a)?\s+(?=(" + _alternation(language, "scales")
+                         + r"|" + _alternation(language, "percent") + r")\b)", re.I)
+    for match in pattern.finditer(sentence):
+        if match.start() in taken or re.match(r"\s+(?:mil|thousand)\s+\d", sentence[match.end() - 1:], re.I):
+            continue
+        value = Decimal(str(_data(language)["number_words"][match.group(1).lower()]))
+        after = " " + sentence[match.end():]
+        scale, scale_length = _scale(after, "", language)
+        unit, currency, per, unit_length = _unit(after[scale_length:], language)
+        if unit == "count" and scale == 1:
+            continue
+        end = match.end() - 1 + scale_length + unit_length
+        found.append((match.start(), end, _Reading((value * scale).normalize(), unit, currency, per, end)))
+    return found
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def find_statistics(text: str, language: str) -> list[Statistic]:
+    """Every figure in one paragraph, in reading order; ``cited_by`` is left to the caller."""
+    statistics: list[Statistic] = []
+    for sentence in split_sentences(text):
+        readings = _readings(sentence, language)
+        if not readings:
+            continue
+        source, period, subject = _source(sentence, language), _period(sentence), _subject(sentence)
+        for start, end, reading in readings:
+            qualifier_start = start
+            statistics.append(Statistic(
+                text=_with_qualifier(sentence, qualifier_start, end, language),
+                value=_plain(reading.value),
+                unit=reading.unit,
+                currency=reading.currency,
+                per=reading.per,
+                qualifier=_qualifier(sentence[:start], language),
+                change=_change(sentence[:start], sentence[end:], language),
+                measure=_measure(sentence, start, end, language),
+                subject=subject,
+                period=period,
+                source=source,
+                sentence=sentence,
+            ))
+    return statistics
+
+
+def _with_qualifier(sentence: str, start: int, end: int, language: str) -> str:
+    """The figure's text including the qualifier that governs it ("more than $12 billion")."""
+    before = sentence[max(0, start - _WINDOW):start]
+    for phrases in _data(language).get("qualifiers", {}).values():
+        phrase = _ends_with(re.sub(r"\s+(?:the|a|an|los|las|el|la|un|una)$", "", before.rstrip(), flags=re.I), phrases)
+        if phrase:
+            position = before.lower().rfind(phrase)
+            return (before[position:] + sentence[start:end]).strip()
+    return sentence[start:end].strip()
