@@ -110,18 +110,21 @@ def _unit(after: str, language: str) -> tuple[str, str | None, str | None, int]:
     """(unit, currency, per, length) read from the words after a number and its scale."""
     data = _data(language)
     text = after
+    match = re.match(r"\s+(" + _alternation(language, "percentage_points") + r")\b", text, re.I)
+    if match:
+        return "percentage_points", None, None, match.end()
     match = re.match(r"\s*%", text) or re.match(r"\s+(" + _alternation(language, "percent") + r")\b", text, re.I)
     if match:
         return "percent", None, None, match.end()
-    match = re.match(r"\s+(" + _alternation(language, "percentage_points") + r")\b", text, re.I)
-    if match and "point" in match.group(1).lower() or match and "punto" in match.group(1).lower():
-        return "percentage_points", None, None, match.end()
+    match = re.match(r"\s+(" + _alternation(language, "time_words") + r")\b", text, re.I)
+    if match:
+        return "duration", None, None, match.end()
     match = re.match(r"\s+(?:de\s+|of\s+)?(" + _alternation(language, "currency_words") + r")\b", text, re.I)
     if match:
         code = data["currency_words"][match.group(1).lower()] or None
         return "currency", code, None, match.end()
     for family, words in data.get("units", {}).items():
-        pattern = r"\s+(?:de\s+|of\s+)?(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b"
+        pattern = r"[\s-]+(?:de\s+|of\s+)?(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b"
         match = re.match(pattern, text, re.I)
         if match:
             per, length = _rate(text[match.end():], language)
@@ -131,6 +134,11 @@ def _unit(after: str, language: str) -> tuple[str, str | None, str | None, int]:
     per, length = _rate(text, language, population_only=True)
     if per:
         return "rate", None, per, length
+    counted = re.match(r"\s+[^\W\d_]+", text)  # "80 people a day": a count of something per day
+    if counted:
+        per, length = _rate(text[counted.end():], language)
+        if per:
+            return "rate", None, per, counted.end() + length
     return "count", None, None, 0
 
 
@@ -165,8 +173,10 @@ def _is_excluded(sentence: str, start: int, end: int, suffix: str, value: Decima
     """Years, dates, times, ordinals, names with numbers and narrative durations are not figures."""
     data = _data(language)
     before, after = sentence[:start], sentence[end:]
-    if suffix.lower() in _ORDINAL_SUFFIXES or after.startswith((":", "-", "–", "ª", "º")) and not after.startswith("- "):
+    if suffix.lower() in _ORDINAL_SUFFIXES or after.startswith((":", "ª", "º")):
         return True
+    if re.match(r"[-–]\s?(?:\d|(?:" + _alternation(language, "time_words") + r")\b)", after, re.I):
+        return True  # "2022-23", "September 2-4", "12-month"
     if before.endswith(("-", "/")) or re.search(r"\b(?:" + _months(language) + r")\.?\s+(?:de\s+)?$", before, re.I):
         return True
     if re.match(r"\s+(?:de\s+)?(?:" + _months(language) + r")\b", after, re.I):
@@ -175,7 +185,9 @@ def _is_excluded(sentence: str, start: int, end: int, suffix: str, value: Decima
     if last_word in data.get("not_figure_before", []):
         return True
     if re.match(r"\s+(?:" + _alternation(language, "time_words") + r")\b", after, re.I):
-        return True
+        # "over the next 12 months" is narrative; "the average wait was 3.4 years" is a measure
+        measured = value != value.to_integral_value() or _ends_with(before, data.get("duration_cues", []))
+        return not measured
     return False
 
 
@@ -204,31 +216,63 @@ def _currency_before(before: str, language: str) -> tuple[str | None, int]:
 
 def _change(before: str, after: str, language: str) -> str | None:
     data = _data(language)
-    near_before = " ".join(before.lower().split()[-3:])
+    before = re.sub(r"\s*(?:US\$|R\$|\$|€|£)?\s*$", "", before).lower()
+    for phrases in data.get("qualifiers", {}).values():
+        phrase = _ends_with(before, phrases)
+        if phrase:
+            before = before.rstrip()[:-len(phrase)]
+    words_before = before.split()
+    near_before = " ".join(words_before[-6:] if words_before[-1:] in (["by"], ["en"]) else words_before[-4:])
     near_after = " ".join(after.lower().split()[:3])
     for change in ("increase", "decrease"):
         words = data.get(change, [])
         if any(re.search(rf"\b{re.escape(word)}\b", near_after) for word in words):
             return change
-        if any(re.search(rf"\b{re.escape(word)}(?:\s+by|\s+en)?$", near_before) for word in words):
+        if any(re.search(rf"\b{re.escape(word)}\b(?:\s+[\w-]+){{0,4}}\s+by$|\b{re.escape(word)}(?:\s+(?:by|of|en|de|del|un|una|a|an))*$", near_before) for word in words):
             return change
     return None
 
 
-def _source(sentence: str, language: str) -> str | None:
-    """The named source of a sentence's figures ("according to X", "X reported that")."""
+def _sources(sentence: str, language: str) -> list[tuple[int, str]]:
+    """Every named source in a sentence with its position: "according to X", "X reported"."""
     data = _data(language)
+    found: list[tuple[int, str]] = []
+    articles = r"(?:(?:the|an?|el|la|los|las|un|una)\s+)?"
+    reports = _alternation(language, "source_documents")
     for phrase in data.get("source_before", []):
-        match = re.search(rf"\b{re.escape(phrase)}\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?", sentence, re.I)
-        if match:
-            named = _CAPITALIZED_PHRASE.match(sentence[match.end():])
-            if named:
-                return _trim_phrase(named.group(0))
+        for match in re.finditer(rf"\b{re.escape(phrase)}\s+{articles}(?:(?:{reports})\s+(?:by|from|of|de|del)\s+{articles})?",
+                                 sentence, re.I):
+            clause = re.split(r"[,;:]", sentence[match.end():], maxsplit=1)[0]
+            named = next((phrase.group(0) for phrase in _CAPITALIZED_PHRASE.finditer(clause)
+                          if phrase.group(0).split()[0].lower() not in _date_words(language)), None)
+            described = re.match(rf"((?:[\w’'-]+\s+){{1,3}}?)(?:{reports})\b", clause, re.I) \
+                or re.fullmatch(r"((?:[a-z][\w’'-]*\s?){1,4})[.\s]*", clause)
+            if described and (not named or clause.index(named) > described.end()):
+                found.append((match.start(), described.group(1).strip()))  # "according to central bank figures"
+            elif named:
+                found.append((match.start(), _trim_phrase(named)))
     verbs = _alternation(language, "source_after")
-    match = re.match(rf"[“\"«]?(?:The\s+|El\s+|La\s+)?({_CAPITALIZED_PHRASE.pattern})\s+(?:{verbs})\b", sentence)
-    if match:
-        return _trim_phrase(match.group(1))
-    return None
+    for match in re.finditer(rf"(?<![\w’'])({_CAPITALIZED_PHRASE.pattern})\s+(?:{verbs})\b", sentence):
+        named = re.sub(r"^(?:The|El|La|Los|Las)\s+", "", match.group(1))
+        if named.split()[0] not in ("I", "We", "He", "She", "It", "They", "Yo", "Él", "Ella"):
+            found.append((match.start(), _trim_phrase(named)))
+    lowercase = re.match(rf"[“\"«]?(?:The|El|La)\s+((?:[a-z][\w-]*\s+){{1,3}}?)(?:{verbs})\b", sentence)
+    if lowercase:  # "The central bank estimates that…"
+        found.append((0, lowercase.group(1).strip()))
+    return sorted(found)
+
+
+@lru_cache(maxsize=None)
+def _date_words(language: str) -> frozenset[str]:
+    dates = lexicon.load(language, "dates")
+    return frozenset(dates.get("weekdays", [])) | frozenset(name for names in dates.get("months", []) for name in names)
+
+
+def _source_of(sources: list[tuple[int, str]], end: int) -> str | None:
+    """The source named after a figure in its clause, else the last one named before it."""
+    after = [name for position, name in sources if position >= end]
+    before = [name for position, name in sources if position < end]
+    return (after or before[-1:] or [None])[0]
 
 
 def _trim_phrase(text: str) -> str:
@@ -351,7 +395,7 @@ def find_statistics(text: str, language: str) -> list[Statistic]:
         readings = _readings(sentence, language)
         if not readings:
             continue
-        source, period, subject = _source(sentence, language), _period(sentence), _subject(sentence)
+        sources, period, subject = _sources(sentence, language), _period(sentence), _subject(sentence)
         for start, end, reading in readings:
             qualifier_start = start
             statistics.append(Statistic(
@@ -365,7 +409,7 @@ def find_statistics(text: str, language: str) -> list[Statistic]:
                 measure=_measure(sentence, start, end, language),
                 subject=subject,
                 period=period,
-                source=source,
+                source=_source_of(sources, end),
                 sentence=sentence,
             ))
     return statistics
