@@ -41,7 +41,7 @@ def test_parse_out_writes_one_slug_file_per_article(tmp_path):
     names = sorted(path.name for path in out.iterdir())
     assert names == [
         "are-tense-relations-harming-anti-drug-cooperation.json",
-        "strengthening-alliances-and-dismantling-cartels-us-mexico-ecuador-relations-under.json",
+        "strengthening-alliances-and-dismantling-cartels-us-mexico-ecuador-relations.json",
     ]
     assert result.stdout.splitlines() == [str(out / names[0]), str(out / names[1])]
 
@@ -78,7 +78,7 @@ def test_bad_inputs_get_one_line_each_and_the_batch_goes_on(tmp_path):
     ]
     assert "Traceback" not in result.output
     assert [p.name for p in out.iterdir()] == [
-        "strengthening-alliances-and-dismantling-cartels-us-mexico-ecuador-relations-under.json"]
+        "strengthening-alliances-and-dismantling-cartels-us-mexico-ecuador-relations.json"]
 
 
 def test_a_json_that_is_not_a_brief_is_refused(tmp_path):

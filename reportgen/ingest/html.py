@@ -19,6 +19,8 @@ _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
 _HEAD_CHARS = 65536
 _MAX_SITE_WORDS = 5
+_MAX_LEAD_LINES = 5
+_MAX_LEAD_WORDS = 40
 
 
 def _extract_xml(html: str, favor_recall: bool) -> str | None:
@@ -66,6 +68,30 @@ def _site_in_title(html: str) -> str | None:
     return site if 0 < len(site.split()) <= _MAX_SITE_WORDS else None
 
 
+def _lead(html: str) -> tuple[Block, ...]:
+    """The headline and the short lines under it (standfirst, byline, date), which
+    extractors often leave out of the body; the header parser sorts them out."""
+    import lxml.html
+
+    try:
+        page = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return ()
+    headline = next(iter(page.iter("h1")), None)
+    if headline is None:
+        return ()
+    lead = [Block(" ".join(headline.text_content().split()), "h")]
+    for sibling in headline.itersiblings():
+        if not isinstance(sibling.tag, str) or sibling.tag in ("script", "style"):
+            continue
+        text = " ".join(" ".join(sibling.itertext()).split())
+        if len(lead) > _MAX_LEAD_LINES or sibling.find(".//p") is not None or len(text.split()) > _MAX_LEAD_WORDS:
+            break
+        if text:
+            lead.append(Block(text))
+    return tuple(lead) if lead[0].text else ()
+
+
 def read_html(html: str, path: str) -> tuple[tuple[Block, ...], PageMeta]:
     """The article blocks and declared metadata of one HTML page."""
     from lxml import etree
@@ -77,6 +103,8 @@ def read_html(html: str, path: str) -> tuple[tuple[Block, ...], PageMeta]:
     doc = etree.fromstring(xml.encode("utf-8"), parser)
     main = doc.find("main")
     blocks = _blocks(main) if main is not None else ()
+    if blocks and not any(block.role == "h" for block in blocks[:3]):
+        blocks = _lead(html) + blocks
     if not blocks:
         raise InputError(path, "no article text found in this HTML page; save the article page itself, not an index or a login page")
     date = doc.get("date")
