@@ -41,7 +41,6 @@ class _Reading:
     unit: str
     currency: str | None
     per: str | None
-    end: int  # where the figure's text ends in the sentence
 
 
 @lru_cache(maxsize=None)
@@ -144,11 +143,10 @@ def _unit(after: str, language: str) -> tuple[str, str | None, str | None, int]:
 
 def _rate(after: str, language: str, population_only: bool = False) -> tuple[str | None, int]:
     """"per day" → "day"; "per 100,000 people" → "100000"; within a few words."""
-    data = _data(language)
-    match = re.match(r"((?:\s+[\w’']+){0,3}?)\s+(" + _alternation(language, "per_population") + r")\s+(\d{1,3}(?:[.,]\d{3})+|\d+)"
-                     r"(?:\s+(" + _alternation(language, "population_words") + r"))?", after, re.I)
-    if match and not match.group(1).strip():
-        denominator = _decimal(match.group(3), "es" if "." in match.group(3) else "en")
+    match = re.match(r"\s+(?:" + _alternation(language, "per_population") + r")\s+(\d{1,3}(?:[.,]\d{3})+|\d+)"
+                     r"(?:\s+(?:" + _alternation(language, "population_words") + r"))?", after, re.I)
+    if match:
+        denominator = _decimal(match.group(1), "es" if "." in match.group(1) else "en")
         if denominator and denominator >= 100:
             return str(int(denominator)), match.end()
     if population_only:
@@ -158,15 +156,6 @@ def _rate(after: str, language: str, population_only: bool = False) -> tuple[str
         if match:
             return per, match.end()
     return None, 0
-
-
-def _word_number(before: str, language: str) -> tuple[Decimal, int] | None:
-    """A number word right before a scale ("eight billion", "un millón", "half a")."""
-    words = _data(language).get("number_words", {})
-    match = re.search(r"\b(" + _alternation(language, "number_words") + r")(\s+a)?\s+$", before, re.I)
-    if match:
-        return Decimal(str(words[match.group(1).lower()])), match.start()
-    return None
 
 
 def _is_excluded(sentence: str, start: int, end: int, suffix: str, value: Decimal, language: str) -> bool:
@@ -298,7 +287,6 @@ def _subject(sentence: str) -> str | None:
 
 def _measure(sentence: str, start: int, end: int, language: str) -> str | None:
     """What a figure measures: "Ecuador’s homicide rate rose to 45…", "a 170 percent increase in X"."""
-    data = _data(language)
     before, after = sentence[:start], sentence[end:]
     nouns = _alternation(language, "measure_change_nouns")
     match = re.match(rf"\s+(?:[\w-]+\s+)?(?:{nouns})\s+(?:in|of|en|de|del)\s+((?:[\w’'-]+\s?){{1,6}}?)(?=\s+(?:from|in|since|has|have|to|en|desde|entre|que)\b|[,.;]|$)",
@@ -329,7 +317,7 @@ def _readings(sentence: str, language: str) -> list[tuple[int, int, _Reading]]:
             continue
         after = sentence[match.end():]
         scale, scale_length = _scale(after, suffix, language)
-        if suffix and scale == 1 and suffix.lower() not in ("",):
+        if suffix and scale == 1:
             continue  # "G20", "4x": letters glued to a number that are not a scale
         start = match.start()
         # "dos mil 200" / "two thousand 200": a number word and "mil" before the digits
@@ -359,7 +347,8 @@ def _readings(sentence: str, language: str) -> list[tuple[int, int, _Reading]]:
                 if symbol:
                     unit, currency = "currency", currency or symbol
             end = skip_until = second_end
-        found.append((start, end, _Reading((value * scale).normalize(), unit, currency, per, end)))
+        found.append((start, end, _Reading((value * scale).normalize(), unit, currency, per)))
+        skip_until = max(skip_until, end)  # "per 100,000 people": the denominator is part of this figure
     found.extend(_spelled_out(sentence, language, {start for start, _, _ in found}))
     return sorted(found, key=lambda item: item[0])
 
@@ -379,7 +368,7 @@ def _spelled_out(sentence: str, language: str, taken: set[int]) -> list[tuple[in
         if unit == "count" and scale == 1:
             continue
         end = match.end() - 1 + scale_length + unit_length
-        found.append((match.start(), end, _Reading((value * scale).normalize(), unit, currency, per, end)))
+        found.append((match.start(), end, _Reading((value * scale).normalize(), unit, currency, per)))
     return found
 
 
@@ -397,9 +386,8 @@ def find_statistics(text: str, language: str) -> list[Statistic]:
             continue
         sources, period, subject = _sources(sentence, language), _period(sentence), _subject(sentence)
         for start, end, reading in readings:
-            qualifier_start = start
             statistics.append(Statistic(
-                text=_with_qualifier(sentence, qualifier_start, end, language),
+                text=_with_qualifier(sentence, start, end, language),
                 value=_plain(reading.value),
                 unit=reading.unit,
                 currency=reading.currency,
