@@ -41,6 +41,7 @@ class _Reading:
     unit: str
     currency: str | None
     per: str | None
+    scaled: bool  # written with a scale word ("11.243 millones")
 
 
 @lru_cache(maxsize=None)
@@ -330,7 +331,8 @@ def _readings(sentence: str, language: str) -> list[tuple[int, int, _Reading]]:
         if symbol and unit in ("count", "currency"):
             unit, currency, start = "currency", currency or symbol, symbol_start
         end = match.end() + scale_length + unit_length
-        is_year = not ("," in digits or "." in digits) and _YEAR.fullmatch(digits) and scale == 1
+        is_year = not ("," in digits or "." in digits) and _YEAR.fullmatch(digits) and scale == 1 \
+            and not _counts_something(sentence[:start], sentence[end:], language)
         if unit == "count" and (is_year or (value < _SMALLEST_BARE_COUNT and scale == 1)):
             continue
         joined = re.match(r"\s*(?:" + _alternation(language, "range_joiners") + r")\s*(?:US\$|\$|€|£)?\s*(\d[\d.,]*)", sentence[end:], re.I)
@@ -347,10 +349,19 @@ def _readings(sentence: str, language: str) -> list[tuple[int, int, _Reading]]:
                 if symbol:
                     unit, currency = "currency", currency or symbol
             end = skip_until = second_end
-        found.append((start, end, _Reading((value * scale).normalize(), unit, currency, per)))
+        found.append((start, end, _Reading((value * scale).normalize(), unit, currency, per, scale != 1)))
         skip_until = max(skip_until, end)  # "per 100,000 people": the denominator is part of this figure
     found.extend(_spelled_out(sentence, language, {start for start, _, _ in found}))
     return sorted(found, key=lambda item: item[0])
+
+
+def _counts_something(before: str, after: str, language: str) -> bool:
+    """"1817 denuncias" counts complaints; "en 2024" and "2018 and 2019" are years."""
+    previous = before.split()[-1].lower() if before.split() else ""
+    following = re.match(r"\s+([^\W\d_]+)", after)
+    stopwords = set(lexicon.words(language, "language", "stopwords"))
+    return bool(following) and following.group(1).islower() and following.group(1) not in stopwords \
+        and previous not in _data(language).get("year_prepositions", [])
 
 
 def _spelled_out(sentence: str, language: str, taken: set[int]) -> list[tuple[int, int, _Reading]]:
@@ -368,7 +379,7 @@ def _spelled_out(sentence: str, language: str, taken: set[int]) -> list[tuple[in
         if unit == "count" and scale == 1:
             continue
         end = match.end() - 1 + scale_length + unit_length
-        found.append((match.start(), end, _Reading((value * scale).normalize(), unit, currency, per)))
+        found.append((match.start(), end, _Reading((value * scale).normalize(), unit, currency, per, scale != 1)))
     return found
 
 
@@ -385,7 +396,13 @@ def find_statistics(text: str, language: str) -> list[Statistic]:
         if not readings:
             continue
         sources, period, subject = _sources(sentence, language), _period(sentence), _subject(sentence)
+        money: str | None = None
         for start, end, reading in readings:
+            if reading.unit == "currency":
+                money = reading.currency or money
+            elif reading.unit == "count" and reading.scaled and money:
+                # "De los 15,405 millones de dólares…, 11.243 millones correspondieron…": still dollars
+                reading = _Reading(reading.value, "currency", money, None, True)
             statistics.append(Statistic(
                 text=_with_qualifier(sentence, start, end, language),
                 value=_plain(reading.value),
