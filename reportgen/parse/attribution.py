@@ -23,6 +23,7 @@ _GAP_OBJECT = re.compile(r"^\s*(?:to|a)\s+(?:the\s+|la\s+|el\s+|los\s+)?\S+\s*$"
 _PANEL_MEMBER = re.compile(rf"({NAME_PATTERN})\s+\(([^)]{{2,60}})\)")
 _COLON_QUOTE = re.compile(r":\s*[“\"«]")
 _PRE_NAME_CLAUSE = re.compile(r"[^,.;:“”\"«»]*$")
+_CLAUSE_CHARS = 200
 
 
 @dataclass(eq=False)
@@ -102,7 +103,7 @@ def _description_around(text: str, start: int, end: int) -> Description:
     after = _APPOSITIVE.match(text[end:])
     if after and _reads_as_description(after.group("text")):
         return describe(after.group("text"))
-    before = _PRE_NAME_CLAUSE.search(text[:start]).group(0)
+    before = _PRE_NAME_CLAUSE.search(text[max(0, start - _CLAUSE_CHARS):start]).group(0)
     described = title_before(before)
     if described.role:
         return described
@@ -184,7 +185,7 @@ def _speaker_before(text: str, registry: Registry) -> Person | None:
         named = person_names(appositive.group(1))
         if named and named[0][0] == appositive.group(1).strip():
             # "el presidente de la compañía, Javier Gutiérrez, informó": the role comes first
-            clause = _PRE_NAME_CLAUSE.search(stripped[:appositive.start()]).group(0)
+            clause = _PRE_NAME_CLAUSE.search(stripped[max(0, appositive.start() - _CLAUSE_CHARS):appositive.start()]).group(0)
             return registry.add(named[0][0], describe(clause) if clause.strip() else None)
     head = stripped[:appositive.start()] if appositive else stripped
     names = person_names(head[-80:])

@@ -31,6 +31,7 @@ _CAPITALIZED_PHRASE = re.compile(
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 _SMALLEST_BARE_COUNT = 10
 _WINDOW = 40
+_CONTEXT_CHARS = 160  # how far around a number its unit, qualifier and change are looked for
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,15 @@ def _ends_with(text: str, phrases: list[str] | tuple[str, ...]) -> str | None:
         if lowered.endswith(phrase) and (len(lowered) == len(phrase) or not lowered[-len(phrase) - 1].isalnum()):
             return phrase
     return None
+
+
+def _before(sentence: str, position: int) -> str:
+    """The text just before ``position``: bounded, so a megabyte-long sentence stays linear."""
+    return sentence[max(0, position - _CONTEXT_CHARS):position]
+
+
+def _after(sentence: str, position: int) -> str:
+    return sentence[position:position + _CONTEXT_CHARS]
 
 
 def _decimal(digits: str, language: str) -> Decimal | None:
@@ -162,7 +172,7 @@ def _rate(after: str, language: str, population_only: bool = False) -> tuple[str
 def _is_excluded(sentence: str, start: int, end: int, suffix: str, value: Decimal, language: str) -> bool:
     """Years, dates, times, ordinals, names with numbers and narrative durations are not figures."""
     data = _data(language)
-    before, after = sentence[:start], sentence[end:]
+    before, after = _before(sentence, start), _after(sentence, end)
     if suffix.lower() in _ORDINAL_SUFFIXES or after.startswith((":", "ª", "º")):
         return True
     if re.match(r"[-–]\s?(?:\d|(?:" + _alternation(language, "time_words") + r")\b)", after, re.I):
@@ -288,7 +298,7 @@ def _subject(sentence: str) -> str | None:
 
 def _measure(sentence: str, start: int, end: int, language: str) -> str | None:
     """What a figure measures: "Ecuador’s homicide rate rose to 45…", "a 170 percent increase in X"."""
-    before, after = sentence[:start], sentence[end:]
+    before, after = _before(sentence, start), _after(sentence, end)
     nouns = _alternation(language, "measure_change_nouns")
     match = re.match(rf"\s+(?:[\w-]+\s+)?(?:{nouns})\s+(?:in|of|en|de|del)\s+((?:[\w’'-]+\s?){{1,6}}?)(?=\s+(?:from|in|since|has|have|to|en|desde|entre|que)\b|[,.;]|$)",
                      after, re.I)
@@ -316,35 +326,36 @@ def _readings(sentence: str, language: str) -> list[tuple[int, int, _Reading]]:
         value = _decimal(digits, language)
         if value is None or _is_excluded(sentence, match.start(), match.end(), suffix, value, language):
             continue
-        after = sentence[match.end():]
+        after = _after(sentence, match.end())
         scale, scale_length = _scale(after, suffix, language)
         if suffix and scale == 1:
             continue  # "G20", "4x": letters glued to a number that are not a scale
         start = match.start()
         # "dos mil 200" / "two thousand 200": a number word and "mil" before the digits
-        glued = re.search(r"\b(\w+)\s+(mil|thousand)\s+$", sentence[:start], re.I)
+        glued = re.search(r"\b(\w+)\s+(mil|thousand)\s+$", _before(sentence, start), re.I)
         if glued and glued.group(1).lower() in _data(language).get("number_words", {}):
             value += Decimal(str(_data(language)["number_words"][glued.group(1).lower()])) * 1000
             start = glued.start()
         unit, currency, per, unit_length = _unit(after[scale_length:], language)
-        symbol, symbol_start = _currency_before(sentence[:start], language)
+        symbol, symbol_start = _currency_before(_before(sentence, start), language)
+        symbol_start += max(0, start - _CONTEXT_CHARS)
         if symbol and unit in ("count", "currency"):
             unit, currency, start = "currency", currency or symbol, symbol_start
         end = match.end() + scale_length + unit_length
         is_year = not ("," in digits or "." in digits) and _YEAR.fullmatch(digits) and scale == 1 \
-            and not _counts_something(sentence[:start], sentence[end:], language)
+            and not _counts_something(_before(sentence, start), _after(sentence, end), language)
         if unit == "count" and (is_year or (value < _SMALLEST_BARE_COUNT and scale == 1)):
             continue
-        joined = re.match(r"\s*(?:" + _alternation(language, "range_joiners") + r")\s*(?:US\$|\$|€|£)?\s*(\d[\d.,]*)", sentence[end:], re.I)
+        joined = re.match(r"\s*(?:" + _alternation(language, "range_joiners") + r")\s*(?:US\$|\$|€|£)?\s*(\d[\d.,]*)", _after(sentence, end), re.I)
         if joined and re.search(r"\b(?:" + _alternation(language, "range_openers") + r")\s+(?:US\$|\$|€|£)?\s*$",
-                                sentence[:start], re.I):
+                                _before(sentence, start), re.I):
             second_end = end + joined.end()
-            second_scale, second_scale_length = _scale(sentence[second_end:], "", language)
+            second_scale, second_scale_length = _scale(_after(sentence, second_end), "", language)
             if scale == 1 and second_scale != 1:
                 scale = second_scale
                 second_end += second_scale_length
             if unit == "count":
-                unit, currency, per, length = _unit(sentence[second_end:], language)
+                unit, currency, per, length = _unit(_after(sentence, second_end), language)
                 second_end += length
                 if symbol:
                     unit, currency = "currency", currency or symbol
@@ -373,7 +384,7 @@ def _spelled_out(sentence: str, language: str, taken: set[int]) -> list[tuple[in
         if match.start() in taken or re.match(r"\s+(?:mil|thousand)\s+\d", sentence[match.end() - 1:], re.I):
             continue
         value = Decimal(str(_data(language)["number_words"][match.group(1).lower()]))
-        after = " " + sentence[match.end():]
+        after = " " + _after(sentence, match.end())
         scale, scale_length = _scale(after, "", language)
         unit, currency, per, unit_length = _unit(after[scale_length:], language)
         if unit == "count" and scale == 1:
@@ -409,8 +420,8 @@ def find_statistics(text: str, language: str) -> list[Statistic]:
                 unit=reading.unit,
                 currency=reading.currency,
                 per=reading.per,
-                qualifier=_qualifier(sentence[:start], language),
-                change=_change(sentence[:start], sentence[end:], language),
+                qualifier=_qualifier(_before(sentence, start), language),
+                change=_change(_before(sentence, start), _after(sentence, end), language),
                 measure=_measure(sentence, start, end, language),
                 subject=subject,
                 period=period,
