@@ -225,12 +225,18 @@ def _change(before: str, after: str, language: str) -> str | None:
     near_before = " ".join(words_before[-6:] if words_before[-1:] in (["by"], ["en"]) else words_before[-4:])
     near_after = " ".join(after.lower().split()[:3])
     for change in ("increase", "decrease"):
-        words = data.get(change, [])
-        if any(re.search(rf"\b{re.escape(word)}\b", near_after) for word in words):
-            return change
-        if any(re.search(rf"\b{re.escape(word)}\b(?:\s+[\w-]+){{0,4}}\s+by$|\b{re.escape(word)}(?:\s+(?:by|of|en|de|del|un|una|a|an))*$", near_before) for word in words):
+        after_pattern, before_pattern = _change_patterns(language, change)
+        if after_pattern.search(near_after) or before_pattern.search(near_before):
             return change
     return None
+
+
+@lru_cache(maxsize=None)
+def _change_patterns(language: str, change: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A change word after the figure, or before it ("rose 14 %", "cut its rate by 0.25 points")."""
+    words = _alternation(language, change)
+    return (re.compile(rf"\b(?:{words})\b"),
+            re.compile(rf"\b(?:{words})\b(?:\s+[\w-]+){{0,4}}\s+by$|\b(?:{words})(?:\s+(?:by|of|en|de|del|un|una|a|an))*$"))
 
 
 def _sources(sentence: str, language: str) -> list[tuple[int, str]]:
