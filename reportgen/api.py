@@ -19,8 +19,9 @@ def parse_bytes(data: bytes, path: str) -> Brief:
     if fmt == "json":
         return _brief_from_json(data, path)
     from .parse import parse_source
+    from .summarize import summarize_brief
 
-    return parse_source(read_source(data, path, fmt))
+    return summarize_brief(parse_source(read_source(data, path, fmt)))
 
 
 def parse_file(path: str | Path) -> Brief:

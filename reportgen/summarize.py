@@ -13,7 +13,10 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from dataclasses import replace
+
 from . import lexicon
+from .model import Brief
 from .parse.sentences import split_sentences
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -96,3 +99,12 @@ def takeaways(candidates: list[str], paragraphs: list[str], language: str) -> li
         if sentence and sentence not in chosen and (len(chosen) < MIN_TAKEAWAYS or _is_complete(sentence)):
             chosen.append(sentence)
     return chosen
+
+
+def summarize_brief(brief: Brief) -> Brief:
+    """The brief with each expert's summary and the article's takeaways filled in."""
+    experts = tuple(replace(expert, summary=summarize_expert(list(expert.commentary), brief.language))
+                    for expert in brief.experts)
+    narrative = list(brief.body) + ([brief.question] if brief.question else [])
+    summaries = [expert.summary for expert in experts if expert.summary]
+    return replace(brief, experts=experts, takeaways=tuple(takeaways(summaries, narrative, brief.language)))

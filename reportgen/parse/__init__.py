@@ -3,8 +3,8 @@
 The algorithm, top to bottom: drop page furniture; read the header (masthead,
 date, headline); find the Q&A shape if there is one (answers, transcript,
 dash dialogue), else the attributed speech of a news piece; extract the
-figures paragraph by paragraph, crediting them to whoever said them; then
-summarize.
+figures paragraph by paragraph, crediting them to whoever said them.
+Summaries and takeaways are the next stage's work (``reportgen.summarize``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from ..errors import InputError
 from ..ingest import Block, Source
 from ..model import Brief, Expert, SourceInfo, Statistic
 from ..slug import slugify
-from ..summarize import summarize_expert, takeaways
 from .attribution import Person, Registry, find_attributions, panel_members
 from .boilerplate import byline_name, split_furniture
 from .dialogue import Dialogue, dash_interview, expert_answers, transcript
@@ -156,7 +155,6 @@ def parse_source(source: Source) -> Brief:
             role=person.description.role,
             organization=person.description.organization,
             commentary=tuple(person.commentary),
-            summary=summarize_expert(person.commentary, language),
         )
         for person in people
     ]
@@ -166,7 +164,6 @@ def parse_source(source: Source) -> Brief:
     if not title:
         title = _fallback_title(body or paragraphs)
         warnings.append("no headline found; the title is the article's first sentence")
-    summaries = [expert.summary for expert in experts if expert.summary]
     return Brief(
         id=slugify(title),
         source=SourceInfo(path=source.path, format=source.format, encoding=source.encoding, sha256=source.sha256),
@@ -179,7 +176,6 @@ def parse_source(source: Source) -> Brief:
         experts=tuple(experts),
         statistics=tuple(statistics),
         body=tuple(body),
-        takeaways=tuple(takeaways(summaries, body if kind == "news" else body + [question or ""], language)),
         dropped=tuple(dropped),
         warnings=tuple(warnings),
     )
