@@ -54,6 +54,12 @@ def _labels(key: str) -> frozenset[str]:
     return frozenset(lexicon.all_words("speech", key))
 
 
+def _reporting_verb(text: str) -> bool:
+    """"the commander of the district, said": attributed speech, not an expert's answer line."""
+    verbs = _labels("reporting_verbs")
+    return any(word.strip(",.") in verbs for word in text.split())
+
+
 def _is_question(text: str) -> bool:
     return text.rstrip(_CLOSE + " ").endswith("?")
 
@@ -71,9 +77,12 @@ def expert_answers(paragraphs: list[str], registry: Registry) -> Dialogue:
     """Answers written "Name, role at Org: “…”", each running until its closing quote."""
     dialogue = Dialogue()
     index = 0
+    asked = False  # a Q&A puts its question before the first answer
     while index < len(paragraphs):
         match = _ANSWER.match(paragraphs[index])
-        if not match or not looks_like_person(match.group("name")):
+        if not match or not looks_like_person(match.group("name")) or not asked \
+                or _reporting_verb(match.group("role")):
+            asked = asked or "?" in paragraphs[index]
             index += 1
             continue
         person = registry.add(match.group("name"), describe(match.group("role")))
@@ -160,8 +169,9 @@ def transcript(paragraphs: list[str], registry: Registry, interviewee: Person | 
         elif current is not None:
             turns.append((index, current, paragraph))
     labelled = [turn for turn in turns if turn[1]]
-    if len(labelled) < _MIN_TURNS:
-        return dialogue
+    speakers = {label for _, label, _ in labelled}
+    if len(labelled) < _MIN_TURNS or (len(speakers) < 2 and not any(_is_question(text) for _, _, text in turns)):
+        return dialogue  # a transcript has two voices, or at least a question
     by_label: dict[str, list[str]] = {}
     for _, label, text in labelled:
         by_label.setdefault(label, []).append(text)

@@ -68,14 +68,16 @@ def looks_like_person(name: str) -> bool:
         return False
     if tokens[-1] in _set("speech", "not_name_words"):
         return False
-    if _has_word_from(name, _set("speech", "organization_words")):
+    if _has_word_from(name, _set("speech", "organization_words")) or tokens[-1] in _set("boilerplate", "publication_words"):
         return False
     if any(token in _set("speech", "titles") for token in tokens):
         return False
     if tokens[0][:1].islower() or any(is_place(" ".join(tokens[i:])) for i in range(len(tokens))) \
             or is_place(" ".join(tokens[:-1])):
         return False
-    return not all(token.isupper() and len(token) > 1 for token in tokens)
+    # "VOA Pentagon", "Atlas SUV": an acronym among the words makes a brand or a body.
+    # (All-capital speaker labels such as "CARDENAS:" are read by the dialogue finder.)
+    return not any(token.isupper() and len(token) > 1 for token in tokens)
 
 
 def _is_stray(token: str) -> bool:
@@ -102,6 +104,8 @@ def person_names(text: str) -> list[tuple[str, int, int]]:
             last_stray = max(last_stray, 0)  # "la Policía Eduardo Pérez Rocha": the body ends where the name starts
         if last_stray >= 0 and len(tokens) - last_stray - 1 >= 2:
             tokens = tokens[last_stray + 1:]
+        while len(tokens) > 2 and is_place(tokens[0]):
+            tokens = tokens[1:]  # "Ukraine Marie Yovanovitch": a place is not a first name
         name = " ".join(tokens)
         start = match.start() + match.group(0).rindex(name) if name in match.group(0) else match.start()
         if looks_like_person(name):
