@@ -16,7 +16,7 @@ from ..ingest import Block
 _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 _GLUED_CREDIT = re.compile(r"[a-záéíóúñ.)][.!?]?[A-ZÁÉÍÓÚÑ]{4,}$")
 _BYLINE_NAME = re.compile(r"^(?:[A-ZÁÉÍÓÚÑ][\w’'.\-]*\s*(?:,|and|y|&)?\s*){1,6}$")
-_BREADCRUMB_SEPARATOR = re.compile(r"\s+[›»>|/·]\s+|\s*[›»]\s*")
+BREADCRUMB_SEPARATOR = re.compile(r"\s+[›»>|/·]\s+|\s*[›»]\s*")
 _TAIL_LINE_WORDS = 25
 _RELATED_HEADLINE_WORDS = 16
 _CONTAINS_MAX_WORDS = 60
@@ -49,7 +49,7 @@ def is_byline(text: str) -> bool:
 
 def is_breadcrumb(text: str) -> bool:
     """"Home › Economy › Bolivia" / "Diario Austral | Economía | Entrevista": site navigation."""
-    parts = [part.strip() for part in _BREADCRUMB_SEPARATOR.split(text)]
+    parts = [part.strip() for part in BREADCRUMB_SEPARATOR.split(text)]
     return 2 <= len(parts) <= 6 and all(0 < len(part.split()) <= 4 for part in parts) \
         and not text.rstrip().endswith((".", "?", "!"))
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..ingest import Block, PageMeta
-from .boilerplate import byline_name, is_breadcrumb, is_byline
+from .boilerplate import BREADCRUMB_SEPARATOR, byline_name, is_breadcrumb, is_byline
 from .dates import date_line, find_date
 from .sentences import ends_with_abbreviation, split_sentences
 
@@ -24,7 +24,6 @@ _MAX_MASTHEAD_WORDS = 5
 _MAX_DATED_LINE_WORDS = 14
 _MAX_DATED_HEADLINE_WORDS = 8  # a longer line that holds a date may be a headline
 _MAX_STANDFIRST_WORDS = 45
-_BREADCRUMB_PARTS = re.compile(r"\s+[›»>|/·]\s+|\s*[›»]\s*")
 
 
 @dataclass
@@ -69,7 +68,7 @@ def _is_publication_line(text: str) -> bool:
 
 def _masthead_from(text: str) -> str | None:
     """The publication a masthead or breadcrumb names, in its own capitalisation."""
-    first = _BREADCRUMB_PARTS.split(text)[0].strip()
+    first = BREADCRUMB_SEPARATOR.split(text)[0].strip()
     words = first.split()
     if not words or len(words) > _MAX_MASTHEAD_WORDS or first.rstrip().endswith((".", "?", "!")):
         return None
@@ -141,7 +140,7 @@ def read_header(blocks: list[Block], meta: PageMeta, language: str) -> Header:
                 header.dropped.append(text)
         elif _dated(text, language) and block.role != "h" and (
                 date_line(text, language) or not _is_headline(Block(text, block.role))
-                or _BREADCRUMB_PARTS.search(text) or len(text.split()) <= _MAX_DATED_HEADLINE_WORDS):
+                or BREADCRUMB_SEPARATOR.search(text) or len(text.split()) <= _MAX_DATED_HEADLINE_WORDS):
             header.published = header.published or _dated(text, language)
             if not date_line(text, language):
                 header.dropped.append(text)
