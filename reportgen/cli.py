@@ -60,3 +60,68 @@ def parse(inputs: tuple[str, ...], out_dir: Path | None) -> None:
         if len(paths) > 1:
             _fail(f"{failures} of {len(paths)} inputs failed")
         sys.exit(1)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path(dir_okay=True))
+@click.option("--format", "-f", "formats", multiple=True, default=("pdf",), show_default=True, metavar="FORMAT",
+              help="Output format; repeat for several. An unknown one lists the known formats.")
+@click.option("--style", default="default", show_default=True, metavar="NAME|PATH",
+              help="A built-in theme (see `reportgen styles`) or a theme .toml file.")
+@click.option("--title", help="The pack's title (default: \"Briefing pack\"); also names the file.")
+@click.option("--subtitle", help="The line under the title (default: counts of articles, experts, figures).")
+@click.option("--date", "pack_date", metavar="YYYY-MM-DD",
+              help="The pack's date (default: today, or SOURCE_DATE_EPOCH when set).")
+@click.option("--out", "out_dir", default="dist", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder the documents are written to.")
+@click.option("--pack", "want_pack", is_flag=True, help="Write one pack of all articles (the default).")
+@click.option("--split", is_flag=True, help="Write one document per article (with --pack: both).")
+def build(inputs: tuple[str, ...], formats: tuple[str, ...], style: str, title: str | None, subtitle: str | None,
+          pack_date: str | None, out_dir: Path, want_pack: bool, split: bool) -> None:
+    """Build briefing packs from articles (files or folders; the bundled seeds when none).
+
+    Writes <title-slug>.<lang>.<ext> (by default briefing-pack.en.pdf) into
+    --out and prints each path. An article that cannot be used is reported
+    and skipped; the exit status is then 1.
+    """
+    from .build import build as run_build
+    from .render import UnknownFormat
+
+    if pack_date is not None:
+        _check_date(pack_date)
+    try:
+        result = run_build(inputs, formats=formats, out=out_dir, style=style, title=title, subtitle=subtitle,
+                           date=pack_date, pack=want_pack or not split, split=split)
+    except UnknownFormat as error:
+        raise click.BadParameter(str(error), param_hint="--format") from None
+    except InputError as error:
+        _fail(str(error))
+        sys.exit(1)
+    for output in result.outputs:
+        click.echo(str(output.path))
+    for failure in result.errors:
+        _fail(f"{failure.path}: {failure.message}")
+    if result.errors:
+        if not result.outputs:
+            _fail("nothing was built")
+        sys.exit(1)
+
+
+def _check_date(value: str) -> None:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; give YYYY-MM-DD", param_hint="--date") from None
+
+
+@main.command()
+def styles() -> None:
+    """List the built-in themes, one line each (use one with `build --style NAME`)."""
+    from .themes import builtin_themes
+
+    themes = builtin_themes()
+    width = max(len(theme.name) for theme in themes)
+    for theme in themes:
+        click.echo(f"{theme.name.ljust(width)}  {theme.description}")

@@ -1,0 +1,224 @@
+"""Pack × language → Document: the order, grouping and wording of a briefing pack.
+
+Reading order: cover, contents, "at a glance", one chapter per article
+(source line, question, key figures, expert summaries, statistics table,
+full commentary or article body), then sources and method. Every label goes
+through the catalog (``_``/``ngettext``) and every date and number through
+``i18n.formatting``: what leaves this module is ready to place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from babel import Locale
+
+from ..i18n import translations
+from ..i18n.formatting import figure_parts, format_date, format_figure, format_number
+from ..model import Brief, Expert, Pack, Statistic
+from ..themes import ThemeTexts
+from .blocks import (
+    Block, BulletList, Column, Commentary, Contents, Cover, Document, ExpertCard, KeyFigure,
+    KeyFigures, Meta, PageBreak, Paragraph, Question, Section, Table,
+)
+from .figures import most_telling
+
+SHA_PREFIX = 12
+KEY_FIGURES = 4
+COVER_TITLES = 8
+
+
+@dataclass(frozen=True)
+class Brand:
+    """What compose needs of a theme: the brand's name and its texts in the pack's language."""
+
+    name: str
+    texts: ThemeTexts
+
+
+def compose_pack(pack: Pack, language: str, brand: Brand) -> Document:
+    """The whole briefing pack as format-neutral blocks, every label in ``language``."""
+    return _Composer(pack, language, brand).document()
+
+
+class _Composer:
+    def __init__(self, pack: Pack, language: str, brand: Brand) -> None:
+        self.pack = pack
+        self.language = language
+        self.brand = brand
+        catalog = translations(language)
+        self._ = catalog.gettext
+        self.ngettext = catalog.ngettext
+
+    def document(self) -> Document:
+        single = len(self.pack.briefs) == 1
+        blocks: list[Block] = [self.cover(), PageBreak()]
+        if not single:
+            blocks += [Contents(self._("Contents")), PageBreak(), self.glance(), PageBreak()]
+        for number, brief in enumerate(self.pack.briefs, 1):
+            blocks += [self.article(brief, f"article-{number}"), PageBreak()]
+        blocks.append(self.sources())
+        return Document(self.meta(), tuple(blocks))
+
+    # -- pack furniture -------------------------------------------------
+
+    def meta(self) -> Meta:
+        keywords: list[str] = []
+        for brief in self.pack.briefs:
+            for word in (brief.publication, *(s.subject for s in brief.statistics)):
+                if word and word not in keywords:
+                    keywords.append(word)
+        return Meta(
+            title=self.pack.title,
+            subject=self.subtitle(),
+            author=self.brand.name,
+            keywords=tuple(keywords[:12]),
+            language=self.language,
+            footer=self.brand.texts.footer or self.brand.name,
+            page_label=self._("Page {page} of {pages}"),
+            date=self.pack.date,
+        )
+
+    def subtitle(self) -> str:
+        if self.pack.subtitle:
+            return self.pack.subtitle
+        briefs = self.pack.briefs
+        experts = sum(len(brief.experts) for brief in briefs)
+        figures = sum(len(brief.statistics) for brief in briefs)
+        counts = [
+            self.ngettext("{count} article", "{count} articles", len(briefs)),
+            self.ngettext("{count} expert", "{count} experts", experts),
+            self.ngettext("{count} figure", "{count} figures", figures),
+        ]
+        return " · ".join(text.format(count=format_number(n, self.language)) for text, n in
+                          zip(counts, (len(briefs), experts, figures)))
+
+    def cover(self) -> Cover:
+        return Cover(
+            title=self.pack.title,
+            subtitle=self.subtitle(),
+            date=format_date(self.pack.date, self.language),
+            brand=self.brand.name,
+            brand_line=self.brand.texts.brand_line,
+            language_name=Locale.parse(self.language).get_display_name(self.language).capitalize(),
+            contents_label=self._("In this pack"),
+            article_titles=tuple(brief.title for brief in self.pack.briefs[:COVER_TITLES]),
+        )
+
+    def glance(self) -> Section:
+        _ = self._
+        rows = tuple(
+            (brief.title, self.kind(brief), brief.publication or "—",
+             format_date(brief.published, self.language, "medium") or "—")
+            for brief in self.pack.briefs
+        )
+        table = Table(
+            (Column(_("Article"), 3.2), Column(_("Kind"), 1.1), Column(_("Publication"), 1.6), Column(_("Date"), 1.1)),
+            rows, role="glance",
+        )
+        children: list[Block] = [table]
+        figures = most_telling([s for brief in self.pack.briefs for s in brief.statistics], KEY_FIGURES)
+        if figures:
+            children.append(Section(_("Figures that stand out"), "glance-figures", 2, (self.key_figures(figures),)))
+        return Section(_("At a glance"), "at-a-glance", 1, tuple(children))
+
+    def sources(self) -> Section:
+        _ = self._
+        rows = tuple(
+            (brief.title, brief.source.path, brief.source.format.upper(), brief.source.sha256[:SHA_PREFIX])
+            for brief in self.pack.briefs
+        )
+        table = Table(
+            (Column(_("Article"), 2.6), Column(_("File"), 2.6), Column(_("Format"), 0.8),
+             Column(_("SHA-256 (prefix)"), 1.4)),
+            rows, role="sources",
+        )
+        method = _(
+            "Experts, quotations and figures were extracted from each article's own text by reportgen's "
+            "rule-based parser, without machine learning and without network access. Each figure keeps "
+            "its value exactly as the article gives it, with the source the article names. Expert "
+            "summaries are sentences chosen from the expert's own words, not rewritten."
+        )
+        children: list[Block] = [table, Paragraph(method)]
+        if self.brand.texts.disclaimer:
+            children.append(Paragraph(self.brand.texts.disclaimer, "note"))
+        return Section(_("Sources and method"), "sources", 1, tuple(children))
+
+    # -- one article ----------------------------------------------------
+
+    def article(self, brief: Brief, anchor: str) -> Section:
+        _ = self._
+        children: list[Block] = [Paragraph(self.source_line(brief), "source")]
+        if brief.kind == "qa":
+            children += [Paragraph(text, "lead") for text in brief.body[:2]]
+            if brief.question:
+                children.append(Question(_("The question"), brief.question))
+        else:
+            points = self.key_points(brief)
+            if points:
+                children.append(Section(_("Key points"), f"{anchor}-points", 2, (BulletList(points),)))
+        figures = most_telling(brief.statistics, KEY_FIGURES)
+        if figures:
+            children.append(Section(_("Key figures"), f"{anchor}-figures", 2, (self.key_figures(figures),)))
+        if brief.experts:
+            cards = tuple(ExpertCard(e.name, self.role_line(e), e.summary) for e in brief.experts)
+            title = _("Expert summaries") if brief.kind == "qa" else _("Who is quoted")
+            children.append(Section(title, f"{anchor}-experts", 2, cards))
+        if brief.statistics:
+            children.append(Section(_("Statistics"), f"{anchor}-statistics", 2, (self.statistics_table(brief),)))
+        children.append(self.full_text(brief, anchor))
+        return Section(brief.title, anchor, 1, tuple(children))
+
+    def source_line(self, brief: Brief) -> str:
+        parts = [brief.publication, format_date(brief.published, self.language), self.kind(brief)]
+        return " · ".join(part for part in parts if part)
+
+    def kind(self, brief: Brief) -> str:
+        return self._("Expert Q&A") if brief.kind == "qa" else self._("News")
+
+    def key_points(self, brief: Brief) -> tuple[str, ...]:
+        """Takeaways a reader has not already seen as an expert's summary card."""
+        summaries = {expert.summary for expert in brief.experts}
+        return tuple(point for point in brief.takeaways if point not in summaries)
+
+    def key_figures(self, statistics: list[Statistic]) -> KeyFigures:
+        cards = []
+        for statistic in statistics:
+            qualifier, figure = figure_parts(statistic, self.language)
+            source = self._("Source: {source}").format(source=statistic.source) if statistic.source else None
+            cards.append(KeyFigure(figure, self.figure_label(statistic), source, qualifier))
+        return KeyFigures(tuple(cards))
+
+    def figure_label(self, statistic: Statistic) -> str:
+        parts = [statistic.measure, statistic.subject, statistic.period]
+        label = " · ".join(part for part in parts if part)
+        return label[:1].upper() + label[1:] if label else statistic.text
+
+    def statistics_table(self, brief: Brief) -> Table:
+        _ = self._
+        columns = (
+            Column(_("Figure"), 1.3, numeric=True), Column(_("What it measures"), 2.2), Column(_("Period"), 0.9),
+            Column(_("Source"), 1.8), Column(_("Cited by"), 1.3),
+        )
+        rows = tuple(
+            (format_figure(s, self.language), self.measures(s), s.period or "—", s.source or "—", s.cited_by or "—")
+            for s in brief.statistics
+        )
+        return Table(columns, rows)
+
+    def measures(self, statistic: Statistic) -> str:
+        if statistic.measure and statistic.subject:
+            return f"{statistic.measure} ({statistic.subject})"
+        return statistic.measure or statistic.subject or "—"
+
+    def role_line(self, expert: Expert) -> str | None:
+        return ", ".join(part for part in (expert.role, expert.organization) if part) or None
+
+    def full_text(self, brief: Brief, anchor: str) -> Section:
+        if brief.kind == "qa" and brief.experts:
+            blocks: tuple[Block, ...] = tuple(
+                Commentary(e.name, self.role_line(e), e.commentary) for e in brief.experts if e.commentary
+            )
+            return Section(self._("Full commentary"), f"{anchor}-commentary", 2, blocks)
+        body = tuple(Paragraph(text) for text in brief.body)
+        return Section(self._("The article"), f"{anchor}-article", 2, body)

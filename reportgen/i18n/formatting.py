@@ -1,0 +1,114 @@
+"""Dates and numbers for readers, through Babel's CLDR data, never by hand.
+
+Compose calls these once per value so that no renderer ever formats a date
+or a number: a renderer places the strings it is given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+
+from babel import Locale, dates, numbers
+
+from ..model import Statistic
+from . import translations
+
+_COMPACT_FROM = Decimal(1_000_000)
+# Units whose word the parser does not keep apart ("pounds", "tons", "hours"):
+# their figure reads best as the article wrote it.
+_AS_WRITTEN = frozenset({"mass", "length", "area", "volume", "duration", "other"})
+
+
+def format_date(iso: str | None, language: str, style: str = "long") -> str | None:
+    """``2025-12-07`` as the reader's locale writes it; a year or year-month stays that precise."""
+    if not iso:
+        return None
+    parts = iso.split("-")
+    try:
+        day = dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return iso
+    if len(parts) == 1:
+        return str(day.year)
+    if len(parts) == 2:
+        return dates.format_skeleton("yMMMM", day, locale=language)
+    return dates.format_date(day, style, locale=language)
+
+
+def format_number(value: str | int | Decimal, language: str, compact: bool = False) -> str:
+    """A decimal with the locale's separators; ``compact`` writes 12 000 000 000 as "12 billion"."""
+    number = Decimal(value)
+    if compact and abs(number) >= _COMPACT_FROM:
+        return numbers.format_compact_decimal(number, format_type="long", locale=language, fraction_digits=1)
+    return numbers.format_decimal(number, locale=language, decimal_quantization=False)
+
+
+def format_figure(statistic: Statistic, language: str) -> str:
+    """The figure of a statistic for a table cell ("more than $12 billion", "+170%")."""
+    if statistic.unit in _AS_WRITTEN:
+        return statistic.text
+    return _qualified(bare_figure(statistic, language), statistic.qualifier, language)
+
+
+def figure_parts(statistic: Statistic, language: str) -> tuple[str | None, str]:
+    """(qualifier words, figure) for a key-figure card that sets "more than" above "$12 billion"."""
+    if statistic.unit in _AS_WRITTEN:
+        return None, statistic.text
+    return qualifier_words(statistic.qualifier, language), bare_figure(statistic, language)
+
+
+def bare_figure(statistic: Statistic, language: str) -> str:
+    """The number with its unit and sign, without "more than"/"about"."""
+    try:
+        value = Decimal(statistic.value)
+    except InvalidOperation:
+        return statistic.text
+    figure = _figure(statistic, value, language)
+    if statistic.change and statistic.unit in ("percent", "percentage_points"):
+        symbols = Locale.parse(language).number_symbols["latn"]
+        figure = (symbols["plusSign"] if statistic.change == "increase" else symbols["minusSign"]) + figure
+    return figure
+
+
+def _figure(statistic: Statistic, value: Decimal, language: str) -> str:
+    _ = translations(language).gettext
+    if statistic.unit == "percent":
+        return numbers.format_percent(value / 100, locale=language, decimal_quantization=False)
+    if statistic.unit == "percentage_points":
+        return _("{number} percentage points").format(number=format_number(value, language))
+    if statistic.unit == "rate" and statistic.per:
+        return _("{number} per {base}").format(number=format_number(value, language), base=format_number(statistic.per, language))
+    if statistic.unit == "currency" and statistic.currency:
+        return _money(value, statistic.currency, language)
+    return format_number(value, language, compact=True)
+
+
+def _money(value: Decimal, currency: str, language: str) -> str:
+    """"$12 billion" / "12 mil millones US$": the compact long number, the symbol where the locale puts it."""
+    if abs(value) < _COMPACT_FROM:
+        pattern = Locale.parse(language).currency_formats["standard"].pattern
+        if value == value.to_integral_value():
+            pattern = pattern.replace(".00", "")
+        return numbers.format_currency(value, currency, format=pattern, locale=language, currency_digits=False)
+    amount = format_number(value, language, compact=True)
+    symbol = numbers.get_currency_symbol(currency, locale=language)
+    symbol_first = Locale.parse(language).currency_formats["standard"].pattern.lstrip().startswith("¤")
+    return f"{symbol}{amount}" if symbol_first else f"{amount} {symbol}"
+
+
+def qualifier_words(qualifier: str | None, language: str) -> str | None:
+    """"more than", "less than", "about" in ``language``."""
+    _ = translations(language).gettext
+    return {"more_than": _("more than"), "less_than": _("less than"), "about": _("about")}.get(qualifier or "")
+
+
+def _qualified(figure: str, qualifier: str | None, language: str) -> str:
+    _ = translations(language).gettext
+    if qualifier == "more_than":
+        return _("more than {figure}").format(figure=figure)
+    if qualifier == "less_than":
+        return _("less than {figure}").format(figure=figure)
+    if qualifier == "about":
+        return _("about {figure}").format(figure=figure)
+    return figure

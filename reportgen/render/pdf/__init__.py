@@ -1,0 +1,23 @@
+"""The PDF renderer (reportlab): a branded briefing pack with contents, outline and page numbers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .. import register
+
+if TYPE_CHECKING:
+    from ...compose.blocks import Document
+    from ...themes import Theme
+
+
+@register
+class PdfRenderer:
+    name = "pdf"
+    suffix = ".pdf"
+    description = "branded PDF pack (reportlab): contents, outline, page X of Y"
+
+    def render(self, document: Document, theme: Theme) -> bytes:
+        from .document import render_pdf
+
+        return render_pdf(document, theme)

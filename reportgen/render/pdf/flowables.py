@@ -1,0 +1,204 @@
+"""Blocks → reportlab flowables: one small function per block type.
+
+Cards are one-cell tables, which reportlab never splits, so a card is never
+cut across pages; headings keep with what follows; tables repeat their
+header row and never split a row.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    CondPageBreak, Flowable, ListFlowable, ListItem, PageBreak, Paragraph, Spacer, Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from ...compose import blocks as b
+from .fonts import Typeset
+from .styles import Palette
+
+
+class Heading(Paragraph):
+    """A paragraph that reports itself to the outline and the contents after layout."""
+
+    def __init__(self, text: str, style: Any, outline: tuple[int, str, str, bool]) -> None:
+        super().__init__(text, style)
+        self.outline = outline
+
+
+class Story:
+    """Builds the flowables of a Document for one theme's styles and palette."""
+
+    def __init__(self, styles: dict[str, Any], palette: Palette, typeset: Typeset, heading_typeset: Typeset,
+                 width: float) -> None:
+        self.styles, self.palette, self.width = styles, palette, width
+        self.typeset, self.heading_typeset = typeset, heading_typeset
+        self._builders: dict[type, Callable[[Any, int], list[Flowable]]] = {
+            b.Cover: self.cover, b.Contents: self.contents, b.Paragraph: self.paragraph,
+            b.BulletList: self.bullets, b.Question: self.question, b.KeyFigures: self.key_figures,
+            b.ExpertCard: self.expert_card, b.Table: self.table, b.Commentary: self.commentary,
+            b.PageBreak: self.page_break, b.Section: self.section,
+        }
+
+    def flowables(self, blocks: tuple[b.Block, ...], depth: int = 0) -> list[Flowable]:
+        story: list[Flowable] = []
+        for block in blocks:
+            story += self._builders[type(block)](block, depth)
+        return story
+
+    def text(self, text: str, style: str, slot: str = "regular") -> Paragraph:
+        return Paragraph(self.typeset.markup(text, slot), self.styles[style])
+
+    # -- blocks ---------------------------------------------------------
+
+    def cover(self, block: b.Cover, depth: int) -> list[Flowable]:
+        from reportlab.platypus.doctemplate import NextPageTemplate
+
+        return [Spacer(1, 1), NextPageTemplate("body")]  # the cover is painted by the page template
+
+    def page_break(self, block: b.PageBreak, depth: int) -> list[Flowable]:
+        return [PageBreak()]
+
+    def contents(self, block: b.Contents, depth: int) -> list[Flowable]:
+        toc = TableOfContents(dotsMinLevel=0, levelStyles=[self.styles["toc_1"], self.styles["toc_2"]])
+        toc.maxLevel = block.depth - 1
+        title = Heading(self.heading_typeset.markup(block.title, "bold"), self.styles["toc_title"],
+                        (0, block.title, "contents", False))
+        return [title, toc]
+
+    def section(self, block: b.Section, depth: int) -> list[Flowable]:
+        level = min(block.level, 3)
+        style = self.styles[f"h{level}"]
+        heading = Heading(self.heading_typeset.markup(block.title, "bold"), style,
+                          (depth, block.title, block.anchor, block.in_contents))
+        story: list[Flowable] = []
+        if level == 2:
+            story.append(CondPageBreak(28 * mm))  # a sub-heading never sits alone at a page foot
+        story.append(heading)
+        if level == 1:
+            story.append(_Rule(self.width, 1.2, self.palette.accent, 46 * mm))
+        return story + self.flowables(block.children, depth + 1)
+
+    def paragraph(self, block: b.Paragraph, depth: int) -> list[Flowable]:
+        if block.style == "note":
+            return [Spacer(1, 3 * mm), self.text(block.text, "note", "italic")]
+        slot = "bold" if block.style == "source" else "regular"
+        return [self.text(block.text, block.style if block.style in self.styles else "body", slot)]
+
+    def bullets(self, block: b.BulletList, depth: int) -> list[Flowable]:
+        items = [ListItem(self.text(item, "body"), leftIndent=12, value="•") for item in block.items]
+        return [ListFlowable(items, bulletType="bullet", start="•", leftIndent=12,
+                             bulletColor=self.palette.accent, bulletFontName=self.styles["body"].fontName)]
+
+    def question(self, block: b.Question, depth: int) -> list[Flowable]:
+        cell = [self.text(block.label.upper(), "question_label", "bold"), self.text(block.text, "question", "italic")]
+        return [Spacer(1, 2 * mm), self._card(cell, self.palette.shade, self.palette.accent), Spacer(1, 2 * mm)]
+
+    def key_figures(self, block: b.KeyFigures, depth: int) -> list[Flowable]:
+        """Cards in one row (two rows of two for four), with gutters as empty cells."""
+        count = len(block.items)
+        per_row = 2 if count == 4 else count
+        gap = 4 * mm
+        card_width = (self.width - gap * (per_row - 1)) / per_row
+        widths = [card_width if column % 2 == 0 else gap for column in range(2 * per_row - 1)]
+        grid: list[list[Any]] = []
+        commands: list[tuple] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 3.2 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.6 * mm),
+        ]
+        for index, item in enumerate(block.items):
+            row, column = 2 * (index // per_row), 2 * (index % per_row)
+            while len(grid) <= row:
+                grid.append([""] * len(widths))
+            grid[row][column] = self._figure_cell(item, card_width - 8 * mm)
+            commands += [("BACKGROUND", (column, row), (column, row), self.palette.shade),
+                         ("LINEABOVE", (column, row), (column, row), 2, self.palette.accent)]
+        heights = [None if index % 2 == 0 else gap for index in range(len(grid))]
+        table = Table(grid, colWidths=widths, rowHeights=heights, hAlign="LEFT")
+        table.setStyle(TableStyle(commands))
+        return [Spacer(1, 1 * mm), table, Spacer(1, 2 * mm)]
+
+    def _figure_cell(self, item: b.KeyFigure, width: float) -> list[Flowable]:
+        """Qualifier, the figure shrunk until it fits the card on one line, label, source."""
+        style = self.styles["figure"]
+        size = style.fontSize
+        while size > 11 and stringWidth(item.figure, style.fontName, size) > width:
+            size -= 0.5
+        figure_style = ParagraphStyle("figure-fit", parent=style, fontSize=size, leading=size * 1.15)
+        cell: list[Flowable] = []
+        if item.qualifier:
+            cell.append(self.text(item.qualifier.upper(), "figure_qualifier", "bold"))
+        cell += [Paragraph(self.heading_typeset.markup(item.figure, "bold"), figure_style),
+                 self.text(item.label, "figure_label", "bold")]
+        if item.source:
+            cell.append(self.text(item.source, "figure_source"))
+        return cell
+
+    def expert_card(self, block: b.ExpertCard, depth: int) -> list[Flowable]:
+        cell: list[Flowable] = [Paragraph(self.heading_typeset.markup(block.name, "bold"), self.styles["card_name"])]
+        if block.role_line:
+            cell.append(self.text(block.role_line, "card_role", "italic"))
+        if block.summary:
+            cell.append(self.text(block.summary, "card_text"))
+        return [self._card(cell, self.palette.shade, self.palette.primary), Spacer(1, 2.5 * mm)]
+
+    def _card(self, cell: list[Flowable], background: Any, bar: Any) -> Table:
+        card = Table([[cell]], colWidths=[self.width], hAlign="LEFT")
+        card.setStyle(TableStyle([
+            ("BACKGROUND", (0, 0), (-1, -1), background), ("LINEBEFORE", (0, 0), (0, -1), 2.5, bar),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4.5 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 4.5 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 3 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.4 * mm),
+        ]))
+        return card
+
+    def table(self, block: b.Table, depth: int) -> list[Flowable]:
+        total = sum(column.weight for column in block.columns)
+        widths = [self.width * column.weight / total for column in block.columns]
+        header = [self.text(column.title, "table_head", "bold") for column in block.columns]
+        body = [
+            [self.text(cell, "table_number" if column.numeric else "table_cell",
+                       "bold" if column.numeric else "regular")
+             for cell, column in zip(row, block.columns)]
+            for row in block.rows
+        ]
+        table = Table([header, *body], colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=0)
+        commands: list[tuple] = [
+            ("BACKGROUND", (0, 0), (-1, 0), self.palette.primary), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, -1), (-1, -1), 0.8, self.palette.primary),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2.2 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 2.2 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.6 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.9 * mm),
+        ]
+        if len(body) > 1:
+            commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [self.palette.paper, self.palette.stripe]))
+        table.setStyle(TableStyle(commands))
+        return [Spacer(1, 1 * mm), table, Spacer(1, 3 * mm)]
+
+    def commentary(self, block: b.Commentary, depth: int) -> list[Flowable]:
+        heading = Heading(self.heading_typeset.markup(block.name, "bold"), self.styles["h3"],
+                          (depth, block.name, f"{id(block)}", False))
+        story: list[Flowable] = [heading]
+        if block.role_line:
+            story.append(self.text(block.role_line, "role", "italic"))
+        return story + [self.text(paragraph, "body") for paragraph in block.paragraphs]
+
+
+class _Rule(Flowable):
+    """A short coloured rule under a chapter title."""
+
+    def __init__(self, frame_width: float, thickness: float, color: Any, length: float) -> None:
+        super().__init__()
+        self.thickness, self.color, self.length = thickness, color, min(length, frame_width)
+        self.spaceAfter = 4 * mm
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.length, self.thickness
+
+    def draw(self) -> None:
+        self.canv.setFillColor(self.color)
+        self.canv.rect(0, 0, self.length, self.thickness, stroke=0, fill=1)

@@ -1,0 +1,261 @@
+"""Pages: the document template, the cover, running header/footer, outline and contents hooks.
+
+"Page X of Y" needs Y before any page is final, so the canvas keeps each
+page's state and draws the running header and footer when it saves, once
+the count is known. Headings report themselves after layout: a bookmark, an
+outline entry and a contents entry, so the outline mirrors the headings and
+every contents line links to its page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+
+from ...compose.blocks import Cover, Meta
+from ...themes import Theme
+from .fonts import RegisteredFamily, Typeset
+from .styles import Palette
+
+PAGE_SIZES = {"A4": A4, "Letter": LETTER}
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """What the running header and footer show on every page but the cover."""
+
+    meta: Meta
+    body: RegisteredFamily
+    palette: Palette
+    margins: tuple[float, float, float, float]  # top, right, bottom, left in points
+    font_size: float
+
+
+class FurnitureCanvas(Canvas):
+    """A canvas that draws header and footer at save time, when the page count is known."""
+
+    def __init__(self, *args: Any, furniture: Furniture, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._furniture = furniture
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            if self._pageNumber > 1:
+                self._draw_furniture(total)
+            super().showPage()
+        super().save()
+
+    def _draw_furniture(self, total: int) -> None:
+        f = self._furniture
+        width, height = self._pagesize
+        top, right, bottom, left = f.margins
+        size = f.font_size
+        self.saveState()
+        self.setStrokeColor(f.palette.rule)
+        self.setLineWidth(0.5)
+        header_y = height - top + 5 * mm
+        footer_y = bottom - 8 * mm
+        self.line(left, header_y - 2.2 * mm, width - right, header_y - 2.2 * mm)
+        self.line(left, footer_y + 4 * mm, width - right, footer_y + 4 * mm)
+        self.setFillColor(f.palette.muted)
+        self.setFont(f.body.bold, size)
+        self.drawString(left, header_y, _fit(f.meta.author, f.body.bold, size, (width - left - right) * 0.35))
+        self.setFont(f.body.regular, size)
+        self.drawRightString(width - right, header_y,
+                             _fit(f.meta.title, f.body.regular, size, (width - left - right) * 0.6))
+        self.drawString(left, footer_y, _fit(f.meta.footer, f.body.regular, size, (width - left - right) * 0.6))
+        label = f.meta.page_label.format(page=self._pageNumber, pages=total)
+        self.drawRightString(width - right, footer_y, label)
+        self.restoreState()
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut with an ellipsis to ``width`` points, for one-line furniture."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+class PackTemplate(BaseDocTemplate):
+    """Two page templates (cover, body) and the heading hooks for outline and contents."""
+
+    def __init__(self, stream: Any, theme: Theme, cover: Cover | None, typeset: Typeset,
+                 heading: RegisteredFamily, palette: Palette, styles: dict, **kwargs: Any) -> None:
+        top, right, bottom, left = (value * mm for value in theme.margins_mm)
+        super().__init__(stream, pagesize=PAGE_SIZES[theme.page_size], topMargin=top, rightMargin=right,
+                         bottomMargin=bottom, leftMargin=left, invariant=1, initialFontName=typeset.primary.regular,
+                         **kwargs)
+        self.theme, self.cover, self.typeset, self.heading = theme, cover, typeset, heading
+        self.palette, self.styles = palette, styles
+        body_frame = Frame(left, bottom, self.width, self.height, id="body", leftPadding=0, rightPadding=0,
+                           topPadding=0, bottomPadding=0)
+        cover_frame = Frame(left, bottom, self.width, self.height, id="cover")
+        self.addPageTemplates([
+            PageTemplate("cover", [cover_frame], onPage=self._draw_cover),
+            PageTemplate("body", [body_frame]),
+        ])
+
+    def beforeDocument(self) -> None:  # noqa: N802 (reportlab's name)
+        self.canv.showOutline()
+
+    def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 (reportlab's name)
+        outline = getattr(flowable, "outline", None)
+        if outline is None:
+            return
+        level, text, key, in_contents = outline
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
+        if in_contents:
+            self.notify("TOCEntry", (level, self.typeset.markup(text), self.page, key))
+
+    def _draw_cover(self, canvas: Canvas, doc: Any) -> None:
+        if self.cover is not None:
+            CoverPainter(self, canvas).paint(self.cover)
+
+
+class CoverPainter:
+    """Draws the cover in the theme's layout: ``band``, ``rule`` or ``panel``."""
+
+    def __init__(self, doc: PackTemplate, canvas: Canvas) -> None:
+        self.doc, self.canvas = doc, canvas
+        self.width, self.height = doc.pagesize
+        self.palette = doc.palette
+
+    def paint(self, cover: Cover) -> None:
+        getattr(self, f"_{self.doc.theme.cover}")(cover)
+
+    def _paragraphs(self, items: list[tuple[str | None, str, Any]], width: float) -> list[tuple[Paragraph, float]]:
+        laid = []
+        for text, style, color in items:
+            if text:
+                paragraph = Paragraph(self.doc.typeset.markup(text), _colored(self.doc.styles[style], color))
+                _, height = paragraph.wrapOn(self.canvas, width, self.height)
+                laid.append((paragraph, height + paragraph.style.spaceAfter))
+        return laid
+
+    def _stack(self, items: list[tuple[str | None, str, Any]], x: float, top: float, width: float) -> float:
+        """Draw paragraphs downwards from ``top``; return the y below the last."""
+        for paragraph, height in self._paragraphs(items, width):
+            paragraph.drawOn(self.canvas, x, top - height + paragraph.style.spaceAfter)
+            top -= height
+        return top
+
+    def _stack_up(self, items: list[tuple[str | None, str, Any]], x: float, bottom: float, width: float) -> None:
+        """Draw paragraphs so that the last one ends at ``bottom``."""
+        laid = self._paragraphs(items, width)
+        self._stack(items, x, bottom + sum(height for _, height in laid), width)
+
+    def _details(self, cover: Cover, color: Any) -> list[tuple[str | None, str, Any]]:
+        when = " · ".join(part for part in (cover.date, cover.language_name) if part)
+        return [(cover.subtitle, "cover_subtitle", color), (when, "cover_meta", self.palette.muted)]
+
+    def _contents(self, cover: Cover) -> list[tuple[str | None, str, Any]]:
+        if not cover.article_titles:
+            return []
+        return [(cover.contents_label.upper(), "cover_label", self.palette.accent)] + [
+            (title, "cover_item", self.palette.text) for title in cover.article_titles
+        ]
+
+    def _masthead(self, cover: Cover, x: float, top: float, tile: bool, color: Any, stacked: bool = False) -> None:
+        """Logo, then the brand's name and line beside it (or under it, ``stacked``)."""
+        logo = 15 * mm
+        drawn = self._logo(x, top - logo, logo, tile)
+        items = [(cover.brand, "cover_brand", color), (cover.brand_line, "cover_tagline", color)]
+        if stacked:
+            self._stack(items, x - (2 * mm if tile else 0), top - logo - 9 * mm, 60 * mm)
+        else:
+            offset = drawn + (8 * mm if tile else 5 * mm)
+            self._stack(items, x + offset, top - 1 * mm, self.width * 0.5)
+
+    def _logo(self, x: float, y: float, height: float, tile: bool) -> float:
+        """Draw the theme's SVG logo ``height`` tall at (x, y); return its width."""
+        path = self.doc.theme.logo_svg
+        if path is None:
+            return 0.0
+        drawing = _svg_drawing(path)
+        scale = height / drawing.height
+        if tile:
+            pad = height * 0.22
+            self.canvas.setFillColor(self.palette.paper)
+            self.canvas.roundRect(x - pad, y - pad, drawing.width * scale + 2 * pad, height + 2 * pad, 2 * mm,
+                                  stroke=0, fill=1)
+        from reportlab.graphics import renderPDF
+
+        self.canvas.saveState()
+        self.canvas.translate(x, y)
+        self.canvas.scale(scale, scale)
+        renderPDF.draw(drawing, self.canvas, 0, 0)
+        self.canvas.restoreState()
+        return drawing.width * scale
+
+    def _band(self, cover: Cover) -> None:
+        doc, c, p = self.doc, self.canvas, self.palette
+        band_bottom = self.height * 0.45
+        c.setFillColor(p.primary)
+        c.rect(0, band_bottom, self.width, self.height - band_bottom, stroke=0, fill=1)
+        c.setFillColor(p.accent)
+        c.rect(0, band_bottom - 2.2 * mm, self.width, 2.2 * mm, stroke=0, fill=1)
+        self._masthead(cover, doc.leftMargin + 3 * mm, self.height - doc.topMargin, True, p.paper)
+        self._stack_up([(cover.title, "cover_title", p.paper)], doc.leftMargin, band_bottom + 4 * mm, doc.width * 0.9)
+        self._stack(self._details(cover, p.text), doc.leftMargin, band_bottom - 14 * mm, doc.width)
+        self._stack_up(self._contents(cover), doc.leftMargin, doc.bottomMargin, doc.width * 0.8)
+
+    def _rule(self, cover: Cover) -> None:
+        doc, c, p = self.doc, self.canvas, self.palette
+        self._masthead(cover, doc.leftMargin, self.height - doc.topMargin, False, p.text)
+        y = self.height * 0.66
+        c.setStrokeColor(p.text)
+        c.setLineWidth(2.4)
+        c.line(doc.leftMargin, y, self.width - doc.rightMargin, y)
+        y = self._stack([(cover.title, "cover_title", p.text)], doc.leftMargin, y - 8 * mm, doc.width)
+        c.setLineWidth(0.6)
+        c.line(doc.leftMargin, y, doc.leftMargin + doc.width * 0.3, y)
+        self._stack(self._details(cover, p.text), doc.leftMargin, y - 7 * mm, doc.width * 0.8)
+        self._stack_up(self._contents(cover), doc.leftMargin, doc.bottomMargin, doc.width * 0.8)
+
+    def _panel(self, cover: Cover) -> None:
+        doc, c, p = self.doc, self.canvas, self.palette
+        panel = self.width * 0.34
+        c.setFillColor(p.primary)
+        c.rect(0, 0, panel, self.height, stroke=0, fill=1)
+        c.setFillColor(p.accent)
+        c.rect(panel, 0, 2.2 * mm, self.height, stroke=0, fill=1)
+        self._masthead(cover, doc.leftMargin + 3 * mm, self.height - doc.topMargin, True, p.paper, stacked=True)
+        x = panel + 14 * mm
+        width = self.width - x - doc.rightMargin
+        c.setFillColor(p.accent)
+        c.rect(x, self.height * 0.64 + 6 * mm, 18 * mm, 1.6 * mm, stroke=0, fill=1)
+        y = self._stack([(cover.title, "cover_title", p.text)], x, self.height * 0.64, width)
+        self._stack(self._details(cover, p.text), x, y - 4 * mm, width)
+        self._stack_up(self._contents(cover), x, doc.bottomMargin, width)
+
+
+def _colored(style: Any, color: Any) -> Any:
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(style.name, parent=style, textColor=color)
+
+
+@lru_cache(maxsize=16)
+def _svg_drawing(path: Path) -> Any:
+    from svglib.svglib import svg2rlg
+
+    return svg2rlg(str(path))

@@ -1,0 +1,240 @@
+"""Theme files → Theme: a brand's colours, fonts, logo, page and texts, validated.
+
+A theme is one TOML file (``styles/*.toml`` are the built-ins). Everything it
+names — fonts, logo — is a path relative to the file and must stay inside its
+folder. Loading checks every key, so a typo or a missing font is one clear
+error naming the file, the key and what is allowed, before anything renders.
+Keys a theme leaves out take the defaults below.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+from .errors import InputError
+from .resources import bundled_dir
+
+COLOR_ROLES = ("primary", "accent", "text", "muted", "rule", "stripe", "shade", "paper")
+FONT_SLOTS = ("regular", "bold", "italic", "bold_italic")
+SIZE_ROLES = ("body", "small", "h1", "h2", "h3", "title", "figure")
+TEXT_KEYS = ("brand_line", "footer", "disclaimer")
+PAGE_SIZES = ("A4", "Letter")
+COVERS = ("band", "rule", "panel")
+MAX_ASSET_BYTES = 8 * 1024 * 1024
+
+_DEFAULT_COLORS = {
+    "primary": "#1F3A5F", "accent": "#C8553D", "text": "#222222", "muted": "#6B7280",
+    "rule": "#C9D3DF", "stripe": "#F3F6FA", "shade": "#EEF2F7", "paper": "#FFFFFF",
+}
+_DEFAULT_SIZES = {"body": 9.5, "small": 7.5, "h1": 17.0, "h2": 12.0, "h3": 10.5, "title": 28.0, "figure": 20.0}
+_DEFAULT_FONT_FILES = {
+    "regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf",
+    "italic": "DejaVuSans-Oblique.ttf", "bold_italic": "DejaVuSans-BoldOblique.ttf",
+}
+_COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    """Four TrueType files; ``name`` is how renderers register the family."""
+
+    name: str
+    regular: Path
+    bold: Path
+    italic: Path
+    bold_italic: Path
+
+
+@dataclass(frozen=True)
+class ThemeTexts:
+    brand_line: str | None = None
+    footer: str | None = None
+    disclaimer: str | None = None
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    description: str
+    path: Path | None
+    brand: str
+    logo_svg: Path | None
+    logo_png: Path | None
+    colors: dict[str, str]
+    body_font: FontFamily
+    heading_font: FontFamily
+    sizes: dict[str, float]
+    page_size: str
+    margins_mm: tuple[float, float, float, float]  # top, right, bottom, left
+    cover: str
+    texts: dict[str, ThemeTexts]
+
+    def texts_for(self, language: str) -> ThemeTexts:
+        """The theme's texts in ``language``, else English, else none."""
+        return self.texts.get(language) or self.texts.get("en") or ThemeTexts()
+
+
+def builtin_themes() -> list[Theme]:
+    """Every theme shipped in ``styles/``, by name."""
+    return [load_theme(path) for path in sorted(bundled_dir("styles").glob("*.toml"))]
+
+
+def load_theme(spec: str | Path) -> Theme:
+    """The theme named ``spec`` (a built-in name) or at ``spec`` (a .toml path)."""
+    path = Path(spec)
+    if not path.suffix and not path.exists():
+        path = bundled_dir("styles") / f"{spec}.toml"
+        if not path.is_file():
+            names = ", ".join(sorted(p.stem for p in bundled_dir("styles").glob("*.toml")))
+            raise InputError(str(spec), f"no such theme; the built-in themes are {names}, or give the path of a .toml file")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(str(path), "no such theme file; check the path") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(str(path), f"cannot be read as a theme ({error}); give a UTF-8 .toml file") from None
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(str(path), f"is not valid TOML ({error}); fix the syntax") from None
+    return _Reader(path).theme(data)
+
+
+class _Reader:
+    """Validates one theme file's table, key by key, naming the key in every error."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.folder = path.resolve().parent
+
+    def fail(self, key: str, problem: str) -> InputError:
+        return InputError(str(self.path), f"{key}: {problem}")
+
+    def table(self, data: Any, key: str, allowed: tuple[str, ...] | None) -> dict[str, Any]:
+        if not isinstance(data, dict):
+            raise self.fail(key, "must be a table")
+        if allowed is not None:
+            for name in data:
+                if name not in allowed:
+                    raise self.fail(f"{key}.{name}" if key else name, f"unknown key; allowed here: {', '.join(allowed)}")
+        return data
+
+    def string(self, data: dict[str, Any], key: str, where: str) -> str | None:
+        value = data.get(key)
+        if value is not None and not isinstance(value, str):
+            raise self.fail(f"{where}{key}", "must be a string")
+        return value
+
+    def asset(self, relative: Any, key: str, kind: str) -> Path:
+        if not isinstance(relative, str):
+            raise self.fail(key, "must be a path relative to the theme file")
+        path = (self.folder / relative).resolve()
+        if not path.is_relative_to(self.folder):
+            raise self.fail(key, f"{relative} is outside the theme's folder; put the {kind} beside the theme")
+        if not path.is_file():
+            raise self.fail(key, f"{relative} does not exist; give a {kind} file relative to the theme")
+        if path.stat().st_size > MAX_ASSET_BYTES:
+            raise self.fail(key, f"{relative} is larger than {MAX_ASSET_BYTES // (1024 * 1024)} MB; give a smaller {kind}")
+        head = path.read_bytes()[:512]
+        if not _looks_like(kind, head):
+            raise self.fail(key, f"{relative} is not a {kind}; {_KIND_HINTS[kind]}")
+        return path
+
+    def theme(self, data: dict[str, Any]) -> Theme:
+        top = self.table(data, "", ("name", "description", "brand", "colors", "fonts", "page", "texts", "cover"))
+        brand = self.table(top.get("brand", {}), "brand", ("name", "logo", "logo_png"))
+        page = self.table(top.get("page", {}), "page", ("size", "margins_mm"))
+        cover = top.get("cover", "band")
+        if cover not in COVERS:
+            raise self.fail("cover", f"is {cover!r}; allowed: {', '.join(COVERS)}")
+        return Theme(
+            name=self.string(top, "name", "") or self.path.stem,
+            description=self.string(top, "description", "") or "",
+            path=self.path,
+            brand=self.string(brand, "name", "brand.") or "reportgen",
+            logo_svg=self.asset(brand["logo"], "brand.logo", "SVG image") if "logo" in brand else None,
+            logo_png=self.asset(brand["logo_png"], "brand.logo_png", "PNG image") if "logo_png" in brand else None,
+            colors=self.colors(top.get("colors", {})),
+            body_font=self.font_family(top.get("fonts", {}), "body"),
+            heading_font=self.font_family(top.get("fonts", {}), "heading"),
+            sizes=self.sizes(top.get("fonts", {})),
+            page_size=self.page_size(page),
+            margins_mm=self.margins(page),
+            cover=cover,
+            texts=self.texts(top.get("texts", {})),
+        )
+
+    def colors(self, data: Any) -> dict[str, str]:
+        colors = dict(_DEFAULT_COLORS)
+        for role, value in self.table(data, "colors", COLOR_ROLES).items():
+            if not isinstance(value, str) or not _COLOR.fullmatch(value):
+                raise self.fail(f"colors.{role}", f"is {value!r}; give a colour as #RRGGBB")
+            colors[role] = value.upper()
+        return colors
+
+    def font_family(self, fonts: Any, role: str) -> FontFamily:
+        fonts = self.table(fonts, "fonts", ("body", "heading", "sizes"))
+        if role not in fonts:
+            if role == "heading" and "body" in fonts:
+                return self.font_family(fonts, "body")
+            bundled = bundled_dir("styles") / "fonts"
+            return FontFamily("DejaVuSans", **{slot: bundled / name for slot, name in _DEFAULT_FONT_FILES.items()})
+        family = self.table(fonts[role], f"fonts.{role}", FONT_SLOTS)
+        missing = [slot for slot in FONT_SLOTS if slot not in family]
+        if missing:
+            raise self.fail(f"fonts.{role}", f"lacks {', '.join(missing)}; give all of {', '.join(FONT_SLOTS)}")
+        files = {slot: self.asset(family[slot], f"fonts.{role}.{slot}", "TrueType font") for slot in FONT_SLOTS}
+        return FontFamily(files["regular"].stem.split("-")[0], **files)
+
+    def sizes(self, fonts: Any) -> dict[str, float]:
+        sizes = dict(_DEFAULT_SIZES)
+        for role, value in self.table(fonts.get("sizes", {}), "fonts.sizes", SIZE_ROLES).items():
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 5 <= value <= 72:
+                raise self.fail(f"fonts.sizes.{role}", f"is {value!r}; give a size in points from 5 to 72")
+            sizes[role] = float(value)
+        return sizes
+
+    def page_size(self, page: dict[str, Any]) -> str:
+        size = page.get("size", "A4")
+        if size not in PAGE_SIZES:
+            raise self.fail("page.size", f"is {size!r}; allowed: {', '.join(PAGE_SIZES)}")
+        return size
+
+    def margins(self, page: dict[str, Any]) -> tuple[float, float, float, float]:
+        margins = page.get("margins_mm", [20, 18, 20, 18])
+        if not (isinstance(margins, list) and len(margins) == 4
+                and all(isinstance(m, (int, float)) and not isinstance(m, bool) and 8 <= m <= 60 for m in margins)):
+            raise self.fail("page.margins_mm", f"is {margins!r}; give [top, right, bottom, left] in mm, each 8 to 60")
+        return tuple(float(m) for m in margins)  # type: ignore[return-value]
+
+    def texts(self, data: Any) -> dict[str, ThemeTexts]:
+        texts = {}
+        for language, entries in self.table(data, "texts", None).items():
+            if not re.fullmatch(r"[a-z]{2,3}", language):
+                raise self.fail(f"texts.{language}", "is not a language code; use e.g. texts.en, texts.es")
+            entries = self.table(entries, f"texts.{language}", TEXT_KEYS)
+            texts[language] = ThemeTexts(**{key: self.string(entries, key, f"texts.{language}.") for key in TEXT_KEYS})
+        return texts
+
+
+_KIND_HINTS = {
+    "TrueType font": "give a .ttf file (reportlab embeds TrueType outlines, not CFF/.otf or web fonts)",
+    "SVG image": "give an .svg file",
+    "PNG image": "give a .png file",
+}
+
+
+def _looks_like(kind: str, head: bytes) -> bool:
+    """A cheap check of the file's first bytes, so a wrong file fails here, not mid-render."""
+    if kind == "TrueType font":
+        return head[:4] in (b"\x00\x01\x00\x00", b"true")
+    if kind == "PNG image":
+        return head.startswith(b"\x89PNG\r\n\x1a\n")
+    return b"<svg" in head or head.lstrip().startswith(b"<?xml")
