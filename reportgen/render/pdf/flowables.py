@@ -65,7 +65,11 @@ class Story:
         return [PageBreak()]
 
     def contents(self, block: b.Contents, depth: int) -> list[Flowable]:
-        toc = TableOfContents(dotsMinLevel=0, levelStyles=[self.styles["toc_1"], self.styles["toc_2"]])
+        layout = TableStyle([*self._table_font(), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                             ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+        toc = TableOfContents(dotsMinLevel=0, levelStyles=[self.styles["toc_1"], self.styles["toc_2"]],
+                              tableStyle=layout)
         toc.maxLevel = block.depth - 1
         title = Heading(self.heading_typeset.markup(block.title, "bold"), self.styles["toc_title"],
                         (0, block.title, "contents", False))
@@ -108,7 +112,7 @@ class Story:
         widths = [card_width if column % 2 == 0 else gap for column in range(2 * per_row - 1)]
         grid: list[list[Any]] = []
         commands: list[tuple] = [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            *self._table_font(), ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm),
             ("TOPPADDING", (0, 0), (-1, -1), 3.2 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.6 * mm),
         ]
@@ -151,11 +155,15 @@ class Story:
     def _card(self, cell: list[Flowable], background: Any, bar: Any) -> Table:
         card = Table([[cell]], colWidths=[self.width], hAlign="LEFT")
         card.setStyle(TableStyle([
-            ("BACKGROUND", (0, 0), (-1, -1), background), ("LINEBEFORE", (0, 0), (0, -1), 2.5, bar),
+            *self._table_font(), ("BACKGROUND", (0, 0), (-1, -1), background), ("LINEBEFORE", (0, 0), (0, -1), 2.5, bar),
             ("LEFTPADDING", (0, 0), (-1, -1), 4.5 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 4.5 * mm),
             ("TOPPADDING", (0, 0), (-1, -1), 3 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.4 * mm),
         ]))
         return card
+
+    def _table_font(self) -> list[tuple]:
+        """Tables start every cell with a font; name ours, or reportlab adds unembedded Helvetica."""
+        return [("FONTNAME", (0, 0), (-1, -1), self.styles["body"].fontName)]
 
     def table(self, block: b.Table, depth: int) -> list[Flowable]:
         total = sum(column.weight for column in block.columns)
@@ -169,7 +177,7 @@ class Story:
         ]
         table = Table([header, *body], colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=0)
         commands: list[tuple] = [
-            ("BACKGROUND", (0, 0), (-1, 0), self.palette.primary), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            *self._table_font(), ("BACKGROUND", (0, 0), (-1, 0), self.palette.primary), ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, -1), (-1, -1), 0.8, self.palette.primary),
             ("LEFTPADDING", (0, 0), (-1, -1), 2.2 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 2.2 * mm),
             ("TOPPADDING", (0, 0), (-1, -1), 1.6 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.9 * mm),

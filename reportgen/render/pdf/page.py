@@ -191,6 +191,7 @@ class CoverPainter:
         if path is None:
             return 0.0
         drawing = _svg_drawing(path)
+        drawing.initialFontName = self.doc.typeset.primary.regular  # not reportlab's unembedded Helvetica
         scale = height / drawing.height
         if tile:
             pad = height * 0.22

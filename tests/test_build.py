@@ -1,0 +1,118 @@
+"""`reportgen build` and `reportgen styles` as a user runs them, and compose's promises."""
+
+from __future__ import annotations
+
+import gettext
+import re
+
+from click.testing import CliRunner
+
+from conftest import NEWS_SEED, QA_SEED, pdf_text
+from reportgen import compose
+from reportgen.cli import main
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_build_with_a_title_names_the_file_after_it_and_prints_the_path(tmp_path):
+    result = run("build", str(QA_SEED), "--format", "pdf", "--style", "ink",
+                 "--title", "Andean security, week 48", "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "andean-security-week-48.en.pdf"
+    assert result.stdout.strip() == str(written)
+    assert "Andean security, week 48" in pdf_text(written)
+
+
+def test_split_and_pack_together_write_both(tmp_path):
+    result = run("build", str(QA_SEED), str(NEWS_SEED), "--split", "--pack", "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert len(list(tmp_path.glob("*.pdf"))) == 3
+    assert (tmp_path / "briefing-pack.en.pdf").exists()
+
+
+def test_an_unknown_format_is_a_usage_error_listing_the_known_ones(tmp_path):
+    result = run("build", "--format", "pdff", "--out", str(tmp_path))
+    assert result.exit_code == 2
+    assert "unknown format 'pdff'; known formats: pdf" in result.output
+    assert not any(tmp_path.iterdir())
+
+
+def test_a_bad_theme_is_one_line_and_nothing_is_written(tmp_path):
+    theme = tmp_path / "bad.toml"
+    theme.write_text('[colors]\nprimary = "blue"\n', encoding="utf-8")
+    result = run("build", "--style", str(theme), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stderr == f"reportgen: {theme}: colors.primary: is 'blue'; give a colour as #RRGGBB\n"
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_bad_article_is_reported_and_the_rest_still_builds(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run("build", str(QA_SEED), str(empty), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert f"reportgen: {empty}: " in result.stderr
+    assert (tmp_path / "out" / "briefing-pack.en.pdf").exists()
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["briefing-pack.en.pdf"]  # no partial files
+
+
+def test_a_folder_is_searched_for_articles(tmp_path):
+    articles = tmp_path / "articles"
+    (articles / "nested").mkdir(parents=True)
+    (articles / "nested" / "qa.txt").write_bytes(QA_SEED.read_bytes())
+    (articles / "notes.docx").write_bytes(b"ignored")
+    result = run("build", str(articles), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert "Are Tense Relations" in pdf_text(tmp_path / "out" / "briefing-pack.en.pdf")
+
+
+def test_styles_lists_each_builtin_theme_on_one_line():
+    result = run("styles")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert [line.split()[0] for line in lines] == ["default", "harbour", "ink"]
+    assert all(len(line.split()) > 3 for line in lines)
+
+
+class _Pseudo(gettext.NullTranslations):
+    """A pseudo-locale: every label comes back in brackets, so a label that skips it shows."""
+
+    def gettext(self, message: str) -> str:
+        return f"[{message}]"
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return f"[{singular if n == 1 else plural}]"
+
+
+def test_every_label_in_the_pdf_comes_through_the_translation_function(monkeypatch, tmp_path):
+    from reportgen.build import build
+    from reportgen.compose import pack
+
+    monkeypatch.setattr(pack, "translations", lambda language: _Pseudo())
+    text = pdf_text(build([QA_SEED, NEWS_SEED], out=tmp_path, title="T").outputs[0].path)
+    for label in ("[Contents]", "[At a glance]", "[Key figures]", "[Expert summaries]", "[Page 2 of "):
+        assert label in text, label
+    outside_catalog = re.sub(r"\[[^\]]*\]", "", text)
+    for english in ("Contents", "At a glance", "Key figures", "Expert summaries", "Full commentary",
+                    "Sources and method", "Page 2 of", "Source:", "Cited by", "What it measures"):
+        assert english not in outside_catalog, english
+
+
+def test_compose_orders_the_pack_and_picks_the_most_telling_figures(qa_brief, news_brief):
+    from reportgen.compose.blocks import KeyFigures
+    from reportgen.model import Pack
+    from reportgen.themes import ThemeTexts
+
+    document = compose.compose_pack(Pack((qa_brief, news_brief), "Week 48", date="2025-12-08"), "en",
+                                    compose.Brand("Acme", ThemeTexts(disclaimer="Check.")))
+    chapters = [section.title for section in document.sections() if section.level == 1]
+    assert chapters == ["At a glance", qa_brief.title, news_brief.title, "Sources and method"]
+    article = next(s for s in document.sections() if s.title == qa_brief.title)
+    figures = next(s for s in article.children if getattr(s, "title", "") == "Key figures").children[0]
+    assert isinstance(figures, KeyFigures) and 3 <= len(figures.items) <= 4
+    assert all(item.source and item.source.startswith("Source: ") for item in figures.items)
+    assert "less than 1%" not in [item.figure for item in figures.items]  # no measure, no source: not telling
+    assert document.meta.author == "Acme" and document.blocks[0].date == "December 8, 2025"

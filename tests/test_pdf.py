@@ -1,0 +1,137 @@
+"""The PDF pack as a reader gets it: read back with pypdf, not trusted from the code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import pdf_text
+from reportgen import parse_file, seed_paths
+from reportgen.build import build
+from reportgen.i18n.formatting import format_figure
+
+
+@pytest.fixture(scope="module")
+def text(seed_pack: Path) -> str:
+    return pdf_text(seed_pack)
+
+
+def test_the_default_build_writes_the_pack_where_the_readme_says(seed_pack):
+    assert seed_pack.name == "briefing-pack.en.pdf"
+    assert seed_pack.read_bytes().startswith(b"%PDF-")
+
+
+def test_every_expert_and_every_figure_of_the_seeds_is_in_the_pdf(text):
+    for path in seed_paths():
+        brief = parse_file(path)
+        for expert in brief.experts:
+            assert expert.name in text
+        for statistic in brief.statistics:
+            assert format_figure(statistic, "en") in text, statistic
+
+
+def test_the_question_and_the_pack_labels_are_printed(text):
+    question = parse_file(seed_paths()[0]).question
+    assert " ".join(question.split()) in text
+    for label in ("Contents", "At a glance", "Key figures", "Expert summaries", "Statistics",
+                  "Full commentary", "The article", "Sources and method", "THE QUESTION", "December 8, 2025"):
+        assert label in text, label
+
+
+def test_outline_mirrors_the_headings(seed_pack):
+    outline = PdfReader(seed_pack).outline
+    top = [entry.title for entry in outline if not isinstance(entry, list)]
+    assert top == [
+        "Contents", "At a glance", "Are Tense Relations Harming Anti-Drug Cooperation?",
+        "Strengthening Alliances and Dismantling Cartels: US-Mexico-Ecuador Relations Under Scrutiny",
+        "Sources and method",
+    ]
+    nested = [entry.title for group in outline if isinstance(group, list) for entry in group
+              if not isinstance(entry, list)]
+    assert "Key figures" in nested and "Expert summaries" in nested
+
+
+def test_contents_lists_real_page_numbers_and_links_to_them(seed_pack):
+    reader = PdfReader(seed_pack)
+    contents = " ".join(reader.pages[1].extract_text().split())
+    sources_page = next(number for number, page in enumerate(reader.pages, 1)
+                        if "Sources and method" in page.extract_text() and number > 2)
+    assert f"Sources and method . " in contents or "Sources and method" in contents
+    assert contents.rstrip().endswith(str(sources_page))
+    links = [annotation.get_object() for annotation in reader.pages[1].get("/Annots", [])]
+    assert len([link for link in links if link["/Subtype"] == "/Link"]) >= 5
+
+
+def test_every_page_but_the_cover_says_page_x_of_y(seed_pack):
+    reader = PdfReader(seed_pack)
+    total = len(reader.pages)
+    assert "Page 1 of" not in reader.pages[0].extract_text()
+    for number, page in enumerate(reader.pages[1:], 2):
+        assert f"Page {number} of {total}" in page.extract_text()
+
+
+def _fonts(path: Path) -> dict[str, bool]:
+    """Base font name → embedded, for every font any page uses."""
+    fonts = {}
+    for page in PdfReader(path).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            embedded = descriptor is not None and "/FontFile2" in descriptor.get_object()
+            fonts[str(font["/BaseFont"])] = embedded
+    return fonts
+
+
+def test_fonts_are_embedded_subsets_of_the_theme_fonts(seed_pack):
+    fonts = _fonts(seed_pack)
+    assert all(fonts.values()), fonts
+    names = {name.split("+")[-1] for name in fonts}
+    assert {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSerif-Bold"} <= names
+    assert all("+" in name for name in fonts)  # subset tags
+
+
+def test_metadata_names_the_pack_brand_and_tool(seed_pack):
+    reader = PdfReader(seed_pack)
+    info = reader.metadata
+    assert info.title == "Briefing pack"
+    assert info.author == "reportgen"
+    assert info.creator.startswith("reportgen ")
+    assert "2 articles" in info.subject
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+
+
+def test_rebuilding_gives_identical_bytes(seed_pack, tmp_path):
+    again = build(out=tmp_path, date="2025-12-08").outputs[0].path
+    assert again.read_bytes() == seed_pack.read_bytes()
+
+
+@pytest.mark.parametrize("theme, font, width", [("ink", "Caladea-Regular", 612), ("harbour", "Carlito", 595)])
+def test_each_builtin_theme_builds_with_its_own_fonts_and_page(theme, font, width, tmp_path):
+    path = build(seed_paths()[:1], style=theme, out=tmp_path).outputs[0].path
+    assert font in {name.split("+")[-1] for name in _fonts(path)}
+    assert round(float(PdfReader(path).pages[0].mediabox.width)) == width
+
+
+def test_article_text_is_never_read_as_markup(tmp_path):
+    article = tmp_path / "markup.txt"
+    article.write_text(
+        "Tags <b>& ampersands</b> &nbsp; <font name=x> survive 😀\n\n"
+        "Łukasz Kowalski, a senior analyst at the Xóchitl Institute, said the rate rose 12 percent in 2024.\n",
+        encoding="utf-8",
+    )
+    result = build([article], out=tmp_path / "out")
+    assert not result.errors
+    text = pdf_text(result.outputs[0].path)
+    assert "<b>& ampersands</b> &nbsp; <font name=x>" in text
+    assert "Łukasz" in text and "Xóchitl" in text
+    assert "😀" not in text  # no font has it: left out, never drawn as a box
+
+
+def test_split_writes_one_pdf_per_article(tmp_path):
+    result = build(out=tmp_path, split=True, pack=False)
+    names = sorted(output.path.name for output in result.outputs)
+    assert names == sorted(f"{parse_file(path).id}.en.pdf" for path in seed_paths())
+    single = pdf_text(result.outputs[0].path)
+    assert "Contents" not in single and "At a glance" not in single
