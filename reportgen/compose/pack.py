@@ -192,13 +192,13 @@ class _Composer:
     def figure_label(self, statistic: Statistic) -> str:
         parts = [statistic.measure, statistic.subject, statistic.period]
         label = " · ".join(part for part in parts if part)
-        return label[:1].upper() + label[1:] if label else statistic.text
+        return _capitalized(label) if label else statistic.text
 
     def statistics_table(self, brief: Brief) -> Table:
         _ = self._
         columns = (
-            Column(_("Figure"), 1.3, numeric=True), Column(_("What it measures"), 2.2), Column(_("Period"), 0.9),
-            Column(_("Source"), 1.8), Column(_("Cited by"), 1.3),
+            Column(_("Figure"), 1.3, numeric=True), Column(_("What it measures"), 2.0), Column(_("Period"), 0.9),
+            Column(_("Source"), 1.8), Column(_("Cited by"), 1.5),
         )
         rows = tuple(
             (format_figure(s, self.language), self.measures(s), s.period or "—", s.source or "—", s.cited_by or "—")
@@ -208,8 +208,10 @@ class _Composer:
 
     def measures(self, statistic: Statistic) -> str:
         if statistic.measure and statistic.subject:
-            return f"{statistic.measure} ({statistic.subject})"
-        return statistic.measure or statistic.subject or "—"
+            text = f"{statistic.measure} ({statistic.subject})"
+        else:
+            text = statistic.measure or statistic.subject or "—"
+        return _capitalized(text)
 
     def role_line(self, expert: Expert) -> str | None:
         return ", ".join(part for part in (expert.role, expert.organization) if part) or None
@@ -222,3 +224,8 @@ class _Composer:
             return Section(self._("Full commentary"), f"{anchor}-commentary", 2, blocks)
         body = tuple(Paragraph(text) for text in brief.body)
         return Section(self._("The article"), f"{anchor}-article", 2, body)
+
+
+def _capitalized(text: str) -> str:
+    """First letter up, the rest as the article wrote it ("homicide rate (U.S.)" → "Homicide rate (U.S.)")."""
+    return text[:1].upper() + text[1:]

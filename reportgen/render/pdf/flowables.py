@@ -168,7 +168,8 @@ class Story:
     def table(self, block: b.Table, depth: int) -> list[Flowable]:
         total = sum(column.weight for column in block.columns)
         widths = [self.width * column.weight / total for column in block.columns]
-        header = [self.text(column.title, "table_head", "bold") for column in block.columns]
+        header = [self.text(column.title, "table_head_number" if column.numeric else "table_head", "bold")
+                  for column in block.columns]
         body = [
             [self.text(cell, "table_number" if column.numeric else "table_cell",
                        "bold" if column.numeric else "regular")
