@@ -165,3 +165,9 @@ def test_parsing_is_deterministic():
     from conftest import QA_SEED
 
     assert reportgen.parse_file(QA_SEED) == reportgen.parse_file(QA_SEED)
+
+
+def test_a_photo_caption_glued_to_the_lead_is_dropped_not_read_as_text(qa_brief):
+    assert qa_brief.body[0].endswith("experts say below.")
+    assert "Drugs seized in Ecuador are pictured." in qa_brief.dropped
+    assert all("pictured" not in takeaway for takeaway in qa_brief.takeaways)

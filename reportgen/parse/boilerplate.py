@@ -8,10 +8,12 @@ lists of every language apply, since pages mix languages in their furniture.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from .. import lexicon
 from ..ingest import Block
+from .sentences import split_sentences
 
 _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 _GLUED_CREDIT = re.compile(r"[a-záéíóúñ.)][.!?]?[A-ZÁÉÍÓÚÑ]{4,}$")
@@ -20,6 +22,7 @@ BREADCRUMB_SEPARATOR = re.compile(r"\s+[›»>|/·]\s+|\s*[›»]\s*")
 _TAIL_LINE_WORDS = 25
 _RELATED_HEADLINE_WORDS = 16
 _CONTAINS_MAX_WORDS = 60
+_CAPTION_MAX_WORDS = 20
 
 
 def _normalized(text: str) -> str:
@@ -28,7 +31,7 @@ def _normalized(text: str) -> str:
 
 @lru_cache(maxsize=None)
 def _lists() -> dict[str, tuple[str, ...]]:
-    keys = ("lines", "starts", "contains", "ends", "tail_markers", "byline_prefixes")
+    keys = ("lines", "starts", "contains", "ends", "tail_markers", "byline_prefixes", "caption_phrases")
     return {key: tuple(word.lower() for word in lexicon.all_words("boilerplate", key)) for key in keys}
 
 
@@ -80,6 +83,18 @@ def is_furniture(block: Block) -> bool:
     return block.role != "h" and len(text.split()) == 1 and text[-1].isalnum() and not any(c.isdigit() for c in text)
 
 
+def trailing_caption(text: str) -> str | None:
+    """The photo caption a page glued onto the end of a paragraph ("… are pictured."), if any."""
+    sentences = split_sentences(text)
+    if len(sentences) < 2:
+        return None
+    last = sentences[-1]
+    lowered = last.lower()
+    if len(last.split()) <= _CAPTION_MAX_WORDS and any(phrase in lowered for phrase in _lists()["caption_phrases"]):
+        return last
+    return None
+
+
 def split_furniture(blocks: tuple[Block, ...]) -> tuple[list[Block], list[str]]:
     """The blocks that may be article text, and the furniture lines dropped."""
     kept: list[Block] = []
@@ -97,6 +112,10 @@ def split_furniture(blocks: tuple[Block, ...]) -> tuple[list[Block], list[str]]:
             # After "Related posts", the list of headlines that follows is furniture too.
             in_tail = in_tail or _normalized(block.text) in _lists()["tail_markers"]
         else:
+            caption = trailing_caption(block.text)
+            if caption:
+                dropped.append(caption)
+                block = replace(block, text=block.text[: block.text.rindex(caption)].rstrip())
             kept.append(block)
             in_tail = False
             seen_prose = seen_prose or len(block.text.split()) >= _TAIL_LINE_WORDS
