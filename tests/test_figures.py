@@ -31,6 +31,10 @@ def _one(text: str, language: str):
     ("Se puede crecer a entre 3,5% y 4,5% en 2018.", "es", "3.5", "percent", {}),
     ("El sector perdió entre US$15.000 y US$20.000 millones.", "es", "15000000000", "currency", {"currency": "USD"}),
     ("Las denuncias crecieron un 14 % según la policía.", "es", "14", "percent", {"change": "increase"}),
+    ("Inflation, which had fallen below 50% last year, is back.", "en", "50", "percent", {"change": None}),
+    ("Unemployment rose to about 7.5% in May.", "en", "7.5", "percent", {"change": None, "qualifier": "about"}),
+    ("Exports fell 9% from April.", "en", "9", "percent", {"change": "decrease"}),
+    ("La inflación bajó al 3,2 % en junio.", "es", "3.2", "percent", {"change": None}),
 ])
 def test_figure_formats(text, language, value, unit, extra):
     figure = _one(text, language)

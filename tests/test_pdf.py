@@ -135,3 +135,55 @@ def test_split_writes_one_pdf_per_article(tmp_path):
     assert names == sorted(f"{parse_file(path).id}.en.pdf" for path in seed_paths())
     single = pdf_text(result.outputs[0].path)
     assert "Contents" not in single and "At a glance" not in single
+
+
+@pytest.fixture(scope="module")
+def article_pack(tmp_path_factory) -> Path:
+    """A 14-article pack of the test articles: long enough for page breaks of every kind."""
+    articles = Path(__file__).parent / "articles"
+    inputs = sorted(p for p in articles.iterdir() if not p.name.endswith(".expected.json"))
+    result = build(inputs, out=tmp_path_factory.mktemp("articles"))
+    assert not result.errors
+    return result.outputs[0].path
+
+
+def test_every_contents_line_has_the_page_its_chapter_starts_on(article_pack):
+    import re
+
+    reader = PdfReader(article_pack)
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    chapters = [(entry.title, reader.get_destination_page_number(entry) + 1)
+                for entry in reader.outline if not isinstance(entry, list) and entry.title != "Contents"]
+    assert len(chapters) == 14 + 2
+    for title, number in chapters:
+        assert " ".join(title.split()[:4]) in pages[number - 1], title
+    contents = " ".join(text for text in pages[1:6] if ". . ." in text)
+    printed = [int(number) for number in re.findall(r"(?:\. )+\.? ?(\d+)", contents)]
+    assert printed == [number for _, number in chapters]
+
+
+def test_no_page_ends_with_a_heading(article_pack):
+    headings = {"Key points", "Key figures", "Expert summaries", "Who is quoted", "Statistics",
+                "Full commentary", "The article"}
+    for number, page in enumerate(PdfReader(article_pack).pages, 1):
+        lines = [line.strip() for line in page.extract_text().splitlines() if line.strip()]
+        body = [line for line in lines if not line.startswith(("Prepared with", "Page ", "reportgen"))]
+        assert body and body[-1] not in headings, (number, body[-3:])
+
+
+def test_a_long_statistics_table_repeats_its_header_on_every_page(tmp_path):
+    import json
+
+    from reportgen.model import Statistic
+
+    brief = parse_file(seed_paths()[0])
+    rows = tuple(Statistic(f"{n} percent", str(n), "percent", measure=f"share of measure number {n}",
+                           source="A statistics office", sentence="") for n in range(1, 121))
+    data = brief.to_dict() | {"statistics": [row.to_dict() for row in rows]}
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    pdf = build([path], out=tmp_path / "out", split=True, pack=False).outputs[0].path
+    table_pages = [page.extract_text() for page in PdfReader(pdf).pages
+                   if page.extract_text().count("Share of measure number") >= 5]
+    assert len(table_pages) >= 3
+    assert all("What it measures" in text for text in table_pages)

@@ -26,6 +26,7 @@ from .figures import most_telling
 SHA_PREFIX = 12
 KEY_FIGURES = 4
 COVER_TITLES = 8
+CONTENTS_DETAIL_UP_TO = 6  # articles; beyond, the contents lists article titles only
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,8 @@ class _Composer:
         single = len(self.pack.briefs) == 1
         blocks: list[Block] = [self.cover(), PageBreak()]
         if not single:
-            blocks += [Contents(self._("Contents")), PageBreak(), self.glance(), PageBreak()]
+            depth = 2 if len(self.pack.briefs) <= CONTENTS_DETAIL_UP_TO else 1
+            blocks += [Contents(self._("Contents"), depth), PageBreak(), self.glance(), PageBreak()]
         for number, brief in enumerate(self.pack.briefs, 1):
             blocks += [self.article(brief, f"article-{number}"), PageBreak()]
         blocks.append(self.sources())

@@ -15,8 +15,8 @@ from ..model import Statistic
 from . import translations
 
 _COMPACT_FROM = Decimal(1_000_000)
-# Units whose word the parser does not keep apart ("pounds", "tons", "hours"):
-# their figure reads best as the article wrote it.
+# Units whose word the parser does not keep apart ("pounds", "tons", "hours"),
+# like rates per day or year ("barrels per day"): they read best as written.
 _AS_WRITTEN = frozenset({"mass", "length", "area", "volume", "duration", "other"})
 
 
@@ -44,16 +44,23 @@ def format_number(value: str | int | Decimal, language: str, compact: bool = Fal
     return numbers.format_decimal(number, locale=language, decimal_quantization=False)
 
 
+def _as_written(statistic: Statistic) -> bool:
+    """Figures whose unit word only the article's text has: "300 megawatts", "812,000 barrels per day"."""
+    if statistic.unit == "rate":
+        return not (statistic.per or "").replace(".", "", 1).isdigit()
+    return statistic.unit in _AS_WRITTEN
+
+
 def format_figure(statistic: Statistic, language: str) -> str:
     """The figure of a statistic for a table cell ("more than $12 billion", "+170%")."""
-    if statistic.unit in _AS_WRITTEN:
+    if _as_written(statistic):
         return statistic.text
     return _qualified(bare_figure(statistic, language), statistic.qualifier, language)
 
 
 def figure_parts(statistic: Statistic, language: str) -> tuple[str | None, str]:
     """(qualifier words, figure) for a key-figure card that sets "more than" above "$12 billion"."""
-    if statistic.unit in _AS_WRITTEN:
+    if _as_written(statistic):
         return None, statistic.text
     return qualifier_words(statistic.qualifier, language), bare_figure(statistic, language)
 
@@ -77,7 +84,7 @@ def _figure(statistic: Statistic, value: Decimal, language: str) -> str:
         return numbers.format_percent(value / 100, locale=language, decimal_quantization=False)
     if statistic.unit == "percentage_points":
         return _("{number} percentage points").format(number=format_number(value, language))
-    if statistic.unit == "rate" and statistic.per:
+    if statistic.unit == "rate":
         return _("{number} per {base}").format(number=format_number(value, language), base=format_number(statistic.per, language))
     if statistic.unit == "currency" and statistic.currency:
         return _money(value, statistic.currency, language)

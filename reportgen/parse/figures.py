@@ -217,6 +217,8 @@ def _currency_before(before: str, language: str) -> tuple[str | None, int]:
 def _change(before: str, after: str, language: str) -> str | None:
     data = _data(language)
     before = re.sub(r"\s*(?:US\$|R\$|\$|€|£)?\s*$", "", before).lower()
+    if _level_pattern(language).search(before):
+        return None
     for phrases in data.get("qualifiers", {}).values():
         phrase = _ends_with(before, phrases)
         if phrase:
@@ -229,6 +231,16 @@ def _change(before: str, after: str, language: str) -> str | None:
         if after_pattern.search(near_after) or before_pattern.search(near_before):
             return change
     return None
+
+
+@lru_cache(maxsize=None)
+def _level_pattern(language: str) -> re.Pattern[str]:
+    """A change verb, then "to"/"below"/"a" (and maybe "about"): the figure is the level reached."""
+    changes = "|".join(filter(None, (_alternation(language, "increase"), _alternation(language, "decrease"))))
+    markers = _alternation(language, "level_markers")
+    qualifiers = "|".join(re.escape(phrase) for phrases in _data(language).get("qualifiers", {}).values()
+                          for phrase in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\b(?:{changes})\s+(?:{markers})(?:\s+(?:{qualifiers}))?$")
 
 
 @lru_cache(maxsize=None)

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from functools import partial
 from io import BytesIO
 
-from reportlab.lib.units import mm
-
 from ... import __version__
-from ...compose.blocks import Contents, Cover, Document
+from ...compose.blocks import Cover, Document
 from ...themes import Theme
 from .flowables import Story
 from .fonts import Typeset, register_family
-from .page import Furniture, FurnitureCanvas, PackTemplate
+from .page import Furniture, PackTemplate
 from .styles import palette, paragraph_styles
 
 
@@ -25,17 +22,12 @@ def render_pdf(document: Document, theme: Theme) -> bytes:
     meta = document.meta
     cover = next((block for block in document.blocks if isinstance(block, Cover)), None)
     buffer = BytesIO()
+    furniture = Furniture(meta, body, colors, theme.sizes["small"])
     template = PackTemplate(
-        buffer, theme, cover, typeset, heading, colors, styles,
+        buffer, theme, cover, typeset, furniture, colors, styles,
         title=meta.title, author=meta.author, subject=meta.subject, keywords=list(meta.keywords),
         creator=f"reportgen {__version__}", lang=meta.language,
     )
     story = Story(styles, colors, typeset, heading_typeset, template.width).flowables(document.blocks)
-    margins = tuple(value * mm for value in theme.margins_mm)
-    furniture = Furniture(meta, body, colors, margins, theme.sizes["small"])
-    canvas_maker = partial(FurnitureCanvas, furniture=furniture)
-    if any(isinstance(block, Contents) for block in document.blocks):
-        template.multiBuild(story, canvasmaker=canvas_maker)
-    else:
-        template.build(story, canvasmaker=canvas_maker)
+    template.multiBuild([template.page_count, *story])
     return buffer.getvalue()

@@ -38,6 +38,7 @@ class Story:
                  width: float) -> None:
         self.styles, self.palette, self.width = styles, palette, width
         self.typeset, self.heading_typeset = typeset, heading_typeset
+        self.contents_depth = 0  # section levels the contents lists, once a Contents block is seen
         self._builders: dict[type, Callable[[Any, int], list[Flowable]]] = {
             b.Cover: self.cover, b.Contents: self.contents, b.Paragraph: self.paragraph,
             b.BulletList: self.bullets, b.Question: self.question, b.KeyFigures: self.key_figures,
@@ -70,7 +71,7 @@ class Story:
                              ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
         toc = TableOfContents(dotsMinLevel=0, levelStyles=[self.styles["toc_1"], self.styles["toc_2"]],
                               tableStyle=layout)
-        toc.maxLevel = block.depth - 1
+        self.contents_depth = block.depth
         title = Heading(self.heading_typeset.markup(block.title, "bold"), self.styles["toc_title"],
                         (0, block.title, "contents", False))
         return [title, toc]
@@ -79,7 +80,7 @@ class Story:
         level = min(block.level, 3)
         style = self.styles[f"h{level}"]
         heading = Heading(self.heading_typeset.markup(block.title, "bold"), style,
-                          (depth, block.title, block.anchor, block.in_contents))
+                          (depth, block.title, block.anchor, block.in_contents and depth < self.contents_depth))
         story: list[Flowable] = []
         if level == 2:
             story.append(CondPageBreak(28 * mm))  # a sub-heading never sits alone at a page foot

@@ -1,10 +1,13 @@
 """Pages: the document template, the cover, running header/footer, outline and contents hooks.
 
-"Page X of Y" needs Y before any page is final, so the canvas keeps each
-page's state and draws the running header and footer when it saves, once
-the count is known. Headings report themselves after layout: a bookmark, an
-outline entry and a contents entry, so the outline mirrors the headings and
-every contents line links to its page.
+"Page X of Y" needs Y before any page is final. reportlab's multi-pass build
+already lays the pack out twice for the contents; a ``PageCount`` in the
+story takes part in those passes like an index does, so the last pass knows
+the total and every footer is drawn with it. (Deferring page output to the
+end instead, the usual recipe, would point every bookmark at page one.)
+Headings report themselves after layout: a bookmark, an outline entry and a
+contents entry, so the outline mirrors the headings and every contents line
+links to its page.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from typing import Any
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from ...compose.blocks import Cover, Meta
 from ...themes import Theme
@@ -34,53 +37,39 @@ class Furniture:
     meta: Meta
     body: RegisteredFamily
     palette: Palette
-    margins: tuple[float, float, float, float]  # top, right, bottom, left in points
     font_size: float
 
 
-class FurnitureCanvas(Canvas):
-    """A canvas that draws header and footer at save time, when the page count is known."""
+class PageCount(Flowable):
+    """An invisible index of one number: the page count of the previous pass."""
 
-    def __init__(self, *args: Any, furniture: Furniture, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._furniture = furniture
-        self._pages: list[dict[str, Any]] = []
+    def __init__(self) -> None:
+        super().__init__()
+        self.total: int | None = None
+        self._previous: int | None = None
+        self._current = 0
 
-    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
 
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            if self._pageNumber > 1:
-                self._draw_furniture(total)
-            super().showPage()
-        super().save()
+    def draw(self) -> None:
+        pass
 
-    def _draw_furniture(self, total: int) -> None:
-        f = self._furniture
-        width, height = self._pagesize
-        top, right, bottom, left = f.margins
-        size = f.font_size
-        self.saveState()
-        self.setStrokeColor(f.palette.rule)
-        self.setLineWidth(0.5)
-        header_y = height - top + 5 * mm
-        footer_y = bottom - 8 * mm
-        self.line(left, header_y - 2.2 * mm, width - right, header_y - 2.2 * mm)
-        self.line(left, footer_y + 4 * mm, width - right, footer_y + 4 * mm)
-        self.setFillColor(f.palette.muted)
-        self.setFont(f.body.bold, size)
-        self.drawString(left, header_y, _fit(f.meta.author, f.body.bold, size, (width - left - right) * 0.35))
-        self.setFont(f.body.regular, size)
-        self.drawRightString(width - right, header_y,
-                             _fit(f.meta.title, f.body.regular, size, (width - left - right) * 0.6))
-        self.drawString(left, footer_y, _fit(f.meta.footer, f.body.regular, size, (width - left - right) * 0.6))
-        label = f.meta.page_label.format(page=self._pageNumber, pages=total)
-        self.drawRightString(width - right, footer_y, label)
-        self.restoreState()
+    def isIndexing(self) -> bool:  # noqa: N802 (reportlab's protocol)
+        return True
+
+    def beforeBuild(self) -> None:  # noqa: N802
+        self._previous, self._current = self.total, 0
+
+    def notify(self, kind: str, page: Any) -> None:
+        if kind == "PageCount":
+            self._current = page
+
+    def afterBuild(self) -> None:  # noqa: N802
+        self.total = self._current
+
+    def isSatisfied(self) -> bool:  # noqa: N802
+        return self.total is not None and self.total == self._previous
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -94,24 +83,52 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
+def draw_furniture(canvas: Canvas, doc: PackTemplate) -> None:
+    """Header (brand, pack title) and footer (footer text, "Page X of Y") of one body page."""
+    f = doc.furniture
+    width, height = doc.pagesize
+    left, right = doc.leftMargin, width - doc.rightMargin
+    size = f.font_size
+    header_y = height - doc.topMargin + 5 * mm
+    footer_y = doc.bottomMargin - 8 * mm
+    canvas.saveState()
+    canvas.setStrokeColor(f.palette.rule)
+    canvas.setLineWidth(0.5)
+    canvas.line(left, header_y - 2.2 * mm, right, header_y - 2.2 * mm)
+    canvas.line(left, footer_y + 4 * mm, right, footer_y + 4 * mm)
+    canvas.setFillColor(f.palette.muted)
+    canvas.setFont(f.body.bold, size)
+    canvas.drawString(left, header_y, _fit(f.meta.author, f.body.bold, size, doc.width * 0.35))
+    canvas.setFont(f.body.regular, size)
+    canvas.drawRightString(right, header_y, _fit(f.meta.title, f.body.regular, size, doc.width * 0.6))
+    canvas.drawString(left, footer_y, _fit(f.meta.footer, f.body.regular, size, doc.width * 0.6))
+    total = doc.page_count.total or doc.page
+    canvas.drawRightString(right, footer_y, f.meta.page_label.format(page=doc.page, pages=total))
+    canvas.restoreState()
+
+
 class PackTemplate(BaseDocTemplate):
     """Two page templates (cover, body) and the heading hooks for outline and contents."""
 
-    def __init__(self, stream: Any, theme: Theme, cover: Cover | None, typeset: Typeset,
-                 heading: RegisteredFamily, palette: Palette, styles: dict, **kwargs: Any) -> None:
+    def __init__(self, stream: Any, theme: Theme, cover: Cover | None, typeset: Typeset, furniture: Furniture,
+                 palette: Palette, styles: dict, **kwargs: Any) -> None:
         top, right, bottom, left = (value * mm for value in theme.margins_mm)
         super().__init__(stream, pagesize=PAGE_SIZES[theme.page_size], topMargin=top, rightMargin=right,
                          bottomMargin=bottom, leftMargin=left, invariant=1, initialFontName=typeset.primary.regular,
                          **kwargs)
-        self.theme, self.cover, self.typeset, self.heading = theme, cover, typeset, heading
+        self.theme, self.cover, self.typeset, self.furniture = theme, cover, typeset, furniture
         self.palette, self.styles = palette, styles
+        self.page_count = PageCount()
         body_frame = Frame(left, bottom, self.width, self.height, id="body", leftPadding=0, rightPadding=0,
                            topPadding=0, bottomPadding=0)
         cover_frame = Frame(left, bottom, self.width, self.height, id="cover")
         self.addPageTemplates([
             PageTemplate("cover", [cover_frame], onPage=self._draw_cover),
-            PageTemplate("body", [body_frame]),
+            PageTemplate("body", [body_frame], onPageEnd=draw_furniture),
         ])
+
+    def afterPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self.notify("PageCount", self.page)
 
     def beforeDocument(self) -> None:  # noqa: N802 (reportlab's name)
         self.canv.showOutline()

@@ -12,6 +12,10 @@ from ...themes import Theme
 from .fonts import RegisteredFamily
 
 
+# Contents lines wrap this far (points) before the right edge, so the page number always fits.
+_PAGE_NUMBER_ROOM = 28
+
+
 @dataclass(frozen=True)
 class Palette:
     primary: HexColor
@@ -88,9 +92,10 @@ def paragraph_styles(theme: Theme, body: RegisteredFamily, heading: RegisteredFa
                                 spaceAfter=0),
         "toc_title": heading_style("toc_title", size["h1"], spaceAfter=size["body"]),
         "toc_1": derive("toc_1", fontName=heading.bold, fontSize=size["body"] * 1.05, leading=size["body"] * 1.5,
-                        spaceBefore=size["body"] * 0.5, textColor=colors.primary, alignment=TA_LEFT),
+                        spaceBefore=size["body"] * 0.5, textColor=colors.primary, alignment=TA_LEFT,
+                        rightIndent=_PAGE_NUMBER_ROOM),
         "toc_2": derive("toc_2", fontSize=size["body"] * 0.95, leading=size["body"] * 1.35, leftIndent=14,
-                        textColor=colors.text, spaceAfter=0),
+                        textColor=colors.text, spaceAfter=0, rightIndent=_PAGE_NUMBER_ROOM),
         "cover_brand": derive("cover_brand", fontName=heading.bold, fontSize=15, leading=18, spaceAfter=1),
         "cover_tagline": derive("cover_tagline", fontSize=small + 1, leading=(small + 1) * 1.4, spaceAfter=0),
         "cover_label": derive("cover_label", fontName=body.bold, fontSize=small, leading=small * 1.5, spaceAfter=3),
