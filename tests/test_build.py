@@ -116,3 +116,28 @@ def test_compose_orders_the_pack_and_picks_the_most_telling_figures(qa_brief, ne
     assert all(item.source and item.source.startswith("Source: ") for item in figures.items)
     assert "less than 1%" not in [item.figure for item in figures.items]  # no measure, no source: not telling
     assert document.meta.author == "Acme" and document.blocks[0].date == "December 8, 2025"
+
+
+class _TitlesRenderer:
+    """A third-party renderer as a plugin would ship it: the pack's section titles as text."""
+
+    name = "titles"
+    suffix = ".txt"
+
+    def render(self, document, theme) -> bytes:
+        return "\n".join(section.title for section in document.sections()).encode("utf-8")
+
+
+def test_a_renderer_from_the_entry_point_group_builds_like_a_builtin(monkeypatch, tmp_path):
+    from importlib.metadata import EntryPoint
+
+    from reportgen import render
+
+    plugin = EntryPoint("titles", f"{__name__}:_TitlesRenderer", render.ENTRY_POINT_GROUP)
+    monkeypatch.setattr(render, "entry_points", lambda group: [plugin] if group == render.ENTRY_POINT_GROUP else [])
+    monkeypatch.setattr(render, "_registry", dict(render._registry))
+    assert render.formats() == ["pdf", "titles"]
+    result = run("build", str(QA_SEED), "--format", "titles", "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "briefing-pack.en.txt").read_text(encoding="utf-8")
+    assert "Are Tense Relations Harming Anti-Drug Cooperation?" in written.splitlines()
