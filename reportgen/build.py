@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -56,10 +56,11 @@ def build(
     date: str | None = None,
     pack: bool = True,
     split: bool = False,
+    reference_docx: str | Path | None = None,
 ) -> BuildResult:
     """Parse ``inputs`` (the bundled seeds when empty) and write packs and/or per-article documents.
 
-    Raises ``InputError`` for a theme that cannot be used and ``UnknownFormat``
+    Raises ``InputError`` for a theme or reference .docx that cannot be used and ``UnknownFormat``
     for a format no renderer writes; failures of single articles are in
     ``result.errors``.
     """
@@ -68,6 +69,10 @@ def build(
 
     renderers = [renderer_for(name) for name in dict.fromkeys(formats)]
     theme = load_theme(style)
+    if reference_docx is not None:
+        from .render.docx import check_reference_docx
+
+        theme = replace(theme, reference_docx=check_reference_docx(reference_docx))
     result = BuildResult()
     briefs = _parse_all(list(inputs), result)
     if not briefs:

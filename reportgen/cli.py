@@ -74,10 +74,12 @@ def parse(inputs: tuple[str, ...], out_dir: Path | None) -> None:
               help="The pack's date (default: today, or SOURCE_DATE_EPOCH when set).")
 @click.option("--out", "out_dir", default="dist", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder the documents are written to.")
+@click.option("--reference-docx", type=click.Path(dir_okay=False, path_type=Path),
+              help="Word template whose styles, page setup and header/footer the .docx takes (as pandoc's).")
 @click.option("--pack", "want_pack", is_flag=True, help="Write one pack of all articles (the default).")
 @click.option("--split", is_flag=True, help="Write one document per article (with --pack: both).")
 def build(inputs: tuple[str, ...], formats: tuple[str, ...], style: str, title: str | None, subtitle: str | None,
-          pack_date: str | None, out_dir: Path, want_pack: bool, split: bool) -> None:
+          pack_date: str | None, out_dir: Path, reference_docx: Path | None, want_pack: bool, split: bool) -> None:
     """Build briefing packs from articles (files or folders; the bundled seeds when none).
 
     Writes <title-slug>.<lang>.<ext> (by default briefing-pack.en.pdf) into
@@ -91,7 +93,7 @@ def build(inputs: tuple[str, ...], formats: tuple[str, ...], style: str, title: 
         _check_date(pack_date)
     try:
         result = run_build(inputs, formats=formats, out=out_dir, style=style, title=title, subtitle=subtitle,
-                           date=pack_date, pack=want_pack or not split, split=split)
+                           date=pack_date, pack=want_pack or not split, split=split, reference_docx=reference_docx)
     except UnknownFormat as error:
         raise click.BadParameter(str(error), param_hint="--format") from None
     except InputError as error:

@@ -77,6 +77,7 @@ class Theme:
     margins_mm: tuple[float, float, float, float]  # top, right, bottom, left
     cover: str
     texts: dict[str, ThemeTexts]
+    reference_docx: Path | None = None  # a Word template whose styles and page setup the DOCX takes
 
     def texts_for(self, language: str) -> ThemeTexts:
         """The theme's texts in ``language``, else English, else none."""

@@ -66,4 +66,4 @@ def renderer_for(name: str) -> Renderer:
     return _registry[name]()
 
 
-from . import pdf  # noqa: E402,F401  (built-ins register themselves on import)
+from . import docx, pdf  # noqa: E402,F401  (built-ins register themselves on import)

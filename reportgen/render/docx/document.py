@@ -1,0 +1,319 @@
+"""Document × Theme → DOCX bytes: the blocks written as styled Word paragraphs and tables.
+
+Every paragraph names a style (see ``styles.py``); tables take the theme's
+colours through a table style or cell shading; the contents is a real TOC
+field with its entries already written in, which Word refreshes on opening.
+The zip is rewritten with fixed timestamps so the same inputs give the same
+bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import zipfile
+from functools import lru_cache
+from io import BytesIO
+from pathlib import Path
+
+import docx
+from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.shared import Mm, Pt, Twips
+
+from ... import __version__
+from ...compose import blocks as b
+from ...themes import Theme
+from . import oxml
+from .styles import (
+    COVER_BRAND, COVER_META, EXPERT_NAME, EXPERT_ROLE, EXPERT_SUMMARY, FIGURE_SOURCE, HEADER_TEXT, KEY_FIGURE,
+    KEY_FIGURE_LABEL, KEY_FIGURE_QUALIFIER, LANGUAGE_TAGS, LEAD, NOTE, QUESTION_LABEL, SOURCE_LINE, TABLE_FIGURE,
+    TABLE_HEADING, TABLE_STYLE, TABLE_TEXT, apply_styles,
+)
+
+PAGE_SIZES_MM = {"A4": (210, 297), "Letter": (215.9, 279.4)}
+PARAGRAPH_STYLES = {"body": "Normal", "lead": LEAD, "source": SOURCE_LINE, "note": NOTE, "small": NOTE}
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_TWIPS_PER_MM = 1440 / 25.4
+
+
+@lru_cache(maxsize=1)
+def _default_template() -> bytes:
+    """python-docx's own template, read once per process rather than once per document."""
+    return (Path(docx.__file__).parent / "templates" / "default.docx").read_bytes()
+
+
+def render_docx(document: b.Document, theme: Theme) -> bytes:
+    """The Word file of ``document``; with ``theme.reference_docx`` its styles and page setup rule."""
+    template = theme.reference_docx
+    word = docx.Document(BytesIO(_default_template()) if template is None else BytesIO(template.read_bytes()))
+    if template is not None:
+        _clear_body(word)
+    apply_styles(word, theme, document.meta.language, from_template=template is not None)
+    section = word.sections[0]
+    if template is None:
+        _page_setup(section, theme)
+    text_width = section.page_width - section.left_margin - section.right_margin
+    _Writer(word, theme, int(text_width / 635), document).blocks(document.blocks)
+    section.different_first_page_header_footer = True
+    if template is None or not _has_header_footer(section):
+        _header_footer(word, section, document.meta, int(text_width / 635))
+    _core_properties(word, document.meta)
+    oxml.update_fields_on_open(word.settings.element)
+    buffer = BytesIO()
+    word.save(buffer)
+    return _fixed_zip(buffer.getvalue())
+
+
+class _Writer:
+    """Appends each block to the Word document, in reading order."""
+
+    def __init__(self, word, theme: Theme, text_width_twips: int, document: b.Document) -> None:
+        self.word, self.theme, self.width, self.document = word, theme, text_width_twips, document
+
+    def blocks(self, blocks: tuple[b.Block, ...]) -> None:
+        index = 0
+        while index < len(blocks):
+            block = blocks[index]
+            if isinstance(block, b.ExpertCard):
+                cards = []
+                while index < len(blocks) and isinstance(blocks[index], b.ExpertCard):
+                    cards.append(blocks[index])
+                    index += 1
+                self.expert_cards(cards)
+                continue
+            getattr(self, _METHODS[type(block)])(block)
+            index += 1
+
+    def paragraph(self, text: str, style: str):
+        return self.word.add_paragraph(oxml.xml_safe(text), style=style)
+
+    def cover(self, block: b.Cover) -> None:
+        if self.theme.logo_png is not None:
+            self.word.add_paragraph(style=COVER_META).add_run().add_picture(str(self.theme.logo_png), height=Mm(16))
+        self.paragraph(block.brand, COVER_BRAND)
+        if block.brand_line:
+            self.paragraph(block.brand_line, COVER_META)
+        for _ in range(5):
+            self.word.add_paragraph(style=COVER_META)
+        self.paragraph(block.title, "Title")
+        if block.subtitle:
+            self.paragraph(block.subtitle, "Subtitle")
+        self.paragraph(" · ".join(part for part in (block.date, block.language_name) if part), COVER_META)
+        if block.article_titles:
+            for _ in range(3):
+                self.word.add_paragraph(style=COVER_META)
+            self.paragraph(block.contents_label, QUESTION_LABEL)
+            for title in block.article_titles:
+                self.paragraph(title, COVER_META)
+
+    def contents(self, block: b.Contents) -> None:
+        """A TOC field whose current result already lists the headings, for viewers that never update it."""
+        self.paragraph(block.title, "TOC Heading")
+        entries = [s for s in self.document.sections() if s.in_contents and s.level <= block.depth]
+        paragraphs = [self.paragraph(entry.title, f"toc {entry.level}") for entry in entries] \
+            or [self.word.add_paragraph(style="toc 1")]
+        begin = paragraphs[0]
+        first_run = begin.runs[0]._r if begin.runs else None
+        oxml.begin_field(begin, f'TOC \\o "1-{block.depth}" \\h \\z \\u')
+        if first_run is not None:  # the field's instruction comes before the first entry's text
+            begin._p.append(first_run)
+        oxml.end_field(paragraphs[-1])
+
+    def section(self, block: b.Section) -> None:
+        self.paragraph(block.title, f"Heading {min(block.level, 3)}")
+        self.blocks(block.children)
+
+    def text(self, block: b.Paragraph) -> None:
+        self.paragraph(block.text, PARAGRAPH_STYLES.get(block.style, "Normal"))
+
+    def bullets(self, block: b.BulletList) -> None:
+        for item in block.items:
+            self.paragraph(item, "List Bullet")
+
+    def question(self, block: b.Question) -> None:
+        self.paragraph(block.label, QUESTION_LABEL)
+        self.paragraph(block.text, "Intense Quote")
+
+    def key_figures(self, block: b.KeyFigures) -> None:
+        count = len(block.items)
+        per_row = 2 if count == 4 else count
+        gap = int(4 * _TWIPS_PER_MM)
+        card = (self.width - gap * (per_row - 1)) // per_row
+        rows = (count + per_row - 1) // per_row
+        table = self.word.add_table(rows=2 * rows - 1, cols=2 * per_row - 1)
+        oxml.table_without_borders(table)
+        oxml.cell_margins(table, 100, 140, 120, 140)
+        oxml.fixed_widths(table, [card if column % 2 == 0 else gap for column in range(2 * per_row - 1)])
+        accent, shade = self.theme.colors["accent"][1:], self.theme.colors["shade"][1:]
+        for index, item in enumerate(block.items):
+            cell = table.cell(2 * (index // per_row), 2 * (index % per_row))
+            oxml.shade(cell, shade)
+            oxml.cell_borders(cell, top=(accent, 16))
+            first = cell.paragraphs[0]
+            if item.qualifier:
+                first.style = self.word.styles[KEY_FIGURE_QUALIFIER]
+                first.add_run(oxml.xml_safe(item.qualifier))
+                first = cell.add_paragraph(style=KEY_FIGURE)
+            else:
+                first.style = self.word.styles[KEY_FIGURE]
+            first.add_run(oxml.xml_safe(item.figure))
+            cell.add_paragraph(oxml.xml_safe(item.label), style=KEY_FIGURE_LABEL)
+            if item.source:
+                cell.add_paragraph(oxml.xml_safe(item.source), style=FIGURE_SOURCE)
+        _gap_rows(table, gap)
+        self.word.add_paragraph(style=NOTE)
+
+    def expert_cards(self, cards: list[b.ExpertCard]) -> None:
+        """One table, a shaded row per card with a gap row between: Word merges adjacent tables."""
+        table = self.word.add_table(rows=2 * len(cards) - 1, cols=1)
+        oxml.table_without_borders(table)
+        oxml.cell_margins(table, 110, 200, 130, 220)
+        oxml.fixed_widths(table, [self.width])
+        primary, shade = self.theme.colors["primary"][1:], self.theme.colors["shade"][1:]
+        for index, card in enumerate(cards):
+            cell = table.cell(2 * index, 0)
+            oxml.shade(cell, shade)
+            oxml.cell_borders(cell, left=(primary, 24))
+            name = cell.paragraphs[0]
+            name.style = self.word.styles[EXPERT_NAME]
+            name.add_run(oxml.xml_safe(card.name))
+            if card.role_line:
+                cell.add_paragraph(oxml.xml_safe(card.role_line), style=EXPERT_ROLE)
+            if card.summary:
+                cell.add_paragraph(oxml.xml_safe(card.summary), style=EXPERT_SUMMARY)
+        _gap_rows(table, int(2.5 * _TWIPS_PER_MM))
+        self.word.add_paragraph(style=NOTE)
+
+    def table(self, block: b.Table) -> None:
+        columns = block.columns
+        total = sum(column.weight for column in columns)
+        widths = [int(self.width * column.weight / total) for column in columns]
+        table = self.word.add_table(rows=1 + len(block.rows), cols=len(columns))
+        table.style = self.word.styles[TABLE_STYLE]
+        oxml.table_look(table, first_row=True, banded_rows=True)
+        oxml.cell_margins(table, 60, 100, 60, 100)
+        oxml.fixed_widths(table, widths)
+        for cells, values, style in ((table.rows[0].cells, [c.title for c in columns], TABLE_HEADING),
+                                     *((row.cells, values, None) for row, values in zip(table.rows[1:], block.rows))):
+            for cell, value, column in zip(cells, values, columns):
+                paragraph = cell.paragraphs[0]
+                paragraph.style = self.word.styles[style or (TABLE_FIGURE if column.numeric else TABLE_TEXT)]
+                paragraph.add_run(oxml.xml_safe(value))
+        oxml.repeat_as_header(table.rows[0])
+        for row in table.rows:
+            oxml.keep_row_whole(row)
+        self.word.add_paragraph(style=NOTE)
+
+    def commentary(self, block: b.Commentary) -> None:
+        self.paragraph(block.name, "Heading 3")
+        if block.role_line:
+            self.paragraph(block.role_line, EXPERT_ROLE)
+        for text in block.paragraphs:
+            self.paragraph(text, "Normal")
+
+    def page_break(self, block: b.PageBreak) -> None:
+        self.word.add_page_break()
+
+
+_METHODS = {
+    b.Cover: "cover", b.Contents: "contents", b.Section: "section", b.Paragraph: "text", b.BulletList: "bullets",
+    b.Question: "question", b.KeyFigures: "key_figures", b.Table: "table", b.Commentary: "commentary",
+    b.PageBreak: "page_break",
+}
+
+
+def _gap_rows(table, height_twips: int) -> None:
+    """Odd rows are gutters between cards: exactly ``height_twips`` tall; no row splits across pages."""
+    for index, row in enumerate(table.rows):
+        oxml.keep_row_whole(row)
+        if index % 2:
+            row.height = Twips(height_twips)
+            row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+
+
+def _clear_body(word) -> None:
+    """Drop a reference template's own content; keep its section properties (page setup)."""
+    body = word.element.body
+    for child in list(body):
+        if not child.tag.endswith("}sectPr"):
+            body.remove(child)
+
+
+def _has_header_footer(section) -> bool:
+    return any(p.text.strip() for p in (*section.header.paragraphs, *section.footer.paragraphs))
+
+
+def _page_setup(section, theme: Theme) -> None:
+    width, height = PAGE_SIZES_MM[theme.page_size]
+    top, right, bottom, left = theme.margins_mm
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    section.top_margin, section.right_margin = Mm(top), Mm(right)
+    section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
+    section.header_distance = section.footer_distance = Mm(min(top, bottom) / 2)
+
+
+def _header_footer(word, section, meta: b.Meta, width_twips: int) -> None:
+    """Brand and pack title above, footer text and "Page X of Y" (fields) below; none on the cover."""
+    style = word.styles[HEADER_TEXT]
+    style.paragraph_format.tab_stops.add_tab_stop(Twips(width_twips), WD_TAB_ALIGNMENT.RIGHT)
+    header = section.header.paragraphs[0]
+    header.style = style
+    header.add_run(oxml.xml_safe(meta.author))
+    header.add_run("\t" + oxml.xml_safe(meta.title))
+    footer = section.footer.paragraphs[0]
+    footer.style = style
+    footer.add_run(oxml.xml_safe(meta.footer) + "\t")
+    label = meta.page_label
+    for piece in _split_label(label):
+        if piece == "{page}":
+            oxml.add_field(footer, "PAGE", "1")
+        elif piece == "{pages}":
+            oxml.add_field(footer, "NUMPAGES", "1")
+        elif piece:
+            footer.add_run(piece)
+
+
+def _split_label(label: str) -> list[str]:
+    """"Page {page} of {pages}" → ["Page ", "{page}", " of ", "{pages}"]."""
+    import re
+
+    return [piece for piece in re.split(r"(\{page\}|\{pages\})", label) if piece]
+
+
+def _core_properties(word, meta: b.Meta) -> None:
+    properties = word.core_properties
+    safe = oxml.xml_safe
+    properties.title = safe(meta.title)
+    properties.subject = safe(meta.subject)
+    properties.author = safe(meta.author)
+    properties.last_modified_by = safe(meta.author)
+    properties.keywords = safe(", ".join(meta.keywords))
+    properties.language = LANGUAGE_TAGS.get(meta.language, meta.language)
+    properties.comments = f"reportgen {__version__}"
+    properties.revision = 1
+    stamp = _stamp(meta.date)
+    properties.created = properties.modified = stamp
+    properties.last_printed = stamp
+
+
+def _stamp(pack_date: str | None) -> dt.datetime:
+    """``SOURCE_DATE_EPOCH`` when set, else midnight UTC of the pack's date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
+    day = dt.date.fromisoformat(pack_date) if pack_date else dt.date(2000, 1, 1)
+    return dt.datetime(day.year, day.month, day.day)
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same parts in the same order with one fixed timestamp: identical inputs, identical bytes."""
+    source = zipfile.ZipFile(BytesIO(data))
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return buffer.getvalue()

@@ -1,0 +1,187 @@
+"""Word styles from a theme: built-in ones restyled, ours added, languages and fonts on all.
+
+Editors restyle the whole pack by changing a style, so every paragraph the
+renderer writes names a style and carries no direct formatting. With a
+reference document (``--reference-docx``) its styles win: ours are only
+added where the template lacks them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt, RGBColor
+
+from ...themes import Theme
+from . import oxml
+
+LANGUAGE_TAGS = {"en": "en-US", "es": "es-ES", "pt": "pt-BR", "fr": "fr-FR"}
+
+# Our own named styles, for what Word's built-ins have no name for.
+EXPERT_NAME = "Expert Name"
+EXPERT_ROLE = "Expert Role"
+EXPERT_SUMMARY = "Expert Summary"
+KEY_FIGURE = "Key Figure"
+KEY_FIGURE_QUALIFIER = "Key Figure Qualifier"
+KEY_FIGURE_LABEL = "Key Figure Label"
+FIGURE_SOURCE = "Figure Source"
+SOURCE_LINE = "Source Line"
+LEAD = "Lead"
+NOTE = "Note"
+QUESTION_LABEL = "Question Label"
+COVER_META = "Cover Meta"
+COVER_BRAND = "Cover Brand"
+TABLE_TEXT = "Table Text"
+TABLE_FIGURE = "Table Figure"
+TABLE_HEADING = "Table Heading"
+HEADER_TEXT = "Header Text"
+TABLE_STYLE = "Briefing Table"
+FIGURE_CHARACTER = "Figure"  # character style: a figure inside running text
+
+
+@dataclass(frozen=True)
+class _Spec:
+    name: str
+    based_on: str
+    font: str  # "body" | "heading"
+    size: float | str  # points, or a theme size role
+    bold: bool = False
+    italic: bool = False
+    color: str = "text"
+    space_before: float = 0
+    space_after: float = 4
+    keep_with_next: bool = False
+    align_right: bool = False
+    indent: float = 0
+    caps: bool = False
+
+
+_SPECS = (
+    _Spec(EXPERT_NAME, "Normal", "heading", "h3", bold=True, color="primary", space_before=4, space_after=0,
+          keep_with_next=True),
+    _Spec(EXPERT_ROLE, "Normal", "body", "small", italic=True, color="muted", space_after=3, keep_with_next=True),
+    _Spec(EXPERT_SUMMARY, "Normal", "body", "body", space_after=2),
+    _Spec(KEY_FIGURE, "Normal", "heading", "figure", bold=True, color="primary", space_after=1),
+    _Spec(KEY_FIGURE_QUALIFIER, "Normal", "body", "small", bold=True, color="muted", space_after=0, caps=True),
+    _Spec(KEY_FIGURE_LABEL, "Normal", "body", "small", bold=True, space_after=1),
+    _Spec(FIGURE_SOURCE, "Normal", "body", "small", color="muted", space_after=0),
+    _Spec(SOURCE_LINE, "Normal", "body", "small", bold=True, color="accent", space_after=8, keep_with_next=True),
+    _Spec(LEAD, "Normal", "body", 0, space_after=6),
+    _Spec(NOTE, "Normal", "body", "small", italic=True, color="muted", space_before=6),
+    _Spec(QUESTION_LABEL, "Normal", "body", "small", bold=True, color="accent", space_before=6, space_after=0,
+          keep_with_next=True, caps=True),
+    _Spec(COVER_META, "Normal", "body", "body", color="muted", space_after=2),
+    _Spec(COVER_BRAND, "Normal", "heading", 15, bold=True, color="primary", space_after=0),
+    _Spec(TABLE_TEXT, "Normal", "body", "small", space_after=0),
+    _Spec(TABLE_FIGURE, "Normal", "body", "small", bold=True, space_after=0, align_right=True),
+    _Spec(TABLE_HEADING, "Normal", "body", "small", bold=True, color="paper", space_after=0, keep_with_next=True),
+    _Spec("toc 1", "Normal", "heading", "body", bold=True, color="primary", space_before=4, space_after=1),
+    _Spec("toc 2", "Normal", "body", "small", space_after=0, indent=10),
+    _Spec(HEADER_TEXT, "Normal", "body", "small", color="muted", space_after=0),
+)
+
+
+@lru_cache(maxsize=32)
+def family_name(path: Path) -> str:
+    """The family name a TrueType file declares ("DejaVu Sans"), as Word looks fonts up by it."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    name = TTFontFile(str(path)).familyName
+    return name.decode("utf-8", "replace") if isinstance(name, bytes) else name
+
+
+def apply_styles(document, theme: Theme, language: str, from_template: bool) -> None:
+    """Languages everywhere; theme fonts, colours and sizes unless a reference template rules."""
+    styles = document.styles
+    tag = LANGUAGE_TAGS.get(language, language)
+    defaults = oxml.doc_defaults_run_properties(styles.element)
+    oxml.set_language(defaults, tag)
+    body, heading = family_name(theme.body_font.regular), family_name(theme.heading_font.regular)
+    if not from_template:
+        oxml.set_fonts(defaults, body)
+        _restyle_builtins(styles, theme, body, heading)
+    for spec in _SPECS:
+        if spec.name not in [style.name for style in styles] or not from_template:
+            _define(styles, spec, theme, body, heading)
+    if FIGURE_CHARACTER not in [style.name for style in styles]:
+        figure = styles.add_style(FIGURE_CHARACTER, WD_STYLE_TYPE.CHARACTER)
+        figure.font.bold = True
+    if TABLE_STYLE not in [style.name for style in styles]:
+        table = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
+        table.base_style = styles["Normal Table"] if "Normal Table" in [s.name for s in styles] else None
+        colors = theme.colors
+        oxml.table_style_parts(table.element, colors["primary"][1:], colors["paper"][1:], colors["stripe"][1:],
+                               colors["rule"][1:])
+    for style in styles:
+        if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER):
+            oxml.set_language(style.element.get_or_add_rPr(), tag)
+
+
+def _color(theme: Theme, role: str) -> RGBColor:
+    return RGBColor.from_string(theme.colors[role][1:])
+
+
+def _size(theme: Theme, size: float | str) -> Pt:
+    if isinstance(size, str):
+        return Pt(theme.sizes[size])
+    return Pt(size or theme.sizes["body"] * 1.1)
+
+
+def _restyle_builtins(styles, theme: Theme, body: str, heading: str) -> None:
+    sizes = theme.sizes
+    normal = styles["Normal"]
+    oxml.set_fonts(normal.element.get_or_add_rPr(), body)
+    normal.font.size = Pt(sizes["body"])
+    normal.font.color.rgb = _color(theme, "text")
+    normal.paragraph_format.space_after = Pt(sizes["body"] * 0.6)
+    normal.paragraph_format.line_spacing = 1.15
+    normal.paragraph_format.widow_control = True
+    for name, size, color, before, after in (
+        ("Title", sizes["title"], "primary", 0, 10),
+        ("Subtitle", sizes["body"] * 1.4, "text", 0, 6),
+        ("Heading 1", sizes["h1"], "primary", 0, 6),
+        ("Heading 2", sizes["h2"], "primary", 14, 4),
+        ("Heading 3", sizes["h3"], "text", 10, 2),
+        ("TOC Heading", sizes["h1"], "primary", 0, 10),
+    ):
+        style = styles[name]
+        oxml.set_fonts(style.element.get_or_add_rPr(), heading if name != "Subtitle" else body)
+        style.font.size = Pt(size)
+        style.font.color.rgb = _color(theme, color)
+        style.font.bold = name != "Subtitle"
+        style.font.italic = False
+        style.paragraph_format.space_before = Pt(before)
+        style.paragraph_format.space_after = Pt(after)
+    for name in ("Quote", "Intense Quote"):
+        style = styles[name]
+        oxml.set_fonts(style.element.get_or_add_rPr(), heading)
+        style.font.color.rgb = _color(theme, "text")
+        style.font.size = Pt(sizes["body"] * 1.1)
+        style.font.bold = False
+        style.font.italic = True
+    styles["List Bullet"].paragraph_format.space_after = Pt(3)
+
+
+def _define(styles, spec: _Spec, theme: Theme, body: str, heading: str) -> None:
+    names = [style.name for style in styles]
+    style = styles[spec.name] if spec.name in names else styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles[spec.based_on]
+    style.quick_style = True
+    oxml.set_fonts(style.element.get_or_add_rPr(), heading if spec.font == "heading" else body)
+    style.font.size = _size(theme, spec.size)
+    style.font.bold = spec.bold
+    style.font.italic = spec.italic
+    style.font.all_caps = spec.caps
+    style.font.color.rgb = _color(theme, spec.color)
+    paragraph = style.paragraph_format
+    paragraph.space_before = Pt(spec.space_before)
+    paragraph.space_after = Pt(spec.space_after)
+    paragraph.keep_with_next = spec.keep_with_next
+    if spec.align_right:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if spec.indent:
+        paragraph.left_indent = Pt(spec.indent)
