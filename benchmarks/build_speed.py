@@ -1,11 +1,12 @@
-"""How fast the seed pack builds, and what the pack costs over bare reportlab.
+"""How fast the seed pack builds, and what the pack costs over bare reportlab / python-docx.
 
     python benchmarks/build_speed.py
 
-Prints: the whole `reportgen build --format pdf` process (start-up included),
-the in-process stages (parse, compose, render), pages and file size, and the
-render time of a bare reportlab document with the same text in the same
-fonts (plain paragraphs, one pass, no contents, cards or page furniture).
+Prints: the whole `reportgen build` process for PDF and for DOCX (start-up
+included), the in-process stages (parse, compose, render), pages and file
+sizes, and the render time of a bare document with the same text: reportlab
+(plain paragraphs in the same font, one pass, no contents, cards or page
+furniture) and python-docx (plain paragraphs in the default template).
 Prints numbers; asserts nothing.
 """
 
@@ -66,6 +67,19 @@ def _bare_reportlab(texts: list[str], font: str) -> bytes:
     return buffer.getvalue()
 
 
+def _bare_docx(texts: list[str]) -> bytes:
+    import docx
+
+    from reportgen.render.docx.oxml import xml_safe
+
+    document = docx.Document()
+    for text in texts:
+        document.add_paragraph(xml_safe(text))
+    buffer = BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
 def main() -> None:
     from pypdf import PdfReader
 
@@ -77,17 +91,20 @@ def main() -> None:
     from reportgen.themes import load_theme
 
     with tempfile.TemporaryDirectory() as out:
-        command = [sys.executable, "-m", "reportgen", "build", "--format", "pdf", "--out", out]
-        whole = _median_ms(lambda: subprocess.run(command, check=True, capture_output=True), rounds=3)
+        whole = {}
+        for fmt in ("pdf", "docx"):
+            command = [sys.executable, "-m", "reportgen", "build", "--format", fmt, "--out", out]
+            whole[fmt] = _median_ms(lambda: subprocess.run(command, check=True, capture_output=True), rounds=3)
         pdf = Path(out) / "briefing-pack.en.pdf"
         pages, size = len(PdfReader(pdf).pages), pdf.stat().st_size
+        docx_size = (Path(out) / "briefing-pack.en.docx").stat().st_size
 
     theme = load_theme("default")
     brand = Brand(theme.brand, theme.texts_for("en"))
     briefs = [parse_file(path) for path in seed_paths()]
     pack = Pack(tuple(briefs), "Briefing pack", date="2025-12-08")
     document = compose_pack(pack, "en", brand)
-    renderer = renderer_for("pdf")
+    renderer, word = renderer_for("pdf"), renderer_for("docx")
     texts = _texts(document.blocks)
     font = register_family(theme.body_font).regular
 
@@ -96,12 +113,18 @@ def main() -> None:
     render_ms = _median_ms(lambda: renderer.render(document, theme))
     bare_ms = _median_ms(lambda: _bare_reportlab(texts, font))
     bare_pages = len(PdfReader(BytesIO(_bare_reportlab(texts, font))).pages)
+    word_ms = _median_ms(lambda: word.render(document, theme))
+    bare_word_ms = _median_ms(lambda: _bare_docx(texts))
 
-    print(f"seed pack (2 articles): {pages} pages, {size / 1024:.0f} KiB")
-    print(f"whole process `reportgen build --format pdf`: {whole:.0f} ms (median of 3)")
-    print(f"in-process: parse {parse_ms:.1f} ms + compose {compose_ms:.1f} ms + render {render_ms:.0f} ms")
-    print(f"bare reportlab, same {len(texts)} texts and font, one pass: {bare_ms:.0f} ms, {bare_pages} pages")
-    print(f"pack render / bare render: {render_ms / bare_ms:.1f}x")
+    print(f"seed pack (2 articles): PDF {pages} pages, {size / 1024:.0f} KiB; DOCX {docx_size / 1024:.0f} KiB")
+    for fmt, ms in whole.items():
+        print(f"whole process `reportgen build --format {fmt}`: {ms:.0f} ms (median of 3)")
+    print(f"in-process: parse {parse_ms:.1f} ms + compose {compose_ms:.1f} ms"
+          f" + render PDF {render_ms:.0f} ms / DOCX {word_ms:.0f} ms")
+    print(f"bare reportlab, same {len(texts)} texts and font, one pass: {bare_ms:.0f} ms, {bare_pages} pages"
+          f" -> pack PDF render {render_ms / bare_ms:.1f}x")
+    print(f"bare python-docx, same texts as plain paragraphs: {bare_word_ms:.0f} ms"
+          f" -> pack DOCX render {word_ms / bare_word_ms:.1f}x")
 
 
 if __name__ == "__main__":

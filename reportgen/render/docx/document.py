@@ -49,12 +49,12 @@ def render_docx(document: b.Document, theme: Theme) -> bytes:
     word = docx.Document(BytesIO(_default_template()) if template is None else BytesIO(template.read_bytes()))
     if template is not None:
         _clear_body(word)
-    apply_styles(word, theme, document.meta.language, from_template=template is not None)
+    style_ids = apply_styles(word, theme, document.meta.language, from_template=template is not None)
     section = word.sections[0]
     if template is None:
         _page_setup(section, theme)
     text_width = section.page_width - section.left_margin - section.right_margin
-    _Writer(word, theme, int(text_width / 635), document).blocks(document.blocks)
+    _Writer(word, theme, int(text_width / 635), document, style_ids).blocks(document.blocks)
     section.different_first_page_header_footer = True
     if template is None or not _has_header_footer(section):
         _header_footer(word, section, document.meta, int(text_width / 635))
@@ -68,8 +68,10 @@ def render_docx(document: b.Document, theme: Theme) -> bytes:
 class _Writer:
     """Appends each block to the Word document, in reading order."""
 
-    def __init__(self, word, theme: Theme, text_width_twips: int, document: b.Document) -> None:
+    def __init__(self, word, theme: Theme, text_width_twips: int, document: b.Document,
+                 style_ids: dict[str, str]) -> None:
         self.word, self.theme, self.width, self.document = word, theme, text_width_twips, document
+        self.style_ids = style_ids
 
     def blocks(self, blocks: tuple[b.Block, ...]) -> None:
         index = 0
@@ -85,24 +87,30 @@ class _Writer:
             getattr(self, _METHODS[type(block)])(block)
             index += 1
 
-    def paragraph(self, text: str, style: str):
-        return self.word.add_paragraph(oxml.xml_safe(text), style=style)
+    def paragraph(self, text: str, style: str, container=None):
+        """A new paragraph of ``text`` in ``style``, at the end of the body or of ``container`` (a cell)."""
+        paragraph = (container or self.word).add_paragraph(oxml.xml_safe(text) if text else "")
+        return self.styled(paragraph, style)
+
+    def styled(self, paragraph, style: str):
+        paragraph._p.style = self.style_ids[style]
+        return paragraph
 
     def cover(self, block: b.Cover) -> None:
         if self.theme.logo_png is not None:
-            self.word.add_paragraph(style=COVER_META).add_run().add_picture(str(self.theme.logo_png), height=Mm(16))
+            self.paragraph("", COVER_META).add_run().add_picture(str(self.theme.logo_png), height=Mm(16))
         self.paragraph(block.brand, COVER_BRAND)
         if block.brand_line:
             self.paragraph(block.brand_line, COVER_META)
         for _ in range(5):
-            self.word.add_paragraph(style=COVER_META)
+            self.paragraph("", COVER_META)
         self.paragraph(block.title, "Title")
         if block.subtitle:
             self.paragraph(block.subtitle, "Subtitle")
         self.paragraph(" · ".join(part for part in (block.date, block.language_name) if part), COVER_META)
         if block.article_titles:
             for _ in range(3):
-                self.word.add_paragraph(style=COVER_META)
+                self.paragraph("", COVER_META)
             self.paragraph(block.contents_label, QUESTION_LABEL)
             for title in block.article_titles:
                 self.paragraph(title, COVER_META)
@@ -112,7 +120,7 @@ class _Writer:
         self.paragraph(block.title, "TOC Heading")
         entries = [s for s in self.document.sections() if s.in_contents and s.level <= block.depth]
         paragraphs = [self.paragraph(entry.title, f"toc {entry.level}") for entry in entries] \
-            or [self.word.add_paragraph(style="toc 1")]
+            or [self.paragraph("", "toc 1")]
         begin = paragraphs[0]
         first_run = begin.runs[0]._r if begin.runs else None
         oxml.begin_field(begin, f'TOC \\o "1-{block.depth}" \\h \\z \\u')
@@ -152,17 +160,16 @@ class _Writer:
             oxml.cell_borders(cell, top=(accent, 16))
             first = cell.paragraphs[0]
             if item.qualifier:
-                first.style = self.word.styles[KEY_FIGURE_QUALIFIER]
-                first.add_run(oxml.xml_safe(item.qualifier))
-                first = cell.add_paragraph(style=KEY_FIGURE)
+                self.styled(first, KEY_FIGURE_QUALIFIER).add_run(oxml.xml_safe(item.qualifier))
+                first = self.paragraph("", KEY_FIGURE, cell)
             else:
-                first.style = self.word.styles[KEY_FIGURE]
+                self.styled(first, KEY_FIGURE)
             first.add_run(oxml.xml_safe(item.figure))
-            cell.add_paragraph(oxml.xml_safe(item.label), style=KEY_FIGURE_LABEL)
+            self.paragraph(item.label, KEY_FIGURE_LABEL, cell)
             if item.source:
-                cell.add_paragraph(oxml.xml_safe(item.source), style=FIGURE_SOURCE)
+                self.paragraph(item.source, FIGURE_SOURCE, cell)
         _gap_rows(table, gap)
-        self.word.add_paragraph(style=NOTE)
+        self.paragraph("", NOTE)
 
     def expert_cards(self, cards: list[b.ExpertCard]) -> None:
         """One table, a shaded row per card with a gap row between: Word merges adjacent tables."""
@@ -175,15 +182,13 @@ class _Writer:
             cell = table.cell(2 * index, 0)
             oxml.shade(cell, shade)
             oxml.cell_borders(cell, left=(primary, 24))
-            name = cell.paragraphs[0]
-            name.style = self.word.styles[EXPERT_NAME]
-            name.add_run(oxml.xml_safe(card.name))
+            self.styled(cell.paragraphs[0], EXPERT_NAME).add_run(oxml.xml_safe(card.name))
             if card.role_line:
-                cell.add_paragraph(oxml.xml_safe(card.role_line), style=EXPERT_ROLE)
+                self.paragraph(card.role_line, EXPERT_ROLE, cell)
             if card.summary:
-                cell.add_paragraph(oxml.xml_safe(card.summary), style=EXPERT_SUMMARY)
+                self.paragraph(card.summary, EXPERT_SUMMARY, cell)
         _gap_rows(table, int(2.5 * _TWIPS_PER_MM))
-        self.word.add_paragraph(style=NOTE)
+        self.paragraph("", NOTE)
 
     def table(self, block: b.Table) -> None:
         columns = block.columns
@@ -197,13 +202,12 @@ class _Writer:
         for cells, values, style in ((table.rows[0].cells, [c.title for c in columns], TABLE_HEADING),
                                      *((row.cells, values, None) for row, values in zip(table.rows[1:], block.rows))):
             for cell, value, column in zip(cells, values, columns):
-                paragraph = cell.paragraphs[0]
-                paragraph.style = self.word.styles[style or (TABLE_FIGURE if column.numeric else TABLE_TEXT)]
+                paragraph = self.styled(cell.paragraphs[0], style or (TABLE_FIGURE if column.numeric else TABLE_TEXT))
                 paragraph.add_run(oxml.xml_safe(value))
         oxml.repeat_as_header(table.rows[0])
         for row in table.rows:
             oxml.keep_row_whole(row)
-        self.word.add_paragraph(style=NOTE)
+        self.paragraph("", NOTE)
 
     def commentary(self, block: b.Commentary) -> None:
         self.paragraph(block.name, "Heading 3")

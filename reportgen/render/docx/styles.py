@@ -94,31 +94,39 @@ def family_name(path: Path) -> str:
     return name.decode("utf-8", "replace") if isinstance(name, bytes) else name
 
 
-def apply_styles(document, theme: Theme, language: str, from_template: bool) -> None:
-    """Languages everywhere; theme fonts, colours and sizes unless a reference template rules."""
+def apply_styles(document, theme: Theme, language: str, from_template: bool) -> dict[str, str]:
+    """Languages everywhere; theme fonts, colours and sizes unless a reference template rules.
+
+    Returns style name → style id, for writing paragraphs without python-docx's
+    linear name lookups.
+    """
     styles = document.styles
     tag = LANGUAGE_TAGS.get(language, language)
     defaults = oxml.doc_defaults_run_properties(styles.element)
     oxml.set_language(defaults, tag)
     body, heading = family_name(theme.body_font.regular), family_name(theme.heading_font.regular)
+    by_name = {style.name: style for style in styles}  # python-docx looks names up linearly
     if not from_template:
         oxml.set_fonts(defaults, body)
-        _restyle_builtins(styles, theme, body, heading)
+        _restyle_builtins(by_name, theme, body, heading)
     for spec in _SPECS:
-        if spec.name not in [style.name for style in styles] or not from_template:
-            _define(styles, spec, theme, body, heading)
-    if FIGURE_CHARACTER not in [style.name for style in styles]:
+        if spec.name not in by_name or not from_template:
+            _define(styles, by_name, spec, theme, body, heading)
+    if FIGURE_CHARACTER not in by_name:
         figure = styles.add_style(FIGURE_CHARACTER, WD_STYLE_TYPE.CHARACTER)
         figure.font.bold = True
-    if TABLE_STYLE not in [style.name for style in styles]:
+    if TABLE_STYLE not in by_name:
         table = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
-        table.base_style = styles["Normal Table"] if "Normal Table" in [s.name for s in styles] else None
+        table.base_style = by_name.get("Normal Table")
         colors = theme.colors
         oxml.table_style_parts(table.element, colors["primary"][1:], colors["paper"][1:], colors["stripe"][1:],
                                colors["rule"][1:])
+    ids = {}
     for style in styles:
+        ids[style.name] = style.style_id
         if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER):
             oxml.set_language(style.element.get_or_add_rPr(), tag)
+    return ids
 
 
 def _color(theme: Theme, role: str) -> RGBColor:
@@ -131,7 +139,7 @@ def _size(theme: Theme, size: float | str) -> Pt:
     return Pt(size or theme.sizes["body"] * 1.1)
 
 
-def _restyle_builtins(styles, theme: Theme, body: str, heading: str) -> None:
+def _restyle_builtins(styles: dict, theme: Theme, body: str, heading: str) -> None:
     sizes = theme.sizes
     normal = styles["Normal"]
     oxml.set_fonts(normal.element.get_or_add_rPr(), body)
@@ -166,10 +174,10 @@ def _restyle_builtins(styles, theme: Theme, body: str, heading: str) -> None:
     styles["List Bullet"].paragraph_format.space_after = Pt(3)
 
 
-def _define(styles, spec: _Spec, theme: Theme, body: str, heading: str) -> None:
-    names = [style.name for style in styles]
-    style = styles[spec.name] if spec.name in names else styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = styles[spec.based_on]
+def _define(styles, by_name: dict, spec: _Spec, theme: Theme, body: str, heading: str) -> None:
+    style = by_name.get(spec.name) or styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
+    by_name[spec.name] = style
+    style.base_style = by_name[spec.based_on]
     style.quick_style = True
     oxml.set_fonts(style.element.get_or_add_rPr(), heading if spec.font == "heading" else body)
     style.font.size = _size(theme, spec.size)
