@@ -276,3 +276,13 @@ def keep_with_next(p_pr) -> None:
 def outline_level(p_pr, level: int) -> None:
     """The outline level a style gives its paragraphs (9 = body text, not in the TOC)."""
     _child(p_pr, "w:outlineLvl").set(qn("w:val"), str(level))
+
+
+def recolor_borders(p_pr, color: str) -> None:
+    """Give a style's paragraph rules (the template's blue ones under Title, Intense Quote) ``color``."""
+    borders = p_pr.find(qn("w:pBdr"))
+    if borders is not None:
+        for edge in borders:
+            edge.set(qn("w:color"), color)
+            edge.attrib.pop(qn("w:themeColor"), None)
+            edge.attrib.pop(qn("w:themeShade"), None)

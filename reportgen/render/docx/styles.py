@@ -171,6 +171,8 @@ def _restyle_builtins(styles: dict, theme: Theme, body: str, heading: str) -> No
         style.font.size = Pt(sizes["body"] * 1.1)
         style.font.bold = False
         style.font.italic = True
+        oxml.recolor_borders(style.element.get_or_add_pPr(), theme.colors["accent"][1:])
+    oxml.recolor_borders(styles["Title"].element.get_or_add_pPr(), theme.colors["rule"][1:])
     styles["List Bullet"].paragraph_format.space_after = Pt(3)
 
 
