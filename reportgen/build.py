@@ -23,6 +23,7 @@ from .resources import seed_paths
 from .slug import slugify
 
 DEFAULT_PACK_NAME = "briefing-pack"
+AUTO = "auto"  # --lang auto: each article's detected language decides its pack
 
 
 @dataclass(frozen=True)
@@ -60,14 +61,17 @@ def build(
 ) -> BuildResult:
     """Parse ``inputs`` (the bundled seeds when empty) and write packs and/or per-article documents.
 
-    Raises ``InputError`` for a theme or reference .docx that cannot be used and ``UnknownFormat``
-    for a format no renderer writes; failures of single articles are in
+    ``langs`` may hold ``"auto"``: one pack per language the articles are in.
+    Raises ``InputError`` for a theme or reference .docx that cannot be used,
+    ``UnknownFormat`` for a format no renderer writes and ``UnknownLanguage``
+    for a language without a catalog; failures of single articles are in
     ``result.errors``.
     """
     from .render import renderer_for
     from .themes import load_theme
 
     renderers = [renderer_for(name) for name in dict.fromkeys(formats)]
+    languages = check_languages(langs)
     theme = load_theme(style)
     if reference_docx is not None:
         from .render.docx import check_reference_docx
@@ -78,17 +82,51 @@ def build(
     if not briefs:
         return result
     pack_date = date or default_date()
-    documents: list[tuple[str, Pack]] = []
-    if pack:
-        name = slugify(title) if title else DEFAULT_PACK_NAME
-        documents.append((name, Pack(tuple(briefs), title or "", subtitle, pack_date, theme.name)))
-    if split:
-        documents += [(brief.id, Pack((brief,), brief.title, None, pack_date, theme.name)) for brief in briefs]
     taken: set[str] = set()
-    for language in dict.fromkeys(langs):
-        for stem, document_pack in documents:
-            result.outputs += _render(document_pack, language, theme, renderers, Path(out), stem, taken)
+    for language in languages:
+        groups = _by_language(briefs) if language == AUTO else {language: briefs}
+        for pack_language, group in groups.items():
+            packs: list[tuple[str, Pack]] = []
+            if pack:
+                name = slugify(title) if title else DEFAULT_PACK_NAME
+                packs.append((name, Pack(tuple(group), title or "", subtitle, pack_date, theme.name)))
+            if split:
+                packs += [(brief.id, Pack((brief,), brief.title, None, pack_date, theme.name)) for brief in group]
+            for stem, document_pack in packs:
+                result.outputs += _render(document_pack, pack_language, theme, renderers, Path(out), stem, taken)
     return result
+
+
+class UnknownLanguage(ValueError):
+    """A --lang no catalog covers; the message lists the languages there are."""
+
+
+def check_languages(langs: Iterable[str]) -> list[str]:
+    """The requested languages, once each; ``auto`` means each article's own."""
+    from babel import Locale, UnknownLocaleError
+
+    from .i18n import has_catalog
+
+    languages = list(dict.fromkeys(langs))
+    for language in languages:
+        if language == AUTO:
+            continue
+        try:
+            Locale.parse(language)
+        except (ValueError, UnknownLocaleError):
+            raise UnknownLanguage(f"unknown language {language!r}; give a code such as en or es, or auto") from None
+        if not has_catalog(language):
+            raise UnknownLanguage(f"no catalog for {language!r}; reportgen speaks en and es (add one: see "
+                                  "examples/locale/README.md), or use auto")
+    return languages
+
+
+def _by_language(briefs: list[Brief]) -> dict[str, list[Brief]]:
+    """Articles grouped by the language the parser detected, in order of first appearance."""
+    groups: dict[str, list[Brief]] = {}
+    for brief in briefs:
+        groups.setdefault(brief.language, []).append(brief)
+    return groups
 
 
 def _render(pack: Pack, language: str, theme, renderers, out: Path, stem: str, taken: set[str]) -> list[Output]:

@@ -66,6 +66,8 @@ def parse(inputs: tuple[str, ...], out_dir: Path | None) -> None:
 @click.argument("inputs", nargs=-1, type=click.Path(dir_okay=True))
 @click.option("--format", "-f", "formats", multiple=True, default=("pdf",), show_default=True, metavar="FORMAT",
               help="Output format; repeat for several. An unknown one lists the known formats.")
+@click.option("--lang", "-l", "langs", multiple=True, default=("en",), show_default=True, metavar="LANG",
+              help="Language of the pack (en, es), or auto for each article's own; repeat for several.")
 @click.option("--style", default="default", show_default=True, metavar="NAME|PATH",
               help="A built-in theme (see `reportgen styles`) or a theme .toml file.")
 @click.option("--title", help="The pack's title (default: \"Briefing pack\"); also names the file.")
@@ -78,7 +80,7 @@ def parse(inputs: tuple[str, ...], out_dir: Path | None) -> None:
               help="Word template whose styles, page setup and header/footer the .docx takes (as pandoc's).")
 @click.option("--pack", "want_pack", is_flag=True, help="Write one pack of all articles (the default).")
 @click.option("--split", is_flag=True, help="Write one document per article (with --pack: both).")
-def build(inputs: tuple[str, ...], formats: tuple[str, ...], style: str, title: str | None, subtitle: str | None,
+def build(inputs: tuple[str, ...], formats: tuple[str, ...], langs: tuple[str, ...], style: str, title: str | None, subtitle: str | None,
           pack_date: str | None, out_dir: Path, reference_docx: Path | None, want_pack: bool, split: bool) -> None:
     """Build briefing packs from articles (files or folders; the bundled seeds when none).
 
@@ -86,16 +88,19 @@ def build(inputs: tuple[str, ...], formats: tuple[str, ...], style: str, title: 
     --out and prints each path. An article that cannot be used is reported
     and skipped; the exit status is then 1.
     """
+    from .build import UnknownLanguage
     from .build import build as run_build
     from .render import UnknownFormat
 
     if pack_date is not None:
         _check_date(pack_date)
     try:
-        result = run_build(inputs, formats=formats, out=out_dir, style=style, title=title, subtitle=subtitle,
+        result = run_build(inputs, formats=formats, langs=langs, out=out_dir, style=style, title=title, subtitle=subtitle,
                            date=pack_date, pack=want_pack or not split, split=split, reference_docx=reference_docx)
     except UnknownFormat as error:
         raise click.BadParameter(str(error), param_hint="--format") from None
+    except UnknownLanguage as error:
+        raise click.BadParameter(str(error), param_hint="--lang") from None
     except InputError as error:
         _fail(str(error))
         sys.exit(1)

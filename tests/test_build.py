@@ -115,7 +115,7 @@ def test_compose_orders_the_pack_and_picks_the_most_telling_figures(qa_brief, ne
     assert isinstance(figures, KeyFigures) and 3 <= len(figures.items) <= 4
     assert all(item.source and item.source.startswith("Source: ") for item in figures.items)
     assert "less than 1%" not in [item.figure for item in figures.items]  # no measure, no source: not telling
-    assert document.meta.author == "Acme" and document.blocks[0].date == "December 8, 2025"
+    assert document.meta.author == "Acme" and document.blocks[0].date == "Monday, December 8, 2025"
 
 
 class _TitlesRenderer:

@@ -9,7 +9,7 @@ import zipfile
 from conftest import ROOT
 
 
-def test_wheel_contains_seeds_styles_lexicon_and_schema(tmp_path):
+def test_wheel_contains_seeds_styles_fonts_catalogs_lexicon_and_schema(tmp_path):
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(ROOT)],
         check=True,
@@ -22,6 +22,12 @@ def test_wheel_contains_seeds_styles_lexicon_and_schema(tmp_path):
         assert f"reportgen/_bundled/styles/{style.name}" in names
     assert "reportgen/schema/brief-1.schema.json" in names
     assert "reportgen/lexicon/en/speech.toml" in names and "reportgen/lexicon/es/speech.toml" in names
+    for font in (ROOT / "styles" / "fonts").glob("*.ttf"):
+        assert f"reportgen/_bundled/styles/fonts/{font.name}" in names
+    assert {"reportgen/_bundled/styles/logos/default.svg", "reportgen/_bundled/styles/logos/default.png"} <= names
+    for language in ("en", "es"):
+        assert f"reportgen/locale/{language}/LC_MESSAGES/reportgen.mo" in names
+    assert "reportgen/i18n/units.toml" in names
 
 
 def test_installed_package_finds_its_seeds_from_any_folder(tmp_path):

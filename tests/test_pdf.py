@@ -36,7 +36,7 @@ def test_the_question_and_the_pack_labels_are_printed(text):
     question = parse_file(seed_paths()[0]).question
     assert " ".join(question.split()) in text
     for label in ("Contents", "At a glance", "Key figures", "Expert summaries", "Statistics",
-                  "Full commentary", "The article", "Sources and method", "THE QUESTION", "December 8, 2025"):
+                  "Full commentary", "The article", "Sources and method", "THE QUESTION", "Monday, December 8, 2025"):
         assert label in text, label
 
 

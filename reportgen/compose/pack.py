@@ -99,7 +99,7 @@ class _Composer:
         return Cover(
             title=self.pack.title,
             subtitle=self.subtitle(),
-            date=format_date(self.pack.date, self.language),
+            date=format_date(self.pack.date, self.language, "full"),
             brand=self.brand.name,
             brand_line=self.brand.texts.brand_line,
             language_name=Locale.parse(self.language).get_display_name(self.language).capitalize(),

@@ -13,10 +13,11 @@ from babel import Locale, dates, numbers
 
 from ..model import Statistic
 from . import translations
+from .units import cldr_unit, format_measure
 
 _COMPACT_FROM = Decimal(1_000_000)
-# Units whose word the parser does not keep apart ("pounds", "tons", "hours"),
-# like rates per day or year ("barrels per day"): they read best as written.
+# Units the parser records only as a kind; the word itself is found in the
+# figure's text and named through CLDR (units.py), else the text is kept.
 _AS_WRITTEN = frozenset({"mass", "length", "area", "volume", "duration", "other"})
 
 
@@ -45,10 +46,16 @@ def format_number(value: str | int | Decimal, language: str, compact: bool = Fal
 
 
 def _as_written(statistic: Statistic) -> bool:
-    """Figures whose unit word only the article's text has: "300 megawatts", "812,000 barrels per day"."""
-    if statistic.unit == "rate":
-        return not (statistic.per or "").replace(".", "", 1).isdigit()
-    return statistic.unit in _AS_WRITTEN
+    """Figures whose unit no catalog can name: kept in the article's own words ("400 people a day")."""
+    if statistic.unit == "rate" and _per_population(statistic):
+        return False
+    if statistic.unit == "rate" or statistic.unit in _AS_WRITTEN:
+        return cldr_unit(statistic.text, statistic.unit) is None
+    return False
+
+
+def _per_population(statistic: Statistic) -> bool:
+    return (statistic.per or "").replace(".", "", 1).isdigit()
 
 
 def format_figure(statistic: Statistic, language: str) -> str:
@@ -84,8 +91,12 @@ def _figure(statistic: Statistic, value: Decimal, language: str) -> str:
         return numbers.format_percent(value / 100, locale=language, decimal_quantization=False)
     if statistic.unit == "percentage_points":
         return _("{number} percentage points").format(number=format_number(value, language))
-    if statistic.unit == "rate":
-        return _("{number} per {base}").format(number=format_number(value, language), base=format_number(statistic.per, language))
+    if statistic.unit == "rate" and _per_population(statistic):
+        return _("{number} per {base} people").format(number=format_number(value, language),
+                                                      base=format_number(statistic.per, language))
+    unit = cldr_unit(statistic.text, statistic.unit) if statistic.unit in _AS_WRITTEN or statistic.unit == "rate" else None
+    if unit:
+        return format_measure(value, unit, statistic.per, language)
     if statistic.unit == "currency" and statistic.currency:
         return _money(value, statistic.currency, language)
     return format_number(value, language, compact=True)
