@@ -5,6 +5,8 @@ from __future__ import annotations
 import gettext
 import re
 
+import pytest
+
 from click.testing import CliRunner
 
 from conftest import NEWS_SEED, QA_SEED, pdf_text
@@ -87,18 +89,32 @@ class _Pseudo(gettext.NullTranslations):
         return f"[{singular if n == 1 else plural}]"
 
 
-def test_every_label_in_the_pdf_comes_through_the_translation_function(monkeypatch, tmp_path):
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_every_label_comes_through_the_translation_function(monkeypatch, tmp_path, fmt):
+    """With a pseudo-locale, English labels left in compose, formatting or a renderer would show."""
     from reportgen.build import build
     from reportgen.compose import pack
+    from reportgen.i18n import formatting
 
     monkeypatch.setattr(pack, "translations", lambda language: _Pseudo())
-    text = pdf_text(build([QA_SEED, NEWS_SEED], out=tmp_path, title="T").outputs[0].path)
-    for label in ("[Contents]", "[At a glance]", "[Key figures]", "[Expert summaries]", "[Page 2 of "):
+    monkeypatch.setattr(formatting, "translations", lambda language: _Pseudo())
+    path = build([QA_SEED, NEWS_SEED], formats=[fmt], out=tmp_path, title="T").outputs[0].path
+    text = pdf_text(path) if fmt == "pdf" else _docx_text(path)
+    for label in ("[Contents]", "[At a glance]", "[Key figures]", "[Expert summaries]", "[more than $12 billion]"):
         assert label in text, label
     outside_catalog = re.sub(r"\[[^\]]*\]", "", text)
     for english in ("Contents", "At a glance", "Key figures", "Expert summaries", "Full commentary",
                     "Sources and method", "Page 2 of", "Source:", "Cited by", "What it measures"):
         assert english not in outside_catalog, english
+
+
+def _docx_text(path) -> str:
+    import docx
+
+    document = docx.Document(str(path))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    footer = [p.text for p in document.sections[0].footer.paragraphs]
+    return "\n".join([p.text for p in document.paragraphs] + cells + footer)
 
 
 def test_compose_orders_the_pack_and_picks_the_most_telling_figures(qa_brief, news_brief):
