@@ -91,7 +91,7 @@ class Story:
 
     def paragraph(self, block: b.Paragraph, depth: int) -> list[Flowable]:
         if block.style == "note":
-            return [Spacer(1, 3 * mm), self.text(block.text, "note", "italic")]
+            return [_spaced(self.text(block.text, "note", "italic"), before=3 * mm)]
         slot = "bold" if block.style == "source" else "regular"
         return [self.text(block.text, block.style if block.style in self.styles else "body", slot)]
 
@@ -102,7 +102,7 @@ class Story:
 
     def question(self, block: b.Question, depth: int) -> list[Flowable]:
         cell = [self.text(block.label.upper(), "question_label", "bold"), self.text(block.text, "question", "italic")]
-        return [Spacer(1, 2 * mm), self._card(cell, self.palette.shade, self.palette.accent), Spacer(1, 2 * mm)]
+        return [_spaced(self._card(cell, self.palette.shade, self.palette.accent), before=2 * mm, after=2 * mm)]
 
     def key_figures(self, block: b.KeyFigures, depth: int) -> list[Flowable]:
         """Cards in one row (two rows of two for four), with gutters as empty cells."""
@@ -127,7 +127,7 @@ class Story:
         heights = [None if index % 2 == 0 else gap for index in range(len(grid))]
         table = Table(grid, colWidths=widths, rowHeights=heights, hAlign="LEFT")
         table.setStyle(TableStyle(commands))
-        return [Spacer(1, 1 * mm), table, Spacer(1, 2 * mm)]
+        return [_spaced(table, before=1 * mm, after=2 * mm)]
 
     def _figure_cell(self, item: b.KeyFigure, width: float) -> list[Flowable]:
         """Qualifier, the figure shrunk until it fits the card on one line, label, source."""
@@ -151,7 +151,7 @@ class Story:
             cell.append(self.text(block.role_line, "card_role", "italic"))
         if block.summary:
             cell.append(self.text(block.summary, "card_text"))
-        return [self._card(cell, self.palette.shade, self.palette.primary), Spacer(1, 2.5 * mm)]
+        return [_spaced(self._card(cell, self.palette.shade, self.palette.primary), after=2.5 * mm)]
 
     def _card(self, cell: list[Flowable], background: Any, bar: Any) -> Table:
         card = Table([[cell]], colWidths=[self.width], hAlign="LEFT")
@@ -187,7 +187,7 @@ class Story:
         if len(body) > 1:
             commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [self.palette.paper, self.palette.stripe]))
         table.setStyle(TableStyle(commands))
-        return [Spacer(1, 1 * mm), table, Spacer(1, 3 * mm)]
+        return [_spaced(table, before=1 * mm, after=3 * mm)]
 
     def commentary(self, block: b.Commentary, depth: int) -> list[Flowable]:
         heading = Heading(self.heading_typeset.markup(block.name, "bold"), self.styles["h3"],
@@ -196,6 +196,12 @@ class Story:
         if block.role_line:
             story.append(self.text(block.role_line, "role", "italic"))
         return story + [self.text(paragraph, "body") for paragraph in block.paragraphs]
+
+
+def _spaced(flowable: Flowable, before: float = 0, after: float = 0) -> Flowable:
+    """Space as the flowable's own, not Spacers: a heading's keep-with-next then holds the block itself."""
+    flowable.spaceBefore, flowable.spaceAfter = before, after
+    return flowable
 
 
 class _Rule(Flowable):
