@@ -26,6 +26,11 @@ def parse_bytes(data: bytes, path: str) -> Brief:
 
 def parse_file(path: str | Path) -> Brief:
     """The brief of one article file (.txt, .md, .html, or a brief .json written by ``parse``)."""
+    return parse_bytes(read_input(path), str(path))
+
+
+def read_input(path: str | Path) -> bytes:
+    """The bytes of an article file, or one InputError that says what is wrong with it."""
     name = str(path)
     file = Path(path)
     try:
@@ -40,7 +45,7 @@ def parse_file(path: str | Path) -> Brief:
         raise InputError(name, "permission denied; check the file's permissions") from None
     except OSError as error:
         raise InputError(name, f"cannot be read ({error.strerror or error}); check the path") from None
-    return parse_bytes(data, name)
+    return data
 
 
 def _brief_from_json(data: bytes, path: str) -> Brief:

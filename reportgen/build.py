@@ -1,29 +1,40 @@
-"""Build: articles in, briefing packs out — the pipeline the ``build`` command drives.
+"""Build: articles in, briefing packs out — the pipeline behind ``reportgen build``.
 
-One parse per article, one compose per language, one render per format; a
-file that cannot be used is recorded as a failure and the build goes on.
-A wrong option (unknown format, bad theme) stops the build before anything is
-parsed or written.
+Plan first, then work. Every input is read once (bytes and sha256); each
+output the options ask for gets a key (its inputs and options); outputs the
+manifest says are unchanged are skipped without parsing anything. The
+articles still needed are parsed once each, whatever the number of formats
+and languages; then every document is composed and rendered as its own job.
+Jobs run inline (``jobs=1``), on a process pool, or on any
+``concurrent.futures.Executor`` a caller passes (a Dask client's, say). A file
+that cannot be used is a failure of its own; the batch goes on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import hashlib
 import os
+import sys
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Sequence
 
-from .api import parse_file
+from . import __version__
+from .api import parse_bytes, read_input
 from .errors import InputError
-from .export import unique_name, write_atomic
+from .export import Manifest, Record, fingerprint, unique_name, write_atomic
 from .model import Brief, Pack
 from .resources import seed_paths
 from .slug import slugify
 
 DEFAULT_PACK_NAME = "briefing-pack"
-AUTO = "auto"  # --lang auto: each article's detected language decides its pack
+AUTO = "auto"  # --lang auto: each article's detected language decides its document
+STDIN = "-"
+
+Progress = Callable[[str, int, int], None]  # (phase, done, total)
 
 
 @dataclass(frozen=True)
@@ -32,6 +43,7 @@ class Output:
     format: str
     language: str
     sha256: str
+    skipped: bool = False  # unchanged since the last run: not rebuilt
 
 
 @dataclass(frozen=True)
@@ -44,6 +56,49 @@ class Failure:
 class BuildResult:
     outputs: list[Output] = field(default_factory=list)
     errors: list[Failure] = field(default_factory=list)
+    warnings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # input path → parser warnings
+
+    @property
+    def built(self) -> list[Output]:
+        return [output for output in self.outputs if not output.skipped]
+
+    @property
+    def skipped(self) -> list[Output]:
+        return [output for output in self.outputs if output.skipped]
+
+
+class UnknownLanguage(ValueError):
+    """A --lang no catalog covers; the message lists the languages there are."""
+
+
+@dataclass(frozen=True)
+class _Input:
+    path: str
+    sha256: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """An output the options ask for, before parsing: a pack, or one article's document."""
+
+    key: str
+    format: str
+    language: str  # a language code, or AUTO
+    inputs: tuple[_Input, ...]
+    is_pack: bool
+
+
+@dataclass(frozen=True)
+class _RenderJob:
+    pack: Pack
+    language: str
+    format: str
+    path: Path
+    theme: object
+    key: str
+    inputs: tuple[tuple[str, str], ...]
+    warnings: tuple[str, ...]
 
 
 def build(
@@ -58,48 +113,67 @@ def build(
     pack: bool = True,
     split: bool = False,
     reference_docx: str | Path | None = None,
+    jobs: int | None = None,
+    executor: Executor | None = None,
+    force: bool = False,
+    progress: Progress | None = None,
 ) -> BuildResult:
-    """Parse ``inputs`` (the bundled seeds when empty) and write packs and/or per-article documents.
+    """Parse ``inputs`` (files, folders, globs, ``-``; the bundled seeds when empty) and write documents.
 
-    ``langs`` may hold ``"auto"``: one pack per language the articles are in.
-    Raises ``InputError`` for a theme or reference .docx that cannot be used,
+    ``langs`` may hold ``"auto"``: each article's own language. Raises
+    ``InputError`` for a theme or reference .docx that cannot be used,
     ``UnknownFormat`` for a format no renderer writes and ``UnknownLanguage``
-    for a language without a catalog; failures of single articles are in
-    ``result.errors``.
+    for a language without a catalog; a single article's failure is in
+    ``result.errors`` and the rest is built.
     """
     from .render import renderer_for
     from .themes import load_theme
 
-    renderers = [renderer_for(name) for name in dict.fromkeys(formats)]
+    format_names = [renderer_for(name).name for name in dict.fromkeys(formats)]
     languages = check_languages(langs)
     theme = load_theme(style)
     if reference_docx is not None:
         from .render.docx import check_reference_docx
 
         theme = replace(theme, reference_docx=check_reference_docx(reference_docx))
+    folder = Path(out)
     result = BuildResult()
-    briefs = _parse_all(list(inputs), result)
-    if not briefs:
+    sources = _read_all(list(inputs), result)
+    if not sources:
         return result
     pack_date = date or default_date()
+    options = (__version__, _theme_fingerprint(theme), title, subtitle, pack_date)
+    slots = _slots(sources, format_names, languages, options, pack, split)
+    manifest = Manifest.load(folder)
+    records: list[Record] = []
     taken: set[str] = set()
-    for language in languages:
-        groups = _by_language(briefs) if language == AUTO else {language: briefs}
-        for pack_language, group in groups.items():
-            packs: list[tuple[str, Pack]] = []
-            if pack:
-                name = slugify(title) if title else DEFAULT_PACK_NAME
-                packs.append((name, Pack(tuple(group), title or "", subtitle, pack_date, theme.name)))
-            if split:
-                packs += [(brief.id, Pack((brief,), brief.title, None, pack_date, theme.name)) for brief in group]
-            for stem, document_pack in packs:
-                result.outputs += _render(document_pack, pack_language, theme, renderers, Path(out), stem, taken)
+    todo: list[_Slot] = []
+    for slot in slots:
+        kept = None if force else manifest.unchanged_group(slot.key)
+        if kept:
+            records += kept
+            taken.update(record.path for record in kept)
+            result.outputs += [Output(folder / r.path, r.format, r.language, r.sha256, skipped=True) for r in kept]
+        else:
+            todo.append(slot)
+    needed = list({source.path: source for slot in todo for source in slot.inputs}.values())
+    with _Runner(jobs, executor, progress) as runner:
+        briefs = _parse_needed(needed, runner, result)
+        render_jobs = _render_jobs(todo, briefs, theme, folder, title, subtitle, pack_date, taken, result)
+        for outcome in runner.map("rendering", _render_job, render_jobs):
+            if isinstance(outcome, Failure):
+                result.errors.append(outcome)
+            else:
+                output, record = outcome
+                result.outputs.append(output)
+                records.append(record)
+    failed = {failure.path for failure in result.errors}
+    clean = [record for record in records if not any(i["path"] in failed for i in record.inputs)]
+    manifest.write(clean, [{"path": f.path, "message": f.message} for f in result.errors])
     return result
 
 
-class UnknownLanguage(ValueError):
-    """A --lang no catalog covers; the message lists the languages there are."""
-
+# -- planning ---------------------------------------------------------------
 
 def check_languages(langs: Iterable[str]) -> list[str]:
     """The requested languages, once each; ``auto`` means each article's own."""
@@ -121,56 +195,186 @@ def check_languages(langs: Iterable[str]) -> list[str]:
     return languages
 
 
-def _by_language(briefs: list[Brief]) -> dict[str, list[Brief]]:
-    """Articles grouped by the language the parser detected, in order of first appearance."""
-    groups: dict[str, list[Brief]] = {}
-    for brief in briefs:
-        groups.setdefault(brief.language, []).append(brief)
-    return groups
-
-
-def _render(pack: Pack, language: str, theme, renderers, out: Path, stem: str, taken: set[str]) -> list[Output]:
-    from .compose import Brand, compose_pack
-    from .i18n import translations
-
-    if not pack.title:
-        pack = Pack(pack.briefs, translations(language).gettext("Briefing pack"), pack.subtitle, pack.date, pack.theme)
-    document = compose_pack(pack, language, Brand(theme.brand, theme.texts_for(language)))
-    outputs = []
-    for renderer in renderers:
-        data = renderer.render(document, theme)
-        path = out / unique_name(f"{stem}.{language}", renderer.suffix, taken)
-        write_atomic(path, data)
-        outputs.append(Output(path, renderer.name, language, hashlib.sha256(data).hexdigest()))
-    return outputs
-
-
-def _parse_all(inputs: list[str | Path], result: BuildResult) -> list[Brief]:
-    briefs = []
-    for path in collect_inputs(inputs, result):
-        try:
-            briefs.append(parse_file(path))
-        except InputError as error:
-            result.errors.append(Failure(error.path, error.problem))
-    return briefs
-
-
-def collect_inputs(inputs: list[str | Path], result: BuildResult) -> list[Path]:
-    """Files as given, folders recursed for known article files; the seeds when there are none."""
+def collect_inputs(inputs: Sequence[str | Path]) -> tuple[list[str], list[Failure]]:
+    """Files as given, folders recursed and globs expanded to article files; the seeds when none."""
     from .ingest import SUFFIXES
 
     if not inputs:
-        return seed_paths()
-    paths: list[Path] = []
-    for given in map(Path, inputs):
-        if not given.is_dir():
+        return [str(path) for path in seed_paths()], []
+    paths: list[str] = []
+    failures: list[Failure] = []
+    for given in map(str, inputs):
+        if given == STDIN:
+            paths.append(STDIN)
+        elif Path(given).is_dir():
+            found = sorted(p for p in Path(given).rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            if not found:
+                failures.append(Failure(given, f"has no article files ({' '.join(sorted(SUFFIXES))})"))
+            paths += [str(p) for p in found]
+        elif glob.has_magic(given) and not Path(given).exists():
+            found = sorted(p for p in glob.glob(given, recursive=True)
+                           if Path(p).is_file() and Path(p).suffix.lower() in SUFFIXES)
+            if not found:
+                failures.append(Failure(given, "matches no article files; check the pattern"))
+            paths += found
+        else:
             paths.append(given)
+    return list(dict.fromkeys(paths)), failures
+
+
+def _read_all(inputs: list[str | Path], result: BuildResult) -> list[_Input]:
+    paths, failures = collect_inputs(inputs)
+    result.errors += failures
+    sources = []
+    for path in paths:
+        try:
+            data = sys.stdin.buffer.read() if path == STDIN else read_input(path)
+        except InputError as error:
+            result.errors.append(Failure(error.path, error.problem))
             continue
-        found = sorted(p for p in given.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-        if not found:
-            result.errors.append(Failure(str(given), f"has no article files ({' '.join(sorted(SUFFIXES))})"))
-        paths += found
-    return paths
+        name = "<stdin>" if path == STDIN else path
+        sources.append(_Input(name, hashlib.sha256(data).hexdigest(), data))
+    return sources
+
+
+def _theme_fingerprint(theme) -> str:
+    """The theme file and everything it names, by content: a changed logo or font rebuilds."""
+    files = [theme.path, theme.logo_svg, theme.logo_png, theme.reference_docx,
+             *(getattr(family, slot) for family in (theme.body_font, theme.heading_font)
+               for slot in ("regular", "bold", "italic", "bold_italic"))]
+    digest = hashlib.sha256()
+    for file in files:
+        if file is not None:
+            digest.update(str(file).encode() + b"\0" + Path(file).read_bytes())
+    return digest.hexdigest()
+
+
+def _slots(sources: list[_Input], formats: list[str], languages: list[str], options: tuple,
+           pack: bool, split: bool) -> list[_Slot]:
+    slots = []
+    everything = [(source.path, source.sha256) for source in sources]
+    for language in languages:
+        for fmt in formats:
+            if pack:
+                slots.append(_Slot(fingerprint("pack", options, fmt, language, everything), fmt, language,
+                                   tuple(sources), True))
+            if split:
+                slots += [_Slot(fingerprint("article", options, fmt, language, source.path, source.sha256), fmt,
+                                language, (source,), False) for source in sources]
+    return slots
+
+
+# -- work -------------------------------------------------------------------
+
+def _parse_job(source: _Input) -> Brief | Failure:
+    try:
+        return parse_bytes(source.data, source.path)
+    except InputError as error:
+        return Failure(error.path, error.problem)
+
+
+def _parse_needed(needed: list[_Input], runner: _Runner, result: BuildResult) -> dict[str, Brief]:
+    briefs: dict[str, Brief] = {}
+    for source, outcome in zip(needed, runner.map("parsing", _parse_job, needed)):
+        if isinstance(outcome, Failure):
+            result.errors.append(outcome)
+        else:
+            briefs[source.path] = outcome
+            if outcome.warnings:
+                result.warnings[source.path] = outcome.warnings
+    return briefs
+
+
+def _render_jobs(todo: list[_Slot], briefs: dict[str, Brief], theme, folder: Path, title: str | None,
+                 subtitle: str | None, pack_date: str, taken: set[str], result: BuildResult) -> list[_RenderJob]:
+    """Every document still to write, named in a fixed order so names never depend on timing."""
+    from .render import renderer_for
+
+    jobs = []
+    for slot in todo:
+        usable = [(source, briefs[source.path]) for source in slot.inputs if source.path in briefs]
+        if not usable:
+            continue
+        groups: dict[str, list[tuple[_Input, Brief]]] = {}
+        for source, brief in usable:
+            groups.setdefault(brief.language if slot.language == AUTO else slot.language, []).append((source, brief))
+        suffix = renderer_for(slot.format).suffix
+        for language, members in groups.items():
+            chosen = tuple(brief for _, brief in members)
+            if slot.is_pack:
+                stem = slugify(title) if title else DEFAULT_PACK_NAME
+                document = Pack(chosen, title or "", subtitle, pack_date, theme.name)
+            else:
+                stem = chosen[0].id
+                document = Pack(chosen, chosen[0].title, None, pack_date, theme.name)
+            name = unique_name(stem, f".{language}{suffix}", taken)
+            warnings = tuple(f"{source.path}: {warning}" for source, brief in members for warning in brief.warnings)
+            jobs.append(_RenderJob(document, language, slot.format, folder / name, theme, f"{slot.key}:{language}",
+                                   tuple((source.path, source.sha256) for source, _ in members), warnings))
+    return jobs
+
+
+def _render_job(job: _RenderJob) -> tuple[Output, Record] | Failure:
+    """Compose and render one document and write it whole; a renderer's crash fails only this document."""
+    from .compose import Brand, compose_pack
+    from .i18n import translations
+    from .render import renderer_for
+
+    pack = job.pack
+    if not pack.title:
+        pack = replace(pack, title=translations(job.language).gettext("Briefing pack"))
+    try:
+        document = compose_pack(pack, job.language, Brand(job.theme.brand, job.theme.texts_for(job.language)))
+        data = renderer_for(job.format).render(document, job.theme)
+    except InputError as error:
+        return Failure(error.path, error.problem)
+    except Exception as error:  # noqa: BLE001 - one document's failure must not stop the batch
+        return Failure(str(job.path), f"could not be rendered as {job.format} ({type(error).__name__}: {error}); "
+                                      "please report this with the input")
+    write_atomic(job.path, data)
+    sha = hashlib.sha256(data).hexdigest()
+    record = Record(job.path.name, job.format, job.language, sha, job.key,
+                    [{"path": path, "sha256": digest} for path, digest in job.inputs], list(job.warnings))
+    return Output(job.path, job.format, job.language, sha), record
+
+
+class _Runner:
+    """Runs jobs inline, on a process pool of ``jobs`` workers, or on the caller's executor."""
+
+    def __init__(self, jobs: int | None, executor: Executor | None, progress: Progress | None) -> None:
+        self.progress = progress
+        self.executor = executor
+        self._own = None
+        workers = jobs if jobs is not None else (os.cpu_count() or 1)
+        if executor is None and workers > 1:
+            self._own = self.executor = ProcessPoolExecutor(max_workers=workers)
+
+    def __enter__(self) -> _Runner:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._own is not None:
+            self._own.shutdown(cancel_futures=True)
+
+    def map(self, phase: str, function: Callable, items: list) -> list:
+        """``function`` over ``items``, results in the items' order, progress as each finishes."""
+        total = len(items)
+        if self.executor is None or total <= 1:
+            results = []
+            for done, item in enumerate(items, 1):
+                results.append(function(item))
+                self._report(phase, done, total)
+            return results
+        futures = [self.executor.submit(function, item) for item in items]
+        results = []
+        for done, future in enumerate(futures, 1):
+            results.append(future.result())
+            self._report(phase, done, total)
+        return results
+
+    def _report(self, phase: str, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(phase, done, total)
 
 
 def default_date() -> str:

@@ -63,9 +63,9 @@ def parse(inputs: tuple[str, ...], out_dir: Path | None) -> None:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, type=click.Path(dir_okay=True))
+@click.argument("inputs", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
 @click.option("--format", "-f", "formats", multiple=True, default=("pdf",), show_default=True, metavar="FORMAT",
-              help="Output format; repeat for several. An unknown one lists the known formats.")
+              help="Output format; repeat for several (see `reportgen formats`).")
 @click.option("--lang", "-l", "langs", multiple=True, default=("en",), show_default=True, metavar="LANG",
               help="Language of the pack (en, es), or auto for each article's own; repeat for several.")
 @click.option("--style", default="default", show_default=True, metavar="NAME|PATH",
@@ -75,18 +75,26 @@ def parse(inputs: tuple[str, ...], out_dir: Path | None) -> None:
 @click.option("--date", "pack_date", metavar="YYYY-MM-DD",
               help="The pack's date (default: today, or SOURCE_DATE_EPOCH when set).")
 @click.option("--out", "out_dir", default="dist", show_default=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder the documents are written to.")
+              help="Folder the documents and manifest.json are written to.")
 @click.option("--reference-docx", type=click.Path(dir_okay=False, path_type=Path),
               help="Word template whose styles, page setup and header/footer the .docx takes (as pandoc's).")
 @click.option("--pack", "want_pack", is_flag=True, help="Write one pack of all articles (the default).")
 @click.option("--split", is_flag=True, help="Write one document per article (with --pack: both).")
-def build(inputs: tuple[str, ...], formats: tuple[str, ...], langs: tuple[str, ...], style: str, title: str | None, subtitle: str | None,
-          pack_date: str | None, out_dir: Path, reference_docx: Path | None, want_pack: bool, split: bool) -> None:
-    """Build briefing packs from articles (files or folders; the bundled seeds when none).
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes (default: one per core; 1 works serially).")
+@click.option("--force", is_flag=True, help="Rebuild everything, even outputs manifest.json says are up to date.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary; errors only.")
+@click.option("--verbose", "-v", is_flag=True, help="Name each input and output, with the parser's warnings.")
+def build(inputs: tuple[str, ...], formats: tuple[str, ...], langs: tuple[str, ...], style: str,
+          title: str | None, subtitle: str | None, pack_date: str | None, out_dir: Path,
+          reference_docx: Path | None, want_pack: bool, split: bool, jobs: int | None, force: bool,
+          quiet: bool, verbose: bool) -> None:
+    """Build briefing packs from articles: files, folders, globs or - (the bundled seeds when none).
 
-    Writes <title-slug>.<lang>.<ext> (by default briefing-pack.en.pdf) into
-    --out and prints each path. An article that cannot be used is reported
-    and skipped; the exit status is then 1.
+    Writes <title-slug>.<lang>.<ext> (by default briefing-pack.en.pdf) and
+    manifest.json into --out and prints each document's path. A rerun skips
+    documents whose inputs and options are unchanged. An article that cannot
+    be used is reported and the rest is built; the exit status is then 1.
     """
     from .build import UnknownLanguage
     from .build import build as run_build
@@ -94,9 +102,11 @@ def build(inputs: tuple[str, ...], formats: tuple[str, ...], langs: tuple[str, .
 
     if pack_date is not None:
         _check_date(pack_date)
+    bars = _ProgressBars(enabled=not quiet and not verbose and sys.stderr.isatty())
     try:
-        result = run_build(inputs, formats=formats, langs=langs, out=out_dir, style=style, title=title, subtitle=subtitle,
-                           date=pack_date, pack=want_pack or not split, split=split, reference_docx=reference_docx)
+        result = run_build(inputs, formats=formats, langs=langs, out=out_dir, style=style, title=title,
+                           subtitle=subtitle, date=pack_date, pack=want_pack or not split, split=split,
+                           reference_docx=reference_docx, jobs=jobs, force=force, progress=bars.update)
     except UnknownFormat as error:
         raise click.BadParameter(str(error), param_hint="--format") from None
     except UnknownLanguage as error:
@@ -104,14 +114,57 @@ def build(inputs: tuple[str, ...], formats: tuple[str, ...], langs: tuple[str, .
     except InputError as error:
         _fail(str(error))
         sys.exit(1)
+    finally:
+        bars.close()
+    if verbose:
+        for path, warnings in result.warnings.items():
+            for warning in warnings:
+                click.echo(f"reportgen: {path}: warning: {warning}", err=True)
     for output in result.outputs:
         click.echo(str(output.path))
+        if verbose:
+            click.echo(f"reportgen: {output.path}: {'up to date' if output.skipped else 'built'}", err=True)
     for failure in result.errors:
         _fail(f"{failure.path}: {failure.message}")
+    if not quiet:
+        _fail(f"built {len(result.built)}, skipped {len(result.skipped)} (unchanged), failed {len(result.errors)}")
     if result.errors:
-        if not result.outputs:
-            _fail("nothing was built")
         sys.exit(1)
+
+
+class _ProgressBars:
+    """click's progress bar, one per build phase (parsing, rendering), on a terminal only."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.bar = None
+        self.phase = ""
+
+    def update(self, phase: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if phase != self.phase:
+            self.close()
+            self.phase = phase
+            self.bar = click.progressbar(length=total, label=phase.ljust(9), file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.bar.pos)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+@main.command()
+def formats() -> None:
+    """List the output formats, built-in and plugged in, with their file extension."""
+    from .render import describe_formats
+
+    rows = describe_formats()
+    width = max(len(name) for name, _, _ in rows)
+    for name, suffix, description in rows:
+        click.echo(f"{name.ljust(width)}  {suffix:6}  {description}")
 
 
 def _check_date(value: str) -> None:

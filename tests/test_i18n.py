@@ -128,7 +128,7 @@ def test_lang_auto_builds_one_pack_per_article_language(tmp_path):
     inputs = [ARTICLES / "es_qa_entrevista_chile_litio.txt", ARTICLES / "es_news_ecuador_extorsion.txt", QA_SEED]
     result = CliRunner().invoke(main, ["build", *map(str, inputs), "--lang", "auto", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["briefing-pack.en.pdf", "briefing-pack.es.pdf"]
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["briefing-pack.en.pdf", "briefing-pack.es.pdf"]
     spanish = pdf_text(tmp_path / "briefing-pack.es.pdf")
     assert "2 artículos" in spanish and "Preguntas a expertos" in spanish and "Noticia" in spanish
     assert "12 mil millones US$" in spanish  # "unos 12.000 millones de dólares", exactly 12000000000 USD

@@ -57,6 +57,15 @@ def formats() -> list[str]:
     return sorted(_registry)
 
 
+def describe_formats() -> list[tuple[str, str, str]]:
+    """(name, suffix, one-line description) of every format."""
+    rows = []
+    for name in formats():
+        renderer = _registry[name]
+        rows.append((name, renderer.suffix, getattr(renderer, "description", "") or (renderer.__doc__ or "").strip()))
+    return rows
+
+
 def renderer_for(name: str) -> Renderer:
     """A renderer instance for format ``name``; ``UnknownFormat`` lists the alternatives."""
     if name not in _registry:

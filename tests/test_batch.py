@@ -1,0 +1,122 @@
+"""Batch exports: inputs of every kind, incremental reruns, parallel workers, one failure never stops a batch."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from conftest import NEWS_SEED, QA_SEED
+from reportgen.build import build
+from reportgen.cli import main
+
+
+def run(*args: str, input: bytes | None = None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def test_a_no_change_rerun_skips_every_output_and_rewrites_nothing(tmp_path):
+    first = build([QA_SEED, NEWS_SEED], formats=["pdf", "docx"], out=tmp_path, split=True, date="2025-12-08")
+    assert len(first.built) == 6 and not first.skipped
+    stamps = {p: p.stat().st_mtime_ns for p in tmp_path.glob("*.*") if p.suffix in (".pdf", ".docx")}
+    again = build([QA_SEED, NEWS_SEED], formats=["pdf", "docx"], out=tmp_path, split=True, date="2025-12-08")
+    assert not again.built and len(again.skipped) == 6
+    assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
+    forced = build([QA_SEED, NEWS_SEED], formats=["pdf", "docx"], out=tmp_path, split=True, date="2025-12-08",
+                   force=True)
+    assert len(forced.built) == 6
+
+
+def test_a_changed_article_rebuilds_its_own_documents_and_the_pack_only(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for seed in (QA_SEED, NEWS_SEED):
+        shutil.copy(seed, articles / seed.name)
+    out = tmp_path / "out"
+    build([articles], out=out, split=True, date="2025-12-08")
+    edited = articles / NEWS_SEED.name
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more paragraph of the article.\n", encoding="utf-8")
+    again = build([articles], out=out, split=True, date="2025-12-08")
+    assert sorted(o.path.name for o in again.built) == [
+        "briefing-pack.en.pdf", "strengthening-alliances-and-dismantling-cartels-us-mexico-ecuador-relations.en.pdf"]
+    assert [o.path.name for o in again.skipped] == ["are-tense-relations-harming-anti-drug-cooperation.en.pdf"]
+
+
+def test_changed_options_rebuild(tmp_path):
+    build([QA_SEED], out=tmp_path, date="2025-12-08")
+    assert len(build([QA_SEED], out=tmp_path, date="2025-12-09").built) == 1
+    assert len(build([QA_SEED], out=tmp_path, date="2025-12-09", style="ink").built) == 1
+
+
+def test_the_manifest_lists_each_output_its_inputs_and_sha256(tmp_path):
+    import hashlib
+
+    build([QA_SEED], formats=["pdf", "docx"], out=tmp_path, date="2025-12-08")
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["schema"] == "reportgen.manifest/1"
+    by_path = {entry["path"]: entry for entry in manifest["outputs"]}
+    assert set(by_path) == {"briefing-pack.en.pdf", "briefing-pack.en.docx"}
+    for name, entry in by_path.items():
+        assert entry["sha256"] == hashlib.sha256((tmp_path / name).read_bytes()).hexdigest()
+        assert entry["inputs"] == [{"path": str(QA_SEED), "sha256": hashlib.sha256(QA_SEED.read_bytes()).hexdigest()}]
+
+
+def test_two_workers_and_a_callers_executor_write_the_same_bytes_as_one(tmp_path):
+    serial = build([QA_SEED, NEWS_SEED], out=tmp_path / "one", split=True, jobs=1, date="2025-12-08")
+    parallel = build([QA_SEED, NEWS_SEED], out=tmp_path / "two", split=True, jobs=2, date="2025-12-08")
+    with ThreadPoolExecutor(max_workers=2) as executor:
+        threaded = build([QA_SEED, NEWS_SEED], out=tmp_path / "three", split=True, executor=executor,
+                         date="2025-12-08")
+    for result in (parallel, threaded):
+        assert [(o.path.name, o.sha256) for o in result.outputs] == [(o.path.name, o.sha256) for o in serial.outputs]
+
+
+def test_globs_folders_and_stdin_are_inputs(tmp_path):
+    folder = tmp_path / "archive" / "2025"
+    folder.mkdir(parents=True)
+    shutil.copy(QA_SEED, folder / "qa.txt")
+    result = run("build", str(tmp_path / "archive" / "**" / "*.txt"), "--split", "--out", str(tmp_path / "a"), "-q")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip().endswith("are-tense-relations-harming-anti-drug-cooperation.en.pdf")
+    piped = run("build", "-", "--format", "docx", "--split", "--out", str(tmp_path / "b"), "-q",
+                input=NEWS_SEED.read_bytes())
+    assert piped.exit_code == 0, piped.output
+    assert list((tmp_path / "b").glob("strengthening-alliances*.en.docx"))
+
+
+def test_articles_with_the_same_title_never_overwrite_each_other(tmp_path):
+    (tmp_path / "a.txt").write_bytes(QA_SEED.read_bytes())
+    (tmp_path / "b.txt").write_bytes(QA_SEED.read_bytes())
+    result = build([tmp_path / "a.txt", tmp_path / "b.txt"], out=tmp_path / "out", split=True, pack=False)
+    assert sorted(o.path.name for o in result.outputs) == [
+        "are-tense-relations-harming-anti-drug-cooperation-2.en.pdf",
+        "are-tense-relations-harming-anti-drug-cooperation.en.pdf"]
+
+
+def test_the_summary_counts_built_skipped_and_failed_and_the_status_says_so(tmp_path):
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\x00" * 64)
+    result = run("build", str(QA_SEED), str(NEWS_SEED), str(broken), "--split", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert f"reportgen: {broken}: " in result.stderr
+    assert result.stderr.strip().endswith("built 2, skipped 0 (unchanged), failed 1")
+    again = run("build", str(QA_SEED), str(NEWS_SEED), str(broken), "--split", "--out", str(tmp_path / "out"))
+    assert again.exit_code == 1  # the failure is reported again, not remembered away
+    assert again.stderr.strip().endswith("built 0, skipped 2 (unchanged), failed 1")
+
+
+def test_quiet_prints_only_paths_and_errors(tmp_path):
+    result = run("build", str(QA_SEED), "--out", str(tmp_path), "-q")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert result.stdout == f"{tmp_path / 'briefing-pack.en.pdf'}\n"
+
+
+def test_formats_lists_every_renderer_with_its_extension():
+    result = run("formats")
+    assert result.exit_code == 0
+    rows = {line.split()[0]: line.split()[1] for line in result.stdout.splitlines()}
+    assert rows["pdf"] == ".pdf" and rows["docx"] == ".docx"
