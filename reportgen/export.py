@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 MANIFEST_NAME = "manifest.json"
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)  # read once: outputs get the permissions a plain open() would give them
 MANIFEST_SCHEMA = "reportgen.manifest/1"
 
 
@@ -29,6 +31,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp makes 0600 files
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +83,15 @@ class Theme:
     def texts_for(self, language: str) -> ThemeTexts:
         """The theme's texts in ``language``, else English, else none."""
         return self.texts.get(language) or self.texts.get("en") or ThemeTexts()
+
+
+@lru_cache(maxsize=32)
+def family_name(path: Path) -> str:
+    """The family name a TrueType file declares ("DejaVu Sans"): how Word and CSS look a font up."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    name = TTFontFile(str(path)).familyName
+    return name.decode("utf-8", "replace") if isinstance(name, bytes) else name
 
 
 def builtin_themes() -> list[Theme]:

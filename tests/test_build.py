@@ -37,7 +37,7 @@ def test_split_and_pack_together_write_both(tmp_path):
 def test_an_unknown_format_is_a_usage_error_listing_the_known_ones(tmp_path):
     result = run("build", "--format", "pdff", "--out", str(tmp_path))
     assert result.exit_code == 2
-    assert "unknown format 'pdff'; known formats: docx, pdf" in result.output
+    assert "unknown format 'pdff'; known formats: docx, html, json, md, pdf" in result.output
     assert not any(tmp_path.iterdir())
 
 
@@ -152,7 +152,7 @@ def test_a_renderer_from_the_entry_point_group_builds_like_a_builtin(monkeypatch
     plugin = EntryPoint("titles", f"{__name__}:_TitlesRenderer", render.ENTRY_POINT_GROUP)
     monkeypatch.setattr(render, "entry_points", lambda group: [plugin] if group == render.ENTRY_POINT_GROUP else [])
     monkeypatch.setattr(render, "_registry", dict(render._registry))
-    assert render.formats() == ["docx", "pdf", "titles"]
+    assert render.formats() == ["docx", "html", "json", "md", "pdf", "titles"]
     result = run("build", str(QA_SEED), "--format", "titles", "--out", str(tmp_path))
     assert result.exit_code == 0, result.output
     written = (tmp_path / "briefing-pack.en.txt").read_text(encoding="utf-8")

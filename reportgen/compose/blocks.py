@@ -8,7 +8,10 @@ job is placing them. Blocks are frozen dataclasses; ``Section`` nests.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
+from typing import TYPE_CHECKING, Union
+
+if TYPE_CHECKING:
+    from ..model import Pack
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,7 @@ Block = Union[
 class Document:
     meta: Meta
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+    pack: Pack | None = None  # what it was composed from, for renderers of the data itself (json)
 
     def sections(self) -> list[Section]:
         """Every section, depth first, in reading order (outline, contents, tests)."""

@@ -60,7 +60,7 @@ class _Composer:
         for number, brief in enumerate(self.pack.briefs, 1):
             blocks += [self.article(brief, f"article-{number}"), PageBreak()]
         blocks.append(self.sources())
-        return Document(self.meta(), tuple(blocks))
+        return Document(self.meta(), tuple(blocks), self.pack)
 
     # -- pack furniture -------------------------------------------------
 

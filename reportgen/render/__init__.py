@@ -75,4 +75,4 @@ def renderer_for(name: str) -> Renderer:
     return _registry[name]()
 
 
-from . import docx, pdf  # noqa: E402,F401  (built-ins register themselves on import)
+from . import docx, html, json, markdown, pdf  # noqa: E402,F401  (built-ins register themselves on import)

@@ -9,14 +9,12 @@ added where the template lacks them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, RGBColor
 
-from ...themes import Theme
+from ...themes import Theme, family_name
 from . import oxml
 
 LANGUAGE_TAGS = {"en": "en-US", "es": "es-ES", "pt": "pt-BR", "fr": "fr-FR"}
@@ -83,15 +81,6 @@ _SPECS = (
     _Spec("toc 2", "Normal", "body", "small", space_after=0, indent=10),
     _Spec(HEADER_TEXT, "Normal", "body", "small", color="muted", space_after=0),
 )
-
-
-@lru_cache(maxsize=32)
-def family_name(path: Path) -> str:
-    """The family name a TrueType file declares ("DejaVu Sans"), as Word looks fonts up by it."""
-    from reportlab.pdfbase.ttfonts import TTFontFile
-
-    name = TTFontFile(str(path)).familyName
-    return name.decode("utf-8", "replace") if isinstance(name, bytes) else name
 
 
 def apply_styles(document, theme: Theme, language: str, from_template: bool) -> dict[str, str]:

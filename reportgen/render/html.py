@@ -1,0 +1,169 @@
+"""The HTML renderer: one self-contained, accessible page per pack (newsletter, web preview).
+
+Inline CSS from the theme's colours and fonts, the logo as inline SVG, a
+``lang`` attribute, one ``h1`` then headings in order, tables with
+``<th scope>``; nothing is fetched from anywhere.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from . import register
+from ..compose import blocks as b
+
+from ..themes import family_name
+
+if TYPE_CHECKING:
+    from ..themes import Theme
+
+
+@register
+class HtmlRenderer:
+    name = "html"
+    suffix = ".html"
+    description = "one self-contained, accessible HTML page (inline CSS and logo)"
+
+    def render(self, document: b.Document, theme: Theme) -> bytes:
+        return _Page(document, theme).html().encode("utf-8")
+
+
+def _text(value: str) -> str:
+    return escape(value, quote=True)
+
+
+class _Page:
+    def __init__(self, document: b.Document, theme: Theme) -> None:
+        self.document, self.theme = document, theme
+        self.parts: list[str] = []
+
+    def html(self) -> str:
+        meta = self.document.meta
+        body = "".join(self.block(block, 1) for block in self.document.blocks)
+        return (
+            f'<!DOCTYPE html>\n<html lang="{_text(meta.language)}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{_text(meta.title)}</title>\n"
+            f'<meta name="author" content="{_text(meta.author)}">\n'
+            f'<meta name="description" content="{_text(meta.subject)}">\n'
+            f'<meta name="keywords" content="{_text(", ".join(meta.keywords))}">\n'
+            f"<style>{self.css()}</style>\n</head>\n<body>\n{body}"
+            f'<footer class="page-footer"><p>{_text(meta.footer)}</p></footer>\n</body>\n</html>\n'
+        )
+
+    def css(self) -> str:
+        c, s = self.theme.colors, self.theme.sizes
+        body_font = family_name(self.theme.body_font.regular)
+        heading_font = family_name(self.theme.heading_font.regular)
+        return (
+            f":root{{--primary:{c['primary']};--accent:{c['accent']};--text:{c['text']};--muted:{c['muted']};"
+            f"--rule:{c['rule']};--stripe:{c['stripe']};--shade:{c['shade']};--paper:{c['paper']}}}"
+            f"body{{margin:0 auto;max-width:46rem;padding:1.5rem;color:var(--text);background:var(--paper);"
+            f"font:{s['body'] + 2:.1f}pt/1.55 '{body_font}',system-ui,sans-serif}}"
+            f"h1,h2,h3,h4{{font-family:'{heading_font}',Georgia,serif;color:var(--primary);line-height:1.2}}"
+            "h2{border-bottom:2px solid var(--accent);padding-bottom:.2em;margin-top:2.2em}"
+            ".cover{border-top:.6rem solid var(--primary);padding-top:1rem}"
+            ".cover .logo svg{height:3.2rem;width:auto}.cover h1{font-size:2.4rem;margin:.6em 0 .2em}"
+            ".brand{font-weight:700}.brand-line,.meta,.source,.role,.note,.figure-source{color:var(--muted)}"
+            ".source{color:var(--accent);font-weight:700;font-size:.9em}.lead{font-size:1.08em}"
+            ".question{background:var(--shade);border-left:.3rem solid var(--accent);padding:.8em 1.1em;"
+            "margin:1.2em 0}.question .label{color:var(--accent);font-weight:700;font-size:.8em;"
+            "text-transform:uppercase;margin:0}.question blockquote{margin:.3em 0 0;font-style:italic}"
+            ".figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.8rem;"
+            "list-style:none;padding:0}.figures li{background:var(--shade);border-top:3px solid var(--accent);"
+            "padding:.7em .9em}.figures .figure{display:block;font-size:1.7em;color:var(--primary)}"
+            ".figures .qualifier{display:block;font-size:.75em;font-weight:700;text-transform:uppercase;"
+            "color:var(--muted)}.figures .label{display:block;font-weight:700;font-size:.85em}"
+            ".figure-source{display:block;font-size:.8em}"
+            ".card{background:var(--shade);border-left:.3rem solid var(--primary);padding:.6em 1em;"
+            "margin:.7em 0}.card h4{margin:0}.card p{margin:.3em 0}.role{font-style:italic;font-size:.9em}"
+            "table{border-collapse:collapse;width:100%;font-size:.9em;margin:1em 0}"
+            "th{background:var(--primary);color:var(--paper);text-align:left}th,td{padding:.35em .5em;"
+            "vertical-align:top}tbody tr:nth-child(even){background:var(--stripe)}"
+            "tbody{border-bottom:2px solid var(--primary)}.num{text-align:right;font-weight:700}"
+            "nav ol{padding-left:1.2em}.page-footer{color:var(--muted);border-top:1px solid var(--rule);"
+            "margin-top:3rem;font-size:.85em}"
+        )
+
+    def block(self, block: b.Block, depth: int) -> str:
+        return getattr(self, f"_{type(block).__name__.lower()}")(block, depth)
+
+    def _cover(self, block: b.Cover, depth: int) -> str:
+        logo = ""
+        if self.theme.logo_svg is not None:
+            svg = self.theme.logo_svg.read_text(encoding="utf-8")
+            logo = f'<div class="logo" role="img" aria-label="{_text(block.brand)}">{_strip_xml_declaration(svg)}</div>'
+        lines = [f'<header class="cover">{logo}<p class="brand">{_text(block.brand)}</p>']
+        if block.brand_line:
+            lines.append(f'<p class="brand-line">{_text(block.brand_line)}</p>')
+        lines.append(f"<h1>{_text(block.title)}</h1>")
+        if block.subtitle:
+            lines.append(f'<p class="subtitle">{_text(block.subtitle)}</p>')
+        when = " · ".join(part for part in (block.date, block.language_name) if part)
+        lines.append(f'<p class="meta">{_text(when)}</p></header>\n')
+        return "".join(lines)
+
+    def _contents(self, block: b.Contents, depth: int) -> str:
+        items = []
+        for section in self.document.sections():
+            if section.in_contents and section.level == 1:
+                children = [s for s in section.children if isinstance(s, b.Section) and s.in_contents]
+                inner = "".join(f'<li><a href="#{s.anchor}">{_text(s.title)}</a></li>' for s in children) \
+                    if block.depth > 1 and children else ""
+                items.append(f'<li><a href="#{section.anchor}">{_text(section.title)}</a>'
+                             f'{"<ol>" + inner + "</ol>" if inner else ""}</li>')
+        return (f'<nav aria-labelledby="contents-title"><h2 id="contents-title">{_text(block.title)}</h2>'
+                f'<ol>{"".join(items)}</ol></nav>\n')
+
+    def _section(self, block: b.Section, depth: int) -> str:
+        level = min(block.level + 1, 4)
+        inner = "".join(self.block(child, depth + 1) for child in block.children)
+        return (f'<section aria-labelledby="{block.anchor}"><h{level} id="{block.anchor}">{_text(block.title)}'
+                f"</h{level}>\n{inner}</section>\n")
+
+    def _paragraph(self, block: b.Paragraph, depth: int) -> str:
+        return f'<p class="{block.style}">{_text(block.text)}</p>\n'
+
+    def _bulletlist(self, block: b.BulletList, depth: int) -> str:
+        return "<ul>" + "".join(f"<li>{_text(item)}</li>" for item in block.items) + "</ul>\n"
+
+    def _question(self, block: b.Question, depth: int) -> str:
+        return (f'<aside class="question" aria-label="{_text(block.label)}"><p class="label">{_text(block.label)}</p>'
+                f"<blockquote><p>{_text(block.text)}</p></blockquote></aside>\n")
+
+    def _keyfigures(self, block: b.KeyFigures, depth: int) -> str:
+        items = []
+        for item in block.items:
+            qualifier = f'<span class="qualifier">{_text(item.qualifier)}</span>' if item.qualifier else ""
+            source = f'<span class="figure-source">{_text(item.source)}</span>' if item.source else ""
+            items.append(f'<li>{qualifier}<strong class="figure">{_text(item.figure)}</strong>'
+                         f'<span class="label">{_text(item.label)}</span>{source}</li>')
+        return f'<ul class="figures">{"".join(items)}</ul>\n'
+
+    def _expertcard(self, block: b.ExpertCard, depth: int) -> str:
+        role = f'<p class="role">{_text(block.role_line)}</p>' if block.role_line else ""
+        summary = f"<p>{_text(block.summary)}</p>" if block.summary else ""
+        return f'<article class="card"><h4>{_text(block.name)}</h4>{role}{summary}</article>\n'
+
+    def _table(self, block: b.Table, depth: int) -> str:
+        head = "".join(f'<th scope="col"{" class=num" if c.numeric else ""}>{_text(c.title)}</th>'
+                       for c in block.columns)
+        rows = "".join(
+            "<tr>" + "".join(f'<td{" class=num" if c.numeric else ""}>{_text(cell)}</td>'
+                             for cell, c in zip(row, block.columns)) + "</tr>"
+            for row in block.rows
+        )
+        return f'<table class="{block.role}"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>\n'
+
+    def _commentary(self, block: b.Commentary, depth: int) -> str:
+        role = f'<p class="role">{_text(block.role_line)}</p>' if block.role_line else ""
+        paragraphs = "".join(f"<p>{_text(text)}</p>" for text in block.paragraphs)
+        return f'<section class="commentary"><h4>{_text(block.name)}</h4>{role}{paragraphs}</section>\n'
+
+    def _pagebreak(self, block: b.PageBreak, depth: int) -> str:
+        return ""
+
+
+def _strip_xml_declaration(svg: str) -> str:
+    return svg.split("?>", 1)[1] if svg.lstrip().startswith("<?xml") else svg

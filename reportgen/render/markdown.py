@@ -1,0 +1,81 @@
+"""The Markdown renderer: CommonMark with GFM tables, for a CMS or a git repository of briefs."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from . import register
+from ..compose import blocks as b
+
+if TYPE_CHECKING:
+    from ..themes import Theme
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#])")
+
+
+def _md(text: str) -> str:
+    """Article text as literal Markdown: its ``*``, ``_``, ``|``, ``#``… never become markup."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+@register
+class MarkdownRenderer:
+    name = "md"
+    suffix = ".md"
+    description = "CommonMark with GFM tables, for a CMS or a git repository"
+
+    def render(self, document: b.Document, theme: Theme) -> bytes:
+        lines: list[str] = []
+        for block in document.blocks:
+            lines += _block(block, document)
+        text = "\n".join(lines).strip() + "\n"
+        return re.sub(r"\n{3,}", "\n\n", text).encode("utf-8")
+
+
+def _block(block: b.Block, document: b.Document) -> list[str]:
+    if isinstance(block, b.Cover):
+        when = " · ".join(part for part in (block.date, block.language_name) if part)
+        lines = [f"# {_md(block.title)}", ""]
+        if block.subtitle:
+            lines += [f"*{_md(block.subtitle)}*", ""]
+        return lines + [_md(when), "", f"{_md(block.brand)} — {_md(block.brand_line or '')}".rstrip(" —"), ""]
+    if isinstance(block, b.Contents):
+        entries = [s for s in document.sections() if s.in_contents and s.level <= block.depth]
+        return [f"## {_md(block.title)}", ""] + [
+            f"{'  ' * (s.level - 1)}- {_md(s.title)}" for s in entries] + [""]
+    if isinstance(block, b.Section):
+        lines = [f"{'#' * min(block.level + 1, 6)} {_md(block.title)}", ""]
+        for child in block.children:
+            lines += _block(child, document)
+        return lines
+    if isinstance(block, b.Paragraph):
+        text = _md(block.text)
+        return [f"*{text}*" if block.style in ("source", "note") else text, ""]
+    if isinstance(block, b.BulletList):
+        return [f"- {_md(item)}" for item in block.items] + [""]
+    if isinstance(block, b.Question):
+        return [f"> **{_md(block.label)}**", ">", f"> {_md(block.text)}", ""]
+    if isinstance(block, b.KeyFigures):
+        lines = []
+        for item in block.items:
+            figure = f"{_md(item.qualifier)} **{_md(item.figure)}**" if item.qualifier else f"**{_md(item.figure)}**"
+            source = f" ({_md(item.source)})" if item.source else ""
+            lines.append(f"- {figure} — {_md(item.label)}{source}")
+        return lines + [""]
+    if isinstance(block, b.ExpertCard):
+        role = f" — *{_md(block.role_line)}*" if block.role_line else ""
+        return [f"**{_md(block.name)}**{role}  ", _md(block.summary or ""), ""]
+    if isinstance(block, b.Table):
+        header = "| " + " | ".join(_md(c.title) for c in block.columns) + " |"
+        rule = "|" + "|".join("---:" if c.numeric else "---" for c in block.columns) + "|"
+        rows = ["| " + " | ".join(_md(cell) for cell in row) + " |" for row in block.rows]
+        return [header, rule, *rows, ""]
+    if isinstance(block, b.Commentary):
+        lines = [f"#### {_md(block.name)}", ""]
+        if block.role_line:
+            lines += [f"*{_md(block.role_line)}*", ""]
+        for text in block.paragraphs:
+            lines += [_md(text), ""]
+        return lines
+    return []  # PageBreak: Markdown has no pages
