@@ -6,13 +6,25 @@
     'Maria Rodriguez'
 """
 
-from .api import parse_bytes, parse_file
+from typing import Any
+
+__version__ = "0.1.0"  # before the imports: modules below read it
+
+from .api import parse_bytes, parse_file  # noqa: E402
 from .errors import InputError
 from .model import Brief, Expert, Pack, SourceInfo, Statistic
 from .resources import seed_paths
 
 __all__ = [
-    "Brief", "Expert", "InputError", "Pack", "SourceInfo", "Statistic",
-    "parse_bytes", "parse_file", "seed_paths",
+    "Brief", "BuildResult", "Expert", "InputError", "Pack", "SourceInfo", "Statistic",
+    "build", "parse_bytes", "parse_file", "seed_paths",
 ]
-__version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    """``build`` and ``BuildResult`` load the build pipeline on first use, so ``import reportgen`` stays light."""
+    if name in ("build", "BuildResult"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'reportgen' has no attribute {name!r}")

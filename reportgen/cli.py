@@ -96,8 +96,8 @@ def build(inputs: tuple[str, ...], formats: tuple[str, ...], langs: tuple[str, .
     documents whose inputs and options are unchanged. An article that cannot
     be used is reported and the rest is built; the exit status is then 1.
     """
-    from .build import UnknownLanguage
-    from .build import build as run_build
+    from .pipeline import UnknownLanguage
+    from .pipeline import build as run_build
     from .render import UnknownFormat
 
     if pack_date is not None:

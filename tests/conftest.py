@@ -36,7 +36,7 @@ def pdf_text(path) -> str:
 @pytest.fixture(scope="session")
 def seed_pack(tmp_path_factory):
     """The default pack of the bundled seeds, built once with a fixed date."""
-    from reportgen.build import build
+    from reportgen import build
 
     out = tmp_path_factory.mktemp("pack")
     result = build(out=out, date="2025-12-08")

@@ -10,7 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from conftest import NEWS_SEED, QA_SEED
-from reportgen.build import build
+from reportgen import build
 from reportgen.cli import main
 
 

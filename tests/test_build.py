@@ -92,7 +92,7 @@ class _Pseudo(gettext.NullTranslations):
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_every_label_comes_through_the_translation_function(monkeypatch, tmp_path, fmt):
     """With a pseudo-locale, English labels left in compose, formatting or a renderer would show."""
-    from reportgen.build import build
+    from reportgen import build
     from reportgen.compose import pack
     from reportgen.i18n import formatting
 

@@ -13,7 +13,7 @@ from docx.shared import Pt
 
 from conftest import NEWS_SEED, QA_SEED, pdf_text
 from reportgen import parse_file, seed_paths
-from reportgen.build import build
+from reportgen import build
 from reportgen.i18n.formatting import format_figure
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

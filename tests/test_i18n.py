@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from conftest import QA_SEED, ROOT, pdf_text
 from reportgen import parse_file
-from reportgen.build import build
+from reportgen import build
 from reportgen.cli import main
 from reportgen.i18n import LOCALE_DIR, LOCALE_PATH_VARIABLE, translations
 from reportgen.i18n.formatting import format_date, format_figure

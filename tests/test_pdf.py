@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from conftest import pdf_text
 from reportgen import parse_file, seed_paths
-from reportgen.build import build
+from reportgen import build
 from reportgen.i18n.formatting import format_figure
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import NEWS_SEED, QA_SEED
 from reportgen import Brief, parse_file
-from reportgen.build import build
+from reportgen import build
 
 
 @pytest.fixture(scope="module")
@@ -86,3 +86,24 @@ def test_json_is_the_pack_as_parsed(outputs):
 
 def test_outputs_have_ordinary_file_permissions(outputs):
     assert all(path.stat().st_mode & 0o044 == 0o044 for path in outputs.values())
+
+
+def test_the_example_plugin_installs_and_builds_through_its_entry_point(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
+                    "--target", str(target), str(ROOT / "examples" / "plugin")], check=True)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(target), *sys.path])}
+    listed = subprocess.run([sys.executable, "-m", "reportgen", "formats"], env=env, capture_output=True, text=True)
+    assert "csv" in listed.stdout.split()
+    out = tmp_path / "out"
+    subprocess.run([sys.executable, "-m", "reportgen", "build", "--format", "csv", "--lang", "es", "--out",
+                    str(out), "-q", str(QA_SEED)], env=env, check=True)
+    rows = (out / "briefing-pack.es.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].split(",")[1:3] == ["Cifra", "Qué mide"]
+    assert any("Human Rights Watch" in row for row in rows)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from reportgen.build import build
+from reportgen import build
 from reportgen.themes import builtin_themes
 
 HERE = Path(__file__).resolve().parent

@@ -1,4 +1,4 @@
-"""Build: articles in, briefing packs out — the pipeline behind ``reportgen build``.
+"""The build pipeline: articles in, briefing packs out — what ``reportgen build`` runs.
 
 Plan first, then work. Every input is read once (bytes and sha256); each
 output the options ask for gets a key (its inputs and options); outputs the
@@ -17,10 +17,9 @@ import glob
 import hashlib
 import os
 import sys
-from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from . import __version__
 from .api import parse_bytes, read_input
@@ -29,6 +28,9 @@ from .export import Manifest, Record, fingerprint, unique_name, write_atomic
 from .model import Brief, Pack
 from .resources import seed_paths
 from .slug import slugify
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 DEFAULT_PACK_NAME = "briefing-pack"
 AUTO = "auto"  # --lang auto: each article's detected language decides its document
@@ -347,6 +349,8 @@ class _Runner:
         self._own = None
         workers = jobs if jobs is not None else (os.cpu_count() or 1)
         if executor is None and workers > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
             self._own = self.executor = ProcessPoolExecutor(max_workers=workers)
 
     def __enter__(self) -> _Runner:
