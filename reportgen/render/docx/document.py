@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import struct
 import zipfile
+from dataclasses import dataclass
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
@@ -33,7 +35,7 @@ from .styles import (
 
 PAGE_SIZES_MM = {"A4": (210, 297), "Letter": (215.9, 279.4)}
 PARAGRAPH_STYLES = {"body": "Normal", "lead": LEAD, "source": SOURCE_LINE, "note": NOTE, "small": NOTE}
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_DOS_EPOCH = struct.pack("<HH", 0, (0 << 9) | (1 << 5) | 1)  # time 00:00:00, date 1980-01-01
 _TWIPS_PER_MM = 1440 / 25.4
 
 
@@ -45,24 +47,58 @@ def _default_template() -> bytes:
 
 def render_docx(document: b.Document, theme: Theme) -> bytes:
     """The Word file of ``document``; with ``theme.reference_docx`` its styles and page setup rule."""
-    template = theme.reference_docx
-    word = docx.Document(BytesIO(_default_template()) if template is None else BytesIO(template.read_bytes()))
-    if template is not None:
-        _clear_body(word)
-    style_ids = apply_styles(word, theme, document.meta.language, from_template=template is not None)
+    key = _TemplateKey.of(theme, document.meta.language)
+    if key not in _TEMPLATES:
+        _TEMPLATES[key] = _styled_template(theme, document.meta.language)
+    styled, style_ids, width = _TEMPLATES[key]
+    word = docx.Document(BytesIO(styled))
     section = word.sections[0]
-    if template is None:
-        _page_setup(section, theme)
-    text_width = section.page_width - section.left_margin - section.right_margin
-    _Writer(word, theme, int(text_width / 635), document, style_ids).blocks(document.blocks)
+    _Writer(word, theme, width, document, style_ids).blocks(document.blocks)
     section.different_first_page_header_footer = True
-    if template is None or not _has_header_footer(section):
-        _header_footer(word, section, document.meta, int(text_width / 635))
+    if theme.reference_docx is None or not _has_header_footer(section):
+        _header_footer(word, section, document.meta, style_ids)
     _core_properties(word, document.meta)
     oxml.update_fields_on_open(word.settings.element)
     buffer = BytesIO()
     word.save(buffer)
     return _fixed_zip(buffer.getvalue())
+
+
+@dataclass(frozen=True)
+class _TemplateKey:
+    """Everything the styled, empty template depends on: a cache key (a Theme holds dicts)."""
+
+    theme: str
+    language: str
+
+    @classmethod
+    def of(cls, theme: Theme, language: str) -> _TemplateKey:
+        return cls(repr(theme), language)
+
+
+_TEMPLATES: dict[_TemplateKey, tuple[bytes, dict[str, str], int]] = {}
+
+
+def _styled_template(theme: Theme, language: str) -> tuple[bytes, dict[str, str], int]:
+    """The template with the theme's styles and page applied, saved once per theme and language.
+
+    Styling walks python-docx's style list, which is slow; a batch of a
+    thousand documents does it once. Returns the bytes, style name → id, and
+    the text width in twips.
+    """
+    reference = theme.reference_docx
+    word = docx.Document(BytesIO(_default_template() if reference is None else reference.read_bytes()))
+    if reference is not None:
+        _clear_body(word)
+    style_ids = apply_styles(word, theme, language, from_template=reference is not None)
+    section = word.sections[0]
+    if reference is None:
+        _page_setup(section, theme)
+    width = int((section.page_width - section.left_margin - section.right_margin) / 635)
+    word.styles[HEADER_TEXT].paragraph_format.tab_stops.add_tab_stop(Twips(width), WD_TAB_ALIGNMENT.RIGHT)
+    buffer = BytesIO()
+    word.save(buffer)
+    return buffer.getvalue(), style_ids, width
 
 
 class _Writer:
@@ -195,7 +231,7 @@ class _Writer:
         total = sum(column.weight for column in columns)
         widths = [int(self.width * column.weight / total) for column in columns]
         table = self.word.add_table(rows=1 + len(block.rows), cols=len(columns))
-        table.style = self.word.styles[TABLE_STYLE]
+        table._tbl.tblStyle_val = self.style_ids[TABLE_STYLE]
         oxml.table_look(table, first_row=True, banded_rows=True)
         oxml.cell_margins(table, 60, 100, 60, 100)
         oxml.fixed_widths(table, widths)
@@ -257,16 +293,14 @@ def _page_setup(section, theme: Theme) -> None:
     section.header_distance = section.footer_distance = Mm(min(top, bottom) / 2)
 
 
-def _header_footer(word, section, meta: b.Meta, width_twips: int) -> None:
+def _header_footer(word, section, meta: b.Meta, style_ids: dict[str, str]) -> None:
     """Brand and pack title above, footer text and "Page X of Y" (fields) below; none on the cover."""
-    style = word.styles[HEADER_TEXT]
-    style.paragraph_format.tab_stops.add_tab_stop(Twips(width_twips), WD_TAB_ALIGNMENT.RIGHT)
     header = section.header.paragraphs[0]
-    header.style = style
+    header._p.style = style_ids[HEADER_TEXT]
     header.add_run(oxml.xml_safe(meta.author))
     header.add_run("\t" + oxml.xml_safe(meta.title))
     footer = section.footer.paragraphs[0]
-    footer.style = style
+    footer._p.style = style_ids[HEADER_TEXT]
     footer.add_run(oxml.xml_safe(meta.footer) + "\t")
     label = meta.page_label
     for piece in _split_label(label):
@@ -311,13 +345,21 @@ def _stamp(pack_date: str | None) -> dt.datetime:
 
 
 def _fixed_zip(data: bytes) -> bytes:
-    """The same parts in the same order with one fixed timestamp: identical inputs, identical bytes."""
-    source = zipfile.ZipFile(BytesIO(data))
-    buffer = BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return buffer.getvalue()
+    """The same package with every entry's timestamp set to 1980-01-01: identical inputs, identical bytes.
+
+    The dates sit at fixed offsets of each local header and central-directory
+    entry, so they are overwritten in place rather than by recompressing.
+    """
+    package = bytearray(data)
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        entries = archive.infolist()
+        central = archive.start_dir
+    for entry in entries:
+        package[entry.header_offset + 10:entry.header_offset + 14] = _DOS_EPOCH
+    for _ in entries:
+        if package[central:central + 4] != b"PK\x01\x02":
+            raise ValueError("unexpected zip layout")
+        package[central + 12:central + 16] = _DOS_EPOCH
+        name, extra, comment = struct.unpack("<HHH", package[central + 28:central + 34])
+        central += 46 + name + extra + comment
+    return bytes(package)

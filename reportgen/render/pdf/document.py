@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from functools import partial
 from io import BytesIO
 
+from reportlab import rl_config
+
 from ... import __version__
-from ...compose.blocks import Cover, Document
+from ...compose.blocks import Contents, Cover, Document
 from ...themes import Theme
 from .flowables import Story
 from .fonts import Typeset, register_family
-from .page import Furniture, PackTemplate
+from .page import Furniture, FurnitureCanvas, PackTemplate
 from .styles import palette, paragraph_styles
 
 
@@ -29,5 +32,13 @@ def render_pdf(document: Document, theme: Theme) -> bytes:
         creator=f"reportgen {__version__}", lang=meta.language,
     )
     story = Story(styles, colors, typeset, heading_typeset, template.width).flowables(document.blocks)
-    template.multiBuild([template.page_count, *story])
+    canvas_maker = partial(FurnitureCanvas, furniture=furniture)
+    ascii85, rl_config.useA85 = rl_config.useA85, 0  # binary streams: smaller files, no base-85 pass
+    try:
+        if any(isinstance(block, Contents) for block in document.blocks):
+            template.multiBuild(story, canvasmaker=canvas_maker)  # passes until the contents' numbers settle
+        else:
+            template.build(story, canvasmaker=canvas_maker)
+    finally:
+        rl_config.useA85 = ascii85
     return buffer.getvalue()

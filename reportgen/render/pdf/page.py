@@ -1,13 +1,11 @@
 """Pages: the document template, the cover, running header/footer, outline and contents hooks.
 
-"Page X of Y" needs Y before any page is final. reportlab's multi-pass build
-already lays the pack out twice for the contents; a ``PageCount`` in the
-story takes part in those passes like an index does, so the last pass knows
-the total and every footer is drawn with it. (Deferring page output to the
-end instead, the usual recipe, would point every bookmark at page one.)
-Headings report themselves after layout: a bookmark, an outline entry and a
-contents entry, so the outline mirrors the headings and every contents line
-links to its page.
+"Page X of Y" needs Y before any page is final. Every footer draws the
+count as a PDF form (an XObject) named ``rg-pages`` that is only defined when
+the canvas saves, once the count is known: one layout pass, as many
+pages as it takes. Headings report themselves after layout: a bookmark, an
+outline entry and a contents entry, so the outline mirrors the headings and
+every contents line links to its page.
 """
 
 from __future__ import annotations
@@ -20,7 +18,7 @@ from typing import Any
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 
 from ...compose.blocks import Cover, Meta
 from ...themes import Theme
@@ -40,36 +38,31 @@ class Furniture:
     font_size: float
 
 
-class PageCount(Flowable):
-    """An invisible index of one number: the page count of the previous pass."""
+class FurnitureCanvas(Canvas):
+    """A canvas that defines the page-count form when it saves, once the count is known."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.total: int | None = None
-        self._previous: int | None = None
-        self._current = 0
+    def __init__(self, *args: Any, furniture: Furniture, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._furniture = furniture
 
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return 0, 0
+    def save(self) -> None:
+        f = self._furniture
+        total = self.getPageNumber() - 1  # the page after the last one is open but empty
+        self.beginForm(_TOTAL_FORM)
+        self.setFont(f.body.regular, f.font_size)
+        self.setFillColor(f.palette.muted)
+        self.drawString(0, 0, _page_label_parts(f.meta.page_label, 0)[1].replace("{pages}", str(total)))
+        self.endForm()
+        super().save()
 
-    def draw(self) -> None:
-        pass
 
-    def isIndexing(self) -> bool:  # noqa: N802 (reportlab's protocol)
-        return True
+_TOTAL_FORM = "rg-pages"
 
-    def beforeBuild(self) -> None:  # noqa: N802
-        self._previous, self._current = self.total, 0
 
-    def notify(self, kind: str, page: Any) -> None:
-        if kind == "PageCount":
-            self._current = page
-
-    def afterBuild(self) -> None:  # noqa: N802
-        self.total = self._current
-
-    def isSatisfied(self) -> bool:  # noqa: N802
-        return self.total is not None and self.total == self._previous
+def _page_label_parts(label: str, page: int) -> tuple[str, str]:
+    """("Page 3 of ", "{pages}…"): what is known on the page, and what waits for the count."""
+    head, marker, tail = label.partition("{pages}")
+    return head.format(page=page), marker + tail.replace("{page}", "")
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -84,7 +77,7 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 
 
 def draw_furniture(canvas: Canvas, doc: PackTemplate) -> None:
-    """Header (brand, pack title) and footer (footer text, "Page X of Y") of one body page."""
+    """Header (brand, pack title) and footer ("Page X of Y", footer text) of one body page."""
     f = doc.furniture
     width, height = doc.pagesize
     left, right = doc.leftMargin, width - doc.rightMargin
@@ -101,9 +94,11 @@ def draw_furniture(canvas: Canvas, doc: PackTemplate) -> None:
     canvas.drawString(left, header_y, _fit(f.meta.author, f.body.bold, size, doc.width * 0.35))
     canvas.setFont(f.body.regular, size)
     canvas.drawRightString(right, header_y, _fit(f.meta.title, f.body.regular, size, doc.width * 0.6))
-    canvas.drawString(left, footer_y, _fit(f.meta.footer, f.body.regular, size, doc.width * 0.6))
-    total = doc.page_count.total or doc.page
-    canvas.drawRightString(right, footer_y, f.meta.page_label.format(page=doc.page, pages=total))
+    canvas.drawRightString(right, footer_y, _fit(f.meta.footer, f.body.regular, size, doc.width * 0.6))
+    known = _page_label_parts(f.meta.page_label, doc.page)[0]
+    canvas.drawString(left, footer_y, known)
+    canvas.translate(left + canvas.stringWidth(known, f.body.regular, size), footer_y)
+    canvas.doForm(_TOTAL_FORM)
     canvas.restoreState()
 
 
@@ -118,7 +113,6 @@ class PackTemplate(BaseDocTemplate):
                          **kwargs)
         self.theme, self.cover, self.typeset, self.furniture = theme, cover, typeset, furniture
         self.palette, self.styles = palette, styles
-        self.page_count = PageCount()
         body_frame = Frame(left, bottom, self.width, self.height, id="body", leftPadding=0, rightPadding=0,
                            topPadding=0, bottomPadding=0)
         cover_frame = Frame(left, bottom, self.width, self.height, id="cover")
@@ -126,9 +120,6 @@ class PackTemplate(BaseDocTemplate):
             PageTemplate("cover", [cover_frame], onPage=self._draw_cover),
             PageTemplate("body", [body_frame], onPageEnd=draw_furniture),
         ])
-
-    def afterPage(self) -> None:  # noqa: N802 (reportlab's name)
-        self.notify("PageCount", self.page)
 
     def beforeDocument(self) -> None:  # noqa: N802 (reportlab's name)
         self.canv.showOutline()
