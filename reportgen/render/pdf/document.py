@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
 from functools import partial
 from io import BytesIO
+from typing import Iterator
 
 from reportlab import rl_config
 
@@ -33,12 +36,35 @@ def render_pdf(document: Document, theme: Theme) -> bytes:
     )
     story = Story(styles, colors, typeset, heading_typeset, template.width).flowables(document.blocks)
     canvas_maker = partial(FurnitureCanvas, furniture=furniture)
-    ascii85, rl_config.useA85 = rl_config.useA85, 0  # binary streams: smaller files, no base-85 pass
-    try:
+    with _binary_streams():
         if any(isinstance(block, Contents) for block in document.blocks):
             template.multiBuild(story, canvasmaker=canvas_maker)  # passes until the contents' numbers settle
         else:
             template.build(story, canvasmaker=canvas_maker)
-    finally:
-        rl_config.useA85 = ascii85
     return buffer.getvalue()
+
+
+_streams_lock = threading.Lock()
+_streams_users = 0
+_streams_saved = rl_config.useA85
+
+
+@contextmanager
+def _binary_streams() -> Iterator[None]:
+    """reportlab's base-85 stream encoding off while any render runs (smaller files, one pass less).
+
+    ``useA85`` is a process-wide setting, so renders in threads share one
+    switch: off with the first, back as it was after the last.
+    """
+    global _streams_users, _streams_saved
+    with _streams_lock:
+        if _streams_users == 0:
+            _streams_saved, rl_config.useA85 = rl_config.useA85, 0
+        _streams_users += 1
+    try:
+        yield
+    finally:
+        with _streams_lock:
+            _streams_users -= 1
+            if _streams_users == 0:
+                rl_config.useA85 = _streams_saved

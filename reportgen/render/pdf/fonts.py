@@ -9,6 +9,7 @@ characters no font has are left out rather than printed as boxes, and
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -46,9 +47,17 @@ class RegisteredFamily:
         return self.names["italic"]
 
 
-@lru_cache(maxsize=None)
+_registering = threading.Lock()
+
+
 def _register_file(path: Path) -> tuple[str, frozenset[int]]:
-    """Register one TTF once per process; its name is the file's stem (unique per path)."""
+    """Register one TTF once per process (threads included); its name is the file's stem."""
+    with _registering:
+        return _register_once(path)
+
+
+@lru_cache(maxsize=None)
+def _register_once(path: Path) -> tuple[str, frozenset[int]]:
     name = path.stem
     registered = pdfmetrics.getRegisteredFontNames()
     suffix = 2
