@@ -8,7 +8,7 @@ from pathlib import Path
 from .errors import InputError
 from .model import Brief, ModelError
 
-MAX_INPUT_BYTES = 20 * 1024 * 1024
+MAX_INPUT_BYTES = 20 * 1024 * 1024  # the default --max-input-size: articles are KBs, web pages a few MB
 
 
 def parse_bytes(data: bytes, path: str) -> Brief:
@@ -24,20 +24,20 @@ def parse_bytes(data: bytes, path: str) -> Brief:
     return summarize_brief(parse_source(read_source(data, path, fmt)))
 
 
-def parse_file(path: str | Path) -> Brief:
+def parse_file(path: str | Path, max_bytes: int = MAX_INPUT_BYTES) -> Brief:
     """The brief of one article file (.txt, .md, .html, or a brief .json written by ``parse``)."""
-    return parse_bytes(read_input(path), str(path))
+    return parse_bytes(read_input(path, max_bytes), str(path))
 
 
-def read_input(path: str | Path) -> bytes:
+def read_input(path: str | Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
     """The bytes of an article file, or one InputError that says what is wrong with it."""
     name = str(path)
     file = Path(path)
     try:
         if file.is_dir():
             raise InputError(name, "is a folder; give the article files inside it")
-        if file.stat().st_size > MAX_INPUT_BYTES:
-            raise InputError(name, f"is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB; an article is far smaller — check the file")
+        if file.stat().st_size > max_bytes:
+            raise InputError(name, too_large(max_bytes))
         data = file.read_bytes()
     except FileNotFoundError:
         raise InputError(name, "no such file; check the path") from None
@@ -46,6 +46,12 @@ def read_input(path: str | Path) -> bytes:
     except OSError as error:
         raise InputError(name, f"cannot be read ({error.strerror or error}); check the path") from None
     return data
+
+
+def too_large(max_bytes: int) -> str:
+    """The one message for an input past the size limit."""
+    return (f"is larger than {max_bytes / (1024 * 1024):g} MB, the input size limit; an article is far smaller — "
+            "check the file, or raise --max-input-size if it really is one article")
 
 
 def _brief_from_json(data: bytes, path: str) -> Brief:

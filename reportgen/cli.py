@@ -25,11 +25,17 @@ def main() -> None:
     """Turn policy and news articles into structured briefs and briefing packs."""
 
 
+_max_input_size = click.option(
+    "--max-input-size", "max_input_mb", type=click.FloatRange(min=0, min_open=True), default=20, show_default=True,
+    metavar="MB", help="Refuse input files larger than this (an article is KBs).")
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write one <slug>.json per article into this folder instead of printing JSON.")
-def parse(inputs: tuple[str, ...], out_dir: Path | None) -> None:
+@_max_input_size
+def parse(inputs: tuple[str, ...], out_dir: Path | None, max_input_mb: float) -> None:
     """Parse articles (.txt .md .html .json, or - for stdin) into briefs.
 
     With no INPUTS, the bundled seed articles are parsed. One article prints
@@ -37,23 +43,34 @@ def parse(inputs: tuple[str, ...], out_dir: Path | None) -> None:
     """
     from .api import parse_bytes, parse_file
     from .export import unique_name, write_atomic
+    from .pipeline import prepare_folder, read_stdin
     from .resources import seed_paths
 
+    limit = int(max_input_mb * 1024 * 1024)
     paths = list(inputs) or [str(path) for path in seed_paths()]
     briefs, failures, taken = [], 0, set()
-    for path in paths:
-        try:
-            brief = parse_bytes(sys.stdin.buffer.read(), "<stdin>") if path == "-" else parse_file(path)
-        except InputError as error:
-            _fail(str(error))
-            failures += 1
-            continue
-        if out_dir is None:
-            briefs.append(brief.to_dict())
-            continue
-        target = out_dir / unique_name(brief.id, ".json", taken)
-        write_atomic(target, _json_bytes(brief.to_dict()))
-        click.echo(str(target))
+    try:
+        if out_dir is not None:
+            prepare_folder(out_dir)
+        for path in paths:
+            try:
+                brief = parse_bytes(read_stdin(limit), "<stdin>") if path == "-" else parse_file(path, limit)
+            except InputError as error:
+                _fail(str(error))
+                failures += 1
+                continue
+            if out_dir is None:
+                briefs.append(brief.to_dict())
+                continue
+            target = out_dir / unique_name(brief.id, ".json", taken)
+            write_atomic(target, _json_bytes(brief.to_dict()))
+            click.echo(str(target))
+    except InputError as error:
+        _fail(str(error))
+        sys.exit(1)
+    except OSError as error:
+        _fail(f"{out_dir}: cannot be written to ({error.strerror or error}); choose another --out folder")
+        sys.exit(1)
     if out_dir is None and briefs:
         sys.stdout.buffer.write(_json_bytes(briefs[0] if len(briefs) == 1 and len(paths) == 1 else briefs))
     if failures:
@@ -83,12 +100,13 @@ def parse(inputs: tuple[str, ...], out_dir: Path | None) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
               help="Worker processes (default: one per core; 1 works serially).")
 @click.option("--force", is_flag=True, help="Rebuild everything, even outputs manifest.json says are up to date.")
+@_max_input_size
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary; errors only.")
 @click.option("--verbose", "-v", is_flag=True, help="Name each input and output, with the parser's warnings.")
 def build(inputs: tuple[str, ...], formats: tuple[str, ...], langs: tuple[str, ...], style: str,
           title: str | None, subtitle: str | None, pack_date: str | None, out_dir: Path,
           reference_docx: Path | None, want_pack: bool, split: bool, jobs: int | None, force: bool,
-          quiet: bool, verbose: bool) -> None:
+          max_input_mb: float, quiet: bool, verbose: bool) -> None:
     """Build briefing packs from articles: files, folders, globs or - (the bundled seeds when none).
 
     Writes <title-slug>.<lang>.<ext> (by default briefing-pack.en.pdf) and
@@ -106,7 +124,8 @@ def build(inputs: tuple[str, ...], formats: tuple[str, ...], langs: tuple[str, .
     try:
         result = run_build(inputs, formats=formats, langs=langs, out=out_dir, style=style, title=title,
                            subtitle=subtitle, date=pack_date, pack=want_pack or not split, split=split,
-                           reference_docx=reference_docx, jobs=jobs, force=force, progress=bars.update)
+                           reference_docx=reference_docx, jobs=jobs, force=force, progress=bars.update,
+                           max_input_bytes=int(max_input_mb * 1024 * 1024))
     except UnknownFormat as error:
         raise click.BadParameter(str(error), param_hint="--format") from None
     except UnknownLanguage as error:
@@ -114,6 +133,11 @@ def build(inputs: tuple[str, ...], formats: tuple[str, ...], langs: tuple[str, .
     except InputError as error:
         _fail(str(error))
         sys.exit(1)
+    except KeyboardInterrupt:
+        bars.close()
+        _fail("interrupted; the documents already finished are whole and listed in manifest.json — "
+              "run the same command again to build the rest")
+        sys.exit(130)
     finally:
         bars.close()
     if verbose:

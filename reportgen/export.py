@@ -14,20 +14,22 @@ import hashlib
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 MANIFEST_NAME = "manifest.json"
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)  # read once: outputs get the permissions a plain open() would give them
 MANIFEST_SCHEMA = "reportgen.manifest/1"
+_PART = ".part"
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` in one rename; the folder is created if needed."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=_PART, dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -36,6 +38,24 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def remove_stale_parts(folder: Path) -> None:
+    """Delete temporary files a killed build left (their writer is gone); a running build's stay."""
+    for part in folder.glob(f".*{_PART}"):
+        pid = part.name.split(".")[-3] if part.name.count(".") >= 4 else ""
+        if pid.isdigit() and not _alive(int(pid)):
+            part.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists but is not ours
+    return True
 
 
 def unique_name(stem: str, suffix: str, taken: set[str]) -> str:
@@ -100,13 +120,37 @@ class Manifest:
         return kept if group and all(kept) else []  # type: ignore[return-value]
 
     def write(self, records: list[Record], failures: list[dict[str, str]]) -> None:
-        """This run's outputs and failures, plus earlier outputs still whole in the folder."""
-        paths = {record.path for record in records}
-        earlier = [kept for key, record in self.records.items()
-                   if record.path not in paths and (kept := self.unchanged(key)) is not None]
-        data = {
-            "schema": MANIFEST_SCHEMA,
-            "outputs": [asdict(record) for record in sorted(records + earlier, key=lambda r: r.path)],
-            "failures": failures,
-        }
-        write_atomic(self.folder / MANIFEST_NAME, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode())
+        """This run's outputs and failures, plus other outputs still whole in the folder.
+
+        The manifest is read again under a lock just before writing, so two
+        builds into one folder each add their outputs instead of erasing the
+        other's.
+        """
+        with _locked(self.folder):
+            current = Manifest.load(self.folder)
+            paths = {record.path for record in records}
+            others = [kept for key, record in current.records.items()
+                      if record.path not in paths and (kept := current.unchanged(key)) is not None]
+            data = {
+                "schema": MANIFEST_SCHEMA,
+                "outputs": [asdict(record) for record in sorted(records + others, key=lambda r: r.path)],
+                "failures": failures,
+            }
+            write_atomic(self.folder / MANIFEST_NAME,
+                         (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+
+
+@contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """An exclusive lock on the output folder itself (POSIX ``flock`` on its descriptor; elsewhere none)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from . import __version__
-from .api import parse_bytes, read_input
+from .api import MAX_INPUT_BYTES, parse_bytes, read_input, too_large
 from .errors import InputError
 from .export import Manifest, Record, fingerprint, unique_name, write_atomic
 from .model import Brief, Pack
@@ -119,6 +119,7 @@ def build(
     executor: Executor | None = None,
     force: bool = False,
     progress: Progress | None = None,
+    max_input_bytes: int = MAX_INPUT_BYTES,
 ) -> BuildResult:
     """Parse ``inputs`` (files, folders, globs, ``-``; the bundled seeds when empty) and write documents.
 
@@ -138,9 +139,9 @@ def build(
         from .render.docx import check_reference_docx
 
         theme = replace(theme, reference_docx=check_reference_docx(reference_docx))
-    folder = Path(out)
+    folder = prepare_folder(Path(out))
     result = BuildResult()
-    sources = _read_all(list(inputs), result)
+    sources = _read_all(list(inputs), result, max_input_bytes)
     if not sources:
         return result
     pack_date = date or default_date()
@@ -159,20 +160,38 @@ def build(
         else:
             todo.append(slot)
     needed = list({source.path: source for slot in todo for source in slot.inputs}.values())
-    with _Runner(jobs, executor, progress) as runner:
-        briefs = _parse_needed(needed, runner, result)
-        render_jobs = _render_jobs(todo, briefs, theme, folder, title, subtitle, pack_date, taken, result)
-        for outcome in runner.map("rendering", _render_job, render_jobs):
-            if isinstance(outcome, Failure):
-                result.errors.append(outcome)
-            else:
-                output, record = outcome
-                result.outputs.append(output)
-                records.append(record)
-    failed = {failure.path for failure in result.errors}
-    clean = [record for record in records if not any(i["path"] in failed for i in record.inputs)]
-    manifest.write(clean, [{"path": f.path, "message": f.message} for f in result.errors])
+    try:
+        with _Runner(jobs, executor, progress) as runner:
+            briefs = _parse_needed(needed, runner, result)
+            render_jobs = _render_jobs(todo, briefs, theme, folder, title, subtitle, pack_date, taken, result)
+            for outcome in runner.map("rendering", _render_job, render_jobs):
+                if isinstance(outcome, Failure):
+                    result.errors.append(outcome)
+                else:
+                    output, record = outcome
+                    result.outputs.append(output)
+                    records.append(record)
+    finally:  # also on Ctrl-C: the manifest lists what was finished, and only that
+        failed = {failure.path for failure in result.errors}
+        clean = [record for record in records if not any(i["path"] in failed for i in record.inputs)]
+        manifest.write(clean, [{"path": f.path, "message": f.message} for f in result.errors])
     return result
+
+
+def prepare_folder(folder: Path) -> Path:
+    """The output folder, created and proven writable before any work; else one InputError."""
+    from .export import remove_stale_parts
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".reportgen-probe-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        raise InputError(str(folder), f"cannot be written to ({error.strerror or error}); "
+                                      "choose another --out folder") from None
+    remove_stale_parts(folder)
+    return folder
 
 
 # -- planning ---------------------------------------------------------------
@@ -224,19 +243,27 @@ def collect_inputs(inputs: Sequence[str | Path]) -> tuple[list[str], list[Failur
     return list(dict.fromkeys(paths)), failures
 
 
-def _read_all(inputs: list[str | Path], result: BuildResult) -> list[_Input]:
+def _read_all(inputs: list[str | Path], result: BuildResult, max_bytes: int) -> list[_Input]:
     paths, failures = collect_inputs(inputs)
     result.errors += failures
     sources = []
     for path in paths:
         try:
-            data = sys.stdin.buffer.read() if path == STDIN else read_input(path)
+            data = read_stdin(max_bytes) if path == STDIN else read_input(path, max_bytes)
         except InputError as error:
             result.errors.append(Failure(error.path, error.problem))
             continue
         name = "<stdin>" if path == STDIN else path
         sources.append(_Input(name, hashlib.sha256(data).hexdigest(), data))
     return sources
+
+
+def read_stdin(max_bytes: int) -> bytes:
+    """Standard input, up to the size limit (read one byte past it to know)."""
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError("<stdin>", too_large(max_bytes))
+    return data
 
 
 def _theme_fingerprint(theme) -> str:
@@ -333,7 +360,11 @@ def _render_job(job: _RenderJob) -> tuple[Output, Record] | Failure:
     except Exception as error:  # noqa: BLE001 - one document's failure must not stop the batch
         return Failure(str(job.path), f"could not be rendered as {job.format} ({type(error).__name__}: {error}); "
                                       "please report this with the input")
-    write_atomic(job.path, data)
+    try:
+        write_atomic(job.path, data)
+    except OSError as error:
+        return Failure(str(job.path), f"cannot be written ({error.strerror or error}); free some space or "
+                                      "choose another --out folder")
     sha = hashlib.sha256(data).hexdigest()
     record = Record(job.path.name, job.format, job.language, sha, job.key,
                     [{"path": path, "sha256": digest} for path, digest in job.inputs], list(job.warnings))

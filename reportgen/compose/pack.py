@@ -26,6 +26,9 @@ from .figures import most_telling
 SHA_PREFIX = 12
 KEY_FIGURES = 4
 COVER_TITLES = 8
+# No real article quotes more people or figures than this; past it, notes say how many more.
+MAX_EXPERTS = 40
+MAX_TABLE_ROWS = 150
 CONTENTS_DETAIL_UP_TO = 6  # articles; beyond, the contents lists article titles only
 
 
@@ -163,13 +166,32 @@ class _Composer:
         if figures:
             children.append(Section(_("Key figures"), f"{anchor}-figures", 2, (self.key_figures(figures),)))
         if brief.experts:
-            cards = tuple(ExpertCard(e.name, self.role_line(e), e.summary) for e in brief.experts)
+            shown = brief.experts[:MAX_EXPERTS]
+            cards: tuple[Block, ...] = tuple(ExpertCard(e.name, self.role_line(e), e.summary) for e in shown)
             title = _("Expert summaries") if brief.kind == "qa" else _("Who is quoted")
-            children.append(Section(title, f"{anchor}-experts", 2, cards))
+            children.append(Section(title, f"{anchor}-experts", 2, cards + self.more_experts(brief)))
         if brief.statistics:
-            children.append(Section(_("Statistics"), f"{anchor}-statistics", 2, (self.statistics_table(brief),)))
+            table: tuple[Block, ...] = (self.statistics_table(brief),)
+            hidden = len(brief.statistics) - MAX_TABLE_ROWS
+            if hidden > 0:
+                table += self.count_note(hidden, self.ngettext(
+                    "…and {count} more figure, listed in the brief (reportgen parse).",
+                    "…and {count} more figures, listed in the brief (reportgen parse).", hidden))
+            children.append(Section(_("Statistics"), f"{anchor}-statistics", 2, table))
         children.append(self.full_text(brief, anchor))
         return Section(brief.title, anchor, 1, tuple(children))
+
+    def more_experts(self, brief: Brief) -> tuple[Block, ...]:
+        """A note for the experts past ``MAX_EXPERTS``: a pack stays readable (and fast) on any page."""
+        hidden = len(brief.experts) - MAX_EXPERTS
+        if hidden <= 0:
+            return ()
+        return self.count_note(hidden, self.ngettext(
+            "…and {count} more expert, listed in the brief (reportgen parse).",
+            "…and {count} more experts, listed in the brief (reportgen parse).", hidden))
+
+    def count_note(self, count: int, template: str) -> tuple[Block, ...]:
+        return (Paragraph(template.format(count=format_number(count, self.language)), "note"),)
 
     def source_line(self, brief: Brief) -> str:
         parts = [brief.publication, format_date(brief.published, self.language), self.kind(brief)]
@@ -204,7 +226,7 @@ class _Composer:
         )
         rows = tuple(
             (format_figure(s, self.language), self.measures(s), s.period or "—", s.source or "—", s.cited_by or "—")
-            for s in brief.statistics
+            for s in brief.statistics[:MAX_TABLE_ROWS]
         )
         return Table(columns, rows)
 
@@ -221,8 +243,8 @@ class _Composer:
     def full_text(self, brief: Brief, anchor: str) -> Section:
         if brief.kind == "qa" and brief.experts:
             blocks: tuple[Block, ...] = tuple(
-                Commentary(e.name, self.role_line(e), e.commentary) for e in brief.experts if e.commentary
-            )
+                Commentary(e.name, self.role_line(e), e.commentary) for e in brief.experts[:MAX_EXPERTS] if e.commentary
+            ) + self.more_experts(brief)
             return Section(self._("Full commentary"), f"{anchor}-commentary", 2, blocks)
         body = tuple(Paragraph(text) for text in brief.body)
         return Section(self._("The article"), f"{anchor}-article", 2, body)

@@ -61,7 +61,7 @@ def _is_doubled(text: str) -> bool:
     """A caption printed twice on one line ("A. // Photo: X. A. // Photo: X.")."""
     words = text.split()
     half = len(words) // 2
-    return len(words) >= 6 and len(words) % 2 == 0 and words[:half] == words[half:]
+    return 6 <= len(words) <= 2 * _CAPTION_MAX_WORDS and len(words) % 2 == 0 and words[:half] == words[half:]
 
 
 def is_furniture(block: Block) -> bool:
