@@ -9,6 +9,7 @@ from .errors import InputError
 from .model import Brief, ModelError
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024  # the default --max-input-size: articles are KBs, web pages a few MB
+MAX_TEXT_CHARS = 2_000_000  # text after extraction; parsing costs about 6 s per million characters
 
 
 def parse_bytes(data: bytes, path: str) -> Brief:
@@ -21,7 +22,12 @@ def parse_bytes(data: bytes, path: str) -> Brief:
     from .parse import parse_source
     from .summarize import summarize_brief
 
-    return summarize_brief(parse_source(read_source(data, path, fmt)))
+    source = read_source(data, path, fmt)
+    characters = sum(len(block.text) for block in source.blocks)
+    if characters > MAX_TEXT_CHARS:
+        raise InputError(path, f"holds {characters:,} characters of text; reportgen reads articles of up to "
+                               f"{MAX_TEXT_CHARS:,} (a long article has 50,000) — split the file")
+    return summarize_brief(parse_source(source))
 
 
 def parse_file(path: str | Path, max_bytes: int = MAX_INPUT_BYTES) -> Brief:

@@ -32,14 +32,16 @@ def _stopwords(language: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def _openers(language: str) -> tuple[str, ...]:
-    return tuple(sorted(lexicon.words(language, "speech", "continuation_openers"), key=len, reverse=True))
+def _openers(language: str) -> re.Pattern[str]:
+    """One pattern for every opener that points back, longest first."""
+    openers = sorted(lexicon.words(language, "speech", "continuation_openers"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, openers)) + r")(?![\w’'])")
 
 
 def leans_on_context(sentence: str, language: str) -> bool:
     """Does the sentence open by pointing back ("Second,", "That's because", "It")?"""
     lowered = sentence.lstrip("“\"«‘'—–- ").lower()
-    return any(re.match(re.escape(opener) + r"(?![\w’'])", lowered) for opener in _openers(language))
+    return _openers(language).match(lowered) is not None
 
 
 def _is_complete(sentence: str) -> bool:

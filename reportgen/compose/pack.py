@@ -9,6 +9,7 @@ through the catalog (``_``/``ngettext``) and every date and number through
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from babel import Locale
@@ -29,7 +30,9 @@ COVER_TITLES = 8
 # No real article quotes more people or figures than this; past it, notes say how many more.
 MAX_EXPERTS = 40
 MAX_TABLE_ROWS = 150
-CONTENTS_DETAIL_UP_TO = 6  # articles; beyond, the contents lists article titles only
+CONTENTS_DETAIL_UP_TO = 6
+MAX_PARAGRAPH = 2500  # characters
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")  # articles; beyond, the contents lists article titles only
 
 
 @dataclass(frozen=True)
@@ -243,11 +246,37 @@ class _Composer:
     def full_text(self, brief: Brief, anchor: str) -> Section:
         if brief.kind == "qa" and brief.experts:
             blocks: tuple[Block, ...] = tuple(
-                Commentary(e.name, self.role_line(e), e.commentary) for e in brief.experts[:MAX_EXPERTS] if e.commentary
+                Commentary(e.name, self.role_line(e), readable_paragraphs(e.commentary))
+                for e in brief.experts[:MAX_EXPERTS] if e.commentary
             ) + self.more_experts(brief)
             return Section(self._("Full commentary"), f"{anchor}-commentary", 2, blocks)
-        body = tuple(Paragraph(text) for text in brief.body)
+        body = tuple(Paragraph(text) for text in readable_paragraphs(brief.body))
         return Section(self._("The article"), f"{anchor}-article", 2, body)
+
+
+def readable_paragraphs(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
+    """Paragraphs as a reader takes them: a wall of text a page dumped as one line is cut
+    at sentence ends (or, failing that, between words) into pieces of at most ``MAX_PARAGRAPH``
+    characters, which also keeps page layout linear in the text's length."""
+    pieces: list[str] = []
+    for paragraph in paragraphs:
+        if len(paragraph) <= MAX_PARAGRAPH:
+            pieces.append(paragraph)
+            continue
+        current = ""
+        for chunk in _SENTENCE_END.split(paragraph):
+            while len(chunk) > MAX_PARAGRAPH:  # a "sentence" longer than a paragraph: cut between words
+                cut = chunk.rfind(" ", 0, MAX_PARAGRAPH)
+                cut = cut if cut > 0 else MAX_PARAGRAPH
+                pieces.append((current + " " + chunk[:cut]).strip())
+                current, chunk = "", chunk[cut:].lstrip()
+            if len(current) + len(chunk) + 1 > MAX_PARAGRAPH:
+                pieces.append(current)
+                current = ""
+            current = f"{current} {chunk}".strip()
+        if current:
+            pieces.append(current)
+    return tuple(piece for piece in pieces if piece)
 
 
 def _capitalized(text: str) -> str:

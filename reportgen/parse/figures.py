@@ -133,9 +133,8 @@ def _unit(after: str, language: str) -> tuple[str, str | None, str | None, int]:
     if match:
         code = data["currency_words"][match.group(1).lower()] or None
         return "currency", code, None, match.end()
-    for family, words in data.get("units", {}).items():
-        pattern = r"[\s-]+(?:de\s+|of\s+)?(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b"
-        match = re.match(pattern, text, re.I)
+    for family, pattern in _unit_patterns(language):
+        match = pattern.match(text)
         if match:
             per, length = _rate(text[match.end():], language)
             if per:
@@ -206,9 +205,25 @@ def _qualifier(before: str, language: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _unit_patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(unit family, pattern of its words after a number), compiled once per language."""
+    return tuple(
+        (family, re.compile(r"[\s-]+(?:de\s+|of\s+)?(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                            + r")\b", re.I))
+        for family, words in _data(language).get("units", {}).items()
+    )
+
+
+@lru_cache(maxsize=None)
+def _currency_symbol_pattern(language: str) -> re.Pattern[str]:
+    symbols = _data(language).get("currency_symbols", {})
+    return re.compile(r"(" + "|".join(re.escape(s) for s in sorted(symbols, key=len, reverse=True)) + r")\s?$")
+
+
 def _currency_before(before: str, language: str) -> tuple[str | None, int]:
     symbols = _data(language).get("currency_symbols", {})
-    match = re.search(r"(" + "|".join(re.escape(s) for s in sorted(symbols, key=len, reverse=True)) + r")\s?$", before)
+    match = _currency_symbol_pattern(language).search(before)
     if match:
         return symbols[match.group(1)], match.start()
     return None, len(before)

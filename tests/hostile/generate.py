@@ -63,8 +63,8 @@ ARTICLES: dict[str, Callable[[], bytes]] = {
     "utf16-bom.txt": lambda: _article("UTF-16 headline with BOM").decode("utf-8").encode("utf-16"),
     "utf16-no-bom.txt": lambda: _article("UTF-16 headline without BOM").decode("utf-8").encode("utf-16-le"),
     "mixed-line-endings.txt": lambda: b"Mixed endings headline\r\n\r\n" + BODY.encode() + b"\r\r\n" + BODY.encode() + b"\n\r\n",
-    "huge-50mb.txt": lambda: _article("A fifty megabyte article", BODY * 140_000),
-    "one-line-1mb.txt": lambda: (BODY * 7000).encode("utf-8"),
+    "huge-50mb.txt": lambda: _article("A fifty megabyte article", BODY * 168_000),
+    "one-line-1mb.txt": lambda: _article("A one-megabyte paragraph", BODY * 6700).replace(b"\n\n", b"\n", 1)[:1_100_000],
     "ten-thousand-experts.txt": lambda: _experts(10_000),
     "deep-nested.html": lambda: _deep_html(10_000),
     "hostile.html": _hostile_html,
@@ -77,7 +77,7 @@ ARTICLES: dict[str, Callable[[], bytes]] = {
     "path-title.txt": lambda: _article("../../etc/passwd"),
     "long-title.txt": lambda: _article("Headline " * 111),
     "same-title-a.txt": lambda: _article("Two articles share this title"),
-    "same-title-b.txt": lambda: _article("Two articles share this title", BODY * 2),
+    "same-title-b.txt": lambda: _article("Two articles share this title", BODY.replace("12", "14") * 2),
 }
 
 REFUSED = {"empty.txt", "whitespace.txt", "png-renamed.txt", "nul-bytes.txt", "huge-50mb.txt"}
