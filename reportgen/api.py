@@ -56,7 +56,7 @@ def read_input(path: str | Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
 
 def too_large(max_bytes: int) -> str:
     """The one message for an input past the size limit."""
-    return (f"is larger than {max_bytes / (1024 * 1024):g} MB, the input size limit; an article is far smaller — "
+    return (f"is larger than {max_bytes / (1024 * 1024):.3g} MB, the input size limit; an article is far smaller — "
             "check the file, or raise --max-input-size if it really is one article")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -46,7 +47,7 @@ def parse(inputs: tuple[str, ...], out_dir: Path | None, max_input_mb: float) ->
     from .pipeline import prepare_folder, read_stdin
     from .resources import seed_paths
 
-    limit = int(max_input_mb * 1024 * 1024)
+    limit = math.ceil(max_input_mb * 1024 * 1024)
     paths = list(inputs) or [str(path) for path in seed_paths()]
     briefs, failures, taken = [], 0, set()
     try:
@@ -125,7 +126,7 @@ def build(inputs: tuple[str, ...], formats: tuple[str, ...], langs: tuple[str, .
         result = run_build(inputs, formats=formats, langs=langs, out=out_dir, style=style, title=title,
                            subtitle=subtitle, date=pack_date, pack=want_pack or not split, split=split,
                            reference_docx=reference_docx, jobs=jobs, force=force, progress=bars.update,
-                           max_input_bytes=int(max_input_mb * 1024 * 1024))
+                           max_input_bytes=math.ceil(max_input_mb * 1024 * 1024))
     except UnknownFormat as error:
         raise click.BadParameter(str(error), param_hint="--format") from None
     except UnknownLanguage as error:

@@ -153,8 +153,7 @@ class _Reader:
             raise self.fail(key, f"{relative} does not exist; give a {kind} file relative to the theme")
         if path.stat().st_size > MAX_ASSET_BYTES:
             raise self.fail(key, f"{relative} is larger than {MAX_ASSET_BYTES // (1024 * 1024)} MB; give a smaller {kind}")
-        head = path.read_bytes()[:512]
-        if not _looks_like(kind, head):
+        if not _looks_like(kind, path):
             raise self.fail(key, f"{relative} is not a {kind}; {_KIND_HINTS[kind]}")
         return path
 
@@ -242,10 +241,24 @@ _KIND_HINTS = {
 }
 
 
-def _looks_like(kind: str, head: bytes) -> bool:
-    """A cheap check of the file's first bytes, so a wrong file fails here, not mid-render."""
+def _looks_like(kind: str, path: Path) -> bool:
+    """A cheap check of what the file is, so a wrong file fails here, not mid-render."""
+    with path.open("rb") as stream:
+        head = stream.read(8)
     if kind == "TrueType font":
         return head[:4] in (b"\x00\x01\x00\x00", b"true")
     if kind == "PNG image":
         return head.startswith(b"\x89PNG\r\n\x1a\n")
-    return b"<svg" in head or head.lstrip().startswith(b"<?xml")
+    return _root_is_svg(path)
+
+
+def _root_is_svg(path: Path) -> bool:
+    """Is the document element ``<svg>``? Parsed without entities or network, and only its first tag."""
+    from lxml import etree
+
+    try:
+        for _, element in etree.iterparse(str(path), events=("start",), resolve_entities=False, no_network=True):
+            return etree.QName(element).localname == "svg"
+    except etree.XMLSyntaxError:
+        return False
+    return False

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 from click.testing import CliRunner
 

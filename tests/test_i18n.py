@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gettext
 import re
-import shutil
 from pathlib import Path
 
 import docx

@@ -58,7 +58,6 @@ def test_contents_lists_real_page_numbers_and_links_to_them(seed_pack):
     contents = " ".join(reader.pages[1].extract_text().split())
     sources_page = next(number for number, page in enumerate(reader.pages, 1)
                         if "Sources and method" in page.extract_text() and number > 2)
-    assert f"Sources and method . " in contents or "Sources and method" in contents
     assert contents.rstrip().endswith(str(sources_page))
     links = [annotation.get_object() for annotation in reader.pages[1].get("/Annots", [])]
     assert len([link for link in links if link["/Subtype"] == "/Link"]) >= 5

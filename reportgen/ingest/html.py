@@ -18,6 +18,7 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
 _HEAD_CHARS = 65536
+_MAX_DEPTH = 256
 _MAX_SITE_WORDS = 5
 _MAX_LEAD_LINES = 5
 _MAX_LEAD_WORDS = 40
@@ -92,13 +93,33 @@ def _lead(html: str) -> tuple[Block, ...]:
     return tuple(lead) if lead[0].text else ()
 
 
+def _too_deep(html: str) -> bool:
+    """Did the parser stop at its nesting limit (libxml2 reads 256 levels)?"""
+    import lxml.html
+
+    parser = lxml.html.HTMLParser()
+    try:
+        lxml.html.fromstring(html, parser=parser)
+    except (ValueError, lxml.etree.ParserError):
+        pass
+    return any("Excessive depth" in entry.message for entry in parser.error_log)
+
+
+def _no_article(html: str, path: str) -> InputError:
+    """Why a page gave no article text, as the one line the user sees."""
+    if _too_deep(html):
+        return InputError(path, f"is nested more than {_MAX_DEPTH} elements deep, past what an HTML parser reads; "
+                                "save the article from a browser (File › Save as) or as text")
+    return InputError(path, "no article text found in this HTML page; save the article page itself, not an index or a login page")
+
+
 def read_html(html: str, path: str) -> tuple[tuple[Block, ...], PageMeta]:
     """The article blocks and declared metadata of one HTML page."""
     from lxml import etree
 
     xml = _extract_xml(html, favor_recall=False) or _extract_xml(html, favor_recall=True)
     if not xml:
-        raise InputError(path, "no article text found in this HTML page; save the article page itself, not an index or a login page")
+        raise _no_article(html, path)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     doc = etree.fromstring(xml.encode("utf-8"), parser)
     main = doc.find("main")
@@ -106,7 +127,7 @@ def read_html(html: str, path: str) -> tuple[tuple[Block, ...], PageMeta]:
     if blocks and not any(block.role == "h" for block in blocks[:3]):
         blocks = _lead(html) + blocks
     if not blocks:
-        raise InputError(path, "no article text found in this HTML page; save the article page itself, not an index or a login page")
+        raise _no_article(html, path)
     date = doc.get("date")
     meta = PageMeta(
         title=doc.get("title") or None,

@@ -59,7 +59,7 @@ class _Page:
         return (
             f":root{{--primary:{c['primary']};--accent:{c['accent']};--text:{c['text']};--muted:{c['muted']};"
             f"--rule:{c['rule']};--stripe:{c['stripe']};--shade:{c['shade']};--paper:{c['paper']}}}"
-            f"body{{margin:0 auto;max-width:46rem;padding:1.5rem;color:var(--text);background:var(--paper);"
+            f"body{{margin:0 auto;max-width:46rem;padding:1.5rem;color:var(--text);background:var(--paper);overflow-wrap:anywhere;"
             f"font:{s['body'] + 2:.1f}pt/1.55 '{body_font}',system-ui,sans-serif}}"
             f"h1,h2,h3,h4{{font-family:'{heading_font}',Georgia,serif;color:var(--primary);line-height:1.2}}"
             "h2{border-bottom:2px solid var(--accent);padding-bottom:.2em;margin-top:2.2em}"

@@ -47,4 +47,11 @@ def check_reference_docx(path: str | Path) -> Path:
         raise InputError(str(path), f"is a zip but not a Word document (no word/document.xml); {hint}")
     if unpacked > MAX_TEMPLATE_BYTES:
         raise InputError(str(path), f"unpacks to more than {MAX_TEMPLATE_BYTES // (1024 * 1024)} MB; {hint}")
+    import docx
+
+    try:
+        docx.Document(str(file))
+    except Exception as error:  # noqa: BLE001 - python-docx raises many kinds for a damaged package
+        raise InputError(str(path), f"cannot be opened as a Word document ({type(error).__name__}: {error}); "
+                                    f"{hint}") from None
     return file

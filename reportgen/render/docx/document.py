@@ -14,14 +14,12 @@ import os
 import struct
 import zipfile
 from dataclasses import dataclass
-from functools import lru_cache
 from io import BytesIO
-from pathlib import Path
 
 import docx
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_TAB_ALIGNMENT
-from docx.shared import Mm, Pt, Twips
+from docx.shared import Mm, Twips
 
 from ... import __version__
 from ...compose import blocks as b
@@ -30,19 +28,13 @@ from . import oxml
 from .styles import (
     COVER_BRAND, COVER_META, EXPERT_NAME, EXPERT_ROLE, EXPERT_SUMMARY, FIGURE_SOURCE, HEADER_TEXT, KEY_FIGURE,
     KEY_FIGURE_LABEL, KEY_FIGURE_QUALIFIER, LANGUAGE_TAGS, LEAD, NOTE, QUESTION_LABEL, SOURCE_LINE, TABLE_FIGURE,
-    TABLE_HEADING, TABLE_STYLE, TABLE_TEXT, apply_styles,
+    TABLE_HEADING, TABLE_STYLE, TABLE_TEXT, apply_styles, default_template,
 )
 
 PAGE_SIZES_MM = {"A4": (210, 297), "Letter": (215.9, 279.4)}
 PARAGRAPH_STYLES = {"body": "Normal", "lead": LEAD, "source": SOURCE_LINE, "note": NOTE, "small": NOTE}
 _DOS_EPOCH = struct.pack("<HH", 0, (0 << 9) | (1 << 5) | 1)  # time 00:00:00, date 1980-01-01
 _TWIPS_PER_MM = 1440 / 25.4
-
-
-@lru_cache(maxsize=1)
-def _default_template() -> bytes:
-    """python-docx's own template, read once per process rather than once per document."""
-    return (Path(docx.__file__).parent / "templates" / "default.docx").read_bytes()
 
 
 def render_docx(document: b.Document, theme: Theme) -> bytes:
@@ -87,7 +79,7 @@ def _styled_template(theme: Theme, language: str) -> tuple[bytes, dict[str, str]
     the text width in twips.
     """
     reference = theme.reference_docx
-    word = docx.Document(BytesIO(_default_template() if reference is None else reference.read_bytes()))
+    word = docx.Document(BytesIO(default_template() if reference is None else reference.read_bytes()))
     if reference is not None:
         _clear_body(word)
     style_ids = apply_styles(word, theme, language, from_template=reference is not None)

@@ -8,7 +8,13 @@ added where the template lacks them.
 
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import dataclass
+from functools import lru_cache
+from io import BytesIO
+from pathlib import Path
+
+import docx
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -38,7 +44,9 @@ TABLE_FIGURE = "Table Figure"
 TABLE_HEADING = "Table Heading"
 HEADER_TEXT = "Header Text"
 TABLE_STYLE = "Briefing Table"
-FIGURE_CHARACTER = "Figure"  # character style: a figure inside running text
+# Word's own styles the pack writes with; a reference template lacking one gets python-docx's.
+BUILTINS = ("Normal", "Normal Table", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Quote",
+            "Intense Quote", "List Bullet", "TOC Heading")
 
 
 @dataclass(frozen=True)
@@ -83,6 +91,12 @@ _SPECS = (
 )
 
 
+@lru_cache(maxsize=1)
+def default_template() -> bytes:
+    """python-docx's own template, read once per process rather than once per document."""
+    return (Path(docx.__file__).parent / "templates" / "default.docx").read_bytes()
+
+
 def apply_styles(document, theme: Theme, language: str, from_template: bool) -> dict[str, str]:
     """Languages everywhere; theme fonts, colours and sizes unless a reference template rules.
 
@@ -95,15 +109,13 @@ def apply_styles(document, theme: Theme, language: str, from_template: bool) -> 
     oxml.set_language(defaults, tag)
     body, heading = family_name(theme.body_font.regular), family_name(theme.heading_font.regular)
     by_name = {style.name: style for style in styles}  # python-docx looks names up linearly
+    added = _add_missing_builtins(styles, by_name)
     if not from_template:
         oxml.set_fonts(defaults, body)
-        _restyle_builtins(by_name, theme, body, heading)
+    _restyle_builtins(by_name, theme, body, heading, set(BUILTINS) if not from_template else added)
     for spec in _SPECS:
         if spec.name not in by_name or not from_template:
             _define(styles, by_name, spec, theme, body, heading)
-    if FIGURE_CHARACTER not in by_name:
-        figure = styles.add_style(FIGURE_CHARACTER, WD_STYLE_TYPE.CHARACTER)
-        figure.font.bold = True
     if TABLE_STYLE not in by_name:
         table = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
         table.base_style = by_name.get("Normal Table")
@@ -128,15 +140,17 @@ def _size(theme: Theme, size: float | str) -> Pt:
     return Pt(size or theme.sizes["body"] * 1.1)
 
 
-def _restyle_builtins(styles: dict, theme: Theme, body: str, heading: str) -> None:
+def _restyle_builtins(styles: dict, theme: Theme, body: str, heading: str, wanted: set[str]) -> None:
+    """Theme fonts, sizes and colours on the Word built-ins in ``wanted``."""
     sizes = theme.sizes
-    normal = styles["Normal"]
-    oxml.set_fonts(normal.element.get_or_add_rPr(), body)
-    normal.font.size = Pt(sizes["body"])
-    normal.font.color.rgb = _color(theme, "text")
-    normal.paragraph_format.space_after = Pt(sizes["body"] * 0.6)
-    normal.paragraph_format.line_spacing = 1.15
-    normal.paragraph_format.widow_control = True
+    if "Normal" in wanted:
+        normal = styles["Normal"]
+        oxml.set_fonts(normal.element.get_or_add_rPr(), body)
+        normal.font.size = Pt(sizes["body"])
+        normal.font.color.rgb = _color(theme, "text")
+        normal.paragraph_format.space_after = Pt(sizes["body"] * 0.6)
+        normal.paragraph_format.line_spacing = 1.15
+        normal.paragraph_format.widow_control = True
     for name, size, color, before, after in (
         ("Title", sizes["title"], "primary", 0, 10),
         ("Subtitle", sizes["body"] * 1.4, "text", 0, 6),
@@ -145,6 +159,8 @@ def _restyle_builtins(styles: dict, theme: Theme, body: str, heading: str) -> No
         ("Heading 3", sizes["h3"], "text", 10, 2),
         ("TOC Heading", sizes["h1"], "primary", 0, 10),
     ):
+        if name not in wanted:
+            continue
         style = styles[name]
         oxml.set_fonts(style.element.get_or_add_rPr(), heading if name != "Subtitle" else body)
         style.font.size = Pt(size)
@@ -153,7 +169,9 @@ def _restyle_builtins(styles: dict, theme: Theme, body: str, heading: str) -> No
         style.font.italic = False
         style.paragraph_format.space_before = Pt(before)
         style.paragraph_format.space_after = Pt(after)
-    for name in ("Quote", "Intense Quote"):
+        if name == "Title":
+            oxml.recolor_borders(style.element.get_or_add_pPr(), theme.colors["rule"][1:])
+    for name in wanted & {"Quote", "Intense Quote"}:
         style = styles[name]
         oxml.set_fonts(style.element.get_or_add_rPr(), heading)
         style.font.color.rgb = _color(theme, "text")
@@ -161,8 +179,19 @@ def _restyle_builtins(styles: dict, theme: Theme, body: str, heading: str) -> No
         style.font.bold = False
         style.font.italic = True
         oxml.recolor_borders(style.element.get_or_add_pPr(), theme.colors["accent"][1:])
-    oxml.recolor_borders(styles["Title"].element.get_or_add_pPr(), theme.colors["rule"][1:])
-    styles["List Bullet"].paragraph_format.space_after = Pt(3)
+    if "List Bullet" in wanted:
+        styles["List Bullet"].paragraph_format.space_after = Pt(3)
+
+
+def _add_missing_builtins(styles, by_name: dict) -> set[str]:
+    """Copy the Word built-ins the pack uses from python-docx's template into one that lacks them."""
+    missing = {name for name in BUILTINS if name not in by_name}
+    if missing:
+        defaults = {style.name: style for style in docx.Document(BytesIO(default_template())).styles}
+        for name in sorted(missing):
+            styles.element.append(deepcopy(defaults[name].element))
+        by_name.update({style.name: style for style in styles if style.name in missing})
+    return missing
 
 
 def _define(styles, by_name: dict, spec: _Spec, theme: Theme, body: str, heading: str) -> None:

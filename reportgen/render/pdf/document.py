@@ -34,7 +34,7 @@ def render_pdf(document: Document, theme: Theme) -> bytes:
         title=meta.title, author=meta.author, subject=meta.subject, keywords=list(meta.keywords),
         creator=f"reportgen {__version__}", lang=meta.language,
     )
-    story = Story(styles, colors, typeset, heading_typeset, template.width).flowables(document.blocks)
+    story = Story(styles, colors, typeset, heading_typeset, template.width, template.height).flowables(document.blocks)
     canvas_maker = partial(FurnitureCanvas, furniture=furniture)
     with _binary_streams():
         if any(isinstance(block, Contents) for block in document.blocks):

@@ -23,6 +23,9 @@ from .fonts import Typeset
 from .styles import Palette
 
 
+_UNBOUNDED = 1e9
+
+
 class Heading(Paragraph):
     """A paragraph that reports itself to the outline and the contents after layout."""
 
@@ -35,8 +38,8 @@ class Story:
     """Builds the flowables of a Document for one theme's styles and palette."""
 
     def __init__(self, styles: dict[str, Any], palette: Palette, typeset: Typeset, heading_typeset: Typeset,
-                 width: float) -> None:
-        self.styles, self.palette, self.width = styles, palette, width
+                 width: float, frame_height: float) -> None:
+        self.styles, self.palette, self.width, self.frame_height = styles, palette, width, frame_height
         self.typeset, self.heading_typeset = typeset, heading_typeset
         self.contents_depth = 0  # section levels the contents lists, once a Contents block is seen
         self._builders: dict[type, Callable[[Any, int], list[Flowable]]] = {
@@ -154,7 +157,10 @@ class Story:
         return [_spaced(self._card(cell, self.palette.shade, self.palette.primary), after=2.5 * mm)]
 
     def _card(self, cell: list[Flowable], background: Any, bar: Any) -> Table:
+        """A shaded one-cell table: never split across pages, unless it is taller than a page."""
         card = Table([[cell]], colWidths=[self.width], hAlign="LEFT")
+        if card.wrap(self.width, _UNBOUNDED)[1] > self.frame_height:
+            card = Table([[cell]], colWidths=[self.width], hAlign="LEFT", splitInRow=1)
         card.setStyle(TableStyle([
             *self._table_font(), ("BACKGROUND", (0, 0), (-1, -1), background), ("LINEBEFORE", (0, 0), (0, -1), 2.5, bar),
             ("LEFTPADDING", (0, 0), (-1, -1), 4.5 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 4.5 * mm),
