@@ -19,7 +19,7 @@ import os
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from . import __version__
 from .api import MAX_INPUT_BYTES, parse_bytes, read_input, too_large
@@ -391,21 +391,19 @@ class _Runner:
         if self._own is not None:
             self._own.shutdown(cancel_futures=True)
 
-    def map(self, phase: str, function: Callable, items: list) -> list:
-        """``function`` over ``items``, results in the items' order, progress as each finishes."""
+    def map(self, phase: str, function: Callable, items: list) -> Iterator:
+        """``function`` over ``items``, yielded in the items' order as each is ready (so an
+        interrupted build still knows what it finished), with progress reports."""
         total = len(items)
         if self.executor is None or total <= 1:
-            results = []
             for done, item in enumerate(items, 1):
-                results.append(function(item))
+                yield function(item)
                 self._report(phase, done, total)
-            return results
+            return
         futures = [self.executor.submit(function, item) for item in items]
-        results = []
         for done, future in enumerate(futures, 1):
-            results.append(future.result())
+            yield future.result()
             self._report(phase, done, total)
-        return results
 
     def _report(self, phase: str, done: int, total: int) -> None:
         if self.progress is not None:

@@ -1,0 +1,162 @@
+"""Faults: killed builds, full disks, unwritable folders, concurrent builds — and byte-identical output."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from conftest import NEWS_SEED, QA_SEED
+from reportgen import build
+from reportgen.cli import main
+
+BODY = (QA_SEED.read_text(encoding="utf-8").split("\n\n", 3)[-1])
+
+
+def _articles(folder: Path, count: int, label: str = "") -> Path:
+    """``count`` articles with distinct titles (the Q&A seed's text under numbered headlines)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        (folder / f"{label}{number:03d}.txt").write_text(
+            f"Anti-drug cooperation, edition {label}{number}\n\n{BODY}", encoding="utf-8")
+    return folder
+
+
+def _whole(folder: Path) -> list[str]:
+    """Names of the outputs in ``folder``, after checking each opens as what it claims to be."""
+    names = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.suffix == ".pdf":
+            assert len(PdfReader(path).pages) > 0, path
+        elif path.suffix == ".docx":
+            docx.Document(str(path))
+        names.append(path.name)
+    return names
+
+
+def _manifest_paths(folder: Path) -> set[str]:
+    manifest = folder / "manifest.json"
+    if not manifest.exists():
+        return set()
+    return {entry["path"] for entry in json.loads(manifest.read_text(encoding="utf-8"))["outputs"]}
+
+
+def _start_build(articles: Path, out: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "reportgen", "build", str(articles), "--split", "-f", "pdf",
+                             "-f", "docx", "--jobs", "1", "-q", "--out", str(out)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def _wait_for_outputs(out: Path, count: int, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 120
+    while len(list(out.glob("*.pdf"))) < count and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
+def test_a_killed_build_leaves_only_whole_files_and_a_true_manifest(sig, tmp_path):
+    articles = _articles(tmp_path / "articles", 24)
+    out = tmp_path / "out"
+    process = _start_build(articles, out)
+    _wait_for_outputs(out, 3, process)
+    process.send_signal(sig)
+    _, stderr = process.communicate(timeout=60)
+    names = _whole(out)
+    assert 0 < len([n for n in names if n.endswith(".pdf")]) < 24
+    assert _manifest_paths(out) <= set(names)
+    if sig == signal.SIGINT:
+        assert process.returncode == 130
+        assert "Traceback" not in stderr and "interrupted" in stderr
+        assert _manifest_paths(out)  # what was finished is recorded
+    rerun = CliRunner().invoke(main, ["build", str(articles), "--split", "-f", "pdf", "-f", "docx", "--jobs", "1",
+                                      "--out", str(out)])
+    assert rerun.exit_code == 0, rerun.output
+    assert len([n for n in _whole(out) if n.endswith(".pdf")]) == 24
+    assert not list(out.glob(".*.part"))  # the killed writer's temporary file is cleaned up
+
+
+def test_two_builds_into_one_folder_keep_both_sets_and_the_manifest(tmp_path):
+    first = _articles(tmp_path / "a", 6, "a")
+    second = _articles(tmp_path / "b", 6, "b")
+    out = tmp_path / "out"
+    builds = [_start_build(first, out), _start_build(second, out)]
+    for process in builds:
+        process.communicate(timeout=180)
+        assert process.returncode == 0
+    names = set(_whole(out))
+    assert len([n for n in names if n.endswith(".pdf")]) == 12
+    assert _manifest_paths(out) == names - {"manifest.json"}
+
+
+def test_an_unwritable_output_folder_is_one_line(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    for command in (["build", str(QA_SEED)], ["parse", str(QA_SEED)]):
+        result = CliRunner().invoke(main, [*command, "--out", str(blocker / "out")])
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"reportgen: {blocker / 'out'}: cannot be written to")
+        assert "choose another --out folder" in result.stderr and "Traceback" not in result.output
+
+
+def test_a_full_disk_fails_each_document_in_one_line_and_leaves_nothing_half_written(monkeypatch, tmp_path):
+    from reportgen import pipeline
+
+    def full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(pipeline, "write_atomic", full)
+    result = build([QA_SEED, NEWS_SEED], formats=["pdf", "docx"], out=tmp_path, jobs=1)
+    assert [f.message.split(";")[0] for f in result.errors] == ["cannot be written (No space left on device)"] * 2
+    assert not [p for p in tmp_path.iterdir() if p.suffix in (".pdf", ".docx", ".part")]
+
+
+def test_an_unreadable_input_is_one_line(monkeypatch, tmp_path):
+    from pathlib import Path as RealPath
+
+    original = RealPath.read_bytes
+
+    def read_bytes(self):
+        if self.name == "locked.txt":
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return original(self)
+
+    locked = tmp_path / "locked.txt"
+    locked.write_bytes(QA_SEED.read_bytes())
+    monkeypatch.setattr(RealPath, "read_bytes", read_bytes)
+    result = CliRunner().invoke(main, ["build", str(locked), str(NEWS_SEED), "--jobs", "1", "--out",
+                                       str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert f"reportgen: {locked}: permission denied; check the file's permissions" in result.stderr
+
+
+FORMATS = ["pdf", "docx", "html", "md", "json"]
+
+
+def _bytes_of(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())
+            if p.suffix[1:] in FORMATS and p.name != "manifest.json"}
+
+
+def test_every_format_is_byte_identical_across_runs_hash_seeds_and_workers(tmp_path):
+    command = ["build", str(QA_SEED), str(NEWS_SEED), "--split", "--pack", "--date", "2025-12-08", "-q",
+               "-l", "en", "-l", "es", *[arg for fmt in FORMATS for arg in ("-f", fmt)]]
+    runs = {}
+    for label, seed, jobs in (("a", "0", "1"), ("b", "12345", "1"), ("c", "random", "2")):
+        out = tmp_path / label
+        subprocess.run([sys.executable, "-m", "reportgen", *command, "--jobs", jobs, "--out", str(out)],
+                       env={**os.environ, "PYTHONHASHSEED": seed}, check=True, capture_output=True)
+        runs[label] = _bytes_of(out)
+    assert len(runs["a"]) == 3 * 2 * len(FORMATS)
+    assert runs["a"] == runs["b"] == runs["c"]
