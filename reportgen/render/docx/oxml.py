@@ -102,21 +102,16 @@ def _child(parent, tag: str) -> OxmlElement:
 
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "") -> None:
     """A simple field (PAGE, NUMPAGES) with ``placeholder`` as its current result."""
-    run = paragraph.add_run()
-    run._r.append(_element("w:fldChar", fldCharType="begin"))
-    instr = paragraph.add_run()._r
-    text = OxmlElement("w:instrText")
-    text.set(qn("xml:space"), "preserve")
-    text.text = f" {instruction} "
-    instr.append(text)
-    paragraph.add_run()._r.append(_element("w:fldChar", fldCharType="separate"))
+    begin_field(paragraph, instruction, dirty=False)
     paragraph.add_run(placeholder)
-    paragraph.add_run()._r.append(_element("w:fldChar", fldCharType="end"))
+    end_field(paragraph)
 
 
-def begin_field(paragraph: Paragraph, instruction: str) -> None:
-    """Open a complex field whose current result spans the paragraphs that follow (a TOC)."""
-    paragraph.add_run()._r.append(_element("w:fldChar", fldCharType="begin", dirty="true"))
+def begin_field(paragraph: Paragraph, instruction: str, dirty: bool = True) -> None:
+    """Open a field; its current result is what follows until ``end_field`` (for a TOC, whole
+    paragraphs). ``dirty`` asks Word to recompute it on opening."""
+    begin = {"fldCharType": "begin", "dirty": "true"} if dirty else {"fldCharType": "begin"}
+    paragraph.add_run()._r.append(_element("w:fldChar", **begin))
     instr = paragraph.add_run()._r
     text = OxmlElement("w:instrText")
     text.set(qn("xml:space"), "preserve")
