@@ -54,9 +54,11 @@ def _manifest_paths(folder: Path) -> set[str]:
 
 
 def _start_build(articles: Path, out: Path) -> subprocess.Popen:
+    # A build started from a non-interactive script inherits an ignored SIGINT; a user's terminal does not.
     return subprocess.Popen([sys.executable, "-m", "reportgen", "build", str(articles), "--split", "-f", "pdf",
                              "-f", "docx", "--jobs", "1", "-q", "--out", str(out)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def _wait_for_outputs(out: Path, count: int, process: subprocess.Popen) -> None:
