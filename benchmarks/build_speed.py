@@ -93,7 +93,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as out:
         whole = {}
         for fmt in ("pdf", "docx"):
-            command = [sys.executable, "-m", "reportgen", "build", "--format", fmt, "--out", out]
+            command = [sys.executable, "-m", "reportgen", "build", "--format", fmt, "--out", out, "--force", "-q"]
             whole[fmt] = _median_ms(lambda: subprocess.run(command, check=True, capture_output=True), rounds=3)
         pdf = Path(out) / "briefing-pack.en.pdf"
         pages, size = len(PdfReader(pdf).pages), pdf.stat().st_size

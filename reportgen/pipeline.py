@@ -371,6 +371,9 @@ def _render_job(job: _RenderJob) -> tuple[Output, Record] | Failure:
     return Output(job.path, job.format, job.language, sha), record
 
 
+_WORTH_A_POOL = 4  # fewer jobs than this run inline: starting workers would cost more than it saves
+
+
 class _Runner:
     """Runs jobs inline, on a process pool of ``jobs`` workers, or on the caller's executor."""
 
@@ -395,7 +398,7 @@ class _Runner:
         """``function`` over ``items``, yielded in the items' order as each is ready (so an
         interrupted build still knows what it finished), with progress reports."""
         total = len(items)
-        if self.executor is None or total <= 1:
+        if self.executor is None or total <= 1 or (self._own is not None and total < _WORTH_A_POOL):
             for done, item in enumerate(items, 1):
                 yield function(item)
                 self._report(phase, done, total)
