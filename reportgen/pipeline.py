@@ -17,6 +17,7 @@ import glob
 import hashlib
 import os
 import sys
+from itertools import chain
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
@@ -159,12 +160,17 @@ def build(
             result.outputs += [Output(folder / r.path, r.format, r.language, r.sha256, skipped=True) for r in kept]
         else:
             todo.append(slot)
-    needed = list({source.path: source for slot in todo for source in slot.inputs}.values())
+    packs = [slot for slot in todo if slot.is_pack]
+    pack_inputs = list({source.path: source for slot in packs for source in slot.inputs}.values())
     try:
         with _Runner(jobs, executor, progress) as runner:
-            briefs = _parse_needed(needed, runner, result)
-            render_jobs = _render_jobs(todo, briefs, theme, folder, title, subtitle, pack_date, taken, result)
-            for outcome in runner.map("rendering", _render_job, render_jobs):
+            briefs = _parse_needed(pack_inputs, runner, result)  # a pack needs every brief at once
+            pack_jobs = _render_jobs(packs, briefs, theme, folder, title, subtitle, pack_date, taken, result)
+            article_jobs = _article_jobs([s for s in todo if not s.is_pack], briefs, runner, theme, folder,
+                                         pack_date, taken, result)
+            outcomes = chain(runner.map("rendering", _render_job, pack_jobs),
+                             chain.from_iterable(runner.map("rendering", _article_job, article_jobs)))
+            for outcome in outcomes:  # recorded one by one, so an interrupted build knows what it finished
                 if isinstance(outcome, Failure):
                     result.errors.append(outcome)
                 else:
@@ -341,6 +347,72 @@ def _render_jobs(todo: list[_Slot], briefs: dict[str, Brief], theme, folder: Pat
             jobs.append(_RenderJob(document, language, slot.format, folder / name, theme, f"{slot.key}:{language}",
                                    tuple((source.path, source.sha256) for source, _ in members), warnings))
     return jobs
+
+
+@dataclass(frozen=True)
+class _Identity:
+    """What naming an article's documents needs of its parse; the brief itself is not kept."""
+
+    id: str
+    language: str
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _ArticleJob:
+    """One article's own documents: parsed (again) in the worker, so the parent holds no briefs."""
+
+    source: _Input
+    brief: Brief | None  # already parsed for a pack in this build
+    outputs: tuple[tuple[str, str, Path, str], ...]  # (format, language, path, key)
+    theme: object
+    pack_date: str
+
+
+def _identify_job(source: _Input) -> _Identity | Failure:
+    outcome = _parse_job(source)
+    return outcome if isinstance(outcome, Failure) else _Identity(outcome.id, outcome.language, outcome.warnings)
+
+
+def _article_jobs(slots: list[_Slot], briefs: dict[str, Brief], runner: _Runner, theme, folder: Path,
+                  pack_date: str, taken: set[str], result: BuildResult) -> list[_ArticleJob]:
+    """Each article's documents, named in input order. Split builds keep memory flat: an article
+    is parsed here only for its title and language, and parsed again where it is rendered."""
+    from .render import renderer_for
+
+    by_input: dict[str, list[_Slot]] = {}
+    for slot in slots:
+        by_input.setdefault(slot.inputs[0].path, []).append(slot)
+    sources = [group[0].inputs[0] for group in by_input.values()]
+    unparsed = [source for source in sources if source.path not in briefs]
+    identities = dict(zip((s.path for s in unparsed), runner.map("parsing", _identify_job, unparsed)))
+    jobs = []
+    for source in sources:
+        known = briefs.get(source.path)
+        identity = identities.get(source.path) or _Identity(known.id, known.language, known.warnings)
+        if isinstance(identity, Failure):
+            result.errors.append(identity)
+            continue
+        if identity.warnings:
+            result.warnings[source.path] = identity.warnings
+        outputs = []
+        for slot in by_input[source.path]:
+            language = identity.language if slot.language == AUTO else slot.language
+            name = unique_name(identity.id, f".{language}{renderer_for(slot.format).suffix}", taken)
+            outputs.append((slot.format, language, folder / name, f"{slot.key}:{language}"))
+        jobs.append(_ArticleJob(source, known, tuple(outputs), theme, pack_date))
+    return jobs
+
+
+def _article_job(job: _ArticleJob) -> list[tuple[Output, Record] | Failure]:
+    brief = job.brief if job.brief is not None else _parse_job(job.source)
+    if isinstance(brief, Failure):
+        return [brief]
+    document = Pack((brief,), brief.title, None, job.pack_date, job.theme.name)
+    inputs = ((job.source.path, job.source.sha256),)
+    warnings = tuple(f"{job.source.path}: {warning}" for warning in brief.warnings)
+    return [_render_job(_RenderJob(document, language, fmt, path, job.theme, key, inputs, warnings))
+            for fmt, language, path, key in job.outputs]
 
 
 def _render_job(job: _RenderJob) -> tuple[Output, Record] | Failure:

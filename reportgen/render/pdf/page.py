@@ -10,6 +10,7 @@ every contents line links to its page.
 
 from __future__ import annotations
 
+from copy import copy
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -198,7 +199,7 @@ class CoverPainter:
         path = self.doc.theme.logo_svg
         if path is None:
             return 0.0
-        drawing = _svg_drawing(path)
+        drawing = copy(_svg_drawing(path))  # the parsed logo is shared; threads may draw it at once
         drawing.initialFontName = self.doc.typeset.primary.regular  # not reportlab's unembedded Helvetica
         scale = height / drawing.height
         if tile:
