@@ -165,10 +165,10 @@ def build(
     try:
         with _Runner(jobs, executor, progress) as runner:
             briefs = _parse_needed(pack_inputs, runner, result)  # a pack needs every brief at once
-            pack_jobs = _render_jobs(packs, briefs, theme, folder, title, subtitle, pack_date, taken, result)
+            pack_jobs = _pack_jobs(packs, briefs, theme, folder, title, subtitle, pack_date, taken)
             article_jobs = _article_jobs([s for s in todo if not s.is_pack], briefs, runner, theme, folder,
                                          pack_date, taken, result)
-            outcomes = chain(runner.map("rendering", _render_job, pack_jobs),
+            outcomes = chain(runner.map("packs", _render_job, pack_jobs),
                              chain.from_iterable(runner.map("rendering", _article_job, article_jobs)))
             for outcome in outcomes:  # recorded one by one, so an interrupted build knows what it finished
                 if isinstance(outcome, Failure):
@@ -320,13 +320,14 @@ def _parse_needed(needed: list[_Input], runner: _Runner, result: BuildResult) ->
     return briefs
 
 
-def _render_jobs(todo: list[_Slot], briefs: dict[str, Brief], theme, folder: Path, title: str | None,
-                 subtitle: str | None, pack_date: str, taken: set[str], result: BuildResult) -> list[_RenderJob]:
-    """Every document still to write, named in a fixed order so names never depend on timing."""
+def _pack_jobs(packs: list[_Slot], briefs: dict[str, Brief], theme, folder: Path, title: str | None,
+               subtitle: str | None, pack_date: str, taken: set[str]) -> list[_RenderJob]:
+    """Every pack still to write (one per language for ``auto``), named in a fixed order."""
     from .render import renderer_for
 
     jobs = []
-    for slot in todo:
+    stem = slugify(title) if title else DEFAULT_PACK_NAME
+    for slot in packs:
         usable = [(source, briefs[source.path]) for source in slot.inputs if source.path in briefs]
         if not usable:
             continue
@@ -335,13 +336,7 @@ def _render_jobs(todo: list[_Slot], briefs: dict[str, Brief], theme, folder: Pat
             groups.setdefault(brief.language if slot.language == AUTO else slot.language, []).append((source, brief))
         suffix = renderer_for(slot.format).suffix
         for language, members in groups.items():
-            chosen = tuple(brief for _, brief in members)
-            if slot.is_pack:
-                stem = slugify(title) if title else DEFAULT_PACK_NAME
-                document = Pack(chosen, title or "", subtitle, pack_date, theme.name)
-            else:
-                stem = chosen[0].id
-                document = Pack(chosen, chosen[0].title, None, pack_date, theme.name)
+            document = Pack(tuple(brief for _, brief in members), title or "", subtitle, pack_date, theme.name)
             name = unique_name(stem, f".{language}{suffix}", taken)
             warnings = tuple(f"{source.path}: {warning}" for source, brief in members for warning in brief.warnings)
             jobs.append(_RenderJob(document, language, slot.format, folder / name, theme, f"{slot.key}:{language}",

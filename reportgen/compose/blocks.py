@@ -49,7 +49,7 @@ class Contents:
 @dataclass(frozen=True)
 class Paragraph:
     text: str
-    style: str = "body"  # body | lead | source | note | small
+    style: str = "body"  # body | lead | source | note
 
 
 @dataclass(frozen=True)

@@ -123,10 +123,6 @@ def qualifier_words(qualifier: str | None, language: str) -> str | None:
 
 def _qualified(figure: str, qualifier: str | None, language: str) -> str:
     _ = translations(language).gettext
-    if qualifier == "more_than":
-        return _("more than {figure}").format(figure=figure)
-    if qualifier == "less_than":
-        return _("less than {figure}").format(figure=figure)
-    if qualifier == "about":
-        return _("about {figure}").format(figure=figure)
-    return figure
+    templates = {"more_than": _("more than {figure}"), "less_than": _("less than {figure}"),
+                 "about": _("about {figure}")}
+    return templates[qualifier].format(figure=figure) if qualifier in templates else figure

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import struct
 import zipfile
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from .styles import (
 )
 
 PAGE_SIZES_MM = {"A4": (210, 297), "Letter": (215.9, 279.4)}
-PARAGRAPH_STYLES = {"body": "Normal", "lead": LEAD, "source": SOURCE_LINE, "note": NOTE, "small": NOTE}
+PARAGRAPH_STYLES = {"body": "Normal", "lead": LEAD, "source": SOURCE_LINE, "note": NOTE}
 _DOS_EPOCH = struct.pack("<HH", 0, (0 << 9) | (1 << 5) | 1)  # time 00:00:00, date 1980-01-01
 _TWIPS_PER_MM = 1440 / 25.4
 
@@ -306,8 +307,6 @@ def _header_footer(word, section, meta: b.Meta, style_ids: dict[str, str]) -> No
 
 def _split_label(label: str) -> list[str]:
     """"Page {page} of {pages}" → ["Page ", "{page}", " of ", "{pages}"]."""
-    import re
-
     return [piece for piece in re.split(r"(\{page\}|\{pages\})", label) if piece]
 
 

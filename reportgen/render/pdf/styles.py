@@ -58,8 +58,6 @@ def paragraph_styles(theme: Theme, body: RegisteredFamily, heading: RegisteredFa
                          textColor=colors.accent, spaceAfter=size["body"], keepWithNext=1),
         "note": derive("note", fontName=body.italic, fontSize=small + 0.5, leading=(small + 0.5) * 1.45,
                        textColor=colors.muted),
-        "small": derive("small", fontSize=small, leading=small * 1.35, spaceAfter=0),
-        "small_bold": derive("small_bold", fontName=body.bold, fontSize=small, leading=small * 1.35, spaceAfter=0),
         "table_head": derive("table_head", fontName=body.bold, fontSize=small + 0.5, leading=(small + 0.5) * 1.3,
                              textColor=colors.paper, spaceAfter=0),
         "table_head_number": derive("table_head_number", fontName=body.bold, fontSize=small + 0.5,
