@@ -70,6 +70,7 @@ def test_two_workers_and_a_callers_executor_write_the_same_bytes_as_one(tmp_path
         threaded = build([QA_SEED, NEWS_SEED], out=tmp_path / "three", split=True, executor=executor,
                          date="2025-12-08")
     for result in (parallel, threaded):
+        assert not result.errors
         assert [(o.path.name, o.sha256) for o in result.outputs] == [(o.path.name, o.sha256) for o in serial.outputs]
 
 

@@ -11,15 +11,23 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportgen.model import (
-    CHANGES, KINDS, LANGUAGES, QUALIFIERS, SOURCE_FORMATS, UNITS, Brief, Expert, ModelError, Pack, SourceInfo,
-    Statistic,
+    CHANGES, KINDS, LANGUAGES, QUALIFIERS, SOURCE_FORMATS, UNITS, Brief, DroppedLine, Expert, ModelError, Pack,
+    SourceInfo, Statistic,
 )
 
-SCHEMA = json.loads(resources.files("reportgen").joinpath("schema/brief-1.schema.json").read_text(encoding="utf-8"))
+
+def _schema(version: int) -> dict:
+    path = resources.files("reportgen").joinpath(f"schema/brief-{version}.schema.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+SCHEMA = _schema(2)
 
 text = st.text(max_size=40)
 maybe_text = st.none() | text
 decimal_strings = st.decimals(allow_nan=False, allow_infinity=False, places=3).map(lambda d: format(d, "f"))
+spans = st.tuples(st.integers(0, 10_000), st.integers(0, 500)).map(lambda pair: (pair[0], pair[0] + pair[1]))
+maybe_span = st.none() | spans
 
 statistics = st.builds(
     Statistic,
@@ -27,23 +35,26 @@ statistics = st.builds(
     currency=st.none() | st.sampled_from(["USD", "EUR", "GBP"]), per=maybe_text,
     qualifier=st.none() | st.sampled_from(QUALIFIERS), change=st.none() | st.sampled_from(CHANGES),
     measure=maybe_text, subject=maybe_text, period=maybe_text, source=maybe_text, cited_by=maybe_text,
-    sentence=text,
+    sentence=text, text_span=maybe_span, source_span=maybe_span, sentence_span=maybe_span,
 )
 experts = st.builds(
     Expert, name=text.filter(bool), role=maybe_text, organization=maybe_text,
-    commentary=st.lists(text, max_size=3).map(tuple), summary=maybe_text,
+    commentary=st.lists(text, max_size=3).map(tuple), summary=maybe_text, name_span=maybe_span,
+    commentary_spans=st.lists(st.lists(spans, max_size=2).map(tuple), max_size=3).map(tuple),
 )
 briefs = st.builds(
     Brief,
     id=st.from_regex(r"[a-z0-9]{1,10}(-[a-z0-9]{1,10}){0,3}", fullmatch=True),
     source=st.builds(SourceInfo, path=text, format=st.sampled_from(SOURCE_FORMATS), encoding=text,
-                     sha256=st.from_regex(r"[0-9a-f]{64}", fullmatch=True)),
+                     sha256=st.from_regex(r"[0-9a-f]{64}", fullmatch=True), text=maybe_text,
+                     text_sha256=st.none() | st.from_regex(r"[0-9a-f]{64}", fullmatch=True)),
     language=st.sampled_from(LANGUAGES), kind=st.sampled_from(KINDS), title=text.filter(bool),
     publication=maybe_text, published=st.none() | st.dates().map(lambda d: d.isoformat()),
-    question=maybe_text,
+    question=maybe_text, question_spans=st.lists(spans, max_size=2).map(tuple),
     experts=st.lists(experts, max_size=3).map(tuple), statistics=st.lists(statistics, max_size=3).map(tuple),
     body=st.lists(text, max_size=3).map(tuple), takeaways=st.lists(text, max_size=3).map(tuple),
-    dropped=st.lists(text, max_size=3).map(tuple), warnings=st.lists(text, max_size=2).map(tuple),
+    dropped=st.lists(st.builds(DroppedLine, text=text, rule=maybe_text, span=maybe_span), max_size=3).map(tuple),
+    warnings=st.lists(text, max_size=2).map(tuple),
 )
 
 
@@ -68,12 +79,46 @@ def test_seed_briefs_validate_against_schema(qa_brief, news_brief):
 def test_keys_are_the_published_contract(news_brief):
     assert list(news_brief.to_dict()) == [
         "schema", "id", "source", "language", "kind", "title", "publication", "published", "question",
-        "experts", "statistics", "body", "takeaways", "dropped", "warnings",
+        "question_spans", "experts", "statistics", "body", "takeaways", "dropped", "warnings",
     ]
     assert list(news_brief.to_dict()["statistics"][0]) == [
         "text", "value", "unit", "currency", "per", "qualifier", "change", "measure", "subject", "period",
-        "source", "cited_by", "sentence",
+        "source", "cited_by", "sentence", "text_span", "source_span", "sentence_span",
     ]
+    assert list(news_brief.to_dict()["dropped"][0]) == ["text", "rule", "span"]
+
+
+def _as_version_1(brief: Brief) -> dict:
+    """What ``reportgen parse`` printed before spans: the same brief without them."""
+    data = brief.to_dict()
+    data["schema"] = "reportgen.brief/1"
+    del data["question_spans"], data["source"]["text"], data["source"]["text_sha256"]
+    for expert in data["experts"]:
+        del expert["name_span"], expert["commentary_spans"]
+    for statistic in data["statistics"]:
+        for key in ("text_span", "source_span", "sentence_span"):
+            del statistic[key]
+    data["dropped"] = [line["text"] for line in data["dropped"]]
+    return data
+
+
+def test_version_1_briefs_still_load(qa_brief, news_brief):
+    for brief in (qa_brief, news_brief):
+        old = _as_version_1(brief)
+        jsonschema.validate(old, _schema(1))
+        loaded = Brief.from_dict(old)
+        assert loaded.schema == "reportgen.brief/2"
+        assert [line.text for line in loaded.dropped] == [line.text for line in brief.dropped]
+        assert all(line.rule is None and line.span is None for line in loaded.dropped)
+        assert [s.sentence for s in loaded.statistics] == [s.sentence for s in brief.statistics]
+        assert loaded.statistics[0].text_span is None and loaded.source.text is None
+
+
+def test_version_2_refuses_plain_string_dropped_lines(news_brief):
+    data = news_brief.to_dict()
+    data["dropped"] = ["Share this"]
+    with pytest.raises(ModelError, match="'dropped' must be a list of objects"):
+        Brief.from_dict(data)
 
 
 def test_pack_round_trips(qa_brief, news_brief):

@@ -291,9 +291,9 @@ def test_statistics(expected_path):
 def test_boilerplate_dropped(expected_path):
     """Page furniture is removed and recorded in ``dropped``."""
     expected, brief = _expected(expected_path), _brief(expected_path)
-    dropped = [_norm(line) for line in brief.dropped]
+    dropped = [_norm(line.text) for line in brief.dropped]
     missing = [s for s in expected["dropped_contains"] if not any(_norm(s) in line for line in dropped)]
-    assert not missing, f"not in dropped: {missing}\ndropped is:\n{_show(brief.dropped)}"
+    assert not missing, f"not in dropped: {missing}\ndropped is:\n{_show([line.text for line in brief.dropped])}"
 
 
 @pytest.mark.parametrize("expected_path", CASES)
@@ -337,7 +337,7 @@ def test_encoding(expected_path):
     brief = _brief(expected_path)
     fields = [("title", brief.title), ("question", brief.question or "")]
     fields += [(f"body[{i}]", p) for i, p in enumerate(brief.body)]
-    fields += [(f"dropped[{i}]", p) for i, p in enumerate(brief.dropped)]
+    fields += [(f"dropped[{i}]", line.text) for i, line in enumerate(brief.dropped)]
     for expert in brief.experts:
         fields += [(f"expert {expert.name!r}", " | ".join(
             [expert.name, expert.role or "", expert.organization or "", *expert.commentary]))]

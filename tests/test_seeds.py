@@ -60,10 +60,10 @@ def test_qa_seed_expert_text_is_not_body(qa_brief):
 
 
 def test_qa_seed_boilerplate_dropped(qa_brief):
-    dropped = " | ".join(qa_brief.dropped)
+    dropped = " | ".join(line.text for line in qa_brief.dropped)
     assert "Latin America Advisor logo.The Latin America Advisor features" in dropped
-    assert "Related Links" in qa_brief.dropped
-    assert "Suggested Content" in qa_brief.dropped
+    rules = {line.text: line.rule for line in qa_brief.dropped}
+    assert rules["Related Links"] and rules["Suggested Content"]
 
 
 def test_qa_seed_homicide_rate(qa_brief):
@@ -140,7 +140,10 @@ def test_news_seed_fentanyl_seizures(news_brief):
     "Please enter your name here", "Popular Articles",
 ])
 def test_news_seed_boilerplate_dropped(news_brief, line):
-    assert line in news_brief.dropped
+    dropped = {dropped.text: dropped for dropped in news_brief.dropped}
+    assert dropped[line].rule
+    start, end = dropped[line].span
+    assert news_brief.source.text[start:end] == line
     assert not any(line in paragraph for paragraph in news_brief.body)
 
 
@@ -169,5 +172,6 @@ def test_parsing_is_deterministic():
 
 def test_a_photo_caption_glued_to_the_lead_is_dropped_not_read_as_text(qa_brief):
     assert qa_brief.body[0].endswith("experts say below.")
-    assert "Drugs seized in Ecuador are pictured." in qa_brief.dropped
+    assert {"Drugs seized in Ecuador are pictured.": "photo-caption"}.items() <= \
+        {line.text: line.rule for line in qa_brief.dropped}.items()
     assert all("pictured" not in takeaway for takeaway in qa_brief.takeaways)

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..errors import InputError
 from ..ingest import Block, Source
-from ..model import Brief, Expert, SourceInfo, Statistic
+from ..model import Brief, DroppedLine, Expert, SourceInfo, Statistic
 from ..slug import slugify
 from .attribution import Person, Registry, find_attributions, panel_members
 from .boilerplate import byline_name, split_furniture
@@ -23,6 +23,7 @@ from .header import read_header
 from .language import detect_language
 from .sentences import split_sentences
 from .figures import find_statistics
+from .trace import MAX_KEPT_TEXT, Tracer, normalized_text, text_digest, trace_statistics
 
 _FALLBACK_TITLE_WORDS = 14
 _AUTHOR_NOTE_WORDS = 30
@@ -64,10 +65,11 @@ def _fallback_title(paragraphs: list[str]) -> str:
     return " ".join(words[:_FALLBACK_TITLE_WORDS]).rstrip(",;:") + "…"
 
 
-def _date_in_top_furniture(blocks: tuple[Block, ...], dropped: list[str], language: str) -> str | None:
+def _date_in_top_furniture(blocks: tuple[Block, ...], dropped: list[DroppedLine], language: str) -> str | None:
     """A date on a dropped line near the top ("By Laura Kim | June 2, 2025", "Posted … · 7 min read")."""
+    dropped_texts = {line.text for line in dropped}
     for block in blocks[:_TOP_BLOCKS]:
-        if block.text in dropped and len(block.text.split()) <= _DATED_LINE_WORDS:
+        if block.text in dropped_texts and len(block.text.split()) <= _DATED_LINE_WORDS:
             found = find_date(block.text, language)
             if found:
                 return found[0]
@@ -111,9 +113,9 @@ def parse_source(source: Source) -> Brief:
     header = read_header(blocks, source.meta, language)
     dropped.extend(header.dropped)
     paragraphs = [block.text for index, block in enumerate(blocks) if index not in header.consumed]
-    bylines = header.bylines + [name for name in map(byline_name, dropped) if name]
+    bylines = header.bylines + [name for name in (byline_name(line.text) for line in dropped) if name]
     author_notes = [p for p in paragraphs if _is_author_note(p, bylines)]
-    dropped.extend(author_notes)
+    dropped.extend(DroppedLine(note, "author-note") for note in author_notes)
     paragraphs = [p for p in paragraphs if p not in author_notes]
     if not paragraphs:
         raise InputError(source.path, "no article text found (only headings or page furniture); check that this is the article's page")
@@ -148,14 +150,16 @@ def parse_source(source: Source) -> Brief:
         body.append(paragraph)
 
     texts = [dialogue.answer_text.get(index, dialogue.host_text.get(index, paragraph)) for index, paragraph in enumerate(paragraphs)]
-    statistics = _statistics(texts, dialogue.answers, people, language)
+    text = normalized_text(source.blocks)
+    tracer = Tracer(text)
+    statistics = trace_statistics(tracer, _statistics(texts, dialogue.answers, people, language))
     experts = [
-        Expert(
+        tracer.expert(Expert(
             name=person.name,
             role=person.description.role,
             organization=person.description.organization,
             commentary=tuple(person.commentary),
-        )
+        ))
         for person in people
     ]
     warnings = list(header.warnings)
@@ -166,16 +170,18 @@ def parse_source(source: Source) -> Brief:
         warnings.append("no headline found; the title is the article's first sentence")
     return Brief(
         id=slugify(title),
-        source=SourceInfo(path=source.path, format=source.format, encoding=source.encoding, sha256=source.sha256),
+        source=SourceInfo(path=source.path, format=source.format, encoding=source.encoding, sha256=source.sha256,
+                          text=text if len(text) <= MAX_KEPT_TEXT else None, text_sha256=text_digest(text)),
         language=language,
         kind=kind,
         title=title,
         publication=header.publication,
         published=published,
         question=question,
+        question_spans=tracer.pieces(question) if question else (),
         experts=tuple(experts),
         statistics=tuple(statistics),
         body=tuple(body),
-        dropped=tuple(dropped),
+        dropped=tuple(tracer.dropped_line(line) for line in dropped),
         warnings=tuple(warnings),
     )

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..ingest import Block
+from ..model import DroppedLine
 from .sentences import split_sentences
 
 _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
@@ -64,23 +65,29 @@ def _is_doubled(text: str) -> bool:
     return 6 <= len(words) <= 2 * _CAPTION_MAX_WORDS and len(words) % 2 == 0 and words[:half] == words[half:]
 
 
-def is_furniture(block: Block) -> bool:
-    """True when one block, on its own, reads as page furniture."""
+def furniture_rule(block: Block) -> str | None:
+    """The rule by which one block, on its own, reads as page furniture; None for article text."""
     text = block.text.strip()
     lowered = text.lower()
     normalized = _normalized(text)
     lists = _lists()
     if not normalized or normalized in lists["lines"]:
-        return True
+        return "furniture-line"
     if lowered.startswith(lists["starts"]) or normalized.startswith(lists["starts"]):
-        return True
+        return "furniture-start"
     if len(text.split()) <= _CONTAINS_MAX_WORDS and any(word in lowered for word in lists["contains"]):
-        return True
+        return "furniture-phrase"
     if not text.endswith(".") and lowered.endswith(lists["ends"]):
-        return True
-    if _GLUED_CREDIT.search(text) or _is_doubled(text) or is_byline(text):
-        return True
-    return block.role != "h" and len(text.split()) == 1 and text[-1].isalnum() and not any(c.isdigit() for c in text)
+        return "furniture-end"
+    if _GLUED_CREDIT.search(text):
+        return "photo-credit"
+    if _is_doubled(text):
+        return "doubled-caption"
+    if is_byline(text):
+        return "byline"
+    if block.role != "h" and len(text.split()) == 1 and text[-1].isalnum() and not any(c.isdigit() for c in text):
+        return "lone-word"
+    return None
 
 
 def trailing_caption(text: str) -> str | None:
@@ -95,10 +102,10 @@ def trailing_caption(text: str) -> str | None:
     return None
 
 
-def split_furniture(blocks: tuple[Block, ...]) -> tuple[list[Block], list[str]]:
+def split_furniture(blocks: tuple[Block, ...]) -> tuple[list[Block], list[DroppedLine]]:
     """The blocks that may be article text, and the furniture lines dropped."""
     kept: list[Block] = []
-    dropped: list[str] = []
+    dropped: list[DroppedLine] = []
     in_tail = seen_prose = False
     normalized = [" ".join(block.text.split()) for block in blocks]
     # A "Related posts" list only ends the article after its last paragraph of prose.
@@ -107,14 +114,16 @@ def split_furniture(blocks: tuple[Block, ...]) -> tuple[list[Block], list[str]]:
         following = normalized[index + 1] if index + 1 < len(blocks) else ""
         echo = bool(following) and following != normalized[index] and following.startswith(normalized[index])
         short = len(block.text.split()) < _RELATED_HEADLINE_WORDS and not block.text.rstrip().endswith(".")
-        if is_furniture(block) or echo or (in_tail and (index > last_prose or (short and seen_prose))):
-            dropped.append(block.text)
+        rule = furniture_rule(block) or ("repeated-line" if echo else None) or (
+            "related-list" if in_tail and (index > last_prose or (short and seen_prose)) else None)
+        if rule:
+            dropped.append(DroppedLine(block.text, rule))
             # After "Related posts", the list of headlines that follows is furniture too.
             in_tail = in_tail or _normalized(block.text) in _lists()["tail_markers"]
         else:
             caption = trailing_caption(block.text)
             if caption:
-                dropped.append(caption)
+                dropped.append(DroppedLine(caption, "photo-caption"))
                 block = replace(block, text=block.text[: block.text.rindex(caption)].rstrip())
             kept.append(block)
             in_tail = False

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..ingest import Block, PageMeta
+from ..model import DroppedLine
 from .boilerplate import BREADCRUMB_SEPARATOR, byline_name, is_breadcrumb, is_byline
 from .dates import date_line, find_date
 from .sentences import ends_with_abbreviation, split_sentences
@@ -34,7 +35,7 @@ class Header:
     publication: str | None = None
     published: str | None = None
     consumed: set[int] = field(default_factory=set)
-    dropped: list[str] = field(default_factory=list)
+    dropped: list[DroppedLine] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -96,7 +97,8 @@ def _furniture_under_title(blocks: list[Block], start: int, header: Header, lang
         if found_date or is_byline(text) or is_breadcrumb(text):
             header.published = header.published or found_date
             header.consumed.add(index)
-            header.dropped.append(text)
+            rule = "date-line" if found_date else "byline" if is_byline(text) else "breadcrumb"
+            header.dropped.append(DroppedLine(text, rule))
             header.bylines.extend(filter(None, [byline_name(text)]))
         elif not standfirst_seen and len(text.split()) <= _MAX_STANDFIRST_WORDS:
             standfirst_seen = True
@@ -132,24 +134,25 @@ def read_header(blocks: list[Block], meta: PageMeta, language: str) -> Header:
             if labels and labels[-1] == index - 1 and header.publication is None:
                 # "Panorama Hemisférico" over "Análisis diario del Foro…": the line above is the masthead
                 header.publication = blocks[labels.pop()].text.strip()
-            header.dropped.append(text)
+            header.dropped.append(DroppedLine(text, "publication-line"))
             continue
         if masthead and (is_breadcrumb(text) or _masthead_from(text) == text or text.isupper()):
             header.publication = header.publication or masthead
             if is_breadcrumb(text):
-                header.dropped.append(text)
+                header.dropped.append(DroppedLine(text, "breadcrumb"))
         elif _dated(text, language) and block.role != "h" and (
                 date_line(text, language) or not _is_headline(Block(text, block.role))
                 or BREADCRUMB_SEPARATOR.search(text) or len(text.split()) <= _MAX_DATED_HEADLINE_WORDS):
             header.published = header.published or _dated(text, language)
             if not date_line(text, language):
-                header.dropped.append(text)
+                header.dropped.append(DroppedLine(text, "date-line"))
         elif _is_headline(Block(text, block.role)) and not is_breadcrumb(text):
             header.title = text
             _furniture_under_title(blocks, index + 1, header, language)
             break
         elif storage or is_byline(text) or is_breadcrumb(text):
-            header.dropped.append(block.text)
+            rule = "byline" if is_byline(text) else "breadcrumb" if is_breadcrumb(text) else "date-line"
+            header.dropped.append(DroppedLine(block.text, rule))
             header.bylines.extend(filter(None, [byline_name(text)]))
         else:
             labels.append(index)
@@ -157,7 +160,7 @@ def read_header(blocks: list[Block], meta: PageMeta, language: str) -> Header:
         # Without a headline, short leading lines may be the article's own first lines.
         header.consumed.difference_update(labels)
     else:
-        header.dropped.extend(blocks[index].text for index in labels)
+        header.dropped.extend(DroppedLine(blocks[index].text, "section-label") for index in labels)
     if header.title is None and meta.title:
         header.title = meta.title
     return header
