@@ -80,7 +80,7 @@ def test_markdown_has_gfm_tables_and_literal_article_text(outputs, tmp_path):
 
 def test_json_is_the_pack_as_parsed(outputs):
     data = json.loads(outputs["json"].read_text(encoding="utf-8"))
-    assert data["schema"] == "reportgen.pack/1"
+    assert data["schema"] == "reportgen.pack/2"
     assert [Brief.from_dict(brief) for brief in data["briefs"]] == [parse_file(QA_SEED), parse_file(NEWS_SEED)]
 
 

@@ -26,6 +26,8 @@ class Meta:
     footer: str
     page_label: str  # "Page {page} of {pages}", already translated
     date: str | None = None  # ISO date, for metadata stamps
+    note_label: str = "Note {number}"  # a note mark's accessible name, translated
+    back_label: str = "Back to the figure of note {number}"  # a note's link back, translated
 
 
 @dataclass(frozen=True)
@@ -64,11 +66,32 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Note:
+    """Where a figure comes from: its sentence as the article wrote it, its source, who cited it."""
+
+    mark: str  # the note's number as the reader sees it: "3"
+    anchor: str  # where the note itself is
+    back_anchor: str  # the mark the note links back to (its figure in the statistics table)
+    sentence: str
+    source: str | None  # finished line: "Source: Human Rights Watch"
+    cited_by: str | None  # finished line: "Cited by Ivan Briscoe"
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    """A note mark beside a figure; ``anchor`` is set on the one mark its note links back to."""
+
+    note: Note
+    anchor: str | None = None
+
+
+@dataclass(frozen=True)
 class KeyFigure:
     figure: str  # "$12 billion"
     label: str  # what it measures: "Homicide rate · Ecuador · 2023"
     source: str | None  # finished line: "Source: Human Rights Watch"
     qualifier: str | None = None  # "more than", shown above the figure
+    note: NoteRef | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +118,7 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[tuple[str, ...], ...]
     role: str = "data"  # data | glance | sources: renderers may style each
+    notes: tuple[NoteRef | None, ...] = ()  # per row, a mark beside its first cell
 
 
 @dataclass(frozen=True)
@@ -104,6 +128,16 @@ class Commentary:
     name: str
     role_line: str | None
     paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Notes:
+    """An article's notes under their own heading; a format with native notes
+    (Word footnotes, Markdown footnotes) carries them at their marks instead."""
+
+    title: str
+    anchor: str
+    items: tuple[Note, ...]
 
 
 @dataclass(frozen=True)
@@ -124,7 +158,7 @@ class Section:
 
 Block = Union[
     Cover, Contents, Paragraph, BulletList, Question, KeyFigures, ExpertCard, Table,
-    Commentary, PageBreak, Section,
+    Commentary, Notes, PageBreak, Section,
 ]
 
 

@@ -20,7 +20,7 @@ from ..model import Brief, Expert, Pack, Statistic
 from ..themes import ThemeTexts
 from .blocks import (
     Block, BulletList, Column, Commentary, Contents, Cover, Document, ExpertCard, KeyFigure,
-    KeyFigures, Meta, PageBreak, Paragraph, Question, Section, Table,
+    KeyFigures, Meta, Note, NoteRef, Notes, PageBreak, Paragraph, Question, Section, Table,
 )
 from .figures import most_telling
 
@@ -56,6 +56,36 @@ class _Composer:
         catalog = translations(language)
         self._ = catalog.gettext
         self.ngettext = catalog.ngettext
+        self.notes = self.number_notes()
+
+    def number_notes(self) -> dict[int, Note]:
+        """One note per source sentence of the figures shown, numbered through the pack in
+        reading order. Keyed by the statistic's identity: figures from one sentence, and a
+        figure at a glance and in its article, share a note."""
+        notes: dict[int, Note] = {}
+        number = 0
+        for brief in self.pack.briefs:
+            shown = list(brief.statistics[:MAX_TABLE_ROWS])
+            shown += [s for s in most_telling(brief.statistics, KEY_FIGURES) if all(s is not t for t in shown)]
+            by_sentence: dict[tuple[str, object], list[Statistic]] = {}
+            for statistic in shown:
+                by_sentence.setdefault((statistic.sentence, statistic.sentence_span), []).append(statistic)
+            for (sentence, _span), statistics in by_sentence.items():
+                number += 1
+                note = Note(
+                    mark=format_number(number, self.language), anchor=f"note-{number}",
+                    back_anchor=f"note-{number}-ref", sentence=sentence,
+                    source=self.joined(self._("Source: {source}"), "source", statistics),
+                    cited_by=self.joined(self._("Cited by {name}"), "name", statistics, "cited_by"),
+                )
+                notes.update((id(statistic), note) for statistic in statistics)
+        return notes
+
+    @staticmethod
+    def joined(template: str, placeholder: str, statistics: list[Statistic], field: str = "source") -> str | None:
+        """"Source: A; B" from the distinct values the figures of one sentence give."""
+        values = list(dict.fromkeys(getattr(s, field) for s in statistics if getattr(s, field)))
+        return template.format(**{placeholder: "; ".join(values)}) if values else None
 
     def document(self) -> Document:
         single = len(self.pack.briefs) == 1
@@ -85,6 +115,8 @@ class _Composer:
             footer=self.brand.texts.footer or self.brand.name,
             page_label=self._("Page {page} of {pages}"),
             date=self.pack.date,
+            note_label=self._("Note {number}"),
+            back_label=self._("Back to the figure of note {number}"),
         )
 
     def subtitle(self) -> str:
@@ -127,7 +159,8 @@ class _Composer:
         children: list[Block] = [table]
         figures = most_telling([s for brief in self.pack.briefs for s in brief.statistics], KEY_FIGURES)
         if figures:
-            children.append(Section(_("Figures that stand out"), "glance-figures", 2, (self.key_figures(figures),)))
+            children.append(Section(_("Figures that stand out"), "glance-figures", 2,
+                                    (self.key_figures(figures),)))
         return Section(_("At a glance"), "at-a-glance", 1, tuple(children))
 
     def sources(self) -> Section:
@@ -167,7 +200,8 @@ class _Composer:
                 children.append(Section(_("Key points"), f"{anchor}-points", 2, (BulletList(points),)))
         figures = most_telling(brief.statistics, KEY_FIGURES)
         if figures:
-            children.append(Section(_("Key figures"), f"{anchor}-figures", 2, (self.key_figures(figures),)))
+            children.append(Section(_("Key figures"), f"{anchor}-figures", 2,
+                                    (self.key_figures(figures, brief.statistics[:MAX_TABLE_ROWS]),)))
         if brief.experts:
             shown = brief.experts[:MAX_EXPERTS]
             cards: tuple[Block, ...] = tuple(ExpertCard(e.name, self.role_line(e), e.summary) for e in shown)
@@ -182,7 +216,14 @@ class _Composer:
                     "…and {count} more figures, listed in the brief (reportgen parse).", hidden))
             children.append(Section(_("Statistics"), f"{anchor}-statistics", 2, table))
         children.append(self.full_text(brief, anchor))
+        notes = self.article_notes(brief, anchor)
+        if notes:
+            children.append(notes)
         return Section(brief.title, anchor, 1, tuple(children))
+
+    def article_notes(self, brief: Brief, anchor: str) -> Notes | None:
+        items = dict.fromkeys(self.notes[id(s)] for s in brief.statistics if id(s) in self.notes)
+        return Notes(self._("Notes and sources"), f"{anchor}-notes", tuple(items)) if items else None
 
     def more_experts(self, brief: Brief) -> tuple[Block, ...]:
         """A note for the experts past ``MAX_EXPERTS``: a pack stays readable (and fast) on any page."""
@@ -208,12 +249,17 @@ class _Composer:
         summaries = {expert.summary for expert in brief.experts}
         return tuple(point for point in brief.takeaways if point not in summaries)
 
-    def key_figures(self, statistics: list[Statistic]) -> KeyFigures:
+    def key_figures(self, statistics: list[Statistic], table_rows: tuple[Statistic, ...] | None = None) -> KeyFigures:
+        """Cards with note marks; a card is its note's way back only in an article whose
+        statistics table (``table_rows``) has no figure of that note (at a glance, never)."""
         cards = []
         for statistic in statistics:
             qualifier, figure = figure_parts(statistic, self.language)
             source = self._("Source: {source}").format(source=statistic.source) if statistic.source else None
-            cards.append(KeyFigure(figure, self.figure_label(statistic), source, qualifier))
+            note = self.notes[id(statistic)]
+            in_table = table_rows is None or any(self.notes[id(row)] is note for row in table_rows)
+            back = None if in_table else note.back_anchor
+            cards.append(KeyFigure(figure, self.figure_label(statistic), source, qualifier, NoteRef(note, back)))
         return KeyFigures(tuple(cards))
 
     def figure_label(self, statistic: Statistic) -> str:
@@ -227,11 +273,21 @@ class _Composer:
             Column(_("Figure"), 1.3, numeric=True), Column(_("What it measures"), 2.0), Column(_("Period"), 0.9),
             Column(_("Source"), 1.8), Column(_("Cited by"), 1.5),
         )
+        shown = brief.statistics[:MAX_TABLE_ROWS]
         rows = tuple(
             (format_figure(s, self.language), self.measures(s), s.period or "—", s.source or "—", s.cited_by or "—")
-            for s in brief.statistics[:MAX_TABLE_ROWS]
+            for s in shown
         )
-        return Table(columns, rows)
+        return Table(columns, rows, notes=self.table_marks(shown))
+
+    def table_marks(self, shown: tuple[Statistic, ...]) -> tuple[NoteRef, ...]:
+        """A mark per row; the first row of each note is where that note links back to."""
+        marks: list[NoteRef] = []
+        for statistic in shown:
+            note = self.notes[id(statistic)]
+            first = all(mark.note is not note for mark in marks)
+            marks.append(NoteRef(note, note.back_anchor if first else None))
+        return tuple(marks)
 
     def measures(self, statistic: Statistic) -> str:
         if statistic.measure and statistic.subject:

@@ -82,6 +82,11 @@ class _Page:
             "th{background:var(--primary);color:var(--paper);text-align:left}th,td{padding:.35em .5em;"
             "vertical-align:top}tbody tr:nth-child(even){background:var(--stripe)}"
             "tbody{border-bottom:2px solid var(--primary)}.num{text-align:right;font-weight:700}"
+            ".mark{font-size:.7em;line-height:0}.mark a,.notes a{color:var(--accent)}"
+            ".notes ol{list-style:none;padding:0;font-size:.9em}.notes li{margin:.5em 0 .5em 2em;text-indent:-2em}"
+            ".notes .number{display:inline-block;width:1.6em;margin-right:.4em;text-align:right;font-weight:700;"
+            "color:var(--accent);text-indent:0}.notes q{quotes:none}.notes .credit{color:var(--muted);"
+            "font-style:italic}.notes .back{text-decoration:none}"
             "nav ol{padding-left:1.2em}.page-footer{color:var(--muted);border-top:1px solid var(--rule);"
             "margin-top:3rem;font-size:.85em}"
         )
@@ -132,12 +137,21 @@ class _Page:
         return (f'<aside class="question" aria-label="{_text(block.label)}"><p class="label">{_text(block.label)}</p>'
                 f"<blockquote><p>{_text(block.text)}</p></blockquote></aside>\n")
 
+    def _mark(self, ref: b.NoteRef | None) -> str:
+        """A superscript link to the note; the mark the note links back to carries an id."""
+        if ref is None:
+            return ""
+        anchor = f' id="{ref.anchor}"' if ref.anchor else ""
+        label = _text(self.document.meta.note_label.format(number=ref.note.mark))
+        return (f'<sup class="mark"><a href="#{ref.note.anchor}"{anchor} aria-label="{label}">'
+                f"{_text(ref.note.mark)}</a></sup>")
+
     def _keyfigures(self, block: b.KeyFigures, depth: int) -> str:
         items = []
         for item in block.items:
             qualifier = f'<span class="qualifier">{_text(item.qualifier)}</span>' if item.qualifier else ""
             source = f'<span class="figure-source">{_text(item.source)}</span>' if item.source else ""
-            items.append(f'<li>{qualifier}<strong class="figure">{_text(item.figure)}</strong>'
+            items.append(f'<li>{qualifier}<strong class="figure">{_text(item.figure)}{self._mark(item.note)}</strong>'
                          f'<span class="label">{_text(item.label)}</span>{source}</li>')
         return f'<ul class="figures">{"".join(items)}</ul>\n'
 
@@ -149,10 +163,12 @@ class _Page:
     def _table(self, block: b.Table, depth: int) -> str:
         head = "".join(f'<th scope="col"{" class=num" if c.numeric else ""}>{_text(c.title)}</th>'
                        for c in block.columns)
+        notes = block.notes or (None,) * len(block.rows)
         rows = "".join(
-            "<tr>" + "".join(f'<td{" class=num" if c.numeric else ""}>{_text(cell)}</td>'
-                             for cell, c in zip(row, block.columns)) + "</tr>"
-            for row in block.rows
+            "<tr>" + "".join(f'<td{" class=num" if c.numeric else ""}>{_text(cell)}'
+                             f'{self._mark(note) if index == 0 else ""}</td>'
+                             for index, (cell, c) in enumerate(zip(row, block.columns))) + "</tr>"
+            for row, note in zip(block.rows, notes)
         )
         return f'<table class="{block.role}"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>\n'
 
@@ -160,6 +176,20 @@ class _Page:
         role = f'<p class="role">{_text(block.role_line)}</p>' if block.role_line else ""
         paragraphs = "".join(f"<p>{_text(text)}</p>" for text in block.paragraphs)
         return f'<section class="commentary"><h4>{_text(block.name)}</h4>{role}{paragraphs}</section>\n'
+
+    def _notes(self, block: b.Notes, depth: int) -> str:
+        level = min(depth + 1, 4)
+        back_label = self.document.meta.back_label
+        items = []
+        for note in block.items:
+            credit = " · ".join(part for part in (note.source, note.cited_by) if part)
+            credit = f'<br><span class="credit">{_text(credit)}</span>' if credit else ""
+            back = _text(back_label.format(number=note.mark))
+            items.append(f'<li id="{note.anchor}"><span class="number">{_text(note.mark)}</span> '
+                         f'<q>{_text(note.sentence)}</q>{credit} <a href="#{note.back_anchor}" class="back" '
+                         f'aria-label="{back}">↩</a></li>')
+        return (f'<section class="notes" aria-labelledby="{block.anchor}"><h{level} id="{block.anchor}">'
+                f'{_text(block.title)}</h{level}><ol>{"".join(items)}</ol></section>\n')
 
     def _pagebreak(self, block: b.PageBreak, depth: int) -> str:
         return ""

@@ -33,6 +33,11 @@ class MarkdownRenderer:
         return re.sub(r"\n{3,}", "\n\n", text).encode("utf-8")
 
 
+def _mark(ref: b.NoteRef | None) -> str:
+    """A GFM footnote reference; GitHub numbers footnotes itself, so the label is the note's anchor."""
+    return f"[^{ref.note.anchor}]" if ref else ""
+
+
 def _block(block: b.Block, document: b.Document) -> list[str]:
     if isinstance(block, b.Cover):
         when = " · ".join(part for part in (block.date, block.language_name) if part)
@@ -59,7 +64,8 @@ def _block(block: b.Block, document: b.Document) -> list[str]:
     if isinstance(block, b.KeyFigures):
         lines = []
         for item in block.items:
-            figure = f"{_md(item.qualifier)} **{_md(item.figure)}**" if item.qualifier else f"**{_md(item.figure)}**"
+            figure = f"**{_md(item.figure)}**{_mark(item.note)}"
+            figure = f"{_md(item.qualifier)} {figure}" if item.qualifier else figure
             source = f" ({_md(item.source)})" if item.source else ""
             lines.append(f"- {figure} — {_md(item.label)}{source}")
         return lines + [""]
@@ -69,7 +75,9 @@ def _block(block: b.Block, document: b.Document) -> list[str]:
     if isinstance(block, b.Table):
         header = "| " + " | ".join(_md(c.title) for c in block.columns) + " |"
         rule = "|" + "|".join("---:" if c.numeric else "---" for c in block.columns) + "|"
-        rows = ["| " + " | ".join(_md(cell) for cell in row) + " |" for row in block.rows]
+        notes = block.notes or (None,) * len(block.rows)
+        rows = ["| " + " | ".join(_md(cell) + (_mark(note) if index == 0 else "") for index, cell in enumerate(row))
+                + " |" for row, note in zip(block.rows, notes)]
         return [header, rule, *rows, ""]
     if isinstance(block, b.Commentary):
         lines = [f"#### {_md(block.name)}", ""]
@@ -77,5 +85,11 @@ def _block(block: b.Block, document: b.Document) -> list[str]:
             lines += [f"*{_md(block.role_line)}*", ""]
         for text in block.paragraphs:
             lines += [_md(text), ""]
+        return lines
+    if isinstance(block, b.Notes):  # GFM footnotes: listed, with links back, at the end of the page
+        lines = []
+        for note in block.items:
+            credit = " · ".join(part for part in (note.source, note.cited_by) if part)
+            lines += [f"[^{note.anchor}]: {_md(note.sentence)}" + (f" — *{_md(credit)}*" if credit else ""), ""]
         return lines
     return []  # PageBreak: Markdown has no pages

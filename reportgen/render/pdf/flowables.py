@@ -46,7 +46,7 @@ class Story:
             b.Cover: self.cover, b.Contents: self.contents, b.Paragraph: self.paragraph,
             b.BulletList: self.bullets, b.Question: self.question, b.KeyFigures: self.key_figures,
             b.ExpertCard: self.expert_card, b.Table: self.table, b.Commentary: self.commentary,
-            b.PageBreak: self.page_break, b.Section: self.section,
+            b.Notes: self.notes, b.PageBreak: self.page_break, b.Section: self.section,
         }
 
     def flowables(self, blocks: tuple[b.Block, ...], depth: int = 0) -> list[Flowable]:
@@ -57,6 +57,17 @@ class Story:
 
     def text(self, text: str, style: str, slot: str = "regular") -> Paragraph:
         return Paragraph(self.typeset.markup(text, slot), self.styles[style])
+
+    def note_mark(self, ref: b.NoteRef | None, size: float | None = None) -> str:
+        """A superscript link to the note; the mark the note links back to is a destination too."""
+        if ref is None:
+            return ""
+        target = f'<a name="{ref.anchor}"/>' if ref.anchor else ""
+        sized = f' size="{size:.1f}"' if size else ""
+        return f'{target}<super{sized}>{self._link(ref.note.anchor, ref.note.mark)}</super>'
+
+    def _link(self, anchor: str, markup: str) -> str:
+        return f'<a href="#{anchor}" color="#{self.palette.accent.hexval()[2:]}">{markup}</a>'
 
     # -- blocks ---------------------------------------------------------
 
@@ -142,7 +153,8 @@ class Story:
         cell: list[Flowable] = []
         if item.qualifier:
             cell.append(self.text(item.qualifier.upper(), "figure_qualifier", "bold"))
-        cell += [Paragraph(self.heading_typeset.markup(item.figure, "bold"), figure_style),
+        mark = self.note_mark(item.note, max(7.0, size * 0.45))
+        cell += [Paragraph(self.heading_typeset.markup(item.figure, "bold") + mark, figure_style),
                  self.text(item.label, "figure_label", "bold")]
         if item.source:
             cell.append(self.text(item.source, "figure_source"))
@@ -177,11 +189,13 @@ class Story:
         widths = [self.width * column.weight / total for column in block.columns]
         header = [self.text(column.title, "table_head_number" if column.numeric else "table_head", "bold")
                   for column in block.columns]
+        notes = block.notes or (None,) * len(block.rows)
         body = [
-            [self.text(cell, "table_number" if column.numeric else "table_cell",
-                       "bold" if column.numeric else "regular")
-             for cell, column in zip(row, block.columns)]
-            for row in block.rows
+            [Paragraph(self.typeset.markup(cell, "bold" if column.numeric else "regular")
+                       + (self.note_mark(note) if index == 0 else ""),
+                       self.styles["table_number" if column.numeric else "table_cell"])
+             for index, (cell, column) in enumerate(zip(row, block.columns))]
+            for row, note in zip(block.rows, notes)
         ]
         table = Table([header, *body], colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=0)
         commands: list[tuple] = [
@@ -202,6 +216,31 @@ class Story:
         if block.role_line:
             story.append(self.text(block.role_line, "role", "italic"))
         return story + [self.text(paragraph, "body") for paragraph in block.paragraphs]
+
+
+    def notes(self, block: b.Notes, depth: int) -> list[Flowable]:
+        """The article's notes: number (back to its figure), the sentence as written, source and speaker.
+
+        One row per note in a two-column table, so the numbers hang in their own column
+        and a note is never split across pages."""
+        heading = Heading(self.heading_typeset.markup(block.title, "bold"), self.styles["h2"],
+                          (depth, block.title, block.anchor, depth < self.contents_depth))
+        rows = []
+        for note in block.items:
+            number = f'<a name="{note.anchor}"/>' + self._link(note.back_anchor, f"<b>{note.mark}</b>")
+            text: list[Flowable] = [self.text(note.sentence, "note_text")]
+            credit = " · ".join(part for part in (note.source, note.cited_by) if part)
+            if credit:
+                text.append(self.text(credit, "note_credit", "italic"))
+            rows.append([Paragraph(number, self.styles["note_number"]), text])
+        number_width = 9 * mm
+        table = Table(rows, colWidths=[number_width, self.width - number_width], hAlign="LEFT", splitInRow=0)
+        table.setStyle(TableStyle([
+            *self._table_font(), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (0, -1), 2 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2 * mm),
+        ]))
+        return [CondPageBreak(28 * mm), heading, table]
 
 
 def _spaced(flowable: Flowable, before: float = 0, after: float = 0) -> Flowable:
