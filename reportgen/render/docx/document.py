@@ -2,7 +2,8 @@
 
 Every paragraph names a style (see ``styles.py``); tables take the theme's
 colours through a table style or cell shading; the contents is a real TOC
-field with its entries already written in, which Word refreshes on opening.
+field with its entries already written in, which Word refreshes on opening;
+each figure's note is a real footnote at its mark (``footnotes.py``).
 The zip is rewritten with fixed timestamps so the same inputs give the same
 bytes.
 """
@@ -26,10 +27,12 @@ from ... import __version__
 from ...compose import blocks as b
 from ...themes import Theme
 from . import oxml
+from .footnotes import Footnotes
 from .styles import (
-    COVER_BRAND, COVER_META, EXPERT_NAME, EXPERT_ROLE, EXPERT_SUMMARY, FIGURE_SOURCE, HEADER_TEXT, KEY_FIGURE,
-    KEY_FIGURE_LABEL, KEY_FIGURE_QUALIFIER, LANGUAGE_TAGS, LEAD, NOTE, QUESTION_LABEL, SOURCE_LINE, TABLE_FIGURE,
-    TABLE_HEADING, TABLE_STYLE, TABLE_TEXT, apply_styles, default_template,
+    COVER_BRAND, COVER_META, EXPERT_NAME, EXPERT_ROLE, EXPERT_SUMMARY, FIGURE_SOURCE, FOOTNOTE_REFERENCE,
+    FOOTNOTE_TEXT, HEADER_TEXT, KEY_FIGURE, KEY_FIGURE_LABEL, KEY_FIGURE_QUALIFIER, LANGUAGE_TAGS, LEAD, NOTE,
+    QUESTION_LABEL, SOURCE_LINE, TABLE_FIGURE, TABLE_HEADING, TABLE_STYLE, TABLE_TEXT, apply_styles,
+    default_template,
 )
 
 PAGE_SIZES_MM = {"A4": (210, 297), "Letter": (215.9, 279.4)}
@@ -101,6 +104,7 @@ class _Writer:
                  style_ids: dict[str, str]) -> None:
         self.word, self.theme, self.width, self.document = word, theme, text_width_twips, document
         self.style_ids = style_ids
+        self.footnotes = Footnotes(word, style_ids[FOOTNOTE_TEXT], style_ids[FOOTNOTE_REFERENCE])
 
     def blocks(self, blocks: tuple[b.Block, ...]) -> None:
         index = 0
@@ -194,6 +198,8 @@ class _Writer:
             else:
                 self.styled(first, KEY_FIGURE)
             first.add_run(oxml.xml_safe(item.figure))
+            if item.note:
+                self.footnotes.mark(first, item.note.note)
             self.paragraph(item.label, KEY_FIGURE_LABEL, cell)
             if item.source:
                 self.paragraph(item.source, FIGURE_SOURCE, cell)
@@ -233,6 +239,9 @@ class _Writer:
             for cell, value, column in zip(cells, values, columns):
                 paragraph = self.styled(cell.paragraphs[0], style or (TABLE_FIGURE if column.numeric else TABLE_TEXT))
                 paragraph.add_run(oxml.xml_safe(value))
+        for row, note in zip(table.rows[1:], block.notes):
+            if note:
+                self.footnotes.mark(row.cells[0].paragraphs[0], note.note)
         oxml.repeat_as_header(table.rows[0])
         for row in table.rows:
             oxml.keep_row_whole(row)
@@ -245,6 +254,9 @@ class _Writer:
         for text in block.paragraphs:
             self.paragraph(text, "Normal")
 
+    def notes(self, block: b.Notes) -> None:
+        """Nothing: in Word each note is a footnote at its mark, so the list would say it twice."""
+
     def page_break(self, block: b.PageBreak) -> None:
         self.word.add_page_break()
 
@@ -252,7 +264,7 @@ class _Writer:
 _METHODS = {
     b.Cover: "cover", b.Contents: "contents", b.Section: "section", b.Paragraph: "text", b.BulletList: "bullets",
     b.Question: "question", b.KeyFigures: "key_figures", b.Table: "table", b.Commentary: "commentary",
-    b.PageBreak: "page_break",
+    b.Notes: "notes", b.PageBreak: "page_break",
 }
 
 

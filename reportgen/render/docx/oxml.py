@@ -1,8 +1,9 @@
 """The Word XML python-docx has no API for, in one small layer.
 
 Fields (TOC, PAGE, NUMPAGES), table-row properties (``w:tblHeader``,
-``w:cantSplit``), cell shading and borders, ``w:updateFields``, languages
-and the four font slots. The renderer calls these helpers; it never builds
+``w:cantSplit``), cell shading and borders, ``w:updateFields`` and
+``w:footnotePr``, languages and the four font slots (footnotes themselves are
+``footnotes.py``). The renderer calls these helpers; it never builds
 raw XML itself.
 """
 
@@ -127,6 +128,15 @@ def end_field(paragraph: Paragraph) -> None:
 def update_fields_on_open(settings_element) -> None:
     """``w:updateFields``: Word refreshes the TOC and page fields when the file opens."""
     _child(settings_element, "w:updateFields").set(qn("w:val"), "true")
+
+
+def footnote_separators(settings_element, footnote_ids: Iterable[str]) -> None:
+    """``w:footnotePr`` listing the separator footnotes by id, as Word expects of a file with footnotes."""
+    properties = _child(settings_element, "w:footnotePr")
+    for listed in properties.findall(qn("w:footnote")):
+        properties.remove(listed)
+    for footnote_id in footnote_ids:  # the last children of w:footnotePr
+        properties.append(_element("w:footnote", id=footnote_id))
 
 
 # -- tables -----------------------------------------------------------------

@@ -44,6 +44,10 @@ TABLE_FIGURE = "Table Figure"
 TABLE_HEADING = "Table Heading"
 HEADER_TEXT = "Header Text"
 TABLE_STYLE = "Briefing Table"
+# Word's own footnote styles, under Word's lowercase names and ids, so Word takes them for its built-ins.
+FOOTNOTE_TEXT = "footnote text"
+FOOTNOTE_REFERENCE = "footnote reference"
+_WORD_STYLE_IDS = {FOOTNOTE_TEXT: "FootnoteText", FOOTNOTE_REFERENCE: "FootnoteReference"}
 # Word's own styles the pack writes with; a reference template lacking one gets python-docx's.
 BUILTINS = ("Normal", "Normal Table", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Quote",
             "Intense Quote", "List Bullet", "TOC Heading")
@@ -63,6 +67,7 @@ class _Spec:
     keep_with_next: bool = False
     align_right: bool = False
     indent: float = 0
+    hanging: float = 0  # the first line starts this far left of ``indent`` (a footnote's number)
     caps: bool = False
 
 
@@ -88,6 +93,7 @@ _SPECS = (
     _Spec("toc 1", "Normal", "heading", "body", bold=True, color="primary", space_before=4, space_after=1),
     _Spec("toc 2", "Normal", "body", "small", space_after=0, indent=10),
     _Spec(HEADER_TEXT, "Normal", "body", "small", color="muted", space_after=0),
+    _Spec(FOOTNOTE_TEXT, "Normal", "body", "small", space_after=3, indent=12, hanging=12),
 )
 
 
@@ -109,6 +115,7 @@ def apply_styles(document, theme: Theme, language: str, from_template: bool) -> 
     oxml.set_language(defaults, tag)
     body, heading = family_name(theme.body_font.regular), family_name(theme.heading_font.regular)
     by_name = {style.name: style for style in styles}  # python-docx looks names up linearly
+    _find_footnote_styles(by_name)
     added = _add_missing_builtins(styles, by_name)
     if not from_template:
         oxml.set_fonts(defaults, body)
@@ -116,6 +123,8 @@ def apply_styles(document, theme: Theme, language: str, from_template: bool) -> 
     for spec in _SPECS:
         if spec.name not in by_name or not from_template:
             _define(styles, by_name, spec, theme, body, heading)
+    if FOOTNOTE_REFERENCE not in by_name:
+        _add_footnote_reference(styles, by_name)
     if TABLE_STYLE not in by_name:
         table = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
         table.base_style = by_name.get("Normal Table")
@@ -127,6 +136,8 @@ def apply_styles(document, theme: Theme, language: str, from_template: bool) -> 
         ids[style.name] = style.style_id
         if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER):
             oxml.set_language(style.element.get_or_add_rPr(), tag)
+    for name in _WORD_STYLE_IDS:  # a template's own spelling of them
+        ids.setdefault(name, by_name[name].style_id)
     return ids
 
 
@@ -194,8 +205,35 @@ def _add_missing_builtins(styles, by_name: dict) -> set[str]:
     return missing
 
 
+def _find_footnote_styles(by_name: dict) -> None:
+    """A template's footnote styles, also as LibreOffice names them ("Footnote Text", id "Footnote") or under
+    Word's ids: the house styles rule, and ours added beside them would be a second footnote style (or id)."""
+    for name, style_id in _WORD_STYLE_IDS.items():
+        found = next((style for spelling, style in by_name.items()
+                      if spelling.lower() == name or style.style_id == style_id), None)
+        if found is not None:
+            by_name.setdefault(name, found)
+
+
+def _add_style(styles, name: str, kind: WD_STYLE_TYPE):
+    """A new style; Word's own ones as built-ins, under Word's ids."""
+    if name not in _WORD_STYLE_IDS:
+        return styles.add_style(name, kind)
+    style = styles.add_style(name, kind, builtin=True)
+    style.style_id = _WORD_STYLE_IDS[name]
+    return style
+
+
+def _add_footnote_reference(styles, by_name: dict) -> None:
+    """The footnote mark, in the body and before each footnote: a superscript number."""
+    style = _add_style(styles, FOOTNOTE_REFERENCE, WD_STYLE_TYPE.CHARACTER)
+    style.base_style = by_name.get("Default Paragraph Font")
+    style.font.superscript = True
+    by_name[FOOTNOTE_REFERENCE] = style
+
+
 def _define(styles, by_name: dict, spec: _Spec, theme: Theme, body: str, heading: str) -> None:
-    style = by_name.get(spec.name) or styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
+    style = by_name.get(spec.name) or _add_style(styles, spec.name, WD_STYLE_TYPE.PARAGRAPH)
     by_name[spec.name] = style
     style.base_style = by_name[spec.based_on]
     style.quick_style = True
@@ -213,3 +251,5 @@ def _define(styles, by_name: dict, spec: _Spec, theme: Theme, body: str, heading
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if spec.indent:
         paragraph.left_indent = Pt(spec.indent)
+    if spec.hanging:
+        paragraph.first_line_indent = Pt(-spec.hanging)
