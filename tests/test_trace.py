@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from itertools import pairwise
 
 import pytest
+from conftest import ROOT, SEEDS
 
 import reportgen
 from reportgen.ingest import format_of, read_source
-from reportgen.parse import parse_source
-from reportgen.parse import trace
-
-from conftest import ROOT, SEEDS
+from reportgen.parse import parse_source, trace
 
 ARTICLES = sorted(SEEDS.iterdir()) + sorted(
     path for path in (ROOT / "tests" / "articles").iterdir() if path.suffix in (".txt", ".md", ".html"))
@@ -53,7 +52,7 @@ def test_experts_point_at_their_name_and_every_commentary_paragraph(brief):
             source = " ".join(_at(brief, piece) for piece in pieces)
             # The pieces hold the paragraph's words in order; only case and a closing stop may differ.
             assert _words(source) == _words(paragraph)
-            assert all(a[1] <= b[0] for a, b in zip(pieces, pieces[1:]))
+            assert all(a[1] <= b[0] for a, b in pairwise(pieces))
 
 
 def test_dropped_lines_carry_their_rule_and_span(brief):
@@ -100,3 +99,11 @@ def test_a_huge_source_keeps_only_its_digest_and_offsets_still_hold(monkeypatch)
     assert hashlib.sha256(rederived.encode("utf-8")).hexdigest() == brief.source.text_sha256
     statistic = brief.statistics[0]
     assert rederived[slice(*statistic.text_span)] == statistic.text
+
+
+def test_a_dropped_line_maps_to_its_own_line_not_to_the_same_words_inside_a_paragraph():
+    text = ("Headline of the story here\n\nWe use cookies on this site; choose Accept all or manage them.\n\n"
+            "First paragraph of the story, long enough to be prose and to be kept as such.\n\nAccept all")
+    brief = parse_source(read_source(text.encode(), "story.txt", "txt"))
+    line = next(line for line in brief.dropped if line.text == "Accept all")
+    assert line.span == (len(text) - len("Accept all"), len(text))

@@ -104,11 +104,24 @@ class Tracer:
         return low, (at, at + len(" ".join(words[:low])))
 
     def dropped_line(self, line: DroppedLine) -> DroppedLine:
-        """A dropped line's span; the same line dropped twice maps to its next occurrence."""
-        span = self.find(line.text, self._next_line.get(line.text, 0))
+        """A dropped line's span: a whole block if one reads so ("Accept all" is a line of its own,
+        not the words in a cookie notice), else the text within a block (a caption at a
+        paragraph's end); the same line dropped twice maps to its next occurrence."""
+        start = self._next_line.get(line.text, 0)
+        span = self._whole_block(line.text, start) or self.find(line.text, start)
         if span:
             self._next_line[line.text] = span[1]
         return replace(line, span=span)
+
+    def _whole_block(self, needle: str, start: int) -> Span | None:
+        at = self.text.find(needle, start) if needle else -1
+        while at >= 0:
+            end = at + len(needle)
+            ends_block = end == len(self.text) or self.text.startswith(SEPARATOR, end)
+            if ends_block and (at == 0 or self.text.endswith(SEPARATOR, 0, at)):
+                return at, end
+            at = self.text.find(needle, at + 1)
+        return None
 
     def statistic(self, statistic: Statistic, near: int) -> Statistic:
         """The figure, its source and its sentence, looked for from ``near`` onwards."""
