@@ -157,6 +157,45 @@ def build(inputs: tuple[str, ...], formats: tuple[str, ...], langs: tuple[str, .
         sys.exit(1)
 
 
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
+@click.option("--out", "out_dir", default="review", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder index.html and one page per article are written to.")
+@click.option("--lang", "-l", "language", default="en", show_default=True, metavar="LANG",
+              help="Language of the pages' labels (en, es).")
+@_max_input_size
+def review(inputs: tuple[str, ...], out_dir: Path, language: str, max_input_mb: float) -> None:
+    """Write review pages: each article's source with what the parser found marked, beside its brief.
+
+    INPUTS are files, folders, globs or - (the bundled seeds when none).
+    Writes index.html (every article, worst first) and one page per article
+    into --out and prints the index's path. An input that cannot be used is
+    listed on the index and reported, the rest is written; the exit status
+    is then 1.
+    """
+    from .pipeline import UnknownLanguage
+    from .review import review as run_review
+
+    try:
+        result = run_review(inputs, out=out_dir, language=language,
+                            max_input_bytes=math.ceil(max_input_mb * 1024 * 1024))
+    except UnknownLanguage as error:
+        raise click.BadParameter(str(error), param_hint="--lang") from None
+    except InputError as error:
+        _fail(str(error))
+        sys.exit(1)
+    except OSError as error:
+        _fail(f"{out_dir}: cannot be written to ({error.strerror or error}); choose another --out folder")
+        sys.exit(1)
+    click.echo(str(result.index))
+    for failure in result.failures:
+        _fail(f"{failure.path}: {failure.message}")
+    if result.failures:
+        _fail(f"reviewed {len(result.pages)}, failed {len(result.failures)}")
+        sys.exit(1)
+
+
 class _ProgressBars:
     """click's progress bar, one per build phase (parsing, rendering), on a terminal only."""
 

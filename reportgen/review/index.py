@@ -1,0 +1,100 @@
+"""The review index: every article with what the parser found, the ones to check first on top.
+
+Order: inputs that could not be read at all, then articles by most parser
+warnings, then by fewest experts and statistics found (a parse that found
+little is the likeliest to have missed something), then by title. The page
+states the order, so an editor knows why the first row is first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
+
+from ..i18n import translations
+from ..model import Brief
+from ..pipeline import Failure
+from .style import Gettext, css
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One reviewed article as its index row shows it."""
+
+    title: str
+    language: str
+    kind: str
+    page: str  # the file name of its review page, beside the index
+    path: str  # the input it was read from
+    experts: int
+    statistics: int
+    dropped: int
+    warnings: tuple[str, ...]
+
+    @classmethod
+    def of(cls, brief: Brief, page: str, path: str) -> Entry:
+        return cls(brief.title, brief.language, brief.kind, page, path, len(brief.experts),
+                   len(brief.statistics), len(brief.dropped), brief.warnings)
+
+
+def worst_first(entries: Iterable[Entry]) -> list[Entry]:
+    """Most warnings first, then fewest elements found, then by title."""
+    return sorted(entries, key=lambda e: (-len(e.warnings), e.experts + e.statistics, e.title.casefold(), e.page))
+
+
+def _t(value: str) -> str:
+    return escape(value, quote=True)
+
+
+def index_page(entries: Iterable[Entry], failures: Iterable[Failure], language: str) -> str:
+    """The index page, labels in ``language``."""
+    catalog = translations(language)
+    _, ngettext = catalog.gettext, catalog.ngettext
+    rows = worst_first(entries)
+    failed = list(failures)
+    summary = [ngettext("{count} article", "{count} articles", len(rows)).format(count=len(rows))]
+    if failed:
+        summary.append(ngettext("{count} input could not be read", "{count} inputs could not be read",
+                                len(failed)).format(count=len(failed)))
+    title, none = _("Parse review"), _("No article could be read.")
+    parts = [(
+        f'<!DOCTYPE html>\n<html lang="{_t(language)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_t(title)}</title>\n<style>{css()}</style>\n</head>\n<body>\n<div class=\"wrap\">\n"
+        f'<header class="top"><p class="eyebrow">reportgen</p><h1>{_t(title)}</h1>'
+        f'<p class="meta">{_t(" · ".join(summary))}</p></header>\n'
+    )]
+    if failed:
+        items = "".join(f'<li><code>{_t(f.path)}</code>: <span class="error">{_t(f.message)}</span></li>'
+                        for f in failed)
+        heading = _("Could not be read")
+        parts.append(f'<section class="alerts" aria-labelledby="failed-title"><h2 id="failed-title">{_t(heading)}'
+                     f"</h2><ul>{items}</ul></section>\n")
+    heading = _("Articles")
+    order = _("Worst first: the most parser warnings, then the fewest experts and statistics found "
+              "(a parse that found little may have missed something).")
+    parts.append(f'<section aria-labelledby="articles-title"><h2 id="articles-title">{_t(heading)}</h2>'
+                 f'<p class="note">{_t(order)}</p>')
+    parts.append(_table(rows, _) if rows else f"<p>{_t(none)}</p>")
+    parts.append("</section>\n</div>\n</body>\n</html>\n")
+    return "".join(parts)
+
+
+def _table(rows: list[Entry], _: Gettext) -> str:
+    head = "".join(f'<th scope="col"{cls}>{_t(name)}</th>' for name, cls in (
+        (_("Article"), ' class="article"'), (_("Kind"), ""), (_("Experts"), ' class="num"'),
+        (_("Statistics"), ' class="num"'), (_("Dropped lines"), ' class="num"'), (_("Warnings"), ' class="warnings"')))
+    body = []
+    for entry in rows:
+        kind = _("Expert Q&A") if entry.kind == "qa" else _("News")
+        warnings = (f'<td><strong>{len(entry.warnings)}</strong><ul>'
+                    + "".join(f"<li>{_t(warning)}</li>" for warning in entry.warnings) + "</ul></td>"
+                    if entry.warnings else '<td class="ok">0</td>')
+        body.append(
+            f'<tr><th scope="row"><a href="{_t(entry.page)}" lang="{_t(entry.language)}">{_t(entry.title)}</a>'
+            f'<br><span class="note">{_t(entry.path)}</span></th><td class="nowrap">{_t(kind)}</td>'
+            f'<td class="num">{entry.experts}</td><td class="num">{entry.statistics}</td>'
+            f'<td class="num">{entry.dropped}</td>{warnings}</tr>'
+        )
+    return f'<table><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'

@@ -1,0 +1,54 @@
+"""The text a brief's spans point into, and whether the page can trust it.
+
+A brief keeps its normalized source text up to a size limit; past it only
+the digest is kept, and the text is derived again from the source file.
+Highlights drawn on a text that is not the one the spans were taken from
+would point at the wrong words, so a text that fails its digest is shown
+plain, with the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..api import read_input
+from ..errors import InputError
+from ..ingest import read_source
+from ..model import Brief
+from ..parse.trace import normalized_text, text_digest
+from .style import Gettext
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """The source text for a page: ``text`` None when there is none to show."""
+
+    text: str | None
+    trusted: bool  # the spans may be drawn on it
+    notice: str | None = None  # what the page says about it: why it is not trusted, or where it came from
+
+
+def source_text(brief: Brief, article: bytes | None, _: Gettext) -> SourceText:
+    """The brief's source text: kept in it, else derived from ``article`` (the source file's
+    bytes, when the brief was parsed from them) or from re-reading ``brief.source.path``."""
+    kept = brief.source.text
+    expected = brief.source.text_sha256
+    if kept is not None:
+        if expected is not None and text_digest(kept) != expected:
+            return SourceText(kept, False, _("The brief's source text does not match its digest; the brief was "
+                                             "edited after parsing, so highlights are not shown."))
+        return SourceText(kept, True)
+    try:
+        data = article if article is not None else read_input(brief.source.path)
+        text = normalized_text(read_source(data, brief.source.path, brief.source.format).blocks)
+    except InputError as error:
+        return SourceText(None, False, _("The brief does not keep its source text (it is long) and the source "
+                                         "file cannot be read again: {error}").format(error=error))
+    if expected is None:
+        return SourceText(text, False, _("The brief records no digest of its source text, so the re-read source "
+                                         "cannot be checked; highlights are not shown."))
+    if text_digest(text) != expected:
+        return SourceText(text, False, _("The source file has changed since the brief was made (its text no "
+                                         "longer matches the brief's digest); highlights are not shown."))
+    return SourceText(text, True, _("The brief does not keep its source text (it is long); it was read again "
+                                    "from the source file and matches the brief's digest."))
