@@ -11,9 +11,9 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from conftest import NEWS_SEED, QA_SEED
 from pypdf import PdfReader
 
-from conftest import NEWS_SEED, QA_SEED
 from reportgen import build, parse_file
 from reportgen.compose import blocks as b
 from reportgen.compose.pack import Brand, compose_pack
@@ -185,7 +185,7 @@ def test_html_notes_are_anchored_both_ways(packs, briefs):
 def test_markdown_notes_are_gfm_footnotes(packs, briefs):
     text = packs[("md", "en")].read_text(encoding="utf-8")
     references = set(re.findall(r"\[\^(note-\d+)\](?!:)", text))
-    definitions = dict(re.findall(r"^\[\^(note-\d+)\]: (.+)$", text, re.M))
+    definitions = dict(re.findall(r"^\[\^(note-\d+)\]: (.+)$", text, re.MULTILINE))
     assert references == set(definitions)
     rows = [line for line in text.splitlines() if line.startswith("| ") and "[^note-" in line]
     statistics = [statistic for brief in briefs for statistic in brief.statistics]
