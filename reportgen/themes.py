@@ -79,6 +79,7 @@ class Theme:
     cover: str
     texts: dict[str, ThemeTexts]
     reference_docx: Path | None = None  # a Word template whose styles and page setup the DOCX takes
+    warnings: tuple[str, ...] = ()  # what the theme file says that reportgen does not use (brand.yml keys)
 
     def texts_for(self, language: str) -> ThemeTexts:
         """The theme's texts in ``language``, else English, else none."""
@@ -100,13 +101,17 @@ def builtin_themes() -> list[Theme]:
 
 
 def load_theme(spec: str | Path) -> Theme:
-    """The theme named ``spec`` (a built-in name) or at ``spec`` (a .toml path)."""
+    """The theme named ``spec`` (a built-in name) or at ``spec`` (a .toml, or a brand.yml .yml/.yaml path)."""
     path = Path(spec)
     if not path.suffix and not path.exists():
         path = bundled_dir("styles") / f"{spec}.toml"
         if not path.is_file():
             names = ", ".join(sorted(p.stem for p in bundled_dir("styles").glob("*.toml")))
-            raise InputError(str(spec), f"no such theme; the built-in themes are {names}, or give the path of a .toml file")
+            raise InputError(str(spec), f"no such theme; the built-in themes are {names}, or give the path of a .toml theme or a brand.yml file")
+    if path.suffix.lower() in (".yml", ".yaml"):
+        from .brand import load_brand
+
+        return load_brand(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -1,0 +1,410 @@
+"""brand.yml files → Theme: an organization's one brand description (Quarto's ``_brand.yml``) for every format.
+
+`brand.yml <https://posit-dev.github.io/brand-yml/>`_ describes a brand once
+for Quarto, Shiny and the like; ``--style path/to/_brand.yml`` applies it to
+reportgen's packs. The file becomes the same ``Theme`` a TOML theme does, on
+top of the built-in ``default`` theme: page, margins, cover layout, sizes, the
+line under the brand's name and the disclaimer (in each language) come from
+it; the footer is the brand's name. How the keys map:
+
+``meta.name``
+    a string, or ``{short, full}``: the brand's name on the cover and in the
+    running header (``full`` when given, else ``short``).
+``color``
+    ``primary`` → primary (when absent: ``typography.headings.color``);
+    ``secondary``, else ``tertiary`` → accent (when neither: primary);
+    ``foreground`` → text; ``background`` → paper. A value is ``#RRGGBB``,
+    ``#RGB``, a ``color.palette`` name or another role's name (``link:
+    primary``); other CSS colour forms are refused. Roles the brand leaves out
+    keep the default theme's colours. reportgen's own muted, rule, stripe and
+    shade are palette entries of those names when the brand has them, else
+    mixed: muted is 65% text + 35% paper (grey text that still reads), rule
+    25% primary, shade 10% primary and stripe 5% primary, each on paper.
+``logo``
+    a path, ``{path, alt}``, or ``{images, small, medium, large}`` where a size
+    is an image name or a path, optionally ``{light, dark}`` (light is used:
+    both the PDF cover and Word set the logo on paper). The largest size given
+    is the logo. The PDF (and HTML) cover draws it from SVG and Word needs a
+    PNG, so the logo comes as both, the same name beside each other
+    (``logos/mark.svg`` + ``logos/mark.png``): reportlab's renderPM needs cairo
+    to turn an SVG into a PNG, and reportgen does not depend on it.
+``typography``
+    ``base.family`` → body font, ``headings.family`` → heading font (else the
+    body's). A family must be a ``fonts`` entry with ``source: file`` and four
+    TrueType ``files``: weights 400 and 700 (or normal/bold), styles normal and
+    italic. ``google`` and ``bunny`` fonts are downloaded by browsers and
+    ``system`` fonts are whatever a machine has: reportgen embeds files and
+    never reaches the network, so those are errors saying how to fix them.
+    ``base.size`` (``10pt``, ``14px``, ``1.1rem``, a bare number of points;
+    em/rem/% are relative to the default 9.5pt) sets the body size and scales
+    the other sizes with it. ``headings.color`` is used only when it is the
+    primary colour (or stands in for it): headings are drawn in primary.
+
+Keys brand.yml allows that reportgen has no use for (``color.success``,
+``typography.monospace``, ``meta.link``, ``defaults``…) are collected in
+``Theme.warnings``, once each; keys brand.yml does not allow, wrong types and
+missing files are one ``InputError`` naming the key, like a TOML theme's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError
+from .slug import slugify
+from .themes import FontFamily, Theme, ThemeTexts, _Reader, load_theme
+
+_HEX = re.compile(r"#(?:[0-9A-Fa-f]{3}){1,2}")
+_USED_ROLES = ("foreground", "background", "primary", "secondary", "tertiary")
+_UNUSED_ROLES = ("success", "info", "warning", "danger", "light", "dark", "link")
+_ROLES = _USED_ROLES + _UNUSED_ROLES
+_DERIVED = {"muted": ("text", 0.65), "rule": ("primary", 0.25), "shade": ("primary", 0.10),
+            "stripe": ("primary", 0.05)}  # role → (mixed with paper, its share)
+_WEIGHTS = {"thin": 100, "extra-light": 200, "ultra-light": 200, "light": 300, "normal": 400, "regular": 400,
+            "medium": 500, "semi-bold": 600, "demi-bold": 600, "bold": 700, "extra-bold": 800, "ultra-bold": 800,
+            "black": 900}
+_SLOTS = {(400, "normal"): "regular", (700, "normal"): "bold", (400, "italic"): "italic",
+          (700, "italic"): "bold_italic"}
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(pt|px|em|rem|%)?")
+_BODY_RANGE = (6.0, 18.0)  # points: every other size scales with the body's
+_NO_NETWORK = "reportgen never reaches the network"
+_FONT_SOURCES = {  # why a family from each source cannot be used
+    "google": "Google Fonts serves it to browsers, and reportgen never reaches the network",
+    "bunny": "Bunny Fonts serves it to browsers, and reportgen never reaches the network",
+    "system": "reportgen embeds font files and does not look families up on the machine",
+    None: "without a source brand.yml fetches it from the web, and reportgen never reaches the network",
+}
+_LOGO_KINDS = {".svg": "SVG image", ".png": "PNG image"}
+
+
+def load_brand(path: Path) -> Theme:
+    """The theme a brand.yml file describes; one InputError naming the key if it cannot be used."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(str(path), "no such brand file; check the path") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(str(path), f"cannot be read as a brand file ({error}); give a UTF-8 .yml file") from None
+    except yaml.YAMLError as error:
+        raise InputError(str(path), f"is not valid YAML ({_yaml_problem(error)}); fix the syntax") from None
+    if not isinstance(data, dict):
+        raise InputError(str(path), "is not a brand.yml mapping; give meta, logo, color and typography keys")
+    return _BrandReader(path).theme(data)
+
+
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    """PyYAML's several-line message as one line: where, then what."""
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    return f"line {mark.line + 1}, column {mark.column + 1}: {problem}" if mark else problem
+
+
+class _BrandReader(_Reader):
+    """Validates one brand.yml mapping key by key; keys reportgen cannot use become warnings."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.warnings: dict[str, None] = {}  # ordered, once each
+
+    def warn(self, key: str, why: str = "reportgen has no use for it") -> None:
+        self.warnings[f"{key}: ignored ({why})"] = None
+
+    def mapping(self, data: Any, key: str, used: tuple[str, ...], ignored: tuple[str, ...] = (),
+                open_ended: bool = False) -> dict[str, Any]:
+        """``data`` as a mapping (None: empty). Keys in ``ignored`` are warned about, and so is any key outside
+        ``used`` when the mapping is ``open_ended`` (brand.yml's ``meta``); otherwise such a key is refused."""
+        if data is None:
+            return {}
+        if not isinstance(data, dict):
+            raise self.fail(key, f"is {_shown(data)}; give a mapping of {', '.join(used + ignored)}")
+        for name in data:
+            child = f"{key}.{name}" if key else str(name)
+            if name in ignored or (open_ended and name not in used):
+                self.warn(child)
+            elif name not in used:
+                raise self.fail(child, f"unknown key; brand.yml allows here: {', '.join(used + ignored)}")
+        return data
+
+    def named(self, data: Any, key: str) -> dict[str, Any]:
+        """A mapping whose keys the brand names freely (``color.palette``, ``logo.images``)."""
+        if data is None:
+            return {}
+        if not isinstance(data, dict):
+            raise self.fail(key, f"is {_shown(data)}; give a mapping of names to values")
+        return data
+
+    def local(self, value: Any, key: str) -> str:
+        """A path relative to the brand file: brand.yml also allows URLs, which reportgen never fetches."""
+        if not isinstance(value, str):
+            raise self.fail(key, f"is {_shown(value)}; give a path relative to the brand file")
+        if re.match(r"[a-z][a-z0-9+.-]*://", value, re.IGNORECASE):
+            raise self.fail(key, f"{value} is a URL; {_NO_NETWORK}: save the file beside the brand file and give "
+                                 "its path")
+        return value
+
+    def text(self, value: Any, key: str) -> str | None:
+        """``value`` if it is a string or absent."""
+        if value is not None and not isinstance(value, str):
+            raise self.fail(key, f"is {_shown(value)}; give a string")
+        return value
+
+    def theme(self, data: dict[str, Any]) -> Theme:
+        top = self.mapping(data, "", ("meta", "logo", "color", "typography"), ("defaults",))
+        base = load_theme("default")
+        name = self.brand_name(top.get("meta"))
+        typography = self.mapping(top.get("typography"), "typography", ("fonts", "base", "headings"),
+                                  ("monospace", "monospace-inline", "monospace-block", "link"))
+        body_options = self.options(typography.get("base"), "typography.base", ("family", "size"),
+                                    ("weight", "line-height"))
+        heading_options = self.options(typography.get("headings"), "typography.headings", ("family", "color"),
+                                       ("weight", "style", "line-height"))
+        fonts = self.font_entries(typography.get("fonts"))
+        body_font = self.font(body_options, "typography.base", fonts, base.body_font)
+        heading_font = self.font(heading_options, "typography.headings", fonts,
+                                 body_font if "family" in body_options else base.heading_font)
+        for family, (key, _) in fonts.items():
+            if family not in (body_options.get("family"), heading_options.get("family")):
+                self.warn(key, f"{family} is not typography.base's or typography.headings' family")
+        logo_svg, logo_png = self.logo(top.get("logo"))
+        return replace(
+            base,
+            name=slugify(name, fallback="brand") if name else self.path.stem.lstrip("_") or "brand",
+            description=f"brand.yml: {name or self.path.name}",
+            path=self.path,
+            brand=name or base.brand,
+            logo_svg=logo_svg,
+            logo_png=logo_png,
+            colors=self.colors(top.get("color"), heading_options.get("color"), base.colors),
+            body_font=body_font,
+            heading_font=heading_font,
+            sizes=self.sizes(body_options.get("size"), base.sizes),
+            texts={language: ThemeTexts(brand_line=texts.brand_line, disclaimer=texts.disclaimer)
+                   for language, texts in base.texts.items()},
+            warnings=tuple(self.warnings),
+        )
+
+    def brand_name(self, data: Any) -> str | None:
+        meta = self.mapping(data, "meta", ("name",), open_ended=True)
+        name = meta.get("name")
+        if isinstance(name, dict):
+            parts = self.mapping(name, "meta.name", ("full", "short"), open_ended=True)
+            return self.text(parts.get("full"), "meta.name.full") or self.text(parts.get("short"), "meta.name.short")
+        return self.text(name, "meta.name")
+
+    # -- colours ------------------------------------------------------------
+
+    def colors(self, data: Any, heading_color: Any, defaults: dict[str, str]) -> dict[str, str]:
+        color = self.mapping(data, "color", ("palette",) + _USED_ROLES, _UNUSED_ROLES)
+        palette = self.named(color.get("palette"), "color.palette")
+        resolve = _ColorResolver(self, color, palette)
+        colors = dict(defaults)
+        for role, given in (("text", "foreground"), ("paper", "background"), ("primary", "primary")):
+            if given in color:
+                colors[role] = resolve(f"color.{given}", color[given])
+        heading = (resolve("typography.headings.color", heading_color)
+                   if heading_color not in (None, "primary") else None)  # "primary" is what headings take anyway
+        if heading is not None and "primary" not in color:
+            colors["primary"] = heading
+        elif heading is not None and heading != colors["primary"]:
+            self.warn("typography.headings.color", "headings are drawn in color.primary")
+        accent = next((name for name in ("secondary", "tertiary") if name in color), None)
+        colors["accent"] = resolve(f"color.{accent}", color[accent]) if accent else colors["primary"]
+        if accent == "secondary" and "tertiary" in color:
+            self.warn("color.tertiary", "the accent is color.secondary")
+        for role, (source, share) in _DERIVED.items():
+            colors[role] = (resolve(f"color.palette.{role}", palette[role]) if role in palette
+                            else _mix(colors[source], colors["paper"], share))
+        return colors
+
+    # -- typography ---------------------------------------------------------
+
+    def options(self, data: Any, key: str, used: tuple[str, ...], ignored: tuple[str, ...]) -> dict[str, Any]:
+        """``base``/``headings``: a family name alone, or a mapping of settings."""
+        if isinstance(data, str):
+            return {"family": data}
+        options = self.mapping(data, key, used, ignored)
+        self.text(options.get("family"), f"{key}.family")
+        return options
+
+    def font_entries(self, data: Any) -> dict[str, tuple[str, dict[str, Any]]]:
+        """``typography.fonts``: family → (its key, its entry); files are checked only for families in use."""
+        if data is None:
+            return {}
+        if not isinstance(data, list):
+            raise self.fail("typography.fonts", f"is {_shown(data)}; give a list of font families")
+        entries: dict[str, tuple[str, dict[str, Any]]] = {}
+        for index, entry in enumerate(data):
+            key = f"typography.fonts[{index}]"
+            source = entry.get("source") if isinstance(entry, dict) else None
+            if source not in (None, "file", "google", "bunny", "system"):
+                raise self.fail(f"{key}.source", f"is {_shown(source)}; allowed: file, google, bunny, system")
+            entry = self.mapping(entry, key, ("family", "source") + (
+                ("files",) if source == "file" else ("weight", "style", "display")))
+            family = self.text(entry.get("family"), f"{key}.family")
+            if not family:
+                raise self.fail(f"{key}.family", "is missing; give the family's name")
+            if family in entries:
+                raise self.fail(f"{key}.family", f"{family} is already in {entries[family][0]}; give each family once")
+            entries[family] = (key, entry)
+        return entries
+
+    def font(self, options: dict[str, Any], key: str, fonts: dict[str, tuple[str, dict[str, Any]]],
+             otherwise: FontFamily) -> FontFamily:
+        family = options.get("family")
+        if family is None:
+            return otherwise
+        if family not in fonts:
+            raise self.fail(f"{key}.family", f"{family} is not in typography.fonts, and {_NO_NETWORK}: add "
+                                             f"{{family: {family}, source: file, files: [...]}} with its TTF files")
+        entry_key, entry = fonts[family]
+        source = entry.get("source")
+        if source != "file":
+            raise self.fail(f"{entry_key}.source", f"is {source or 'missing'}: {_FONT_SOURCES[source]}; download "
+                                                   f"{family}'s TTF files beside the brand file and use source: file "
+                                                   "with files: [...]")
+        return self.font_files(entry.get("files"), f"{entry_key}.files", family)
+
+    def font_files(self, data: Any, key: str, family: str) -> FontFamily:
+        if not isinstance(data, list) or not data:
+            raise self.fail(key, f"is {_shown(data)}; give a list of {family}'s TTF files, each "
+                                 "{path, weight, style}")
+        slots: dict[str, Path] = {}
+        for index, file in enumerate(data):
+            file_key = f"{key}[{index}]"
+            entry = {"path": file} if isinstance(file, str) else self.mapping(file, file_key,
+                                                                               ("path", "weight", "style"))
+            slot = _SLOTS.get((self.weight(entry.get("weight", 400), f"{file_key}.weight"),
+                               self.style(entry.get("style", "normal"), f"{file_key}.style")))
+            if slot is None:
+                self.warn(file_key, "reportgen sets text in weights 400 and 700")
+                continue
+            if slot in slots:
+                raise self.fail(file_key, f"is a second {slot.replace('_', ' ')} file; give one per weight and style")
+            path_key = file_key if isinstance(file, str) else f"{file_key}.path"
+            slots[slot] = self.asset(self.local(entry.get("path"), path_key), path_key, "TrueType font")
+        missing = [slot.replace("_", " ") for slot in _SLOTS.values() if slot not in slots]
+        if missing:
+            raise self.fail(key, f"{family} lacks {', '.join(missing)}; give TTF files for weights 400 and 700, "
+                                 "styles normal and italic")
+        return FontFamily(family, **slots)
+
+    def weight(self, value: Any, key: str) -> int:
+        number = _WEIGHTS.get(value) if isinstance(value, str) else value
+        if isinstance(number, bool) or number not in range(100, 1000, 100):
+            raise self.fail(key, f"is {_shown(value)}; give 100–900 or {', '.join(_WEIGHTS)}")
+        return number
+
+    def style(self, value: Any, key: str) -> str:
+        if value not in ("normal", "italic", "oblique"):
+            raise self.fail(key, f"is {_shown(value)}; allowed: normal, italic, oblique")
+        return "normal" if value == "normal" else "italic"
+
+    def sizes(self, value: Any, defaults: dict[str, float]) -> dict[str, float]:
+        """Every size scaled from the default theme's by the brand's body size."""
+        if value is None:
+            return dict(defaults)
+        match = _SIZE.fullmatch(value.strip()) if isinstance(value, str) else None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            points = float(value)
+        elif match:
+            number, unit = float(match.group(1)), match.group(2) or "pt"
+            relative = defaults["body"] / (100 if unit == "%" else 1)
+            points = number * {"pt": 1.0, "px": 0.75, "em": relative, "rem": relative, "%": relative}[unit]
+        else:
+            raise self.fail("typography.base.size", f"is {_shown(value)}; give a size such as 10pt, 14px, 1.1rem "
+                                                    "or 10")
+        low, high = _BODY_RANGE
+        if not low <= points <= high:
+            raise self.fail("typography.base.size", f"is {points:g}pt; give a body size from {low:g} to {high:g}pt")
+        scale = points / defaults["body"]
+        return {role: round(size * scale, 1) for role, size in defaults.items()}
+
+    # -- logo ---------------------------------------------------------------
+
+    def logo(self, data: Any) -> tuple[Path | None, Path | None]:
+        """(SVG, PNG) of the largest logo given: one named, its twin of the other kind beside it."""
+        if data is None:
+            return None, None
+        key, relative = self.largest_logo(data)
+        if relative is None:
+            return None, None
+        relative = self.local(relative, key)
+        suffix = Path(relative).suffix.lower()
+        if suffix not in _LOGO_KINDS:
+            raise self.fail(key, f"{relative} is not an SVG or PNG; give an SVG logo with a PNG of it beside it")
+        named = self.asset(relative, key, _LOGO_KINDS[suffix])
+        twin = str(Path(relative).with_suffix(".png" if suffix == ".svg" else ".svg"))
+        if not (self.folder / twin).is_file():
+            need = ("Word needs a PNG of it (reportgen cannot turn SVG into PNG without cairo)" if suffix == ".svg"
+                    else "the PDF cover draws the logo from SVG")
+            raise self.fail(key, f"{relative} has no {Path(twin).suffix[1:].upper()} twin: {need}; put {twin} "
+                                 "beside it")
+        other = self.asset(twin, key, _LOGO_KINDS[Path(twin).suffix])
+        return (named, other) if suffix == ".svg" else (other, named)
+
+    def largest_logo(self, data: Any) -> tuple[str, Any]:
+        """(the key that gives the path, the path) of ``large``, else ``medium``, else ``small``."""
+        if isinstance(data, str):
+            return "logo", data
+        logo = self.mapping(data, "logo", ("images", "small", "medium", "large", "path", "alt"))
+        if "path" in logo:
+            return "logo.path", logo["path"]
+        images = self.named(logo.get("images"), "logo.images")
+        size = next((name for name in ("large", "medium", "small") if logo.get(name) is not None), None)
+        if size is None:
+            if images:
+                self.warn("logo.images", "no logo.large, medium or small names one")
+            return "logo", None
+        key, value = f"logo.{size}", logo[size]
+        if isinstance(value, dict):
+            variants = self.mapping(value, key, ("light", "dark"))
+            variant = "light" if "light" in variants else "dark"
+            key, value = f"{key}.{variant}", variants.get(variant)
+        if isinstance(value, str) and value in images:
+            key, value = f"logo.images.{value}", images[value]
+            if isinstance(value, dict):
+                value = self.mapping(value, key, ("path", "alt")).get("path")
+                key = f"{key}.path"
+        return key, value
+
+
+class _ColorResolver:
+    """A colour value → #RRGGBB, following palette names and role names (cycles refused)."""
+
+    def __init__(self, reader: _BrandReader, color: dict[str, Any], palette: dict[str, Any]) -> None:
+        self.reader, self.color, self.palette = reader, color, palette
+
+    def __call__(self, key: str, value: Any, seen: tuple[str, ...] = ()) -> str:
+        fail = self.reader.fail
+        if value is None:
+            raise fail(key, 'is empty; quote hex colours ("#1F3A5F"): in YAML an unquoted # starts a comment')
+        if not isinstance(value, str):
+            raise fail(key, f'is {_shown(value)}; give a hex colour ("#1F3A5F" or "#FFF") or a color.palette name')
+        if key in seen:
+            raise fail(key, f"refers to itself through {' → '.join(seen)}; give a hex colour somewhere")
+        if value in _ROLES and value in self.color and f"color.{value}" != key:
+            return self(f"color.{value}", self.color[value], seen + (key,))
+        if value in self.palette:
+            return self(f"color.palette.{value}", self.palette[value], seen + (key,))
+        if not _HEX.fullmatch(value):
+            names = ", ".join(map(str, self.palette)) or "none"
+            raise fail(key, f"is {_shown(value)}; give #RRGGBB, #RGB or a color.palette name (palette: {names})")
+        digits = value[1:] if len(value) == 7 else "".join(digit * 2 for digit in value[1:])
+        return f"#{digits.upper()}"
+
+
+def _mix(color: str, paper: str, share: float) -> str:
+    """``share`` of ``color`` laid over ``paper``, as #RRGGBB."""
+    channels = (round(int(color[i:i + 2], 16) * share + int(paper[i:i + 2], 16) * (1 - share)) for i in (1, 3, 5))
+    return "#" + "".join(f"{channel:02X}" for channel in channels)
+
+
+def _shown(value: Any) -> str:
+    """A value as an error message quotes it: short."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
