@@ -10,14 +10,14 @@ from typing import Any
 
 __version__ = "0.1.0"  # before the imports: modules below read it
 
-from .api import parse_bytes, parse_file  # noqa: E402
+from .api import parse_bytes, parse_file, read_briefs  # noqa: E402
 from .errors import InputError
 from .model import Brief, Expert, Pack, SourceInfo, Statistic
 from .resources import seed_paths
 
 __all__ = [
     "Brief", "BuildResult", "Expert", "InputError", "Pack", "SourceInfo", "Statistic",
-    "build", "parse_bytes", "parse_file", "seed_paths",
+    "build", "parse_bytes", "parse_file", "read_briefs", "seed_paths",
 ]
 
 

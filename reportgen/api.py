@@ -6,10 +6,24 @@ import json
 from pathlib import Path
 
 from .errors import InputError
-from .model import Brief, ModelError
+from .model import Brief, ModelError, PackReading
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024  # the default --max-input-size: articles are KBs, web pages a few MB
 MAX_TEXT_CHARS = 2_000_000  # text after extraction; parsing costs about 6 s per million characters
+
+
+def read_briefs(data: bytes, path: str) -> PackReading:
+    """Every brief in a file: one for an article or a brief, each article's for a Word pack back from
+    its editors (with the options it was built with)."""
+    from .ingest import format_of
+
+    if format_of(path, data) == "docx":
+        from .roundtrip import read_pack
+
+        pack = read_pack(data, path)
+        if pack is not None:
+            return pack
+    return PackReading((parse_bytes(data, path),))
 
 
 def parse_bytes(data: bytes, path: str) -> Brief:
@@ -19,6 +33,15 @@ def parse_bytes(data: bytes, path: str) -> Brief:
     fmt = format_of(path, data)
     if fmt == "json":
         return _brief_from_json(data, path)
+    if fmt == "docx":
+        from .roundtrip import read_pack
+
+        pack = read_pack(data, path)
+        if pack is not None:
+            if len(pack.briefs) > 1:
+                raise InputError(path, f"is a reportgen pack of {len(pack.briefs)} articles; read it with "
+                                       "reportgen.read_briefs (or `reportgen parse`, which prints them all)")
+            return pack.briefs[0]
     from .parse import parse_source
     from .summarize import summarize_brief
 

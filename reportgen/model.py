@@ -23,7 +23,7 @@ READABLE_PACK_SCHEMAS = ("reportgen.pack/1", PACK_SCHEMA)
 
 KINDS = ("qa", "news")
 LANGUAGES = ("en", "es")
-SOURCE_FORMATS = ("txt", "html", "md", "json")
+SOURCE_FORMATS = ("txt", "html", "md", "json", "docx")
 UNITS = (
     "percent", "percentage_points", "currency", "rate", "count", "mass",
     "length", "area", "volume", "duration", "other",
@@ -327,3 +327,14 @@ class Pack:
             theme=_require(data, "theme", str),
             briefs=tuple(Brief.from_dict(item) for item in _require(data, "briefs", list)),
         )
+
+
+@dataclass(frozen=True)
+class PackReading:
+    """Every brief one input file holds (a Word pack back from its editors holds several), with
+    the pack options it was built with when it is one."""
+
+    briefs: tuple[Brief, ...]
+    title: str | None = None
+    theme: str | None = None
+    language: str | None = None

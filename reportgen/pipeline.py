@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from . import __version__
-from .api import MAX_INPUT_BYTES, parse_bytes, read_input, too_large
+from .api import MAX_INPUT_BYTES, read_briefs, read_input, too_large
 from .errors import InputError
 from .export import Manifest, Record, fingerprint, unique_name, write_atomic
-from .model import Brief, Pack
+from .model import Brief, Pack, PackReading
 from .resources import seed_paths
 from .slug import slugify
 
@@ -59,7 +59,8 @@ class Failure:
 class BuildResult:
     outputs: list[Output] = field(default_factory=list)
     errors: list[Failure] = field(default_factory=list)
-    warnings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # input path → parser warnings
+    warnings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # input (or theme) path → its warnings
+    style: str | None = None  # the theme file's path: its warnings are the user's own to fix, always shown
 
     @property
     def built(self) -> list[Output]:
@@ -141,7 +142,9 @@ def build(
 
         theme = replace(theme, reference_docx=check_reference_docx(reference_docx))
     folder = prepare_folder(Path(out))
-    result = BuildResult()
+    result = BuildResult(style=str(theme.path))
+    if theme.warnings:  # brand.yml keys reportgen does not use, listed with the parser's warnings
+        result.warnings[str(theme.path)] = theme.warnings
     sources = _read_all(list(inputs), result, max_input_bytes)
     if not sources:
         return result
@@ -164,9 +167,9 @@ def build(
     pack_inputs = list({source.path: source for slot in packs for source in slot.inputs}.values())
     try:
         with _Runner(jobs, executor, progress) as runner:
-            briefs = _parse_needed(pack_inputs, runner, result)  # a pack needs every brief at once
-            pack_jobs = _pack_jobs(packs, briefs, theme, folder, title, subtitle, pack_date, taken)
-            article_jobs = _article_jobs([s for s in todo if not s.is_pack], briefs, runner, theme, folder,
+            readings = _parse_needed(pack_inputs, runner, result)  # a pack needs every brief at once
+            pack_jobs = _pack_jobs(packs, readings, theme, folder, title, subtitle, pack_date, taken)
+            article_jobs = _article_jobs([s for s in todo if not s.is_pack], readings, runner, theme, folder,
                                          pack_date, taken, result)
             outcomes = chain(runner.map("packs", _render_job, pack_jobs),
                              chain.from_iterable(runner.map("rendering", _article_job, article_jobs)))
@@ -301,42 +304,51 @@ def _slots(sources: list[_Input], formats: list[str], languages: list[str], opti
 
 # -- work -------------------------------------------------------------------
 
-def _parse_job(source: _Input) -> Brief | Failure:
+def _parse_job(source: _Input) -> PackReading | Failure:
+    """The briefs of one input: one per article file, one per chapter of an edited Word pack."""
     try:
-        return parse_bytes(source.data, source.path)
+        return read_briefs(source.data, source.path)
     except InputError as error:
         return Failure(error.path, error.problem)
 
 
-def _parse_needed(needed: list[_Input], runner: _Runner, result: BuildResult) -> dict[str, Brief]:
-    briefs: dict[str, Brief] = {}
+def _warnings_of(reading: PackReading) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(warning for brief in reading.briefs for warning in brief.warnings))
+
+
+def _parse_needed(needed: list[_Input], runner: _Runner, result: BuildResult) -> dict[str, PackReading]:
+    readings: dict[str, PackReading] = {}
     for source, outcome in zip(needed, runner.map("parsing", _parse_job, needed)):
         if isinstance(outcome, Failure):
             result.errors.append(outcome)
         else:
-            briefs[source.path] = outcome
-            if outcome.warnings:
-                result.warnings[source.path] = outcome.warnings
-    return briefs
+            readings[source.path] = outcome
+            if _warnings_of(outcome):
+                result.warnings[source.path] = _warnings_of(outcome)
+    return readings
 
 
-def _pack_jobs(packs: list[_Slot], briefs: dict[str, Brief], theme, folder: Path, title: str | None,
+def _pack_jobs(packs: list[_Slot], readings: dict[str, PackReading], theme, folder: Path, title: str | None,
                subtitle: str | None, pack_date: str, taken: set[str]) -> list[_RenderJob]:
-    """Every pack still to write (one per language for ``auto``), named in a fixed order."""
+    """Every pack still to write (one per language for ``auto``), named in a fixed order. Without
+    ``title``, a Word pack given back keeps the title it was built with."""
     from .render import renderer_for
 
     jobs = []
-    stem = slugify(title) if title else DEFAULT_PACK_NAME
     for slot in packs:
-        usable = [(source, briefs[source.path]) for source in slot.inputs if source.path in briefs]
+        usable = [(source, brief) for source in slot.inputs if source.path in readings
+                  for brief in readings[source.path].briefs]
         if not usable:
             continue
+        pack_title = title or next((readings[s.path].title for s in slot.inputs
+                                    if s.path in readings and readings[s.path].title), None)
+        stem = slugify(title) if title else DEFAULT_PACK_NAME
         groups: dict[str, list[tuple[_Input, Brief]]] = {}
         for source, brief in usable:
             groups.setdefault(brief.language if slot.language == AUTO else slot.language, []).append((source, brief))
         suffix = renderer_for(slot.format).suffix
         for language, members in groups.items():
-            document = Pack(tuple(brief for _, brief in members), title or "", subtitle, pack_date, theme.name)
+            document = Pack(tuple(brief for _, brief in members), pack_title or "", subtitle, pack_date, theme.name)
             name = unique_name(stem, f".{language}{suffix}", taken)
             warnings = tuple(f"{source.path}: {warning}" for source, brief in members for warning in brief.warnings)
             jobs.append(_RenderJob(document, language, slot.format, folder / name, theme, f"{slot.key}:{language}",
@@ -358,18 +370,22 @@ class _ArticleJob:
     """One article's own documents: parsed (again) in the worker, so the parent holds no briefs."""
 
     source: _Input
-    brief: Brief | None  # already parsed for a pack in this build
-    outputs: tuple[tuple[str, str, Path, str], ...]  # (format, language, path, key)
+    reading: PackReading | None  # already parsed for a pack in this build
+    outputs: tuple[tuple[int, str, str, Path, str], ...]  # (brief index, format, language, path, key)
     theme: object
     pack_date: str
 
 
-def _identify_job(source: _Input) -> _Identity | Failure:
+def _identify_job(source: _Input) -> tuple[_Identity, ...] | Failure:
     outcome = _parse_job(source)
-    return outcome if isinstance(outcome, Failure) else _Identity(outcome.id, outcome.language, outcome.warnings)
+    return outcome if isinstance(outcome, Failure) else _identities(outcome)
 
 
-def _article_jobs(slots: list[_Slot], briefs: dict[str, Brief], runner: _Runner, theme, folder: Path,
+def _identities(reading: PackReading) -> tuple[_Identity, ...]:
+    return tuple(_Identity(brief.id, brief.language, brief.warnings) for brief in reading.briefs)
+
+
+def _article_jobs(slots: list[_Slot], readings: dict[str, PackReading], runner: _Runner, theme, folder: Path,
                   pack_date: str, taken: set[str], result: BuildResult) -> list[_ArticleJob]:
     """Each article's documents, named in input order. Split builds keep memory flat: an article
     is parsed here only for its title and language, and parsed again where it is rendered."""
@@ -379,35 +395,41 @@ def _article_jobs(slots: list[_Slot], briefs: dict[str, Brief], runner: _Runner,
     for slot in slots:
         by_input.setdefault(slot.inputs[0].path, []).append(slot)
     sources = [group[0].inputs[0] for group in by_input.values()]
-    unparsed = [source for source in sources if source.path not in briefs]
-    identities = dict(zip((s.path for s in unparsed), runner.map("parsing", _identify_job, unparsed)))
+    unparsed = [source for source in sources if source.path not in readings]
+    identified = dict(zip((s.path for s in unparsed), runner.map("parsing", _identify_job, unparsed)))
     jobs = []
     for source in sources:
-        known = briefs.get(source.path)
-        identity = identities.get(source.path) or _Identity(known.id, known.language, known.warnings)
-        if isinstance(identity, Failure):
-            result.errors.append(identity)
+        known = readings.get(source.path)
+        identities = identified.get(source.path) or _identities(known)
+        if isinstance(identities, Failure):
+            result.errors.append(identities)
             continue
-        if identity.warnings:
-            result.warnings[source.path] = identity.warnings
+        warnings = tuple(dict.fromkeys(w for identity in identities for w in identity.warnings))
+        if warnings:
+            result.warnings[source.path] = warnings
         outputs = []
         for slot in by_input[source.path]:
-            language = identity.language if slot.language == AUTO else slot.language
-            name = unique_name(identity.id, f".{language}{renderer_for(slot.format).suffix}", taken)
-            outputs.append((slot.format, language, folder / name, f"{slot.key}:{language}"))
+            for index, identity in enumerate(identities):
+                language = identity.language if slot.language == AUTO else slot.language
+                name = unique_name(identity.id, f".{language}{renderer_for(slot.format).suffix}", taken)
+                key = f"{slot.key}:{language}" if index == 0 else f"{slot.key}:{language}:{index}"
+                outputs.append((index, slot.format, language, folder / name, key))
         jobs.append(_ArticleJob(source, known, tuple(outputs), theme, pack_date))
     return jobs
 
 
 def _article_job(job: _ArticleJob) -> list[tuple[Output, Record] | Failure]:
-    brief = job.brief if job.brief is not None else _parse_job(job.source)
-    if isinstance(brief, Failure):
-        return [brief]
-    document = Pack((brief,), brief.title, None, job.pack_date, job.theme.name)
+    reading = job.reading if job.reading is not None else _parse_job(job.source)
+    if isinstance(reading, Failure):
+        return [reading]
     inputs = ((job.source.path, job.source.sha256),)
-    warnings = tuple(f"{job.source.path}: {warning}" for warning in brief.warnings)
-    return [_render_job(_RenderJob(document, language, fmt, path, job.theme, key, inputs, warnings))
-            for fmt, language, path, key in job.outputs]
+    done = []
+    for index, fmt, language, path, key in job.outputs:
+        brief = reading.briefs[index]
+        document = Pack((brief,), brief.title, None, job.pack_date, job.theme.name)
+        warnings = tuple(f"{job.source.path}: {warning}" for warning in brief.warnings)
+        done.append(_render_job(_RenderJob(document, language, fmt, path, job.theme, key, inputs, warnings)))
+    return done
 
 
 def _render_job(job: _RenderJob) -> tuple[Output, Record] | Failure:

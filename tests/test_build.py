@@ -65,7 +65,7 @@ def test_a_folder_is_searched_for_articles(tmp_path):
     articles = tmp_path / "articles"
     (articles / "nested").mkdir(parents=True)
     (articles / "nested" / "qa.txt").write_bytes(QA_SEED.read_bytes())
-    (articles / "notes.docx").write_bytes(b"ignored")
+    (articles / "notes.pdf").write_bytes(b"ignored: not an article format")
     result = run("build", str(articles), "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     assert "Are Tense Relations" in pdf_text(tmp_path / "out" / "briefing-pack.en.pdf")

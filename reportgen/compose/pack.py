@@ -204,7 +204,7 @@ class _Composer:
                                     (self.key_figures(figures, brief.statistics[:MAX_TABLE_ROWS]),)))
         if brief.experts:
             shown = brief.experts[:MAX_EXPERTS]
-            cards: tuple[Block, ...] = tuple(ExpertCard(e.name, self.role_line(e), e.summary) for e in shown)
+            cards: tuple[Block, ...] = tuple(ExpertCard(e.name, role_line(e), e.summary) for e in shown)
             title = _("Expert summaries") if brief.kind == "qa" else _("Who is quoted")
             children.append(Section(title, f"{anchor}-experts", 2, cards + self.more_experts(brief)))
         if brief.statistics:
@@ -275,7 +275,7 @@ class _Composer:
         )
         shown = brief.statistics[:MAX_TABLE_ROWS]
         rows = tuple(
-            (format_figure(s, self.language), self.measures(s), s.period or "—", s.source or "—", s.cited_by or "—")
+            (format_figure(s, self.language), measures_text(s), s.period or "—", s.source or "—", s.cited_by or "—")
             for s in shown
         )
         return Table(columns, rows, notes=self.table_marks(shown))
@@ -289,25 +289,29 @@ class _Composer:
             marks.append(NoteRef(note, note.back_anchor if first else None))
         return tuple(marks)
 
-    def measures(self, statistic: Statistic) -> str:
-        if statistic.measure and statistic.subject:
-            text = f"{statistic.measure} ({statistic.subject})"
-        else:
-            text = statistic.measure or statistic.subject or "—"
-        return _capitalized(text)
-
-    def role_line(self, expert: Expert) -> str | None:
-        return ", ".join(part for part in (expert.role, expert.organization) if part) or None
-
     def full_text(self, brief: Brief, anchor: str) -> Section:
         if brief.kind == "qa" and brief.experts:
             blocks: tuple[Block, ...] = tuple(
-                Commentary(e.name, self.role_line(e), readable_paragraphs(e.commentary))
+                Commentary(e.name, role_line(e), readable_paragraphs(e.commentary))
                 for e in brief.experts[:MAX_EXPERTS] if e.commentary
             ) + self.more_experts(brief)
             return Section(self._("Full commentary"), f"{anchor}-commentary", 2, blocks)
         body = tuple(Paragraph(text) for text in readable_paragraphs(brief.body))
         return Section(self._("The article"), f"{anchor}-article", 2, body)
+
+
+def measures_text(statistic: Statistic) -> str:
+    """The statistics table's "What it measures" cell."""
+    if statistic.measure and statistic.subject:
+        text = f"{statistic.measure} ({statistic.subject})"
+    else:
+        text = statistic.measure or statistic.subject or "—"
+    return _capitalized(text)
+
+
+def role_line(expert: Expert) -> str | None:
+    """An expert's role and organization as one line under their name."""
+    return ", ".join(part for part in (expert.role, expert.organization) if part) or None
 
 
 def readable_paragraphs(paragraphs: tuple[str, ...]) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ SUFFIXES: dict[str, str] = {
     ".md": "md", ".markdown": "md",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".json": "json",
+    ".docx": "docx",
 }
 
 
@@ -37,22 +38,9 @@ def format_of(path: str, data: bytes) -> str:
 
 def read_source(data: bytes, path: str, fmt: str) -> Source:
     """Decode ``data`` (the bytes of ``path``) and split it into blocks by format."""
-    text, encoding = decode(data, path, sniff_declaration=fmt == "html")
-    meta = PageMeta()
-    if fmt == "html":
-        from .html import read_html
-
-        blocks, meta = read_html(text, path)
-    elif fmt == "md":
-        from .md import blocks_from_markdown
-
-        blocks = blocks_from_markdown(text)
-    else:
-        from .txt import blocks_from_text
-
-        blocks = blocks_from_text(text)
+    blocks, meta, encoding = _blocks(data, path, fmt)
     if not blocks:
-        raise InputError(path, "no text found; give an article in .txt, .md, .html or .json")
+        raise InputError(path, "no text found; give an article in .txt, .md, .html, .docx or .json")
     return Source(
         path=path,
         format=fmt,
@@ -61,3 +49,23 @@ def read_source(data: bytes, path: str, fmt: str) -> Source:
         blocks=blocks,
         meta=meta,
     )
+
+
+def _blocks(data: bytes, path: str, fmt: str) -> tuple[tuple[Block, ...], PageMeta, str]:
+    """The reader for ``fmt``: blocks, what the page says of itself, and the text encoding found."""
+    if fmt == "docx":
+        from .docx import blocks_from_docx
+
+        return (*blocks_from_docx(data, path), "docx")
+    text, encoding = decode(data, path, sniff_declaration=fmt == "html")
+    if fmt == "html":
+        from .html import read_html
+
+        return (*read_html(text, path), encoding)
+    if fmt == "md":
+        from .md import blocks_from_markdown
+
+        return blocks_from_markdown(text), PageMeta(), encoding
+    from .txt import blocks_from_text
+
+    return blocks_from_text(text), PageMeta(), encoding

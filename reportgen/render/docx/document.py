@@ -27,6 +27,7 @@ from ... import __version__
 from ...compose import blocks as b
 from ...themes import Theme
 from . import oxml
+from .marker import mark_pack
 from .footnotes import Footnotes
 from .styles import (
     COVER_BRAND, COVER_META, EXPERT_NAME, EXPERT_ROLE, EXPERT_SUMMARY, FIGURE_SOURCE, FOOTNOTE_REFERENCE,
@@ -54,6 +55,8 @@ def render_docx(document: b.Document, theme: Theme) -> bytes:
     if theme.reference_docx is None or not _has_header_footer(section):
         _header_footer(word, section, document.meta, style_ids)
     _core_properties(word, document.meta)
+    if document.pack is not None:
+        mark_pack(word, document.pack, document.meta.language)
     oxml.update_fields_on_open(word.settings.element)
     buffer = BytesIO()
     word.save(buffer)

@@ -1,0 +1,390 @@
+"""A Word pack back from its editors: briefs as the document now reads.
+
+The renderer marks a pack (custom properties) and keeps the pack it was
+built from inside the file (``render/docx/marker.py``). Here the document is
+the truth for everything an editor sees — titles, the question, which
+experts remain and in what order, their names, roles and summaries, their
+commentary, the statistics rows, the notes' sentences — and the kept pack
+only fills in what a page never shows: spans, the exact values of figures
+left as they were, the source text. What an editor changed loses its span
+(it no longer traces to the article) and says so in a warning.
+
+The chapter layout read here is the one ``compose.pack`` writes: a Heading 1
+followed by a Source Line paragraph opens an article; its key figures,
+expert cards and statistics are tables told apart by their styles.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+
+from .compose.pack import MAX_TABLE_ROWS, measures_text, readable_paragraphs, role_line
+from .errors import InputError
+from .i18n.formatting import figure_parts, format_figure
+from .ingest.docx import Item, WordDocument, WordParagraph, WordTable, open_docx
+from .model import READABLE_PACK_SCHEMAS, Brief, Expert, ModelError, Pack, PackReading, Statistic
+from .render.docx.marker import PACK_NS, PROPERTIES_NS, VARIANT_NS
+from .render.docx.styles import (
+    EXPERT_NAME,
+    EXPERT_ROLE,
+    EXPERT_SUMMARY,
+    KEY_FIGURE,
+    LEAD,
+    SOURCE_LINE,
+    TABLE_FIGURE,
+    TABLE_HEADING,
+)
+from .slug import slugify
+
+_NONE = "—"
+_PACK_STYLES = {EXPERT_NAME, SOURCE_LINE, KEY_FIGURE, TABLE_FIGURE}
+
+
+def is_pack(document: WordDocument) -> bool:
+    """A reportgen pack: the marker property, or (if an editor's tool dropped it) our named styles."""
+    return bool(_properties(document)) or any(
+        (isinstance(item, WordParagraph) and item.style in _PACK_STYLES)
+        or (isinstance(item, WordTable) and item.styles() & _PACK_STYLES) for item in document.items)
+
+
+def read_pack(data: bytes, path: str) -> PackReading | None:
+    """The pack in a .docx, or None when the file is an ordinary Word document (read it as an article)."""
+    document = open_docx(data, path)
+    if not is_pack(document):
+        return None
+    properties = _properties(document)
+    built_from = _built_from(document, path)
+    language = properties.get("reportgen-language") or (built_from.briefs[0].language if built_from else "en")
+    chapters = _chapters(document.items)
+    if not chapters:
+        raise InputError(path, "is a reportgen pack with no article left in it (no chapter heading followed by "
+                               "its source line); keep at least one article")
+    notes = _edit_warnings(document)
+    originals = _match_chapters(chapters, built_from.briefs if built_from else ())
+    briefs = tuple(
+        _Article(chapter, original, language, document.footnotes).brief(path, data, notes)
+        for chapter, original in zip(chapters, originals)
+    )
+    return PackReading(briefs, properties.get("reportgen-title"), properties.get("reportgen-theme"),
+                       properties.get("reportgen-language"))
+
+
+# -- the document's parts ---------------------------------------------------
+
+def _properties(document: WordDocument) -> dict[str, str]:
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+
+    for rel in document.word.part.package.rels.values():
+        if rel.reltype == RT.CUSTOM_PROPERTIES:
+            root = etree.fromstring(rel.target_part.blob)
+            found = {prop.get("name"): prop.findtext(f"{{{VARIANT_NS}}}lpwstr") or ""
+                     for prop in root.iter(f"{{{PROPERTIES_NS}}}property")}
+            if found.get("reportgen-schema") in READABLE_PACK_SCHEMAS:
+                return found
+    return {}
+
+
+def _built_from(document: WordDocument, path: str) -> Pack | None:
+    """The pack the renderer kept inside the file, if the file still holds it."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+
+    for rel in document.word.part.rels.values():
+        if rel.reltype != RT.CUSTOM_XML or rel.is_external:
+            continue
+        try:
+            root = etree.fromstring(rel.target_part.blob)
+        except etree.XMLSyntaxError:
+            continue
+        if root.tag == f"{{{PACK_NS}}}pack":
+            try:
+                return Pack.from_dict(json.loads(root.text or ""))
+            except (ValueError, ModelError) as error:
+                raise InputError(path, f"holds a damaged copy of its pack ({error}); build the pack again") from None
+    return None
+
+
+def _edit_warnings(document: WordDocument) -> tuple[str, ...]:
+    warnings = []
+    if document.unaccepted_changes:
+        warnings.append("has tracked changes not yet accepted; read as if every change were accepted")
+    if document.comments:
+        warnings.append(f"has {document.comments} comment(s); comments are not part of a brief and were ignored")
+    return tuple(warnings)
+
+
+@dataclass
+class _Chapter:
+    """One article's part of the document, sorted by what each piece is."""
+
+    title: str
+    leads: list[str] = field(default_factory=list)
+    question: str | None = None
+    points: list[str] = field(default_factory=list)
+    figures: list[str] = field(default_factory=list)  # the key-figure cards' figures
+    cards: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # name, role line, summary
+    rows: list[tuple[list[str], str | None]] = field(default_factory=list)  # cells, footnote id
+    commentary: dict[str, list[str]] = field(default_factory=dict)
+    body: list[str] = field(default_factory=list)
+
+
+def _chapters(items: list) -> list[_Chapter]:
+    """Articles in document order; within one, the last Heading 2 holds its full text (commentary
+    under each expert's Heading 3, or the article's paragraphs), whatever the headings now say."""
+    chapters: list[tuple[_Chapter, list[list]]] = []
+    for index, item in enumerate(items):
+        if isinstance(item, WordParagraph) and item.style == "Heading 1":
+            following = items[index + 1] if index + 1 < len(items) else None
+            if isinstance(following, WordParagraph) and following.style == SOURCE_LINE:
+                chapters.append((_Chapter(item.text), [[]]))
+            else:
+                chapters.append((None, [[]]))  # "At a glance", "Sources and method": not an article
+        elif chapters:
+            segments = chapters[-1][1]
+            if isinstance(item, WordParagraph) and item.style == "Heading 2":
+                segments.append([])
+            else:
+                segments[-1].append(item)
+    found = []
+    for chapter, segments in chapters:
+        if chapter is None:
+            continue
+        for item in (item for segment in segments[:-1] for item in segment):
+            _read_item(chapter, item)
+        if len(segments) > 1:
+            _read_text(chapter, segments[-1])
+        found.append(chapter)
+    return found
+
+
+def _read_item(chapter: _Chapter, item: Item) -> None:
+    if isinstance(item, WordTable):
+        _read_table(chapter, item)
+    elif not item.text:
+        return
+    elif item.style == LEAD:
+        chapter.leads.append(item.text)
+    elif item.style in ("Intense Quote", "Quote"):
+        chapter.question = item.text
+    elif item.style.startswith("List"):
+        chapter.points.append(item.text)
+
+
+def _read_text(chapter: _Chapter, segment: list) -> None:
+    speaker: str | None = None
+    for item in segment:
+        if isinstance(item, WordTable) or not item.text:
+            continue
+        if item.style == "Heading 3":
+            speaker = item.text
+            chapter.commentary.setdefault(speaker, [])
+        elif item.style == "Normal":
+            (chapter.commentary[speaker] if speaker else chapter.body).append(item.text)
+
+
+def _read_table(chapter: _Chapter, table: WordTable) -> None:
+    styles = table.styles()
+    if KEY_FIGURE in styles:
+        chapter.figures += [p.text for row in table.rows for cell in row for p in cell if p.style == KEY_FIGURE]
+    elif EXPERT_NAME in styles:
+        for row in table.rows:
+            for cell in row:
+                by_style = {p.style: p.text for p in cell}
+                if by_style.get(EXPERT_NAME):
+                    chapter.cards.append((by_style[EXPERT_NAME], by_style.get(EXPERT_ROLE) or None,
+                                          by_style.get(EXPERT_SUMMARY) or None))
+    elif TABLE_HEADING in styles or TABLE_FIGURE in styles:
+        for row in table.rows:
+            if any(p.style == TABLE_HEADING for cell in row for p in cell):
+                continue
+            cells = [" ".join(p.text for p in cell).strip() for cell in row]
+            notes = [note for p in (row[0] if row else ()) for note in p.footnotes]
+            chapter.rows.append((cells, notes[0] if notes else None))
+
+
+def _match_chapters(chapters: list[_Chapter], originals: tuple[Brief, ...]) -> list[Brief | None]:
+    """Each chapter's brief as built: by title, else by place among the chapters left (a retitled article)."""
+    matched: list[Brief | None] = [None] * len(chapters)
+    free = list(originals)
+    for index, chapter in enumerate(chapters):
+        same = next((brief for brief in free if brief.title == chapter.title), None)
+        if same is not None:
+            matched[index] = same
+            free.remove(same)
+    for index in range(len(chapters)):
+        if matched[index] is None and free and len(chapters) == len(originals):
+            matched[index] = free.pop(0)
+    return matched
+
+
+# -- one article -------------------------------------------------------------
+
+class _Article:
+    """A chapter read over the brief it was built from: the document wins where it shows something."""
+
+    def __init__(self, chapter: _Chapter, original: Brief | None, language: str,
+                 footnotes: dict[str, str]) -> None:
+        self.chapter, self.original, self.language, self.footnotes = chapter, original, language, footnotes
+        self.warnings: list[str] = []
+
+    def brief(self, path: str, data: bytes, notes: tuple[str, ...]) -> Brief:
+        original = self.original or _blank(self.chapter.title, path, data, self.language)
+        title = self.chapter.title or original.title
+        question = self.chapter.question if self.chapter.question is not None else original.question
+        brief = replace(
+            original,
+            kind=original.kind if self.original else ("qa" if question else "news"),
+            id=original.id if title == original.title else slugify(title),
+            title=title,
+            question=question,
+            question_spans=original.question_spans if question == original.question else (),
+            experts=self.experts(original),
+            statistics=self.statistics(original),
+            body=self.body(original),
+            takeaways=self.takeaways(original),
+        )
+        warnings = [*original.warnings, *notes, *self.warnings]
+        return replace(brief, warnings=tuple(dict.fromkeys(warnings)))
+
+    def experts(self, original: Brief) -> tuple[Expert, ...]:
+        if not self.chapter.cards and not original.experts:
+            return ()
+        if not self.chapter.cards:
+            self.warnings.append("every expert card was deleted in Word: the article has no experts now")
+            return ()
+        before = {expert.name: expert for expert in original.experts}
+        experts = []
+        for name, line, summary in self.chapter.cards:
+            kept = before.get(name) or Expert(name)
+            role, organization = _role_and_organization(kept, line)
+            commentary = self.chapter.commentary.get(name)
+            unchanged = commentary is None or _same_text(commentary, readable_paragraphs(kept.commentary))
+            experts.append(replace(
+                kept, name=name, role=role, organization=organization, summary=summary,
+                name_span=kept.name_span if name == kept.name and name in before else None,
+                commentary=kept.commentary if unchanged else tuple(commentary),
+                commentary_spans=kept.commentary_spans if unchanged else (),
+            ))
+        gone = [name for name in before if name not in {card[0] for card in self.chapter.cards}]
+        if gone:
+            self.warnings.append(f"expert(s) deleted in Word: {', '.join(gone)}")
+        return tuple(experts)
+
+    def statistics(self, original: Brief) -> tuple[Statistic, ...]:
+        shown = list(original.statistics[:MAX_TABLE_ROWS])
+        if not self.chapter.rows and not shown:
+            return original.statistics
+        statistics = []
+        for cells, note in self.chapter.rows:
+            cells = (cells + [_NONE] * 5)[:5]
+            kept = _matching_statistic(cells, shown, self.language)
+            if kept is not None:
+                shown.remove(kept)
+            statistic = self.row_statistic(cells, kept, self.footnotes.get(note) if note else None)
+            if statistic is not None:
+                statistics.append(statistic)
+        figures = {figure_parts(s, self.language)[1] for s in statistics}  # a card shows its qualifier apart
+        for figure in self.chapter.figures:
+            if figure not in figures:
+                self.warnings.append(f"key figure {figure!r} was edited on its card only; the statistics table "
+                                     "decides — edit the figure there")
+        if shown:
+            self.warnings.append(f"{len(shown)} statistic(s) deleted in Word")
+        return tuple(statistics) + original.statistics[MAX_TABLE_ROWS:]
+
+    def row_statistic(self, cells: list[str], kept: Statistic | None, note: str | None) -> Statistic | None:
+        """A table row over the statistic it was built from (None: a new row whose figure is unreadable)."""
+        figure, measures, period, source, cited_by = (None if cell in (_NONE, "") else cell for cell in cells)
+        base = kept
+        if figure and (kept is None or figure != format_figure(kept, self.language)):
+            base = self.reread_figure(figure, kept)
+        if base is None:
+            return None
+        sentence = note.split("\n")[0].strip() if note else base.sentence
+        changed_measures = measures != measures_text(base) and not (measures is None and measures_text(base) == _NONE)
+        return replace(
+            base,
+            measure=measures if changed_measures else base.measure,
+            subject=None if changed_measures else base.subject,
+            period=period,
+            source=source,
+            source_span=base.source_span if source == base.source else None,
+            cited_by=cited_by,
+            sentence=sentence,
+            sentence_span=base.sentence_span if sentence == base.sentence else None,
+        )
+
+    def reread_figure(self, figure: str, base: Statistic | None) -> Statistic | None:
+        """An edited (or added) figure read as the parser reads one in an article; no span holds for it."""
+        from .parse.figures import find_statistics
+
+        found = find_statistics(figure, self.language)
+        if not found:
+            self.warnings.append(f"figure {figure!r} edited in Word could not be read as a number; "
+                                 + ("it is shown as it was before" if base else "its row is left out"))
+            return base
+        reading = found[0]
+        before = format_figure(base, self.language) if base else "(new row)"
+        self.warnings.append(f"figure edited in Word: {before!r} → {figure!r} (no longer traced to the article)")
+        return replace(base or reading, text=figure, value=reading.value, unit=reading.unit,
+                       currency=reading.currency, per=reading.per, qualifier=reading.qualifier,
+                       change=reading.change, text_span=None)
+
+    def body(self, original: Brief) -> tuple[str, ...]:
+        if original.kind == "qa" or self.chapter.leads:
+            leads = tuple(self.chapter.leads)
+            shown = original.body[:len(leads)] if original.kind == "qa" else original.body
+            return original.body if _same_text(leads, shown) else leads + original.body[2:]
+        if not self.chapter.body or _same_text(self.chapter.body, readable_paragraphs(original.body)):
+            return original.body
+        return tuple(self.chapter.body)
+
+    def takeaways(self, original: Brief) -> tuple[str, ...]:
+        summaries = {expert.summary for expert in original.experts}
+        shown = [point for point in original.takeaways if point not in summaries]
+        if original.kind == "qa" or _same_text(self.chapter.points, shown):
+            return original.takeaways
+        return tuple(self.chapter.points)
+
+
+def _matching_statistic(cells: list[str], shown: list[Statistic], language: str) -> Statistic | None:
+    """The statistic a row was built from: same figure and measure, else same figure, else (an edited
+    figure) same measure, source and speaker."""
+    figure, measures, _, source, cited_by = cells
+    rendered = [(s, format_figure(s, language), measures_text(s)) for s in shown]
+    for test in (lambda f, m, s: f == figure and m == measures,
+                 lambda f, m, s: f == figure,
+                 lambda f, m, s: m == measures and (s.source or _NONE) == source and (s.cited_by or _NONE) == cited_by):
+        found = next((s for s, f, m in rendered if test(f, m, s)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _role_and_organization(expert: Expert, line: str | None) -> tuple[str | None, str | None]:
+    """Role and organization from a card's role line; an unchanged line keeps the parser's split."""
+    if line == role_line(expert):
+        return expert.role, expert.organization
+    if line and expert.organization and line.endswith(", " + expert.organization):
+        return line[: -len(expert.organization) - 2] or None, expert.organization
+    return line, None
+
+
+def _same_text(a: list[str] | tuple[str, ...], b: list[str] | tuple[str, ...]) -> bool:
+    return " ".join(" ".join(a).split()) == " ".join(" ".join(b).split())
+
+
+def _blank(title: str, path: str, data: bytes, language: str) -> Brief:
+    """A brief to read a chapter into when the file no longer holds the pack it was built from."""
+    import hashlib
+
+    from .model import SourceInfo
+
+    return Brief(id=slugify(title), source=SourceInfo(path, "docx", "docx", hashlib.sha256(data).hexdigest()),
+                 language=language, kind="news", title=title,
+                 warnings=(("the pack this Word file was built from is no longer inside it; "
+                            "figures and spans were read from the document alone"),))
+
+
