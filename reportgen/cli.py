@@ -5,9 +5,13 @@ from __future__ import annotations
 import json
 import math
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from .errors import InputError
 
@@ -18,6 +22,19 @@ def _json_bytes(data: object) -> bytes:
 
 def _fail(message: str) -> None:
     click.echo(f"reportgen: {message}", err=True)
+
+
+@contextmanager
+def _one_line_errors(folder: Path | None, remedy: str = "choose another --out folder") -> Iterator[None]:
+    """A user's mistake (an unusable input, a folder that cannot be written) as one line and exit 1."""
+    try:
+        yield
+    except InputError as error:
+        _fail(str(error))
+        sys.exit(1)
+    except OSError as error:
+        _fail(f"{folder}: cannot be written to ({error.strerror or error}); {remedy}")
+        sys.exit(1)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,12 +54,13 @@ _max_input_size = click.option(
               help="Write one <slug>.json per article into this folder instead of printing JSON.")
 @_max_input_size
 def parse(inputs: tuple[str, ...], out_dir: Path | None, max_input_mb: float) -> None:
-    """Parse articles (.txt .md .html .json, or - for stdin) into briefs.
+    """Parse articles (.txt .md .html .docx .json, or - for stdin) into briefs.
 
     With no INPUTS, the bundled seed articles are parsed. One article prints
-    one JSON brief; several print a JSON list.
+    one JSON brief; several print a JSON list. A Word pack built by reportgen
+    (and edited in Word) gives back one brief per article, as it now reads.
     """
-    from .api import parse_bytes, parse_file
+    from .api import read_briefs, read_input
     from .export import unique_name, write_atomic
     from .pipeline import prepare_folder, read_stdin
     from .resources import seed_paths
@@ -50,28 +68,25 @@ def parse(inputs: tuple[str, ...], out_dir: Path | None, max_input_mb: float) ->
     limit = math.ceil(max_input_mb * 1024 * 1024)
     paths = list(inputs) or [str(path) for path in seed_paths()]
     briefs, failures, taken = [], 0, set()
-    try:
+    with _one_line_errors(out_dir):
         if out_dir is not None:
             prepare_folder(out_dir)
         for path in paths:
             try:
-                brief = parse_bytes(read_stdin(limit), "<stdin>") if path == "-" else parse_file(path, limit)
+                name = "<stdin>" if path == "-" else path
+                data = read_stdin(limit) if path == "-" else read_input(path, limit)
+                found = read_briefs(data, name).briefs
             except InputError as error:
                 _fail(str(error))
                 failures += 1
                 continue
-            if out_dir is None:
-                briefs.append(brief.to_dict())
-                continue
-            target = out_dir / unique_name(brief.id, ".json", taken)
-            write_atomic(target, _json_bytes(brief.to_dict()))
-            click.echo(str(target))
-    except InputError as error:
-        _fail(str(error))
-        sys.exit(1)
-    except OSError as error:
-        _fail(f"{out_dir}: cannot be written to ({error.strerror or error}); choose another --out folder")
-        sys.exit(1)
+            for brief in found:
+                if out_dir is None:
+                    briefs.append(brief.to_dict())
+                    continue
+                target = out_dir / unique_name(brief.id, ".json", taken)
+                write_atomic(target, _json_bytes(brief.to_dict()))
+                click.echo(str(target))
     if out_dir is None and briefs:
         sys.stdout.buffer.write(_json_bytes(briefs[0] if len(briefs) == 1 and len(paths) == 1 else briefs))
     if failures:
@@ -87,7 +102,7 @@ def parse(inputs: tuple[str, ...], out_dir: Path | None, max_input_mb: float) ->
 @click.option("--lang", "-l", "langs", multiple=True, default=("en",), show_default=True, metavar="LANG",
               help="Language of the pack (en, es), or auto for each article's own; repeat for several.")
 @click.option("--style", default="default", show_default=True, metavar="NAME|PATH",
-              help="A built-in theme (see `reportgen styles`) or a theme .toml file.")
+              help="A built-in theme (see `reportgen styles`), a theme .toml file or a brand.yml file.")
 @click.option("--title", help="The pack's title (default: \"Briefing pack\"); also names the file.")
 @click.option("--subtitle", help="The line under the title (default: counts of articles, experts, figures).")
 @click.option("--date", "pack_date", metavar="YYYY-MM-DD",
@@ -97,23 +112,28 @@ def parse(inputs: tuple[str, ...], out_dir: Path | None, max_input_mb: float) ->
 @click.option("--reference-docx", type=click.Path(dir_okay=False, path_type=Path),
               help="Word template whose styles, page setup and header/footer the .docx takes (as pandoc's).")
 @click.option("--pack", "want_pack", is_flag=True, help="Write one pack of all articles (the default).")
-@click.option("--split", is_flag=True, help="Write one document per article (with --pack: both).")
+@click.option("--split/--no-split", help="Write one document per article (with --pack: both).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
               help="Worker processes (default: one per core; 1 works serially).")
 @click.option("--force", is_flag=True, help="Rebuild everything, even outputs manifest.json says are up to date.")
 @_max_input_size
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary; errors only.")
 @click.option("--verbose", "-v", is_flag=True, help="Name each input and output, with the parser's warnings.")
-def build(inputs: tuple[str, ...], formats: tuple[str, ...], langs: tuple[str, ...], style: str,
-          title: str | None, subtitle: str | None, pack_date: str | None, out_dir: Path,
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Project defaults for these options (default: ./reportgen.toml when there is one).")
+@click.pass_context
+def build(ctx: click.Context, inputs: tuple[str, ...], formats: tuple[str, ...], langs: tuple[str, ...],
+          style: str, title: str | None, subtitle: str | None, pack_date: str | None, out_dir: Path,
           reference_docx: Path | None, want_pack: bool, split: bool, jobs: int | None, force: bool,
-          max_input_mb: float, quiet: bool, verbose: bool) -> None:
+          max_input_mb: float, quiet: bool, verbose: bool, config_file: Path | None) -> None:
     """Build briefing packs from articles: files, folders, globs or - (the bundled seeds when none).
 
     Writes <title-slug>.<lang>.<ext> (by default briefing-pack.en.pdf) and
     manifest.json into --out and prints each document's path. A rerun skips
     documents whose inputs and options are unchanged. An article that cannot
     be used is reported and the rest is built; the exit status is then 1.
+    Defaults come from ./reportgen.toml or --config FILE when there is one
+    (see `reportgen init`); options given here win over it.
     """
     from .pipeline import UnknownLanguage
     from .pipeline import build as run_build
@@ -123,9 +143,8 @@ def build(inputs: tuple[str, ...], formats: tuple[str, ...], langs: tuple[str, .
         _check_date(pack_date)
     bars = _ProgressBars(enabled=not quiet and not verbose and sys.stderr.isatty())
     try:
-        result = run_build(inputs, formats=formats, langs=langs, out=out_dir, style=style, title=title,
-                           subtitle=subtitle, date=pack_date, pack=want_pack or not split, split=split,
-                           reference_docx=reference_docx, jobs=jobs, force=force, progress=bars.update,
+        options = _project_options(ctx, config_file)
+        result = run_build(**options, jobs=jobs, force=force, progress=bars.update,
                            max_input_bytes=math.ceil(max_input_mb * 1024 * 1024))
     except UnknownFormat as error:
         raise click.BadParameter(str(error), param_hint="--format") from None
@@ -141,8 +160,8 @@ def build(inputs: tuple[str, ...], formats: tuple[str, ...], langs: tuple[str, .
         sys.exit(130)
     finally:
         bars.close()
-    if verbose:
-        for path, warnings in result.warnings.items():
+    for path, warnings in result.warnings.items():
+        if verbose or (path == result.style and not quiet):  # a parser's doubts only when asked for
             for warning in warnings:
                 click.echo(f"reportgen: {path}: warning: {warning}", err=True)
     for output in result.outputs:
@@ -155,6 +174,41 @@ def build(inputs: tuple[str, ...], formats: tuple[str, ...], langs: tuple[str, .
         _fail(f"built {len(result.built)}, skipped {len(result.skipped)} (unchanged), failed {len(result.errors)}")
     if result.errors:
         sys.exit(1)
+
+
+# build()'s options a reportgen.toml may set, by the name of the command-line parameter that gives each
+_PROJECT_OPTIONS = {"inputs": "inputs", "formats": "formats", "langs": "langs", "style": "style", "title": "title",
+                    "subtitle": "subtitle", "pack_date": "date", "out_dir": "out", "reference_docx": "reference_docx",
+                    "want_pack": "pack", "split": "split"}
+
+
+def _project_options(ctx: click.Context, config_file: Path | None) -> dict[str, Any]:
+    """build()'s options: each given on the command line, else the project file's, else the option's default."""
+    from .config import load_config
+
+    project = load_config(config_file).values()
+    defaulted = (ParameterSource.DEFAULT, ParameterSource.DEFAULT_MAP)
+    options = {key: project[key] if key in project and ctx.get_parameter_source(param) in defaulted
+               else ctx.params[param] for param, key in _PROJECT_OPTIONS.items()}
+    options["pack"] = options["pack"] or not options["split"]  # a build writes the pack unless only split is asked
+    return options
+
+
+@main.command()
+@click.argument("folder", default=".", type=click.Path(file_okay=False, path_type=Path))
+def init(folder: Path) -> None:
+    """Start a project in FOLDER (default: here): a commented reportgen.toml and a copy of the default theme.
+
+    `reportgen build` in FOLDER then builds with those defaults. Prints each
+    file written. Nothing is ever overwritten: if any of the files exists,
+    nothing is written and the exit status is 1.
+    """
+    from .config import init_project
+
+    with _one_line_errors(folder, "choose another folder"):
+        written = init_project(folder)
+    for path in written:
+        click.echo(str(path))
 
 
 @main.command()
@@ -178,16 +232,11 @@ def review(inputs: tuple[str, ...], out_dir: Path, language: str, max_input_mb: 
     from .review import review as run_review
 
     try:
-        result = run_review(inputs, out=out_dir, language=language,
-                            max_input_bytes=math.ceil(max_input_mb * 1024 * 1024))
+        with _one_line_errors(out_dir):
+            result = run_review(inputs, out=out_dir, language=language,
+                                max_input_bytes=math.ceil(max_input_mb * 1024 * 1024))
     except UnknownLanguage as error:
         raise click.BadParameter(str(error), param_hint="--lang") from None
-    except InputError as error:
-        _fail(str(error))
-        sys.exit(1)
-    except OSError as error:
-        _fail(f"{out_dir}: cannot be written to ({error.strerror or error}); choose another --out folder")
-        sys.exit(1)
     click.echo(str(result.index))
     for failure in result.failures:
         _fail(f"{failure.path}: {failure.message}")

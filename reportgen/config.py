@@ -1,0 +1,243 @@
+"""Project defaults: ``reportgen.toml`` read and validated, and written by ``reportgen init``.
+
+Like Quarto's ``_quarto.yml``: a ``reportgen.toml`` in the current folder (or
+``--config FILE``) gives ``reportgen build`` its defaults. Options given on the
+command line win over the file; the file wins over the built-in defaults.
+Paths in the file are relative to the file's folder, so a project builds the
+same from wherever it is run. The keys are ``build()``'s option names. Every
+key is checked on loading, so a typo is one line naming the file and the key,
+before anything is built.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any, Callable
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+from .errors import InputError
+
+CONFIG_NAME = "reportgen.toml"
+THEME_FOLDER = "theme"  # where ``reportgen init`` copies the default theme
+
+
+@dataclass(frozen=True)
+class ProjectConfig:
+    """A project's build defaults; ``None`` leaves a key to the command line's own default."""
+
+    inputs: tuple[str, ...] | None = None
+    formats: tuple[str, ...] | None = None
+    langs: tuple[str, ...] | None = None
+    style: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    date: str | None = None
+    out: Path | None = None
+    reference_docx: Path | None = None
+    pack: bool | None = None
+    split: bool | None = None
+
+    def values(self) -> dict[str, Any]:
+        """The keys the file sets, by name (the names of ``build()``'s options)."""
+        return {field.name: getattr(self, field.name) for field in fields(self) if getattr(self, field.name) is not None}
+
+
+KEYS = tuple(field.name for field in fields(ProjectConfig))
+
+
+def load_config(given: Path | None = None) -> ProjectConfig:
+    """The project defaults of ``given``, else of the current folder's reportgen.toml, else none at all."""
+    path = given if given is not None else Path(CONFIG_NAME)
+    if given is None and not path.is_file():
+        return ProjectConfig()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        hint = "check the path, or run `reportgen init` to write one"
+        raise InputError(str(path), f"no such config file; {hint}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(str(path), f"cannot be read as a config file ({error}); give a UTF-8 .toml file") from None
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(str(path), _toml_problem(str(error))) from None
+    return _read(path, data)
+
+
+def _toml_problem(message: str) -> str:
+    """tomllib's message as "line N: … ; fix that line" (it puts the line at the end, in brackets)."""
+    where = re.search(r" \(at line (\d+), column \d+\)$", message)
+    if where is None:
+        return f"is not valid TOML ({message}); fix the syntax (see https://toml.io)"
+    return f"line {where.group(1)}: is not valid TOML ({message[:where.start()]}); fix that line (see https://toml.io)"
+
+
+def _read(path: Path, data: dict[str, Any]) -> ProjectConfig:
+    """Every key checked and converted; relative paths taken from the file's folder."""
+    folder = path.parent
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        check = _CHECKS.get(key)
+        if check is None:
+            raise InputError(str(path), f"{key}: unknown key; allowed: {', '.join(KEYS)}")
+        try:
+            values[key] = check(value, folder)
+        except ValueError as error:
+            raise InputError(str(path), f"{key}: {error}") from None
+    return ProjectConfig(**values)
+
+
+def _string(value: Any, folder: Path) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"is {value!r}; give a string in quotes")
+    return value
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if not (isinstance(value, list) and value and all(isinstance(item, str) and item for item in value)):
+        raise ValueError(f"is {value!r}; give a list of strings, e.g. [\"pdf\", \"docx\"]")
+    return tuple(value)
+
+
+def _inputs(value: Any, folder: Path) -> tuple[str, ...]:
+    return tuple(str(folder / item) for item in _strings(value))
+
+
+def _formats(value: Any, folder: Path) -> tuple[str, ...]:
+    from .render import UnknownFormat, renderer_for
+
+    names = _strings(value)
+    try:
+        for name in names:
+            renderer_for(name)
+    except UnknownFormat as error:
+        raise ValueError(str(error)) from None
+    return names
+
+
+def _langs(value: Any, folder: Path) -> tuple[str, ...]:
+    from .pipeline import UnknownLanguage, check_languages
+
+    names = _strings(value)
+    try:
+        check_languages(names)
+    except UnknownLanguage as error:
+        raise ValueError(str(error)) from None
+    return names
+
+
+def _style(value: Any, folder: Path) -> str:
+    """A theme file beside the config, or a built-in name (the test ``load_theme`` makes)."""
+    name = _string(value, folder)
+    beside = folder / name
+    return str(beside) if Path(name).suffix or beside.exists() else name
+
+
+def _path(value: Any, folder: Path) -> Path:
+    return folder / _string(value, folder)
+
+
+def _date(value: Any, folder: Path) -> str:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(_string(value, folder)).isoformat()
+    except ValueError:
+        raise ValueError(f"is {value!r}; give a date as YYYY-MM-DD") from None
+
+
+def _flag(value: Any, folder: Path) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"is {value!r}; give true or false")
+    return value
+
+
+_CHECKS: dict[str, Callable[[Any, Path], Any]] = {
+    "inputs": _inputs, "formats": _formats, "langs": _langs, "style": _style, "title": _string,
+    "subtitle": _string, "date": _date, "out": _path, "reference_docx": _path, "pack": _flag, "split": _flag,
+}
+
+TEMPLATE = f"""\
+# reportgen.toml: this project's defaults for `reportgen build` (written by `reportgen init`).
+# Options given on the command line win over this file; this file wins over reportgen's own
+# defaults. Paths are relative to this file's folder, so `reportgen build --config path/to/{CONFIG_NAME}`
+# works from anywhere. Uncomment a key to set it; delete one to get its default back.
+
+# What to build from: files, folders or globs of articles (or of briefs you corrected).
+# Default: reportgen's bundled sample articles. Point it at your own, e.g.:
+# inputs = ["articles/"]
+
+# Output formats, one document each (see `reportgen formats`): pdf, docx, html, md, json.
+# Default: ["pdf"].
+formats = ["pdf"]
+
+# Languages of the documents: en, es, or "auto" for each article's own. Default: ["en"].
+langs = ["en"]
+
+# Theme: a built-in name (see `reportgen styles`) or a theme .toml file. Default: "default".
+# {THEME_FOLDER}/default.toml is a copy of the built-in default: edit its colours, fonts, logo and texts.
+style = "{THEME_FOLDER}/default.toml"
+
+# The pack's title; also names the file. Default: "Briefing pack" in the pack's language.
+# title = "Andean security, week 48"
+
+# The line under the title. Default: the counts of articles, experts and figures.
+# subtitle = "For the Americas desk"
+
+# The pack's date, YYYY-MM-DD. Default: today, or the day of SOURCE_DATE_EPOCH when set.
+# date = "2025-12-08"
+
+# Folder the documents and manifest.json are written to. Default: "dist".
+out = "dist"
+
+# Write one document per article (<slug>.en.pdf) instead of the pack; with pack = true, both. Default: false.
+# split = true
+
+# Write one pack of all articles; with split = true, both. Default: true, or false when split = true.
+# pack = true
+
+# Word template whose styles, page setup and header/footer the .docx takes. Default: none.
+# reference_docx = "house.docx"
+"""
+
+
+def project_files(folder: Path) -> dict[Path, bytes]:
+    """What ``reportgen init`` writes into ``folder``: the commented config, and the default theme
+    with only the logos and fonts it names (and those fonts' licences), ready to edit."""
+    from .themes import load_theme
+
+    theme = load_theme("default")
+    source = theme.path.parent
+    fonts = [getattr(family, slot) for family in (theme.body_font, theme.heading_font)
+             for slot in ("regular", "bold", "italic", "bold_italic")]
+    licences = {licence for font in fonts for licence in font.parent.glob("LICENSE-*.txt")
+                if font.name.startswith(licence.stem.removeprefix("LICENSE-"))}
+    assets = sorted({theme.logo_svg, theme.logo_png, *fonts, *licences} - {None})
+    target = folder / THEME_FOLDER
+    header = b"# Copied from reportgen's built-in theme by `reportgen init`: edit it to brand your packs.\n"
+    files = {folder / CONFIG_NAME: TEMPLATE.encode("utf-8"),
+             target / theme.path.name: header + theme.path.read_bytes()}
+    files.update({target / asset.relative_to(source): asset.read_bytes() for asset in assets})
+    return files
+
+
+def init_project(folder: Path) -> list[Path]:
+    """Write ``project_files`` into ``folder``, all or nothing: an existing file is one
+    InputError naming it, raised before anything is written."""
+    from .export import write_atomic
+
+    files = project_files(folder)
+    existing = [path for path in files if path.exists() or path.is_symlink()]
+    if existing:
+        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+        raise InputError(str(existing[0]), f"already exists{more}; init never overwrites — "
+                                           "remove it, or init another folder")
+    for path, data in files.items():
+        write_atomic(path, data)
+    return list(files)
