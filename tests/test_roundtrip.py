@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import shutil
+import subprocess
 
 import docx
 import pytest
@@ -207,3 +210,13 @@ def test_a_broken_word_file_is_one_line(tmp_path):
     assert result.exit_code == 1
     assert "broken.docx: is not a Word document" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (.ci/run installs it)")
+def test_a_pack_saved_again_by_libreoffice_reads_back_the_same(built, tmp_path):
+    """An editor on LibreOffice: opened and saved as .docx, the pack is still recognized and whole."""
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "saved"), str(built["en"])],
+                   check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)})
+    saved = tmp_path / "saved" / built["en"].name
+    assert list(_read(saved)) == [parse_file(QA_SEED), parse_file(NEWS_SEED)]

@@ -67,7 +67,8 @@ class Story:
         return f'{target}<super{sized}>{self._link(ref.note.anchor, ref.note.mark)}</super>'
 
     def _link(self, anchor: str, markup: str) -> str:
-        return f'<a href="#{anchor}" color="#{self.palette.accent.hexval()[2:]}">{markup}</a>'
+        """An internal link in the primary colour: legible as small text in every theme (an accent may be sand)."""
+        return f'<a href="#{anchor}" color="#{self.palette.primary.hexval()[2:]}">{markup}</a>'
 
     # -- blocks ---------------------------------------------------------
 
