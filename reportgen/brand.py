@@ -80,12 +80,20 @@ _FONT_SOURCES = {  # why a family from each source cannot be used
     None: "without a source brand.yml fetches it from the web, and reportgen never reaches the network",
 }
 _LOGO_KINDS = {".svg": "SVG image", ".png": "PNG image"}
+MAX_BRAND_CHARACTERS = 200_000  # a real brand.yml is a page or two
 
 
 def load_brand(path: Path) -> Theme:
     """The theme a brand.yml file describes; one InputError naming the key if it cannot be used."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        if len(text) > MAX_BRAND_CHARACTERS:
+            raise InputError(str(path), f"is longer than {MAX_BRAND_CHARACTERS:,} characters; a brand file is a "
+                                        "page of settings — check the file")
+        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=yaml.SafeLoader)):
+            raise InputError(str(path), "uses YAML aliases (*name), which reportgen does not read (one alias can "
+                                        "stand for millions of values); write the values out")
+        data = yaml.safe_load(text)
     except FileNotFoundError:
         raise InputError(str(path), "no such brand file; check the path") from None
     except (OSError, UnicodeDecodeError) as error:

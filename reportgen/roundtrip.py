@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from .compose.pack import MAX_TABLE_ROWS, measures_text, readable_paragraphs, role_line
 from .errors import InputError
 from .i18n.formatting import figure_parts, format_figure
-from .ingest.docx import Item, WordDocument, WordParagraph, WordTable, open_docx
+from .ingest.docx import Item, WordDocument, WordParagraph, WordTable, open_docx, parse_part
 from .model import READABLE_PACK_SCHEMAS, Brief, Expert, ModelError, Pack, PackReading, Statistic
 from .render.docx.marker import PACK_NS, PROPERTIES_NS, VARIANT_NS
 from .render.docx.styles import (
@@ -73,12 +73,16 @@ def read_pack(data: bytes, path: str) -> PackReading | None:
 # -- the document's parts ---------------------------------------------------
 
 def _properties(document: WordDocument) -> dict[str, str]:
+    """The marker properties, if the file has them (damaged custom properties count as none)."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from lxml import etree
 
     for rel in document.word.part.package.rels.values():
         if rel.reltype == RT.CUSTOM_PROPERTIES:
-            root = etree.fromstring(rel.target_part.blob)
+            try:
+                root = parse_part(rel.target_part.blob)
+            except etree.XMLSyntaxError:
+                return {}
             found = {prop.get("name"): prop.findtext(f"{{{VARIANT_NS}}}lpwstr") or ""
                      for prop in root.iter(f"{{{PROPERTIES_NS}}}property")}
             if found.get("reportgen-schema") in READABLE_PACK_SCHEMAS:
@@ -95,7 +99,7 @@ def _built_from(document: WordDocument, path: str) -> Pack | None:
         if rel.reltype != RT.CUSTOM_XML or rel.is_external:
             continue
         try:
-            root = etree.fromstring(rel.target_part.blob)
+            root = parse_part(rel.target_part.blob)
         except etree.XMLSyntaxError:
             continue
         if root.tag == f"{{{PACK_NS}}}pack":

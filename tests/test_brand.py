@@ -260,3 +260,16 @@ def test_cli_refuses_a_bad_brand_in_one_line_and_writes_nothing(tmp_path):
     assert result.stderr.splitlines() == [result.stderr.strip()]
     assert result.stderr.startswith(f"reportgen: {path}: typography.fonts[0].source: is bunny")
     assert result.stdout == "" and not out.exists()
+
+
+def test_a_yaml_alias_bomb_is_refused_at_once(tmp_path):
+    """Nine levels of nine aliases stand for 387 million values: refused before anything walks them."""
+    text = 'meta:\n  name: Bomb\ndefaults:\n  a: &a ["x","x","x","x","x","x","x","x","x"]\n'
+    for level in range(1, 10):
+        previous, current = chr(96 + level), chr(97 + level)
+        text += f"  {current}: &{current} [" + ",".join([f"*{previous}"] * 9) + "]\n"
+    text += "color:\n  palette:\n    x: *j\n  primary: x\n"
+    path = tmp_path / "_brand.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match="uses YAML aliases"):
+        load_theme(path)

@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import subprocess
+from pathlib import Path
 
 import docx
 import pytest
@@ -220,3 +221,40 @@ def test_a_pack_saved_again_by_libreoffice_reads_back_the_same(built, tmp_path):
                    check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)})
     saved = tmp_path / "saved" / built["en"].name
     assert list(_read(saved)) == [parse_file(QA_SEED), parse_file(NEWS_SEED)]
+
+
+def _repacked(source, tmp_path, replace_parts: dict[str, bytes]) -> Path:
+    """A copy of a Word file with some parts' bytes replaced (or added)."""
+    import zipfile
+
+    path = tmp_path / "changed.docx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            if item.filename not in replace_parts:
+                new.writestr(item, old.read(item))
+        for name, data in replace_parts.items():
+            new.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("parts, message", [
+    ({"word/bomb.bin": b"\0" * (60 * 1024 * 1024)}, "unpacks to more than 50 MB"),
+    ({"customXml/item2.xml": b'<pack xmlns="urn:reportgen:pack">{"not": "a pack"}</pack>'},
+     "holds a damaged copy of its pack"),
+])
+def test_a_hostile_word_file_is_one_line(built, tmp_path, parts, message):
+    path = _repacked(built["en"], tmp_path, parts)
+    result = CliRunner().invoke(main, ["build", str(path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert message in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out" / "briefing-pack.en.pdf").exists()
+
+
+def test_entities_in_a_word_files_properties_are_not_expanded(built, tmp_path):
+    laughs = ('<?xml version="1.0"?><!DOCTYPE p [<!ENTITY a "aaaaaaaaaa">'
+              + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8))
+              + ']><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties">'
+              '<property name="x">&i;</property></Properties>')
+    path = _repacked(built["en"], tmp_path, {"docProps/custom.xml": laughs.encode()})
+    briefs = read_briefs(path.read_bytes(), str(path)).briefs  # recognized by its styles, read whole
+    assert [brief.title for brief in briefs] == [parse_file(QA_SEED).title, parse_file(NEWS_SEED).title]

@@ -86,6 +86,13 @@ def open_docx(data: bytes, path: str) -> WordDocument:
     return document
 
 
+def parse_part(blob: bytes) -> Any:
+    """A package part's XML, parsed as python-docx parses its own: no entities expanded, nothing fetched."""
+    from lxml import etree
+
+    return etree.fromstring(blob, etree.XMLParser(resolve_entities=False, no_network=True))
+
+
 def accepted_text(element: Any) -> str:
     """The text of a paragraph (or any part of one) with every tracked change accepted."""
     pieces: list[str] = []
@@ -141,13 +148,12 @@ def _paragraph_deleted(element: Any) -> bool:
 
 def _footnotes(word: Any) -> dict[str, str]:
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from lxml import etree
 
     try:
         part = word.part.part_related_by(RT.FOOTNOTES)
     except KeyError:
         return {}
-    root = part.element if hasattr(part, "element") else etree.fromstring(part.blob)
+    root = part.element if hasattr(part, "element") else parse_part(part.blob)
     return {note.get(W + "id"): accepted_text(note).strip() for note in root.iter(W + "footnote")
             if note.get(W + "type") is None}
 
