@@ -71,9 +71,9 @@ def test_bad_inputs_get_one_line_each_and_the_batch_goes_on(tmp_path):
     assert result.exit_code == 1
     errors = result.stderr.splitlines()
     assert errors == [
-        f"reportgen: {empty}: the file is empty; give an article in .txt, .md, .html or .json",
+        f"reportgen: {empty}: the file is empty; give an article in .txt, .md, .html, .docx or .json",
         f"reportgen: {tmp_path / 'missing.txt'}: no such file; check the path",
-        f"reportgen: {binary}: this is not a text file (binary data); give an article in .txt, .md, .html or .json",
+        f"reportgen: {binary}: this is not a text file (binary data); give an article in .txt, .md, .html, .docx or .json",
         "reportgen: 3 of 4 inputs failed",
     ]
     assert "Traceback" not in result.output

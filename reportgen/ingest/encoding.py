@@ -84,7 +84,7 @@ def _looks_binary(text: str) -> bool:
 def decode(data: bytes, path: str, *, sniff_declaration: bool = False) -> tuple[str, str]:
     """Return ``(text, encoding)``: NFC text with ``\\n`` line ends and no XML-forbidden controls."""
     if not data.strip():
-        raise InputError(path, "the file is empty; give an article in .txt, .md, .html or .json")
+        raise InputError(path, "the file is empty; give an article in .txt, .md, .html, .docx or .json")
     declared = _declared_charset(data) if sniff_declaration else None
     encoding = _guess(data, declared)
     try:
@@ -93,9 +93,9 @@ def decode(data: bytes, path: str, *, sniff_declaration: bool = False) -> tuple[
         encoding = "latin-1"
         text = data.decode(encoding)
     if _looks_binary(text):
-        raise InputError(path, "this is not a text file (binary data); give an article in .txt, .md, .html or .json")
+        raise InputError(path, "this is not a text file (binary data); give an article in .txt, .md, .html, .docx or .json")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", _FORBIDDEN_CONTROLS.sub("", text))
     if not text.strip():
-        raise InputError(path, "the file holds only white space; give an article in .txt, .md, .html or .json")
+        raise InputError(path, "the file holds only white space; give an article in .txt, .md, .html, .docx or .json")
     return text, encoding
