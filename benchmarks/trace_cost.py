@@ -22,7 +22,7 @@ from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_ARTICLES = ROOT.parent / "shared" / "dev-articles" / "articles"
-ROUNDS = 10
+ROUNDS = 30
 
 
 def _articles(arguments: list[str]) -> list[tuple[str, bytes]]:
