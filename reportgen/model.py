@@ -263,6 +263,20 @@ class Brief:
             "warnings": list(self.warnings),
         }
 
+    def to_version_1_dict(self) -> dict[str, Any]:
+        """The brief as schema version 1 wrote it (no spans, no source text, dropped lines as plain
+        strings): for a reader written against version 1."""
+        data = self.to_dict()
+        data["schema"] = READABLE_BRIEF_SCHEMAS[0]
+        del data["question_spans"], data["source"]["text"], data["source"]["text_sha256"]
+        for expert in data["experts"]:
+            del expert["name_span"], expert["commentary_spans"]
+        for statistic in data["statistics"]:
+            for key in Statistic._SPANS:
+                del statistic[key]
+        data["dropped"] = [line["text"] for line in data["dropped"]]
+        return data
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Brief:
         if not isinstance(data, Mapping):
