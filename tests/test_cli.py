@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from click.testing import CliRunner
 
 from conftest import NEWS_SEED, QA_SEED
@@ -65,7 +67,7 @@ def test_bad_inputs_get_one_line_each_and_the_batch_goes_on(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     binary = tmp_path / "photo.txt"
-    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    binary.write_bytes(bytes(range(256)) * 8)  # no known signature: told apart by its control bytes
     out = tmp_path / "out"
     result = run("parse", str(empty), str(tmp_path / "missing.txt"), str(binary), str(NEWS_SEED), "--out", str(out))
     assert result.exit_code == 1
@@ -100,3 +102,18 @@ def test_unknown_option_is_a_usage_error():
 def test_no_partial_files_are_left_behind(tmp_path):
     run("parse", str(QA_SEED), "--out", str(tmp_path))
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.parametrize("head, kind", [
+    (b"%PDF-1.4\n% a briefing pack someone passed back in\n", "a PDF"),
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "a PNG image"),
+    (b"PK\x03\x04" + b"\x00" * 64, "a zip archive"),
+])
+def test_a_file_that_is_not_text_is_named_for_what_it_is(tmp_path, head, kind):
+    """Decoded as Latin-1, a PDF would "parse" into a brief of its own internals."""
+    path = tmp_path / "article.txt"
+    path.write_bytes(head + b"BT /F1 12 Tf (Some words) Tj ET\n" * 50)
+    result = run("parse", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (f"reportgen: {path}: is {kind}, not an article's text; give the article as "
+                                     ".txt, .md, .html, .docx or .json")

@@ -28,6 +28,8 @@ def format_of(path: str, data: bytes) -> str:
     known = SUFFIXES.get(PurePath(path).suffix.lower())
     if known:
         return known
+    if data.startswith(b"PK\x03\x04") and b"word/document.xml" in data:
+        return "docx"  # a Word file saved without its suffix
     head = data[:1024].lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html")):
         return "html"

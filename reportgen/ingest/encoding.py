@@ -81,10 +81,22 @@ def _looks_binary(text: str) -> bool:
     return controls > max(8, len(sample) // 50)
 
 
+# Files people hand over by mistake, by their first bytes: decoded as Latin-1 they would "parse".
+_NOT_TEXT_FILES = (
+    (b"%PDF-", "a PDF"), (b"PK\x03\x04", "a zip archive"), (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"), (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old-style Office file (.doc, .xls)"),
+)
+
+
 def decode(data: bytes, path: str, *, sniff_declaration: bool = False) -> tuple[str, str]:
     """Return ``(text, encoding)``: NFC text with ``\\n`` line ends and no XML-forbidden controls."""
     if not data.strip():
         raise InputError(path, "the file is empty; give an article in .txt, .md, .html, .docx or .json")
+    kind = next((kind for signature, kind in _NOT_TEXT_FILES if data.startswith(signature)), None)
+    if kind:
+        raise InputError(path, f"is {kind}, not an article's text; give the article as .txt, .md, .html, "
+                               ".docx or .json")
     declared = _declared_charset(data) if sniff_declaration else None
     encoding = _guess(data, declared)
     try:
