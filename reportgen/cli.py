@@ -99,10 +99,12 @@ def parse(inputs: tuple[str, ...], out_dir: Path | None, max_input_mb: float) ->
 @click.argument("inputs", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
 @click.option("--format", "-f", "formats", multiple=True, default=("pdf",), show_default=True, metavar="FORMAT",
               help="Output format; repeat for several (see `reportgen formats`).")
-@click.option("--lang", "-l", "langs", multiple=True, default=("en",), show_default=True, metavar="LANG",
-              help="Language of the pack (en, es), or auto for each article's own; repeat for several.")
-@click.option("--style", default="default", show_default=True, metavar="NAME|PATH",
-              help="A built-in theme (see `reportgen styles`), a theme .toml file or a brand.yml file.")
+@click.option("--lang", "-l", "langs", multiple=True, metavar="LANG",
+              help="Language of the pack (en, es), or auto for each article's own; repeat for several "
+                   "(default: en, or the language a Word pack given back was built in).")
+@click.option("--style", metavar="NAME|PATH",
+              help="A built-in theme (see `reportgen styles`), a theme .toml file or a brand.yml file "
+                   "(default: default, or the theme a Word pack given back was built with).")
 @click.option("--title", help="The pack's title (default: \"Briefing pack\"); also names the file.")
 @click.option("--subtitle", help="The line under the title (default: counts of articles, experts, figures).")
 @click.option("--date", "pack_date", metavar="YYYY-MM-DD",

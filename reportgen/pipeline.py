@@ -108,9 +108,9 @@ class _RenderJob:
 def build(
     inputs: Iterable[str | Path] = (),
     formats: Iterable[str] = ("pdf",),
-    langs: Iterable[str] = ("en",),
+    langs: Iterable[str] | None = None,
     out: str | Path = "dist",
-    style: str | Path = "default",
+    style: str | Path | None = None,
     title: str | None = None,
     subtitle: str | None = None,
     date: str | None = None,
@@ -129,23 +129,27 @@ def build(
     ``InputError`` for a theme or reference .docx that cannot be used,
     ``UnknownFormat`` for a format no renderer writes and ``UnknownLanguage``
     for a language without a catalog; a single article's failure is in
-    ``result.errors`` and the rest is built.
+    ``result.errors`` and the rest is built. Without ``langs`` or ``style``,
+    Word packs given back are rebuilt in the language and built-in theme they
+    were made with (else English, the default theme).
     """
     from .render import renderer_for
     from .themes import load_theme
 
     format_names = [renderer_for(name).name for name in dict.fromkeys(formats)]
-    languages = check_languages(langs)
-    theme = load_theme(style)
+    result = BuildResult()
+    sources = _read_all(list(inputs), result, max_input_bytes)
+    carried_style, carried_language = _carried_options(sources)
+    languages = check_languages(langs or [carried_language or "en"])
+    theme = load_theme(style or carried_style or "default")
     if reference_docx is not None:
         from .render.docx import check_reference_docx
 
         theme = replace(theme, reference_docx=check_reference_docx(reference_docx))
     folder = prepare_folder(Path(out))
-    result = BuildResult(style=str(theme.path))
+    result.style = str(theme.path)
     if theme.warnings:  # brand.yml keys reportgen does not use, listed with the parser's warnings
         result.warnings[str(theme.path)] = theme.warnings
-    sources = _read_all(list(inputs), result, max_input_bytes)
     if not sources:
         return result
     pack_date = date or default_date()
@@ -223,6 +227,25 @@ def check_languages(langs: Iterable[str]) -> list[str]:
             raise UnknownLanguage(f"no catalog for {language!r}; reportgen speaks en and es (add one: see "
                                   "examples/locale/README.md), or use auto")
     return languages
+
+
+def _carried_options(sources: list[_Input]) -> tuple[str | None, str | None]:
+    """The built-in theme and the language Word packs among the inputs were built with, when they agree."""
+    from .ingest import format_of
+    from .themes import builtin_themes
+
+    built_with = [_pack_properties(source) for source in sources if format_of(source.path, source.data) == "docx"]
+    themes = {properties.get("reportgen-theme") for properties in built_with if properties}
+    languages = {properties.get("reportgen-language") for properties in built_with if properties}
+    builtin = {theme.name for theme in builtin_themes()}
+    style = themes.pop() if len(themes) == 1 and themes <= builtin else None
+    return style, languages.pop() if len(languages) == 1 else None
+
+
+def _pack_properties(source: _Input) -> dict[str, str]:
+    from .roundtrip import pack_properties
+
+    return pack_properties(source.data)
 
 
 def collect_inputs(inputs: Sequence[str | Path]) -> tuple[list[str], list[Failure]]:
@@ -342,7 +365,7 @@ def _pack_jobs(packs: list[_Slot], readings: dict[str, PackReading], theme, fold
             continue
         pack_title = title or next((readings[s.path].title for s in slot.inputs
                                     if s.path in readings and readings[s.path].title), None)
-        stem = slugify(title) if title else DEFAULT_PACK_NAME
+        stem = slugify(pack_title) if pack_title else DEFAULT_PACK_NAME
         groups: dict[str, list[tuple[_Input, Brief]]] = {}
         for source, brief in usable:
             groups.setdefault(brief.language if slot.language == AUTO else slot.language, []).append((source, brief))

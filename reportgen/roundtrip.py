@@ -39,11 +39,12 @@ from .slug import slugify
 
 _NONE = "—"
 _PACK_STYLES = {EXPERT_NAME, SOURCE_LINE, KEY_FIGURE, TABLE_FIGURE}
+_MAX_PROPERTIES_BYTES = 1024 * 1024
 
 
-def is_pack(document: WordDocument) -> bool:
-    """A reportgen pack: the marker property, or (if an editor's tool dropped it) our named styles."""
-    return bool(_properties(document)) or any(
+def _has_pack_styles(document: WordDocument) -> bool:
+    """Our named styles in use: a pack whose marker properties an editor's tool dropped."""
+    return any(
         (isinstance(item, WordParagraph) and item.style in _PACK_STYLES)
         or (isinstance(item, WordTable) and item.styles() & _PACK_STYLES) for item in document.items)
 
@@ -51,9 +52,9 @@ def is_pack(document: WordDocument) -> bool:
 def read_pack(data: bytes, path: str) -> PackReading | None:
     """The pack in a .docx, or None when the file is an ordinary Word document (read it as an article)."""
     document = open_docx(data, path)
-    if not is_pack(document):
+    properties = pack_properties(data)
+    if not properties and not _has_pack_styles(document):
         return None
-    properties = _properties(document)
     built_from = _built_from(document, path)
     language = properties.get("reportgen-language") or (built_from.briefs[0].language if built_from else "en")
     chapters = _chapters(document.items)
@@ -66,28 +67,41 @@ def read_pack(data: bytes, path: str) -> PackReading | None:
         _Article(chapter, original, language, document.footnotes).brief(path, data, notes)
         for chapter, original in zip(chapters, originals)
     )
-    return PackReading(briefs, properties.get("reportgen-title"), properties.get("reportgen-theme"),
+    return PackReading(briefs, _given_title(properties), properties.get("reportgen-theme"),
                        properties.get("reportgen-language"))
+
+
+def _given_title(properties: dict[str, str]) -> str | None:
+    """The title the pack was given; None for the default ("Briefing pack" in its language), which a
+    rebuild gives again in whatever language it is built in."""
+    from .i18n import translations
+
+    title = properties.get("reportgen-title") or None
+    default = translations(properties.get("reportgen-language") or "en").gettext("Briefing pack")
+    return None if title == default else title
 
 
 # -- the document's parts ---------------------------------------------------
 
-def _properties(document: WordDocument) -> dict[str, str]:
-    """The marker properties, if the file has them (damaged custom properties count as none)."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+def pack_properties(data: bytes) -> dict[str, str]:
+    """The marker properties of a reportgen Word pack (schema, title, theme, language); {} for any other
+    file, and for a pack whose properties an editor's tool dropped or damaged."""
+    import zipfile
+    from io import BytesIO
+
     from lxml import etree
 
-    for rel in document.word.part.package.rels.values():
-        if rel.reltype == RT.CUSTOM_PROPERTIES:
-            try:
-                root = parse_part(rel.target_part.blob)
-            except etree.XMLSyntaxError:
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as package:
+            info = package.getinfo("docProps/custom.xml")
+            if info.file_size > _MAX_PROPERTIES_BYTES:
                 return {}
-            found = {prop.get("name"): prop.findtext(f"{{{VARIANT_NS}}}lpwstr") or ""
-                     for prop in root.iter(f"{{{PROPERTIES_NS}}}property")}
-            if found.get("reportgen-schema") in READABLE_PACK_SCHEMAS:
-                return found
-    return {}
+            root = parse_part(package.read(info))
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
+        return {}
+    found = {prop.get("name"): prop.findtext(f"{{{VARIANT_NS}}}lpwstr") or ""
+             for prop in root.iter(f"{{{PROPERTIES_NS}}}property")}
+    return found if found.get("reportgen-schema") in READABLE_PACK_SCHEMAS else {}
 
 
 def _built_from(document: WordDocument, path: str) -> Pack | None:

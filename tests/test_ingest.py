@@ -102,7 +102,7 @@ def test_html_brief(tmp_path):
 @pytest.mark.parametrize("data, problem", [
     (b"", "empty"),
     (b"   \n\t\n", "empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" * 20, "not a text file"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" * 20, "is a PNG image, not an article"),
     (b"\x00" * 500, "not a text file"),
 ])
 def test_unusable_files_raise_one_clear_input_error(data, problem):

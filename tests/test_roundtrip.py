@@ -17,6 +17,7 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
+from pypdf import PdfReader
 
 from conftest import NEWS_SEED, QA_SEED, pdf_text
 from reportgen import build, parse_file, read_briefs
@@ -77,6 +78,7 @@ def test_a_pack_with_no_edits_reads_back_as_the_same_briefs(built):
         reading = read_briefs(path.read_bytes(), str(path))
         assert list(reading.briefs) == originals
         assert reading.language == language and reading.theme == "default"
+        assert reading.title is None  # the default title, given again in the language of a rebuild
 
 
 def test_a_rewritten_summary_is_the_one_in_the_pdf(edited):
@@ -258,3 +260,19 @@ def test_entities_in_a_word_files_properties_are_not_expanded(built, tmp_path):
     path = _repacked(built["en"], tmp_path, {"docProps/custom.xml": laughs.encode()})
     briefs = read_briefs(path.read_bytes(), str(path)).briefs  # recognized by its styles, read whole
     assert [brief.title for brief in briefs] == [parse_file(QA_SEED).title, parse_file(NEWS_SEED).title]
+
+
+def test_a_rebuilt_pack_keeps_its_theme_and_language_unless_told_otherwise(tmp_path):
+    word = build([QA_SEED], formats=["docx"], langs=["es"], style="ink", out=tmp_path / "word", date=DATE,
+                 title="Seguridad andina").outputs[0].path
+    rebuilt = build([word], formats=["pdf"], out=tmp_path / "pdf", date=DATE).outputs[0].path
+    assert rebuilt.name == "seguridad-andina.es.pdf"
+    text = pdf_text(rebuilt)
+    assert "Seguridad andina" in text and "Cifras clave" in text
+    fonts = {font for page in PdfReader(rebuilt).pages
+             for font in (page["/Resources"].get("/Font") or {}).values()
+             for font in [font.get_object()["/BaseFont"]]}
+    assert any("Caladea" in font for font in fonts), fonts  # ink's typeface
+    told = build([word], formats=["pdf"], langs=["en"], style="default", out=tmp_path / "told", date=DATE)
+    assert told.outputs[0].path.name == "seguridad-andina.en.pdf"
+    assert "Key figures" in pdf_text(told.outputs[0].path)
