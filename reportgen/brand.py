@@ -57,7 +57,7 @@ import yaml
 
 from .errors import InputError
 from .slug import slugify
-from .themes import FontFamily, Theme, ThemeTexts, _Reader, load_theme
+from .themes import FontFamily, Theme, ThemeTexts, _Reader, load_theme, read_settings
 
 _HEX = re.compile(r"#(?:[0-9A-Fa-f]{3}){1,2}")
 _USED_ROLES = ("foreground", "background", "primary", "secondary", "tertiary")
@@ -85,19 +85,15 @@ MAX_BRAND_CHARACTERS = 200_000  # a real brand.yml is a page or two
 
 def load_brand(path: Path) -> Theme:
     """The theme a brand.yml file describes; one InputError naming the key if it cannot be used."""
+    text = read_settings(path, "brand file", "a brand file", ".yml")
+    if len(text) > MAX_BRAND_CHARACTERS:
+        raise InputError(str(path), f"is longer than {MAX_BRAND_CHARACTERS:,} characters; a brand file is a "
+                                    "page of settings — check the file")
     try:
-        text = path.read_text(encoding="utf-8")
-        if len(text) > MAX_BRAND_CHARACTERS:
-            raise InputError(str(path), f"is longer than {MAX_BRAND_CHARACTERS:,} characters; a brand file is a "
-                                        "page of settings — check the file")
         if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=yaml.SafeLoader)):
             raise InputError(str(path), "uses YAML aliases (*name), which reportgen does not read (one alias can "
                                         "stand for millions of values); write the values out")
         data = yaml.safe_load(text)
-    except FileNotFoundError:
-        raise InputError(str(path), "no such brand file; check the path") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(str(path), f"cannot be read as a brand file ({error}); give a UTF-8 .yml file") from None
     except yaml.YAMLError as error:
         raise InputError(str(path), f"is not valid YAML ({_yaml_problem(error)}); fix the syntax") from None
     if not isinstance(data, dict):

@@ -24,6 +24,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 from .errors import InputError
+from .themes import load_theme, read_settings
 
 CONFIG_NAME = "reportgen.toml"
 THEME_FOLDER = "theme"  # where ``reportgen init`` copies the default theme
@@ -58,13 +59,10 @@ def load_config(given: Path | None = None) -> ProjectConfig:
     path = given if given is not None else Path(CONFIG_NAME)
     if given is None and not path.is_file():
         return ProjectConfig()
+    text = read_settings(path, "config file", "a config file", ".toml",
+                         "check the path, or run `reportgen init` to write one")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        hint = "check the path, or run `reportgen init` to write one"
-        raise InputError(str(path), f"no such config file; {hint}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(str(path), f"cannot be read as a config file ({error}); give a UTF-8 .toml file") from None
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise InputError(str(path), _toml_problem(str(error))) from None
     return _read(path, data)
@@ -210,8 +208,6 @@ out = "dist"
 def project_files(folder: Path) -> dict[Path, bytes]:
     """What ``reportgen init`` writes into ``folder``: the commented config, and the default theme
     with only the logos and fonts it names (and those fonts' licences), ready to edit."""
-    from .themes import load_theme
-
     theme = load_theme("default")
     source = theme.path.parent
     fonts = [getattr(family, slot) for family in (theme.body_font, theme.heading_font)

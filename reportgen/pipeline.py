@@ -234,18 +234,17 @@ def _carried_options(sources: list[_Input]) -> tuple[str | None, str | None]:
     from .ingest import format_of
     from .themes import builtin_themes
 
-    built_with = [_pack_properties(source) for source in sources if format_of(source.path, source.data) == "docx"]
+    word_files = [source for source in sources if format_of(source.path, source.data) == "docx"]
+    if not word_files:
+        return None, None
+    from .roundtrip import pack_properties  # Word's machinery only for Word inputs
+
+    built_with = [pack_properties(source.data) for source in word_files]
     themes = {properties.get("reportgen-theme") for properties in built_with if properties}
     languages = {properties.get("reportgen-language") for properties in built_with if properties}
     builtin = {theme.name for theme in builtin_themes()}
     style = themes.pop() if len(themes) == 1 and themes <= builtin else None
     return style, languages.pop() if len(languages) == 1 else None
-
-
-def _pack_properties(source: _Input) -> dict[str, str]:
-    from .roundtrip import pack_properties
-
-    return pack_properties(source.data)
 
 
 def collect_inputs(inputs: Sequence[str | Path]) -> tuple[list[str], list[Failure]]:

@@ -112,15 +112,22 @@ def load_theme(spec: str | Path) -> Theme:
         from .brand import load_brand
 
         return load_brand(path)
+    text = read_settings(path, "theme file", "a theme", ".toml")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(str(path), "no such theme file; check the path") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(str(path), f"cannot be read as a theme ({error}); give a UTF-8 .toml file") from None
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise InputError(str(path), f"is not valid TOML ({error}); fix the syntax") from None
     return _Reader(path).theme(data)
+
+
+def read_settings(path: Path, name: str, read_as: str, suffix: str, missing: str = "check the path") -> str:
+    """The text of a settings file (theme, brand, project config), or one InputError saying why not."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(str(path), f"no such {name}; {missing}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(str(path), f"cannot be read as {read_as} ({error}); give a UTF-8 {suffix} file") from None
 
 
 class _Reader:

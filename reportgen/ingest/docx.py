@@ -20,7 +20,7 @@ from ..errors import InputError
 from .source import Block, PageMeta
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # a long Word article is a few MB unpacked
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # a long Word article or a template is a few MB unpacked
 _HINT = "give a .docx saved by Word or LibreOffice"
 # Not text once changes are accepted (deletions), or not text at all (field codes, note marks, properties).
 _NOT_TEXT = {W + tag for tag in ("del", "moveFrom", "delText", "instrText", "pPr", "rPr", "footnoteReference",
@@ -57,25 +57,31 @@ class WordDocument:
     comments: int = 0
 
 
-def open_docx(data: bytes, path: str) -> WordDocument:
-    """The document in ``data``, or one InputError saying why it cannot be read."""
+def open_word_package(data: bytes, path: str, hint: str = _HINT) -> Any:
+    """``data`` opened with python-docx, or one InputError saying why it cannot be (checked before
+    python-docx unpacks anything: a zip bomb is refused by its declared sizes)."""
     try:
         with zipfile.ZipFile(BytesIO(data)) as package:
             names = set(package.namelist())
             unpacked = sum(info.file_size for info in package.infolist())
     except zipfile.BadZipFile:
-        raise InputError(path, f"is not a Word document (not a zip package); {_HINT}") from None
-    if "word/document.xml" not in names:
-        raise InputError(path, f"is a zip but not a Word document (no word/document.xml); {_HINT}")
+        raise InputError(path, f"is not a Word document (not a zip package); {hint}") from None
+    if "word/document.xml" not in names or "[Content_Types].xml" not in names:
+        raise InputError(path, f"is a zip but not a Word document (no word/document.xml); {hint}")
     if unpacked > MAX_UNPACKED_BYTES:
-        raise InputError(path, f"unpacks to more than {MAX_UNPACKED_BYTES // (1024 * 1024)} MB; {_HINT}")
+        raise InputError(path, f"unpacks to more than {MAX_UNPACKED_BYTES // (1024 * 1024)} MB; {hint}")
     import docx
 
     try:
-        word = docx.Document(BytesIO(data))
+        return docx.Document(BytesIO(data))
     except Exception as error:  # noqa: BLE001 - python-docx raises many kinds for a damaged package
         raise InputError(path, f"cannot be opened as a Word document ({type(error).__name__}: {error}); "
-                               f"{_HINT}") from None
+                               f"{hint}") from None
+
+
+def open_docx(data: bytes, path: str) -> WordDocument:
+    """The document in ``data``, or one InputError saying why it cannot be read."""
+    word = open_word_package(data, path)
     styles = {style.style_id: style.name for style in word.styles}
     document = WordDocument(word)
     body = word.element.body
