@@ -187,3 +187,29 @@ def test_a_long_statistics_table_repeats_its_header_on_every_page(tmp_path):
                    if page.extract_text().count("Share of measure number") >= 5]
     assert len(table_pages) >= 3
     assert all("What it measures" in text for text in table_pages)
+
+
+def test_each_thread_draws_its_own_parsed_logo():
+    """renderPDF marks a drawing's nodes while drawing it: two threads sharing one drawing broke each
+    other's packs now and then ("'Group' object has no attribute '_parent'")."""
+    import threading
+
+    from reportgen.render.pdf.page import _svg_drawing
+    from reportgen.themes import load_theme
+
+    logo = load_theme("default").logo_svg
+    both_running = threading.Barrier(2)
+    drawings: list = []
+
+    def draw() -> None:
+        both_running.wait(timeout=30)
+        first = _svg_drawing(logo)
+        assert _svg_drawing(logo) is first  # parsed once per thread
+        drawings.append(first)
+
+    threads = [threading.Thread(target=draw) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert len(drawings) == 2 and drawings[0] is not drawings[1]

@@ -10,9 +10,8 @@ every contents line links to its page.
 
 from __future__ import annotations
 
-from copy import copy
+import threading
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -199,7 +198,7 @@ class CoverPainter:
         path = self.doc.theme.logo_svg
         if path is None:
             return 0.0
-        drawing = copy(_svg_drawing(path))  # the parsed logo is shared; threads may draw it at once
+        drawing = _svg_drawing(path)
         drawing.initialFontName = self.doc.typeset.primary.regular  # not reportlab's unembedded Helvetica
         scale = height / drawing.height
         if tile:
@@ -264,8 +263,15 @@ def _colored(style: Any, color: Any) -> Any:
     return ParagraphStyle(style.name, parent=style, textColor=color)
 
 
-@lru_cache(maxsize=16)
+_thread_logos = threading.local()
+
+
 def _svg_drawing(path: Path) -> Any:
+    """The parsed logo, parsed once per thread: drawing marks its nodes (``_parent``) as it goes,
+    so two threads drawing one shared drawing (or copies sharing its nodes) break each other."""
     from svglib.svglib import svg2rlg
 
-    return svg2rlg(str(path))
+    drawings = _thread_logos.__dict__.setdefault("drawings", {})
+    if path not in drawings:
+        drawings[path] = svg2rlg(str(path))
+    return drawings[path]
