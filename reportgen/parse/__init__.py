@@ -15,9 +15,11 @@ from ..errors import InputError
 from ..ingest import Block, Source
 from ..model import Brief, DroppedLine, Expert, SourceInfo, Statistic
 from ..slug import slugify
-from .attribution import Person, Registry, find_attributions, panel_members
+from .attribution import Person, Registry, find_attributions
 from .boilerplate import byline_name, split_furniture
-from .dialogue import Dialogue, dash_interview, expert_answers, transcript
+from .layouts import article_kind, choose_layout
+from .people import Description, describe, is_proper_phrase
+from .structure import Layout, Member, interviewee_of, roster, split_turns
 from .dates import find_date
 from .header import read_header
 from .language import detect_language
@@ -29,18 +31,29 @@ _FALLBACK_TITLE_WORDS = 14
 _AUTHOR_NOTE_WORDS = 30
 _TOP_BLOCKS = 12
 _DATED_LINE_WORDS = 14
+_LEAD_PARAGRAPHS = 4
 
 
-def _find_dialogue(paragraphs: list[str], registry: Registry, interviewee: Person | None) -> Dialogue:
-    for attempt in (
-        lambda: expert_answers(paragraphs, registry),
-        lambda: transcript(paragraphs, registry, interviewee),
-        lambda: dash_interview(paragraphs, interviewee),
-    ):
-        dialogue = attempt()
-        if dialogue.experts:
-            return dialogue
-    return Dialogue()
+def _assemble(layout: Layout | None, registry: Registry) -> dict[int, Person]:
+    """The one step that turns the winning layout into people: each answer paragraph's owner, with their words."""
+    owners: dict[int, Person] = {}
+    if layout is None:
+        return owners
+    people = {speaker: registry.add(speaker, describe(layout.roles[speaker]) if speaker in layout.roles else None)
+              for speaker in layout.speakers}
+    for index, (speaker, text) in sorted(layout.answers.items()):
+        owners[index] = people[speaker]
+        people[speaker].add(text)
+    return owners
+
+
+def describe_member(member: Member) -> Description | None:
+    """A roster's words on a panelist: "(Harbor Institute)" is their organization, "economist at X" splits."""
+    if not member.description:
+        return None
+    if is_proper_phrase(member.description) and len(describe(member.description).role or "") == len(member.description):
+        return Description(None, member.description)
+    return describe(member.description)
 
 
 def _split_question(paragraph: str) -> tuple[str, str]:
@@ -120,39 +133,43 @@ def parse_source(source: Source) -> Brief:
     if not paragraphs:
         raise InputError(source.path, "no article text found (only headings or page furniture); check that this is the article's page")
 
+    paragraphs = split_turns(paragraphs)
     registry = Registry()
     registry.collect(paragraphs)
     attributions = find_attributions(paragraphs, language, registry)
-    interviewee = attributions[0].person if attributions else registry.first_described()
-    dialogue = _find_dialogue(paragraphs, registry, interviewee)
-    panel = panel_members(paragraphs, registry)
-    kind = "qa" if dialogue.experts or len(panel) >= 2 else "news"
-    outside_dialogue = [said for said in attributions
-                        if said.paragraph not in dialogue.answers and said.paragraph not in dialogue.host_paragraphs]
-    for said in outside_dialogue:
+    interviewee = interviewee_of(paragraphs[:_LEAD_PARAGRAPHS], header.title)
+    reported = {said.paragraph for said in attributions if said.person.name != interviewee}
+    layout = choose_layout(paragraphs, tuple(registry.people), interviewee, reported)
+    members = roster(paragraphs)
+    kind = article_kind(layout, paragraphs, header.title, members)
+    owners = _assemble(layout, registry)
+    answered = set(layout.answers) | set(layout.hosts) if layout else set()
+    outside_layout = [said for said in attributions if said.paragraph not in answered]
+    for said in outside_layout:
         said.person.add(said.words)
-    people = _ordered_experts(
-        [(said.person, said.paragraph) for said in outside_dialogue] + panel
-        + [(person, min(i for i, owner in dialogue.answers.items() if owner is person)) for person in dialogue.experts]
-    )
+    panel = [(registry.add(member.name, describe_member(member)), member.paragraph) for member in members]
+    people = _ordered_experts([(said.person, said.paragraph) for said in outside_layout] + panel
+                              + [(person, index) for index, person in owners.items()])
 
     question = None
     body: list[str] = []
     for index, paragraph in enumerate(paragraphs):
-        if index in dialogue.answers or index in dialogue.headers:
+        if layout and (index in layout.answers or index in layout.headers):
             continue
-        paragraph = dialogue.host_text.get(index, paragraph)
-        if index == dialogue.question_paragraph:
+        paragraph = layout.hosts.get(index, paragraph) if layout else paragraph
+        if layout and index == layout.question:
             question, context = _split_question(paragraph)
             if context:
                 body.append(context)
             continue
         body.append(paragraph)
 
-    texts = [dialogue.answer_text.get(index, dialogue.host_text.get(index, paragraph)) for index, paragraph in enumerate(paragraphs)]
+    texts = [layout.answers[index][1] if layout and index in layout.answers
+             else layout.hosts.get(index, paragraph) if layout else paragraph
+             for index, paragraph in enumerate(paragraphs)]
     text = normalized_text(source.blocks)
     tracer = Tracer(text)
-    statistics = trace_statistics(tracer, _statistics(texts, dialogue.answers, people, language))
+    statistics = trace_statistics(tracer, _statistics(texts, owners, people, language))
     experts = [
         tracer.expert(Expert(
             name=person.name,

@@ -16,6 +16,7 @@ from ..model import DroppedLine
 from .boilerplate import BREADCRUMB_SEPARATOR, byline_name, is_breadcrumb, is_byline
 from .dates import date_line, find_date
 from .sentences import ends_with_abbreviation, split_sentences
+from .structure import speaker_header
 
 # Storage prefixes some archives glue to the first line: " date 2025-03-28 Headline".
 _STORAGE_DATE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\b\s*(?P<rest>.*)$", re.IGNORECASE)
@@ -123,6 +124,9 @@ def read_header(blocks: list[Block], meta: PageMeta, language: str) -> Header:
             text = storage.group("rest").strip()
             if not text:
                 continue
+        following = blocks[index + 1].text.strip() if index + 1 < len(blocks) else ""
+        if speaker_header(text) and not _is_publication_line(following) and not _dated(following, language):
+            break  # "Dana Ruiz" / "Dana Ruiz (economist)" opens an answer: the article has begun
         if _is_prose(text) and block.role != "h":
             if storage:
                 blocks[index] = Block(text, block.role)

@@ -121,7 +121,7 @@ def _strip_article(text: str) -> str:
     return text
 
 
-def _is_proper_phrase(text: str) -> bool:
+def is_proper_phrase(text: str) -> bool:
     """Every content word capitalised: "the Council on Foreign Relations' Latin America Initiative"."""
     words = _strip_article(text.strip()).replace("(", " ").replace(")", " ").split()
     if not words or not words[0][:1].isupper():
@@ -164,7 +164,7 @@ def describe(appositive: str) -> Description:
     for position in splits:
         connector_length = text.index(" ", position + 1) + 1 - position
         remainder = text[position + connector_length:]
-        if _is_proper_phrase(remainder):
+        if is_proper_phrase(remainder):
             organization = _strip_article(remainder).strip()
             role = _strip_article(text[:position]).strip() or None
             organization = _without_place_suffix(organization)
@@ -172,7 +172,7 @@ def describe(appositive: str) -> Description:
                 # "former president of Costa Rica", "ministro del Interior": an office, not a body
                 return Description(_strip_article(text), None)
             return Description(role, organization)
-    if _is_proper_phrase(text) and _has_word_from(text, _set("speech", "organization_words")):
+    if is_proper_phrase(text) and _has_word_from(text, _set("speech", "organization_words")):
         return Description(None, _strip_article(text))
     return Description(_strip_article(text) or None, None)
 
