@@ -34,17 +34,24 @@ _DATED_LINE_WORDS = 14
 _LEAD_PARAGRAPHS = 4
 
 
-def _assemble(layout: Layout | None, registry: Registry) -> dict[int, Person]:
-    """The one step that turns the winning layout into people: each answer paragraph's owner, with their words."""
+def _assemble(layout: Layout | None, registry: Registry, end: int) -> tuple[dict[int, Person], list[tuple[Person, int]]]:
+    """The one step that turns the winning layout into people.
+
+    Returns each answer paragraph's owner (with their words added) and every
+    speaker with the paragraph they first answer in; a guest cut off before
+    answering comes last.
+    """
     owners: dict[int, Person] = {}
     if layout is None:
-        return owners
+        return owners, []
     people = {speaker: registry.add(speaker, describe(layout.roles[speaker]) if speaker in layout.roles else None)
               for speaker in layout.speakers}
     for index, (speaker, text) in sorted(layout.answers.items()):
         owners[index] = people[speaker]
         people[speaker].add(text)
-    return owners
+    first = {speaker: min((index for index, (owner, _) in layout.answers.items() if owner == speaker), default=end)
+             for speaker in layout.speakers}
+    return owners, [(people[speaker], first[speaker]) for speaker in layout.speakers]
 
 
 def describe_member(member: Member) -> Description | None:
@@ -139,17 +146,17 @@ def parse_source(source: Source) -> Brief:
     attributions = find_attributions(paragraphs, language, registry)
     interviewee = interviewee_of(paragraphs[:_LEAD_PARAGRAPHS], header.title)
     reported = {said.paragraph for said in attributions if said.person.name != interviewee}
-    layout = choose_layout(paragraphs, tuple(registry.people), interviewee, reported)
+    layout = choose_layout(paragraphs, tuple(registry.people), interviewee, reported, header.title)
     members = roster(paragraphs)
     kind = article_kind(layout, paragraphs, header.title, members)
-    owners = _assemble(layout, registry)
+    owners, speakers = _assemble(layout, registry, len(paragraphs))
     answered = set(layout.answers) | set(layout.hosts) if layout else set()
     outside_layout = [said for said in attributions if said.paragraph not in answered]
     for said in outside_layout:
         said.person.add(said.words)
     panel = [(registry.add(member.name, describe_member(member)), member.paragraph) for member in members]
     people = _ordered_experts([(said.person, said.paragraph) for said in outside_layout] + panel
-                              + [(person, index) for index, person in owners.items()])
+                              + speakers)
 
     question = None
     body: list[str] = []

@@ -19,13 +19,13 @@ _MIN_QUESTION_BLOCKS = 2
 
 
 def choose_layout(paragraphs: Sequence[str], known: Collection[str], interviewee: str | None,
-                  reported: Collection[int]) -> Layout | None:
+                  reported: Collection[int], headline: str | None) -> Layout | None:
     """The reading that explains most answer paragraphs; earlier finders win ties."""
     readings = [
         expert_answers(paragraphs),
         speaker_turns(paragraphs, known, interviewee),
         dash_interview(paragraphs, interviewee),
-        unlabelled_interview(paragraphs, interviewee, reported),
+        unlabelled_interview(paragraphs, interviewee, reported, _cued(_lead(paragraphs, headline))),
     ]
     found = [reading for reading in readings if reading is not None and reading.speakers]
     return max(found, key=Layout.strength) if found else None
@@ -38,7 +38,14 @@ def article_kind(layout: Layout | None, paragraphs: Sequence[str], headline: str
         return "qa"
     if sum(1 for paragraph in paragraphs if is_question(paragraph)) >= _MIN_QUESTION_BLOCKS:
         return "qa"
-    lead = [headline or "", *paragraphs[:_LEAD_PARAGRAPHS]]
-    asks = any(is_question(text) or "?" in text for text in lead)
-    return "qa" if asks and any(has_cue(text, "interview_cues") or has_cue(text, "panel_cues") for text in lead) \
-        else "news"
+    lead = _lead(paragraphs, headline)
+    return "qa" if any("?" in text for text in lead) and _cued(lead) else "news"
+
+
+def _lead(paragraphs: Sequence[str], headline: str | None) -> list[str]:
+    return [headline or "", *paragraphs[:_LEAD_PARAGRAPHS]]
+
+
+def _cued(lead: Sequence[str]) -> bool:
+    """Does the lead say someone was interviewed, or a panel met?"""
+    return any(has_cue(text, "interview_cues") or has_cue(text, "panel_cues") for text in lead)

@@ -45,6 +45,7 @@ _MAX_ROLE_LINE_WORDS = 20
 _MIN_ANSWER_WORDS = 8
 _MIN_TRANSCRIPT_TURNS = 4
 _ROSTER_BLOCKS = 10
+_LEAD_QUESTION_BLOCKS = 3
 
 
 @lru_cache(maxsize=None)
@@ -167,12 +168,12 @@ def name_and_role(text: str) -> tuple[str, str] | None:
     if len(stripped.split()) > _MAX_HEADER_WORDS or reporting_verb(stripped):
         return None
     match = _NAME_AND_ROLE.match(stripped)
-    if not match or not looks_like_person(match.group("name")):
+    if not match or not looks_like_person(_as_name(match.group("name"))):
         return None
     role = (match.group("role") or match.group("paren") or "").strip()
     if len(split_sentences(role)) > 1 or role[:1].isdigit():
         return None
-    return match.group("name"), role
+    return _as_name(match.group("name")), role
 
 
 def speaker_header(text: str) -> bool:
@@ -196,8 +197,7 @@ def role_line(text: str) -> bool:
         return False
     if stripped.endswith(("!", "…")) or reporting_verb(stripped) or len(split_sentences(stripped)) > 1:
         return False
-    first_person = _words("structure", "first_person")
-    if any(word.strip(",.;:").lower() in first_person for word in words):
+    if _first_person(stripped):
         return False
     return not stripped.endswith(".") or len(words) <= 12
 
@@ -339,19 +339,26 @@ def speaker_turns(paragraphs: Sequence[str], known: Collection[str], interviewee
                   frozenset(headers), question)
 
 
-def unlabelled_interview(paragraphs: Sequence[str], interviewee: str | None, reported: Collection[int]) -> Layout | None:
+def unlabelled_interview(paragraphs: Sequence[str], interviewee: str | None, reported: Collection[int],
+                         cued: bool) -> Layout | None:
     """Bare question paragraphs, each followed by the interviewee's answer.
+
+    Two answered questions make an interview; one is enough when the lead says
+    there was an interview (``cued``) and the excerpt is cut after a second question.
 
     ``reported`` are the paragraphs that give words to someone else by name: when
     the "answers" are mostly such reported speech, the piece is a round-up, not
     an interview.
     """
     questions = [index for index, paragraph in enumerate(paragraphs) if is_question(paragraph)]
-    if interviewee is None or len(questions) < 2:
+    if interviewee is None or not questions:
         return None
     answered = [index for index in questions if index + 1 < len(paragraphs) and index + 1 not in questions]
     answers = [index for index in range(questions[0] + 1, len(paragraphs)) if index not in questions]
-    if len(answered) < 2 or sum(1 for index in answers if index in reported) * 3 >= len(answers):
+    if len(questions) == 1 and not (cued and questions[0] < _LEAD_QUESTION_BLOCKS
+                                    and any(_first_person(paragraphs[index]) for index in answers)):
+        return None
+    if len(answered) < (1 if cued else 2) or sum(1 for index in answers if index in reported) * 3 >= len(answers):
         return None
     return Layout(
         "unlabelled-interview",
@@ -360,6 +367,11 @@ def unlabelled_interview(paragraphs: Sequence[str], interviewee: str | None, rep
         hosts=_frozen({index: paragraphs[index] for index in questions}),
         question=questions[0],
     )
+
+
+def _first_person(text: str) -> bool:
+    first_person = _words("structure", "first_person")
+    return any(word.strip(",.;:!?«»“”\"").lower() in first_person for word in text.split())
 
 
 def interviewee_of(lead: Sequence[str], headline: str | None) -> str | None:
@@ -374,8 +386,10 @@ def interviewee_of(lead: Sequence[str], headline: str | None) -> str | None:
     for paragraph in lead:
         for sentence in split_sentences(paragraph):
             names = person_names(sentence)
-            if names and has_cue(sentence, "interview_cues"):
-                return names[0][0]
+            cue = _phrases("interview_cues").search(sentence)
+            if names and cue:
+                after = [name for name, start, _ in names if start >= cue.end()]
+                return after[0] if after else names[0][0]  # "Ana Ruiz talks with Tomás Vega": the guest follows
             first = first or (names[0][0] if names else None)
     return first
 
@@ -412,8 +426,8 @@ def roster(paragraphs: Sequence[str], lead_blocks: int = _ROSTER_BLOCKS) -> tupl
     for index, paragraph in enumerate(paragraphs[:lead_blocks]):
         for sentence in split_sentences(paragraph):
             if has_cue(sentence, "panel_cues"):
-                members = (_bracketed_roster(sentence) or _semicolon_roster(sentence) if ";" in sentence
-                           else _bracketed_roster(sentence) or _comma_roster(sentence))
+                listed = _semicolon_roster(sentence) if ";" in sentence else _comma_roster(sentence)
+                members = max(_bracketed_roster(sentence), listed, key=len)
                 if len(members) >= 2:
                     return tuple(Member(name, description, index) for name, description in members)
     return ()
