@@ -106,6 +106,30 @@ R: Vamos a invertir más el próximo año, sobre todo en la ampliación de la pl
         "oficinas nuevas en la frontera para atenderlos mejor y más rápido.\n",
         "qa", [("Rafael Ibarra", None)]),
 
+    "en-q-a-labels": ("""
+Interview: Grace Otieno, finance minister of Kenya
+
+Q: Will the budget cut the deficit?
+A: Yes. We plan to bring it down over three years by collecting more of the taxes already owed.
+Q: What about fuel subsidies?
+A: They will end for large users first. Households will keep their support until the new cash transfers start.
+""", "qa", [("Grace Otieno", None)]),
+
+    "en-moderator-two-guests-timestamps": ("""
+[00:00:05] PAUL REYES, MODERATOR: Good afternoon. Our guests are Amara Diallo of the Sahel Trade Forum and Jonas Berg of Nordic Grid.
+[00:01:10] AMARA DIALLO: Thank you. Trade across the region has doubled, but roads and borders still slow most of it down.
+[00:02:40] JONAS BERG: On power, the picture is better. New lines will link three national grids by the end of next year.
+[00:03:55] PAUL REYES, MODERATOR: What should donors fund first?
+[00:04:20] AMARA DIALLO: Border posts. A truck waits four days at some crossings, and that wait costs more than the fuel.
+""", "qa", [("Amara Diallo", None), ("Jonas Berg", None)]),
+
+    "en-radio-two-way-with-staff-labels": ("""
+KIM: Our correspondent Lee Walsh is in Vienna.
+Lee, what are the oil producers planning?
+LEE WALSH, BYLINE: They are weighing a large cut. I spoke with Sara Linde, an analyst at Fjord Energy, who expects prices to rise.
+SARA LINDE: The cut is bigger than anyone expected, and it is meant to get the market's attention before the summer.
+""", "qa", [("Sara Linde", None)]),
+
     "en-interviewer-and-name-label-lines": ("""
 Markets now expect a cut in March. Were they too cautious before?
 Interviewer

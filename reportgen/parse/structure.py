@@ -28,6 +28,8 @@ _CLOSE_QUOTES = "”\"»’"
 _BULLET = re.compile(r"^[•·▪◦●*]\s*")
 # "Name:", "F.M.:", "VLADDO.:", "RFE/RL: ¿…?" — a label of up to six words, then a colon.
 _LABEL = re.compile(r"^(?P<label>[^\s:]+(?:\s+[^\s:]+){0,5}?)\s*:(?:\s+(?P<text>\S.*))?$", re.DOTALL)
+# "[00:12:03] ", "00:12 " before a label, " (00:12:03)" after the name
+_TIMESTAMP = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+|\s*[(\[]\d{1,2}:\d{2}(?::\d{2})?[)\]](?=\s*:)")
 _INITIALS = re.compile(r"^(?:[A-ZÁÉÍÓÚÑ]\.?){2,3}$")
 _CAPS_WORD = re.compile(r"^[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ/&\-]+\.?$")
 _NAME_AND_ROLE = re.compile(
@@ -124,10 +126,13 @@ def split_turns(paragraphs: Sequence[str]) -> list[str]:
 
 def _label_of(text: str) -> tuple[str, str] | None:
     """("Label", "what follows") for a paragraph that opens with a speaker label, else None."""
-    match = _LABEL.match(_BULLET.sub("", text.strip()))
+    match = _LABEL.match(_TIMESTAMP.sub("", _BULLET.sub("", text.strip())))
     if not match:
         return None
     label = match.group("label").strip()
+    label, _, duty = label.partition(",")  # "ANA PÉREZ, HOST:" — a name, then what they do on the page
+    if duty and (len(duty.split()) > 3 or duty.strip().lower() not in _words("structure", "staff_roles")):
+        return None
     bare = label.rstrip(".")
     words = bare.split()
     if not words or not words[0][:1].isupper() or any(char.isdigit() for char in bare):
@@ -142,7 +147,7 @@ def _label_of(text: str) -> tuple[str, str] | None:
               or (bool(_FULL_NAME.match(named)) and (len(named.split()) == 1 or looks_like_person(named))))
     if not shaped:
         return None
-    return label, (match.group("text") or "").strip()
+    return (label + "," + duty if duty else label), (match.group("text") or "").strip()
 
 
 def name_line(text: str) -> str | None:
@@ -228,7 +233,7 @@ def _frozen(mapping: dict) -> Mapping:
 
 def _canonical(label: str, known: Collection[str], labels: Collection[str]) -> str:
     """The full name a label stands for: "Sanchez" → "Teresa Daban Sanchez", "F.M." → "Felipe Muñoz"."""
-    name = _as_name(label.rstrip(".").strip())
+    name = _as_name(label.partition(",")[0].rstrip(".").strip())
     if name in known:
         return name
     full = [other for other in {*known, *labels} if other != name and len(other.split()) >= 2]
@@ -249,16 +254,19 @@ class _Turn:
     index: int
     speaker: str | None  # None: an unlabelled question
     text: str
+    asker: str | None = None  # whose turn an unlabelled question continues
 
 
-def _hosts(turns: list[_Turn], speakers: list[str], interviewer_labels: frozenset[str]) -> set[str]:
-    """Who asks: an interviewer label, a speaker who mostly asks, or one who introduces every other speaker."""
+def _hosts(turns: list[_Turn], speakers: list[str], interviewer_labels: frozenset[str], staff: set[str]) -> set[str]:
+    """Who asks: an interviewer label, staff ("…, BYLINE:"), a speaker who mostly asks, or one who
+    introduces every other speaker."""
     said: dict[str, list[str]] = {speaker: [] for speaker in speakers}
     for turn in turns:
-        if turn.speaker is not None:
-            said[turn.speaker].append(turn.text)
+        if (turn.speaker or turn.asker) is not None:
+            said[turn.speaker or turn.asker].append(turn.text)
     share = {speaker: sum(map(is_question, texts)) / len(texts) if texts else 0.0 for speaker, texts in said.items()}
-    hosts = {speaker for speaker in speakers if speaker.lower() in interviewer_labels or share[speaker] >= 0.5}
+    hosts = {speaker for speaker in speakers if speaker.lower() in interviewer_labels or share[speaker] >= 0.5
+             or speaker in staff}
     for speaker in speakers:
         others = [other for other in speakers if other != speaker and other not in hosts]
         words = " ".join(said[speaker])
@@ -273,10 +281,10 @@ def speaker_turns(paragraphs: Sequence[str], known: Collection[str], interviewee
     interviewee_labels = frozenset(lexicon.all_words("speech", "interviewee_labels"))
     bare_labels = interviewee_labels | frozenset(lexicon.all_words("speech", "interviewer_labels"))
     found_labels = {index: found for index, paragraph in enumerate(paragraphs) if (found := _label_of(paragraph))}
-    labels = {_as_name(label.rstrip(".")) for label, _ in found_labels.values()}
-    counts = Counter(label.rstrip(".") for label, _ in found_labels.values())
+    labels = {_as_name(label.partition(",")[0].rstrip(".")) for label, _ in found_labels.values()}
+    counts = Counter(label.partition(",")[0].rstrip(".") for label, _ in found_labels.values())
     labelled = {index: found for index, found in found_labels.items()
-                if counts[found[0].rstrip(".")] >= 2 or len(_canonical(found[0], known, labels).split()) >= 2
+                if counts[found[0].partition(",")[0].rstrip(".")] >= 2 or len(_canonical(found[0], known, labels).split()) >= 2
                 or not found[0][:1].isupper() or found[0].rstrip(".").isupper() or found[0].rstrip(".") in bare_labels}
     with_text = sum(1 for _, text in labelled.values() if text)
     turns: list[_Turn] = []
@@ -318,12 +326,14 @@ def speaker_turns(paragraphs: Sequence[str], known: Collection[str], interviewee
                 headers.add(index)
             continue
         if is_question(paragraph):
-            turns.append(_Turn(index, None, paragraph))
+            turns.append(_Turn(index, None, paragraph, current))
         elif current is not None:
             turns.append(_Turn(index, current, paragraph))
     if markers < 2:
         return None
-    hosts = _hosts(turns, order, frozenset(label.lower() for label in lexicon.all_words("speech", "interviewer_labels")))
+    staff = {_canonical(label, known, labels) for label, _ in found_labels.values() if "," in label}
+    hosts = _hosts(turns, order, frozenset(label.lower() for label in lexicon.all_words("speech", "interviewer_labels")),
+                   staff)
     answers = {turn.index: (turn.speaker, _unquoted(turn.text)) for turn in turns
                if turn.speaker is not None and turn.speaker not in hosts}
     guests = [speaker for speaker in order if speaker not in hosts]
@@ -383,7 +393,7 @@ def interviewee_of(lead: Sequence[str], headline: str | None) -> str | None:
     if headline and (label := _label_of(headline)) and looks_like_person(_as_name(label[0])):
         return _as_name(label[0])
     first: str | None = None
-    for paragraph in lead:
+    for paragraph in [headline or "", *lead]:
         for sentence in split_sentences(paragraph):
             names = person_names(sentence)
             cue = _phrases("interview_cues").search(sentence)
