@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
+import errno
 import math
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,14 +15,90 @@ import click
 from click.core import ParameterSource
 
 from .errors import InputError
+from .slug import printable
 
-
-def _json_bytes(data: object) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+MAX_INPUT_MB = 4096  # --max-input-size: past this a number is a mistake (articles are KBs)
 
 
 def _fail(message: str) -> None:
-    click.echo(f"reportgen: {message}", err=True)
+    try:
+        click.echo(f"reportgen: {printable(message)}", err=True)
+    except OSError:
+        pass  # stderr itself is gone: nothing is left to tell
+
+
+class _Stdout:
+    """Standard output for paths and JSON. A closed, full or broken one is not a traceback: the work
+    goes on, and the command ends with one line saying so and exit status 1."""
+
+    def __init__(self) -> None:
+        self.problem: str | None = None
+
+    def line(self, text: str) -> None:
+        self.write((printable(text) + "\n").encode("utf-8"))
+
+    def write(self, data: bytes) -> None:
+        stream = getattr(sys.stdout, "buffer", None)
+        if self.problem is not None:
+            return
+        if stream is None:
+            self.problem = "is closed"
+            return
+        try:
+            stream.write(data)
+        except OSError as error:
+            self._broken(error)
+
+    def finish(self) -> bool:
+        """Flush; False (after one line on stderr) when what was to be printed could not be."""
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is not None and self.problem is None:
+            try:
+                stream.flush()
+            except OSError as error:
+                self._broken(error)
+        if self.problem is None:
+            return True
+        if self.problem:
+            _fail(f"<stdout>: {self.problem}; the files are written — send the output to a file or pipe "
+                  "that takes it")
+        return False
+
+    def _broken(self, error: OSError) -> None:
+        self.problem = "" if error.errno == errno.EPIPE else f"cannot be written ({error.strerror or error})"
+        try:  # Python's own flush at exit would fail again, with a message of its own
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+
+
+_STDOUT = _Stdout()
+
+
+def _standard_descriptors() -> None:
+    """A closed stdin, stdout or stderr (``<&-``, ``>&-``) is reopened on /dev/null, so no file this
+    process opens takes its number; Python already shows it as closed (None), which is what the
+    commands check."""
+    for descriptor in (0, 1, 2):
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            os.open(os.devnull, os.O_RDWR)  # the lowest free number: this one
+
+
+class _Reportgen(click.Group):
+    """The command group: standard output is flushed inside the command, so a full or closed one is
+    its one line, not Python's complaint at exit."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        global _STDOUT
+        _STDOUT = _Stdout()
+        _standard_descriptors()
+        try:
+            return super().invoke(ctx)
+        finally:
+            if not _STDOUT.finish():
+                sys.exit(1)
 
 
 @contextmanager
@@ -37,14 +114,29 @@ def _one_line_errors(folder: Path | None, remedy: str = "choose another --out fo
         sys.exit(1)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Reportgen, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="reportgen")
 def main() -> None:
     """Turn policy and news articles into structured briefs and briefing packs."""
 
 
+def _megabytes(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    if not (math.isfinite(value) and 0 < value <= MAX_INPUT_MB):
+        raise click.BadParameter(f"{value} is not a size reportgen can use; give megabytes above 0 and up to "
+                                 f"{MAX_INPUT_MB} (such as 60)")
+    return value
+
+
+def _cover_line(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from .pipeline import MAX_TITLE_CHARS, too_long
+
+    if value is not None and len(value) > MAX_TITLE_CHARS:
+        raise click.BadParameter(too_long(str(param.name), len(value)))
+    return value
+
+
 _max_input_size = click.option(
-    "--max-input-size", "max_input_mb", type=click.FloatRange(min=0, min_open=True), default=20, show_default=True,
+    "--max-input-size", "max_input_mb", type=float, default=20, show_default=True, callback=_megabytes,
     metavar="MB", help="Refuse input files larger than this (an article is KBs).")
 
 
@@ -61,9 +153,10 @@ def parse(inputs: tuple[str, ...], out_dir: Path | None, max_input_mb: float) ->
     (and edited in Word) gives back one brief per article, as it now reads.
     """
     from .api import read_briefs, read_input
-    from .export import unique_name, write_atomic
-    from .pipeline import prepare_folder, read_stdin
+    from .export import json_bytes, output_path, unique_name, write_atomic
+    from .pipeline import crashed, inputs_in, prepare_folder, read_stdin
     from .resources import seed_paths
+    from .slug import slugify
 
     limit = math.ceil(max_input_mb * 1024 * 1024)
     paths = list(inputs) or [str(path) for path in seed_paths()]
@@ -71,24 +164,35 @@ def parse(inputs: tuple[str, ...], out_dir: Path | None, max_input_mb: float) ->
     with _one_line_errors(out_dir):
         if out_dir is not None:
             prepare_folder(out_dir)
-        for path in paths:
+            taken = inputs_in(out_dir, paths)  # an input in the folder is never overwritten
+    for path in paths:
+        name = "<stdin>" if path == "-" else printable(path)
+        try:
+            data = read_stdin(limit) if path == "-" else read_input(path, limit)
+            found = read_briefs(data, name).briefs
+        except InputError as error:
+            _fail(str(error))
+            failures += 1
+            continue
+        except Exception as error:  # noqa: BLE001 - one file's failure must not stop the others
+            _fail(f"{name}: {crashed('read', error)}")
+            failures += 1
+            continue
+        for brief in found:
+            if out_dir is None:
+                briefs.append(brief.to_dict())
+                continue
+            target = output_path(out_dir, unique_name(slugify(brief.id), ".json", taken))
             try:
-                name = "<stdin>" if path == "-" else path
-                data = read_stdin(limit) if path == "-" else read_input(path, limit)
-                found = read_briefs(data, name).briefs
-            except InputError as error:
-                _fail(str(error))
+                write_atomic(target, json_bytes(brief.to_dict()))
+            except OSError as error:
+                _fail(f"{target}: cannot be written ({error.strerror or error}); free some space or choose "
+                      "another --out folder")
                 failures += 1
                 continue
-            for brief in found:
-                if out_dir is None:
-                    briefs.append(brief.to_dict())
-                    continue
-                target = out_dir / unique_name(brief.id, ".json", taken)
-                write_atomic(target, _json_bytes(brief.to_dict()))
-                click.echo(str(target))
+            _STDOUT.line(str(target))
     if out_dir is None and briefs:
-        sys.stdout.buffer.write(_json_bytes(briefs[0] if len(briefs) == 1 and len(paths) == 1 else briefs))
+        _STDOUT.write(json_bytes(briefs[0] if len(briefs) == 1 and len(paths) == 1 else briefs))
     if failures:
         if len(paths) > 1:
             _fail(f"{failures} of {len(paths)} inputs failed")
@@ -105,8 +209,10 @@ def parse(inputs: tuple[str, ...], out_dir: Path | None, max_input_mb: float) ->
 @click.option("--style", metavar="NAME|PATH",
               help="A built-in theme (see `reportgen styles`), a theme .toml file or a brand.yml file "
                    "(default: default, or the theme a Word pack given back was built with).")
-@click.option("--title", help="The pack's title (default: \"Briefing pack\"); also names the file.")
-@click.option("--subtitle", help="The line under the title (default: counts of articles, experts, figures).")
+@click.option("--title", callback=_cover_line,
+              help="The pack's title, up to 300 characters (default: \"Briefing pack\"); also names the file.")
+@click.option("--subtitle", callback=_cover_line,
+              help="The line under the title, up to 300 characters (default: counts of articles, experts, figures).")
 @click.option("--date", "pack_date", metavar="YYYY-MM-DD",
               help="The pack's date (default: today, or SOURCE_DATE_EPOCH when set).")
 @click.option("--out", "out_dir", default="dist", show_default=True, type=click.Path(file_okay=False, path_type=Path),
@@ -137,7 +243,7 @@ def build(ctx: click.Context, inputs: tuple[str, ...], formats: tuple[str, ...],
     Defaults come from ./reportgen.toml or --config FILE when there is one
     (see `reportgen init`); options given here win over it.
     """
-    from .pipeline import UnknownLanguage
+    from .pipeline import BadOption, UnknownLanguage
     from .pipeline import build as run_build
     from .render import UnknownFormat
 
@@ -152,24 +258,28 @@ def build(ctx: click.Context, inputs: tuple[str, ...], formats: tuple[str, ...],
         raise click.BadParameter(str(error), param_hint="--format") from None
     except UnknownLanguage as error:
         raise click.BadParameter(str(error), param_hint="--lang") from None
+    except BadOption as error:
+        raise click.BadParameter(str(error), param_hint=f"--{error.option}") from None
     except InputError as error:
         _fail(str(error))
         sys.exit(1)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:  # Ctrl-C, SIGTERM or SIGHUP
         bars.close()
+        for failure in getattr(getattr(stop, "result", None), "errors", ()):
+            _fail(f"{failure.path}: {failure.message}")
         _fail("interrupted; the documents already finished are whole and listed in manifest.json — "
               "run the same command again to build the rest")
-        sys.exit(130)
+        sys.exit(128 + getattr(stop, "signum", 2))
     finally:
         bars.close()
     for path, warnings in result.warnings.items():
         if verbose or (path == result.style and not quiet):  # a parser's doubts only when asked for
             for warning in warnings:
-                click.echo(f"reportgen: {path}: warning: {warning}", err=True)
+                _fail(f"{path}: warning: {warning}")
     for output in result.outputs:
-        click.echo(str(output.path))
+        _STDOUT.line(str(output.path))
         if verbose:
-            click.echo(f"reportgen: {output.path}: {'up to date' if output.skipped else 'built'}", err=True)
+            _fail(f"{output.path}: {'up to date' if output.skipped else 'built'}")
     for failure in result.errors:
         _fail(f"{failure.path}: {failure.message}")
     if not quiet:
@@ -210,7 +320,7 @@ def init(folder: Path) -> None:
     with _one_line_errors(folder, "choose another folder"):
         written = init_project(folder)
     for path in written:
-        click.echo(str(path))
+        _STDOUT.line(str(path))
 
 
 @main.command()
@@ -239,7 +349,7 @@ def review(inputs: tuple[str, ...], out_dir: Path, language: str, max_input_mb: 
                                 max_input_bytes=math.ceil(max_input_mb * 1024 * 1024))
     except UnknownLanguage as error:
         raise click.BadParameter(str(error), param_hint="--lang") from None
-    click.echo(str(result.index))
+    _STDOUT.line(str(result.index))
     for failure in result.failures:
         _fail(f"{failure.path}: {failure.message}")
     if result.failures:
@@ -279,7 +389,7 @@ def formats() -> None:
     rows = describe_formats()
     width = max(len(name) for name, _, _ in rows)
     for name, suffix, description in rows:
-        click.echo(f"{name.ljust(width)}  {suffix:6}  {description}")
+        _STDOUT.line(f"{name.ljust(width)}  {suffix:6}  {description}")
 
 
 def _check_date(value: str) -> None:
@@ -299,4 +409,4 @@ def styles() -> None:
     themes = builtin_themes()
     width = max(len(theme.name) for theme in themes)
     for theme in themes:
-        click.echo(f"{theme.name.ljust(width)}  {theme.description}")
+        _STDOUT.line(f"{theme.name.ljust(width)}  {theme.description}")

@@ -1,4 +1,4 @@
-"""Writing outputs: safe names, atomic writes, and the manifest that makes reruns incremental.
+"""Writing outputs: names kept inside the output folder, atomic writes, and the manifest.
 
 A file appears whole or not at all: it is written to a temporary file in the
 same folder and renamed over the target, so Ctrl-C or a crash never leaves a
@@ -6,6 +6,12 @@ half-written output behind. ``manifest.json`` beside the outputs records, for
 every output, the inputs and options it was made from (as one key), its
 sha256 and the parser's warnings; a rerun skips an output whose key is
 unchanged and whose file is still the one recorded.
+
+The output folder may be shared with other users, so nothing here follows a
+symbolic link it did not make: temporary files and probes are created with
+``O_EXCL`` under names from ``tempfile``, the manifest and recorded outputs
+are read with ``O_NOFOLLOW``, and stale temporary files are removed only when
+they are regular files of this user.
 """
 
 from __future__ import annotations
@@ -13,39 +19,83 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any, Iterator
 
+from .errors import InputError
+from .slug import printable
+
 MANIFEST_NAME = "manifest.json"
+MANIFEST_SCHEMA = "reportgen.manifest/1"
+_LOCK_NAME = ".reportgen.lock"
+_PART = ".part"
+_MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)  # read once: outputs get the permissions a plain open() would give them
-MANIFEST_SCHEMA = "reportgen.manifest/1"
-_PART = ".part"
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def output_path(folder: Path, name: str) -> Path:
+    """``folder / name``, proven to stay in ``folder`` before anything is opened: ``name`` must be one
+    plain file name (no separator, not ``.`` or ``..``), so the path resolves to an entry of the folder
+    itself; a link already at that entry is replaced by the rename, never written through."""
+    if not _plain_name(name):
+        raise InputError(printable(str(folder / name)), "would be written outside the output folder; this is a bug "
+                                                    "in a renderer's suffix or in reportgen — please report it")
+    return folder / name
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` in one rename; the folder is created if needed."""
+    """Write ``data`` to ``path`` in one rename; the folder is created if needed.
+
+    The temporary file is made by ``mkstemp`` (``O_EXCL``: a planted link is
+    never followed) and the rename replaces a link at ``path`` rather than
+    writing through it.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=_PART, dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
+            os.fchmod(stream.fileno(), 0o666 & ~_UMASK)  # mkstemp makes 0600 files
             stream.write(data)
-        os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp makes 0600 files
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
 
 
+def probe_writable(folder: Path) -> None:
+    """Raise OSError unless a file can be created in ``folder`` (a fresh name, never a planted link)."""
+    handle, probe = tempfile.mkstemp(prefix=f".reportgen-probe.{os.getpid()}.", suffix=_PART, dir=folder)
+    os.close(handle)
+    os.unlink(probe)
+
+
 def remove_stale_parts(folder: Path) -> None:
-    """Delete temporary files a killed build left (their writer is gone); a running build's stay."""
-    for part in folder.glob(f".*{_PART}"):
-        pid = part.name.split(".")[-3] if part.name.count(".") >= 4 else ""
-        if pid.isdigit() and not _alive(int(pid)):
-            part.unlink(missing_ok=True)
+    """Delete temporary files a killed build left (their writer is gone); a running build's stay.
+
+    Only this user's regular files are removed: a link or another user's file
+    named like a temporary one is left alone.
+    """
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(".") and name.endswith(_PART) and name.count(".") >= 4):
+            continue
+        pid = name.split(".")[-3]
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid() and pid.isdigit() and not _alive(int(pid)):
+            Path(entry.path).unlink(missing_ok=True)
 
 
 def _alive(pid: int) -> bool:
@@ -53,8 +103,8 @@ def _alive(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except OSError:
-        return True  # it exists but is not ours
+    except (OSError, OverflowError):
+        return True  # it exists but is not ours (or the name only looks like ours)
     return True
 
 
@@ -70,7 +120,29 @@ def unique_name(stem: str, suffix: str, taken: set[str]) -> str:
 def fingerprint(*parts: Any) -> str:
     """A stable key for inputs and options: the sha256 of their canonical JSON."""
     canonical = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def json_bytes(data: object) -> bytes:
+    """Indented UTF-8 JSON; text holding a name that is not UTF-8 is written with ``\\u`` escapes."""
+    try:
+        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(data, indent=2) + "\n").encode("ascii")
+
+
+def read_regular(path: Path, limit: int) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file (not a link, folder or pipe) of at most ``limit``
+    bytes; else None."""
+    try:
+        handle = os.open(path, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    with os.fdopen(handle, "rb") as stream:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        return stream.read(limit + 1)[:limit]
 
 
 @dataclass(frozen=True)
@@ -85,6 +157,26 @@ class Record:
     inputs: list[dict[str, str]] = field(default_factory=list)  # [{"path", "sha256"}]
     warnings: list[str] = field(default_factory=list)
 
+    @classmethod
+    def from_dict(cls, entry: object) -> Record | None:
+        """The record an entry of a manifest describes, or None for anything else (a hand-edited or
+        planted manifest cannot name a file outside the folder)."""
+        names = {item.name for item in fields(cls)}
+        if not isinstance(entry, dict) or set(entry) != names:
+            return None
+        texts = all(isinstance(entry[name], str) for name in ("path", "format", "language", "sha256", "key"))
+        inputs = isinstance(entry["inputs"], list) and all(
+            isinstance(item, dict) and all(isinstance(v, str) for v in item.values()) for item in entry["inputs"])
+        warnings = isinstance(entry["warnings"], list) and all(isinstance(w, str) for w in entry["warnings"])
+        if not (texts and inputs and warnings) or not _plain_name(entry["path"]):
+            return None
+        return cls(**entry)
+
+
+def _plain_name(name: str) -> bool:
+    return name not in ("", ".", "..") and os.sep not in name and not (os.altsep and os.altsep in name) \
+        and "\0" not in name
+
 
 class Manifest:
     """``manifest.json`` of one output folder."""
@@ -95,23 +187,34 @@ class Manifest:
 
     @classmethod
     def load(cls, folder: Path) -> Manifest:
-        """The folder's manifest; an absent or unreadable one is empty (everything is rebuilt)."""
+        """The folder's manifest; an absent, unreadable or malformed one is empty (everything is rebuilt)."""
+        raw = read_regular(folder / MANIFEST_NAME, _MAX_MANIFEST_BYTES)
         try:
-            data = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
-            return cls(folder, [Record(**entry) for entry in data["outputs"]])
-        except (OSError, ValueError, KeyError, TypeError):
+            data = json.loads(raw.decode("utf-8")) if raw is not None else {}
+            entries = data.get("outputs", []) if isinstance(data, dict) else []
+        except (ValueError, RecursionError):
             return cls(folder)
+        if not isinstance(entries, list):
+            return cls(folder)
+        return cls(folder, [record for entry in entries if (record := Record.from_dict(entry)) is not None])
 
     def unchanged(self, key: str) -> Record | None:
         """The record of ``key`` if its file is still there and still the bytes recorded."""
         record = self.records.get(key)
-        if record is None:
-            return None
+        return record if record is not None and self._holds(record) else None
+
+    def _holds(self, record: Record) -> bool:
         try:
-            data = (self.folder / record.path).read_bytes()
+            handle = os.open(self.folder / record.path, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
         except OSError:
-            return None
-        return record if hashlib.sha256(data).hexdigest() == record.sha256 else None
+            return False
+        digest = hashlib.sha256()
+        with os.fdopen(handle, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(handle).st_mode):
+                return False
+            while chunk := stream.read(1024 * 1024):
+                digest.update(chunk)
+        return digest.hexdigest() == record.sha256
 
     def unchanged_group(self, slot_key: str) -> list[Record]:
         """Every output made from one planned slot (an ``auto`` pack makes one per language), if all unchanged."""
@@ -122,35 +225,54 @@ class Manifest:
     def write(self, records: list[Record], failures: list[dict[str, str]]) -> None:
         """This run's outputs and failures, plus other outputs still whole in the folder.
 
-        The manifest is read again under a lock just before writing, so two
-        builds into one folder each add their outputs instead of erasing the
-        other's.
+        Call it holding ``locked(folder)``: the manifest is read again just
+        before writing, so two builds into one folder each add their outputs
+        instead of erasing the other's. Each path keeps the record its file
+        still matches (this run's first): when another build overwrote one of
+        ours, its record wins. Raises OSError when it cannot be written.
         """
-        with _locked(self.folder):
-            current = Manifest.load(self.folder)
-            paths = {record.path for record in records}
-            others = [kept for key, record in current.records.items()
-                      if record.path not in paths and (kept := current.unchanged(key)) is not None]
-            data = {
-                "schema": MANIFEST_SCHEMA,
-                "outputs": [asdict(record) for record in sorted(records + others, key=lambda r: r.path)],
-                "failures": failures,
-            }
-            write_atomic(self.folder / MANIFEST_NAME,
-                         (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        current = Manifest.load(self.folder)
+        kept: dict[str, Record] = {}
+        for record in [*records, *current.records.values()]:
+            if record.path not in kept and self._holds(record):
+                kept[record.path] = record
+        data = {
+            "schema": MANIFEST_SCHEMA,
+            "outputs": [asdict(record) for record in sorted(kept.values(), key=lambda r: r.path)],
+            "failures": failures,
+        }
+        write_atomic(self.folder / MANIFEST_NAME, json_bytes(data))
 
 
 @contextmanager
-def _locked(folder: Path) -> Iterator[None]:
-    """An exclusive lock on the output folder itself (POSIX ``flock`` on its descriptor; elsewhere none)."""
+def locked(folder: Path) -> Iterator[None]:
+    """An exclusive lock on the folder's manifest, held by one build at a time.
+
+    POSIX ``flock`` on a lock file opened without following links; the holder
+    removes it before releasing, and a waiter that then finds its file gone
+    starts over, so no lock file is left behind (nor two holders at once).
+    """
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows
         yield
         return
-    descriptor = os.open(folder, os.O_RDONLY)
+    path = folder / _LOCK_NAME
+    while True:
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o666)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+            current = os.stat(path, follow_symlinks=False).st_ino == os.fstat(descriptor).st_ino
+        except FileNotFoundError:
+            current = False
+        except BaseException:
+            os.close(descriptor)
+            raise
+        if current:
+            break
+        os.close(descriptor)
     try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
         yield
     finally:
+        path.unlink(missing_ok=True)
         os.close(descriptor)  # closing releases the lock

@@ -6,8 +6,14 @@ manifest says are unchanged are skipped without parsing anything. The
 articles still needed are parsed once each, whatever the number of formats
 and languages; then every document is composed and rendered as its own job.
 Jobs run inline (``jobs=1``), on a process pool, or on any
-``concurrent.futures.Executor`` a caller passes (a Dask client's, say). A file
-that cannot be used is a failure of its own; the batch goes on.
+``concurrent.futures.Executor`` a caller passes (a Dask client's, say); they
+compute, and this process writes each document and records it (``jobs.py``).
+A file that cannot be used is a failure of its own; the batch goes on.
+
+Names come from untrusted text (titles, ids, a Word pack's properties), so
+every output name is a slug (``slug.py``) checked to stay in the output
+folder; files inside the output folder are never read as inputs, and an
+input the folder holds is never overwritten.
 """
 
 from __future__ import annotations
@@ -17,18 +23,29 @@ import glob
 import hashlib
 import os
 import sys
-from itertools import chain
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from . import __version__
 from .api import MAX_INPUT_BYTES, read_briefs, read_input, too_large
 from .errors import InputError
-from .export import Manifest, Record, fingerprint, unique_name, write_atomic
+from .export import (
+    MANIFEST_NAME,
+    Manifest,
+    Record,
+    fingerprint,
+    locked,
+    output_path,
+    probe_writable,
+    unique_name,
+    write_atomic,
+)
+from .jobs import Interrupted, Interruptions, Progress, Runner
 from .model import Brief, Pack, PackReading
 from .resources import seed_paths
-from .slug import slugify
+from .slug import printable, slugify
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -36,8 +53,8 @@ if TYPE_CHECKING:
 DEFAULT_PACK_NAME = "briefing-pack"
 AUTO = "auto"  # --lang auto: each article's detected language decides its document
 STDIN = "-"
-
-Progress = Callable[[str, int, int], None]  # (phase, done, total)
+MAX_TITLE_CHARS = 300  # a pack's title and subtitle: a cover line, not a paragraph (20,000 took a minute)
+_MAX_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last second a date can show
 
 
 @dataclass(frozen=True)
@@ -75,6 +92,14 @@ class UnknownLanguage(ValueError):
     """A --lang no catalog covers; the message lists the languages there are."""
 
 
+class BadOption(ValueError):
+    """An option's value build() refuses (a title too long to be one); ``option`` names it."""
+
+    def __init__(self, option: str, message: str) -> None:
+        super().__init__(message)
+        self.option = option
+
+
 @dataclass(frozen=True)
 class _Input:
     path: str
@@ -105,6 +130,19 @@ class _RenderJob:
     warnings: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class _Rendered:
+    """A document's bytes, computed by a job, for this process to write and record (without its briefs)."""
+
+    path: Path
+    format: str
+    language: str
+    key: str
+    inputs: tuple[tuple[str, str], ...]
+    warnings: tuple[str, ...]
+    data: bytes
+
+
 def build(
     inputs: Iterable[str | Path] = (),
     formats: Iterable[str] = ("pdf",),
@@ -123,22 +161,30 @@ def build(
     progress: Progress | None = None,
     max_input_bytes: int = MAX_INPUT_BYTES,
 ) -> BuildResult:
-    """Parse ``inputs`` (files, folders, globs, ``-``; the bundled seeds when empty) and write documents.
+    """Parse ``inputs`` (files, folders, globs, ``-``; the bundled seeds when none) and write documents.
 
     ``langs`` may hold ``"auto"``: each article's own language. Raises
-    ``InputError`` for a theme or reference .docx that cannot be used,
-    ``UnknownFormat`` for a format no renderer writes and ``UnknownLanguage``
-    for a language without a catalog; a single article's failure is in
-    ``result.errors`` and the rest is built. Without ``langs`` or ``style``,
-    Word packs given back are rebuilt in the language and built-in theme they
-    were made with (else English, the default theme).
+    ``InputError`` for a theme or reference .docx that cannot be used (or a
+    malformed ``SOURCE_DATE_EPOCH``), ``UnknownFormat`` for a format no
+    renderer writes, ``UnknownLanguage`` for a language without a catalog and
+    ``BadOption`` for a title or subtitle over ``MAX_TITLE_CHARS``; a single
+    article's failure is in ``result.errors`` and the rest is built. Without
+    ``langs`` or ``style``, Word packs given back are rebuilt in the language
+    and built-in theme they were made with (else English, the default theme).
+    Ctrl-C, SIGTERM or SIGHUP raise ``Interrupted`` (a KeyboardInterrupt) once
+    the manifest lists what was finished; its ``result`` says what that was.
     """
     from .render import renderer_for
     from .themes import load_theme
 
+    for option, value in (("title", title), ("subtitle", subtitle)):
+        if value is not None and len(value) > MAX_TITLE_CHARS:
+            raise BadOption(option, too_long(option, len(value)))
+    source_date_epoch()  # a malformed one is refused before any work, not in every Word file
     format_names = [renderer_for(name).name for name in dict.fromkeys(formats)]
     result = BuildResult()
-    sources = _read_all(list(inputs), result, max_input_bytes)
+    destination = Path(out)
+    sources = _read_all(list(inputs), result, max_input_bytes, destination)
     carried_style, carried_language = _carried_options(sources)
     languages = check_languages(langs or [carried_language or "en"])
     theme = load_theme(style or carried_style or "default")
@@ -146,7 +192,7 @@ def build(
         from .render.docx import check_reference_docx
 
         theme = replace(theme, reference_docx=check_reference_docx(reference_docx))
-    folder = prepare_folder(Path(out))
+    folder = prepare_folder(destination)
     result.style = str(theme.path)
     if theme.warnings:  # brand.yml keys reportgen does not use, listed with the parser's warnings
         result.warnings[str(theme.path)] = theme.warnings
@@ -155,40 +201,99 @@ def build(
     pack_date = date or default_date()
     options = (__version__, _theme_fingerprint(theme), title, subtitle, pack_date)
     slots = _slots(sources, format_names, languages, options, pack, split)
-    manifest = Manifest.load(folder)
     records: list[Record] = []
-    taken: set[str] = set()
-    todo: list[_Slot] = []
-    for slot in slots:
-        kept = None if force else manifest.unchanged_group(slot.key)
-        if kept:
-            records += kept
-            taken.update(record.path for record in kept)
-            result.outputs += [Output(folder / r.path, r.format, r.language, r.sha256, skipped=True) for r in kept]
-        else:
-            todo.append(slot)
+    taken = inputs_in(folder, (source.path for source in sources))  # an input there is never overwritten
+    todo = slots if force else _keep_unchanged(folder, slots, taken, records, result)
     packs = [slot for slot in todo if slot.is_pack]
     pack_inputs = list({source.path: source for slot in packs for source in slot.inputs}.values())
     try:
-        with _Runner(jobs, executor, progress) as runner:
-            readings = _parse_needed(pack_inputs, runner, result)  # a pack needs every brief at once
-            pack_jobs = _pack_jobs(packs, readings, theme, folder, title, subtitle, pack_date, taken)
-            article_jobs = _article_jobs([s for s in todo if not s.is_pack], readings, runner, theme, folder,
-                                         pack_date, taken, result)
-            outcomes = chain(runner.map("packs", _render_job, pack_jobs),
-                             chain.from_iterable(runner.map("rendering", _article_job, article_jobs)))
-            for outcome in outcomes:  # recorded one by one, so an interrupted build knows what it finished
-                if isinstance(outcome, Failure):
-                    result.errors.append(outcome)
-                else:
-                    output, record = outcome
-                    result.outputs.append(output)
-                    records.append(record)
-    finally:  # also on Ctrl-C: the manifest lists what was finished, and only that
-        failed = {failure.path for failure in result.errors}
-        clean = [record for record in records if not any(i["path"] in failed for i in record.inputs)]
-        manifest.write(clean, [{"path": f.path, "message": f.message} for f in result.errors])
+        with Interruptions() as signals:
+            try:
+                with Runner(jobs, executor, progress) as runner:
+                    readings = _parse_needed(pack_inputs, runner, result)  # a pack needs every brief at once
+                    pack_jobs = _pack_jobs(packs, readings, theme, folder, title, subtitle, pack_date, taken, result)
+                    article_jobs = _article_jobs([s for s in todo if not s.is_pack], readings, runner, theme,
+                                                 folder, pack_date, taken, result)
+                    outcomes = chain(runner.map("packs", _render_job, pack_jobs, _render_failed),
+                                     chain.from_iterable(runner.map("rendering", _article_job, article_jobs,
+                                                                    _article_failed)))
+                    for outcome in outcomes:
+                        with signals.held():  # written and recorded together, or neither
+                            _write(outcome, result, records)
+            finally:  # also when stopped: the manifest lists what was finished, and only that
+                with signals.held():
+                    _write_manifest(folder, records, result)
+    except Interrupted as stop:
+        stop.result = result
+        raise
     return result
+
+
+def too_long(option: str, length: int) -> str:
+    """The one message for a title or subtitle past ``MAX_TITLE_CHARS``."""
+    return (f"is {length:,} characters; a {option} is at most {MAX_TITLE_CHARS} — "
+            "shorten it (put longer text in an article)")
+
+
+def _write(outcome: _Rendered | Failure, result: BuildResult, records: list[Record]) -> None:
+    """Write one rendered document whole and record it; a failure is recorded as one."""
+    if isinstance(outcome, Failure):
+        result.errors.append(outcome)
+        return
+    try:
+        write_atomic(outcome.path, outcome.data)
+    except OSError as error:
+        result.errors.append(Failure(str(outcome.path), f"cannot be written ({error.strerror or error}); free "
+                                                        "some space or choose another --out folder"))
+        return
+    sha = hashlib.sha256(outcome.data).hexdigest()
+    result.outputs.append(Output(outcome.path, outcome.format, outcome.language, sha))
+    records.append(Record(outcome.path.name, outcome.format, outcome.language, sha, outcome.key,
+                          [{"path": path, "sha256": digest} for path, digest in outcome.inputs],
+                          list(outcome.warnings)))
+
+
+def _write_manifest(folder: Path, records: list[Record], result: BuildResult) -> None:
+    """The manifest, last and whole; when it cannot be written, one failure more (the documents stay)."""
+    failed = {failure.path for failure in result.errors}
+    clean = [record for record in records if not any(i["path"] in failed for i in record.inputs)]
+    try:
+        with locked(folder):
+            Manifest(folder).write(clean, [{"path": f.path, "message": f.message} for f in result.errors])
+    except OSError as error:
+        result.errors.append(Failure(str(folder / MANIFEST_NAME), (
+            f"cannot be written ({error.strerror or error}); the documents listed are whole but a rerun "
+            "rebuilds them — make room for it (free some space, move what is in its way)")))
+
+
+def _keep_unchanged(folder: Path, slots: list[_Slot], taken: set[str], records: list[Record],
+                    result: BuildResult) -> list[_Slot]:
+    """The slots still to build; the others' records are kept. Checked under the manifest's lock, so
+    another build cannot replace a file between its check and this build's manifest."""
+    todo = []
+    try:
+        with locked(folder):
+            manifest = Manifest.load(folder)
+            for slot in slots:
+                kept = manifest.unchanged_group(slot.key)
+                if kept and not taken & {record.path for record in kept}:
+                    records += kept
+                    taken.update(record.path for record in kept)
+                    result.outputs += [Output(folder / r.path, r.format, r.language, r.sha256, skipped=True)
+                                       for r in kept]
+                else:
+                    todo.append(slot)
+    except OSError as error:
+        raise InputError(printable(str(folder)), f"cannot be locked for its manifest ({error.strerror or error}); "
+                                             "choose another --out folder") from None
+    return todo
+
+
+def inputs_in(folder: Path, paths: Iterable[str]) -> set[str]:
+    """Names of the input files that sit in the output folder itself: taken, so never overwritten."""
+    here = folder.resolve()
+    return {Path(path).name for path in paths
+            if path not in (STDIN, "<stdin>") and Path(os.path.abspath(path)).parent.resolve() == here}
 
 
 def prepare_folder(folder: Path) -> Path:
@@ -197,12 +302,10 @@ def prepare_folder(folder: Path) -> Path:
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / f".reportgen-probe-{os.getpid()}"
-        probe.write_bytes(b"")
-        probe.unlink()
+        probe_writable(folder)
     except OSError as error:
-        raise InputError(str(folder), f"cannot be written to ({error.strerror or error}); "
-                                      "choose another --out folder") from None
+        raise InputError(printable(str(folder)), f"cannot be written to ({error.strerror or error}); "
+                                             "choose another --out folder") from None
     remove_stale_parts(folder)
     return folder
 
@@ -210,10 +313,11 @@ def prepare_folder(folder: Path) -> Path:
 # -- planning ---------------------------------------------------------------
 
 def check_languages(langs: Iterable[str]) -> list[str]:
-    """The requested languages, once each; ``auto`` means each article's own."""
+    """The requested languages, once each; ``auto`` means each article's own. Only a language a
+    catalog exists for is accepted (a language names files and catalog paths)."""
     from babel import Locale, UnknownLocaleError
 
-    from .i18n import has_catalog
+    from .i18n import catalog_languages
 
     languages = list(dict.fromkeys(langs))
     for language in languages:
@@ -221,16 +325,19 @@ def check_languages(langs: Iterable[str]) -> list[str]:
             continue
         try:
             Locale.parse(language)
-        except (ValueError, UnknownLocaleError):
-            raise UnknownLanguage(f"unknown language {language!r}; give a code such as en or es, or auto") from None
-        if not has_catalog(language):
-            raise UnknownLanguage(f"no catalog for {language!r}; reportgen speaks en and es (add one: see "
-                                  "examples/locale/README.md), or use auto")
+        except (ValueError, TypeError, UnknownLocaleError):
+            raise UnknownLanguage(f"unknown language {language[:40]!r}; give a code such as en or es, "
+                                  "or auto") from None
+        if language not in catalog_languages():
+            raise UnknownLanguage(f"no catalog for {language!r}; reportgen speaks {', '.join(catalog_languages())} "
+                                  "(add one: see examples/locale/README.md), or use auto")
     return languages
 
 
 def _carried_options(sources: list[_Input]) -> tuple[str | None, str | None]:
-    """The built-in theme and the language Word packs among the inputs were built with, when they agree."""
+    """The built-in theme and the language Word packs among the inputs were built with, when they agree
+    and reportgen has them (a property naming anything else is ignored: English, the default theme)."""
+    from .i18n import catalog_languages
     from .ingest import format_of
     from .themes import builtin_themes
 
@@ -244,57 +351,104 @@ def _carried_options(sources: list[_Input]) -> tuple[str | None, str | None]:
     languages = {properties.get("reportgen-language") for properties in built_with if properties}
     builtin = {theme.name for theme in builtin_themes()}
     style = themes.pop() if len(themes) == 1 and themes <= builtin else None
-    return style, languages.pop() if len(languages) == 1 else None
+    language = languages.pop() if len(languages) == 1 else None
+    return style, language if language in catalog_languages() else None
 
 
-def collect_inputs(inputs: Sequence[str | Path]) -> tuple[list[str], list[Failure]]:
-    """Files as given, folders recursed and globs expanded to article files; the seeds when none."""
+def collect_inputs(inputs: Sequence[str | Path], out: Path | None = None) -> tuple[list[str], list[Failure]]:
+    """Files as given, folders recursed and globs expanded to article files; the seeds when none.
+
+    One file named several ways (a link, ``./x``, an absolute path, twice) is
+    listed once. Folders and globs never yield files inside ``out``: a build
+    does not read its own outputs back.
+    """
     from .ingest import SUFFIXES
 
     if not inputs:
         return [str(path) for path in seed_paths()], []
+    outputs = out.resolve() if out is not None else None
+
+    def article(path: Path) -> bool:
+        return path.is_file() and path.suffix.lower() in SUFFIXES and not _within(path, outputs)
+
     paths: list[str] = []
     failures: list[Failure] = []
     for given in map(str, inputs):
         if given == STDIN:
             paths.append(STDIN)
         elif Path(given).is_dir():
-            found = sorted(p for p in Path(given).rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            if _within(Path(given), outputs):
+                failures.append(Failure(printable(given), "is the --out folder or inside it: its files are outputs, "
+                                                      "not articles — choose another --out folder"))
+                continue
+            found = sorted(p for p in Path(given).rglob("*") if article(p))
             if not found:
-                failures.append(Failure(given, f"has no article files ({' '.join(sorted(SUFFIXES))})"))
+                failures.append(Failure(printable(given), f"has no article files ({' '.join(sorted(SUFFIXES))})"))
             paths += [str(p) for p in found]
         elif glob.has_magic(given) and not Path(given).exists():
-            found = sorted(p for p in glob.glob(given, recursive=True)
-                           if Path(p).is_file() and Path(p).suffix.lower() in SUFFIXES)
+            found = sorted(p for p in glob.glob(given, recursive=True) if article(Path(p)))
             if not found:
-                failures.append(Failure(given, "matches no article files; check the pattern"))
+                failures.append(Failure(printable(given), "matches no article files; check the pattern"))
             paths += found
         else:
             paths.append(given)
-    return list(dict.fromkeys(paths)), failures
+    return _once_each(paths), failures
 
 
-def _read_all(inputs: list[str | Path], result: BuildResult, max_bytes: int) -> list[_Input]:
-    paths, failures = collect_inputs(inputs)
+def _within(path: Path, folder: Path | None) -> bool:
+    return folder is not None and (path.resolve() == folder or folder in path.resolve().parents)
+
+
+def _once_each(paths: list[str]) -> list[str]:
+    """The paths without repeats of one file: compared by device and inode, as the system sees them."""
+    seen: set[object] = set()
+    unique = []
+    for path in paths:
+        try:
+            info = os.stat(path)
+            identity: object = (info.st_dev, info.st_ino)
+        except (OSError, ValueError):
+            identity = path  # reading it will say what is wrong
+        if identity not in seen:
+            seen.add(identity)
+            unique.append(path)
+    return unique
+
+
+def _read_all(inputs: list[str | Path], result: BuildResult, max_bytes: int, out: Path) -> list[_Input]:
+    """Every input's bytes, named as messages print them (a name that is not UTF-8 shows escapes)."""
+    paths, failures = collect_inputs(inputs, out)
     result.errors += failures
     sources = []
     for path in paths:
         try:
             data = read_stdin(max_bytes) if path == STDIN else read_input(path, max_bytes)
         except InputError as error:
-            result.errors.append(Failure(error.path, error.problem))
+            result.errors.append(Failure(printable(error.path), error.problem))
             continue
-        name = "<stdin>" if path == STDIN else path
+        name = "<stdin>" if path == STDIN else printable(path)
         sources.append(_Input(name, hashlib.sha256(data).hexdigest(), data))
     return sources
 
 
 def read_stdin(max_bytes: int) -> bytes:
-    """Standard input, up to the size limit (read one byte past it to know)."""
-    data = sys.stdin.buffer.read(max_bytes + 1)
-    if len(data) > max_bytes:
+    """Standard input, up to the size limit (read one byte past it to know), in pieces; a closed or
+    unreadable standard input is one InputError."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError("<stdin>", "is closed; pipe an article in (cat article.txt | reportgen … -) or name a file")
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while size <= max_bytes and (chunk := stream.read(min(1024 * 1024, max_bytes + 1 - size))):
+            chunks.append(chunk)
+            size += len(chunk)
+    except (OSError, ValueError) as error:
+        raise InputError("<stdin>", f"cannot be read ({getattr(error, 'strerror', None) or error}); pipe an "
+                                    "article in or name a file") from None
+    if size > max_bytes:
         raise InputError("<stdin>", too_large(max_bytes))
-    return data
+    return b"".join(chunks)
 
 
 def _theme_fingerprint(theme) -> str:
@@ -324,6 +478,16 @@ def _slots(sources: list[_Input], formats: list[str], languages: list[str], opti
     return slots
 
 
+def _document_path(folder: Path, stem: str, language: str, fmt: str, taken: set[str],
+                   fallback: str = "article") -> Path:
+    """``<stem>.<language><suffix>`` in ``folder``: stem and language as slugs, never a name taken."""
+    from .render import renderer_for
+
+    suffix = f".{slugify(language, 'xx')}{renderer_for(fmt).suffix}"
+    name = unique_name(slugify(stem, fallback), suffix, taken)
+    return output_path(folder, name)
+
+
 # -- work -------------------------------------------------------------------
 
 def _parse_job(source: _Input) -> PackReading | Failure:
@@ -332,15 +496,26 @@ def _parse_job(source: _Input) -> PackReading | Failure:
         return read_briefs(source.data, source.path)
     except InputError as error:
         return Failure(error.path, error.problem)
+    except Exception as error:  # noqa: BLE001 - one article's failure must not stop the batch
+        return _parse_failed(source, error)
+
+
+def _parse_failed(source: _Input, error: BaseException) -> Failure:
+    return Failure(source.path, crashed("read", error))
+
+
+def crashed(action: str, error: BaseException) -> str:
+    """The one message for reportgen's own failure on one file: the batch goes on, the user reports it."""
+    return f"could not be {action} ({type(error).__name__}: {printable(str(error))[:200]}); please report this with the input"
 
 
 def _warnings_of(reading: PackReading) -> tuple[str, ...]:
     return tuple(dict.fromkeys(warning for brief in reading.briefs for warning in brief.warnings))
 
 
-def _parse_needed(needed: list[_Input], runner: _Runner, result: BuildResult) -> dict[str, PackReading]:
+def _parse_needed(needed: list[_Input], runner: Runner, result: BuildResult) -> dict[str, PackReading]:
     readings: dict[str, PackReading] = {}
-    for source, outcome in zip(needed, runner.map("parsing", _parse_job, needed)):
+    for source, outcome in zip(needed, runner.map("parsing", _parse_job, needed, _parse_failed)):
         if isinstance(outcome, Failure):
             result.errors.append(outcome)
         else:
@@ -351,29 +526,30 @@ def _parse_needed(needed: list[_Input], runner: _Runner, result: BuildResult) ->
 
 
 def _pack_jobs(packs: list[_Slot], readings: dict[str, PackReading], theme, folder: Path, title: str | None,
-               subtitle: str | None, pack_date: str, taken: set[str]) -> list[_RenderJob]:
+               subtitle: str | None, pack_date: str, taken: set[str], result: BuildResult) -> list[_RenderJob]:
     """Every pack still to write (one per language for ``auto``), named in a fixed order. Without
-    ``title``, a Word pack given back keeps the title it was built with."""
-    from .render import renderer_for
-
+    ``title``, a Word pack given back keeps the title it was built with (cut to ``MAX_TITLE_CHARS``)."""
     jobs = []
     for slot in packs:
         usable = [(source, brief) for source in slot.inputs if source.path in readings
                   for brief in readings[source.path].briefs]
         if not usable:
             continue
-        pack_title = title or next((readings[s.path].title for s in slot.inputs
+        pack_title = title or next((readings[s.path].title[:MAX_TITLE_CHARS] for s in slot.inputs
                                     if s.path in readings and readings[s.path].title), None)
-        stem = slugify(pack_title) if pack_title else DEFAULT_PACK_NAME
         groups: dict[str, list[tuple[_Input, Brief]]] = {}
         for source, brief in usable:
             groups.setdefault(brief.language if slot.language == AUTO else slot.language, []).append((source, brief))
-        suffix = renderer_for(slot.format).suffix
         for language, members in groups.items():
             document = Pack(tuple(brief for _, brief in members), pack_title or "", subtitle, pack_date, theme.name)
-            name = unique_name(stem, f".{language}{suffix}", taken)
+            try:
+                path = _document_path(folder, pack_title or DEFAULT_PACK_NAME, language, slot.format, taken,
+                                      DEFAULT_PACK_NAME)
+            except InputError as error:
+                result.errors.append(Failure(error.path, error.problem))
+                continue
             warnings = tuple(f"{source.path}: {warning}" for source, brief in members for warning in brief.warnings)
-            jobs.append(_RenderJob(document, language, slot.format, folder / name, theme, f"{slot.key}:{language}",
+            jobs.append(_RenderJob(document, language, slot.format, path, theme, f"{slot.key}:{language}",
                                    tuple((source.path, source.sha256) for source, _ in members), warnings))
     return jobs
 
@@ -407,18 +583,16 @@ def _identities(reading: PackReading) -> tuple[_Identity, ...]:
     return tuple(_Identity(brief.id, brief.language, brief.warnings) for brief in reading.briefs)
 
 
-def _article_jobs(slots: list[_Slot], readings: dict[str, PackReading], runner: _Runner, theme, folder: Path,
+def _article_jobs(slots: list[_Slot], readings: dict[str, PackReading], runner: Runner, theme, folder: Path,
                   pack_date: str, taken: set[str], result: BuildResult) -> list[_ArticleJob]:
     """Each article's documents, named in input order. Split builds keep memory flat: an article
-    is parsed here only for its title and language, and parsed again where it is rendered."""
-    from .render import renderer_for
-
+    is parsed here only for its id and language, and parsed again where it is rendered."""
     by_input: dict[str, list[_Slot]] = {}
     for slot in slots:
         by_input.setdefault(slot.inputs[0].path, []).append(slot)
     sources = [group[0].inputs[0] for group in by_input.values()]
     unparsed = [source for source in sources if source.path not in readings]
-    identified = dict(zip((s.path for s in unparsed), runner.map("parsing", _identify_job, unparsed)))
+    identified = dict(zip((s.path for s in unparsed), runner.map("parsing", _identify_job, unparsed, _parse_failed)))
     jobs = []
     for source in sources:
         known = readings.get(source.path)
@@ -430,17 +604,21 @@ def _article_jobs(slots: list[_Slot], readings: dict[str, PackReading], runner: 
         if warnings:
             result.warnings[source.path] = warnings
         outputs = []
-        for slot in by_input[source.path]:
-            for index, identity in enumerate(identities):
-                language = identity.language if slot.language == AUTO else slot.language
-                name = unique_name(identity.id, f".{language}{renderer_for(slot.format).suffix}", taken)
-                key = f"{slot.key}:{language}" if index == 0 else f"{slot.key}:{language}:{index}"
-                outputs.append((index, slot.format, language, folder / name, key))
+        try:
+            for slot in by_input[source.path]:
+                for index, identity in enumerate(identities):
+                    language = identity.language if slot.language == AUTO else slot.language
+                    path = _document_path(folder, identity.id, language, slot.format, taken)
+                    key = f"{slot.key}:{language}" if index == 0 else f"{slot.key}:{language}:{index}"
+                    outputs.append((index, slot.format, language, path, key))
+        except InputError as error:
+            result.errors.append(Failure(error.path, error.problem))
+            continue
         jobs.append(_ArticleJob(source, known, tuple(outputs), theme, pack_date))
     return jobs
 
 
-def _article_job(job: _ArticleJob) -> list[tuple[Output, Record] | Failure]:
+def _article_job(job: _ArticleJob) -> list[_Rendered | Failure]:
     reading = job.reading if job.reading is not None else _parse_job(job.source)
     if isinstance(reading, Failure):
         return [reading]
@@ -454,8 +632,13 @@ def _article_job(job: _ArticleJob) -> list[tuple[Output, Record] | Failure]:
     return done
 
 
-def _render_job(job: _RenderJob) -> tuple[Output, Record] | Failure:
-    """Compose and render one document and write it whole; a renderer's crash fails only this document."""
+def _article_failed(job: _ArticleJob, error: BaseException) -> list[Failure]:
+    return [_parse_failed(job.source, error)]
+
+
+def _render_job(job: _RenderJob) -> _Rendered | Failure:
+    """Compose and render one document; a renderer's crash fails only this document. The bytes go
+    back to the parent, which writes them."""
     from .compose import Brand, compose_pack
     from .i18n import translations
     from .render import renderer_for
@@ -469,64 +652,29 @@ def _render_job(job: _RenderJob) -> tuple[Output, Record] | Failure:
     except InputError as error:
         return Failure(error.path, error.problem)
     except Exception as error:  # noqa: BLE001 - one document's failure must not stop the batch
-        return Failure(str(job.path), f"could not be rendered as {job.format} ({type(error).__name__}: {error}); "
-                                      "please report this with the input")
-    try:
-        write_atomic(job.path, data)
-    except OSError as error:
-        return Failure(str(job.path), f"cannot be written ({error.strerror or error}); free some space or "
-                                      "choose another --out folder")
-    sha = hashlib.sha256(data).hexdigest()
-    record = Record(job.path.name, job.format, job.language, sha, job.key,
-                    [{"path": path, "sha256": digest} for path, digest in job.inputs], list(job.warnings))
-    return Output(job.path, job.format, job.language, sha), record
+        return _render_failed(job, error)
+    return _Rendered(job.path, job.format, job.language, job.key, job.inputs, job.warnings, data)
 
 
-_WORTH_A_POOL = 4  # fewer jobs than this run inline: starting workers would cost more than it saves
+def _render_failed(job: _RenderJob, error: BaseException) -> Failure:
+    return Failure(str(job.path), crashed(f"rendered as {job.format}", error))
 
 
-class _Runner:
-    """Runs jobs inline, on a process pool of ``jobs`` workers, or on the caller's executor."""
-
-    def __init__(self, jobs: int | None, executor: Executor | None, progress: Progress | None) -> None:
-        self.progress = progress
-        self.executor = executor
-        self._own = None
-        workers = jobs if jobs is not None else (os.cpu_count() or 1)
-        if executor is None and workers > 1:
-            from concurrent.futures import ProcessPoolExecutor
-
-            self._own = self.executor = ProcessPoolExecutor(max_workers=workers)
-
-    def __enter__(self) -> _Runner:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        if self._own is not None:
-            self._own.shutdown(cancel_futures=True)
-
-    def map(self, phase: str, function: Callable, items: list) -> Iterator:
-        """``function`` over ``items``, yielded in the items' order as each is ready (so an
-        interrupted build still knows what it finished), with progress reports."""
-        total = len(items)
-        if self.executor is None or total <= 1 or (self._own is not None and total < _WORTH_A_POOL):
-            for done, item in enumerate(items, 1):
-                yield function(item)
-                self._report(phase, done, total)
-            return
-        futures = [self.executor.submit(function, item) for item in items]
-        for done, future in enumerate(futures, 1):
-            yield future.result()
-            self._report(phase, done, total)
-
-    def _report(self, phase: str, done: int, total: int) -> None:
-        if self.progress is not None:
-            self.progress(phase, done, total)
+def source_date_epoch() -> int | None:
+    """``SOURCE_DATE_EPOCH`` as seconds, None when unset; anything else is one InputError (the
+    reproducible-builds rule: a malformed value stops the build rather than being ignored)."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    if not (value.isascii() and value.isdigit() and len(value) <= 12 and int(value) <= _MAX_EPOCH):
+        raise InputError("SOURCE_DATE_EPOCH", f"is {printable(value[:40])!r}, not a time reportgen can use; give "
+                                              "whole seconds since 1970-01-01 (such as 1765152000) or unset it")
+    return int(value)
 
 
 def default_date() -> str:
     """Today, or the day of ``SOURCE_DATE_EPOCH`` so a reproducible build stamps the same date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).date().isoformat()
     return dt.date.today().isoformat()

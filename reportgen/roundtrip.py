@@ -23,7 +23,7 @@ from .compose.pack import MAX_TABLE_ROWS, measures_text, readable_paragraphs, ro
 from .errors import InputError
 from .i18n.formatting import figure_parts, format_figure
 from .ingest.docx import Item, WordDocument, WordParagraph, WordTable, open_docx, parse_part
-from .model import READABLE_PACK_SCHEMAS, Brief, Expert, ModelError, Pack, PackReading, Statistic
+from .model import LANGUAGES, READABLE_PACK_SCHEMAS, Brief, Expert, ModelError, Pack, PackReading, Statistic
 from .render.docx.marker import PACK_NS, PROPERTIES_NS, VARIANT_NS
 from .render.docx.styles import (
     EXPERT_NAME,
@@ -56,28 +56,40 @@ def read_pack(data: bytes, path: str) -> PackReading | None:
     if not properties and not _has_pack_styles(document):
         return None
     built_from = _built_from(document, path)
-    language = properties.get("reportgen-language") or (built_from.briefs[0].language if built_from else "en")
+    declared = properties.get("reportgen-language")
+    pack_language = _known_language(declared)
+    language = pack_language or (built_from.briefs[0].language if built_from else "en")
     chapters = _chapters(document.items)
     if not chapters:
         raise InputError(path, "is a reportgen pack with no article left in it (no chapter heading followed by "
                                "its source line); keep at least one article")
     notes = _edit_warnings(document)
+    if declared and not pack_language:
+        notes += (f"its language property {declared[:40]!r} is not a language reportgen has; read as {language}",)
     originals = _match_chapters(chapters, built_from.briefs if built_from else ())
     briefs = tuple(
         _Article(chapter, original, language, document.footnotes).brief(path, data, notes)
         for chapter, original in zip(chapters, originals)
     )
-    return PackReading(briefs, _given_title(properties), properties.get("reportgen-theme"),
-                       properties.get("reportgen-language"))
+    return PackReading(briefs, _given_title(properties, pack_language), properties.get("reportgen-theme"),
+                       pack_language)
 
 
-def _given_title(properties: dict[str, str]) -> str | None:
+def _known_language(declared: str | None) -> str | None:
+    """The pack's language property if a catalog exists for it; a language names files and catalog
+    paths, so anything else (``../x``, a made-up code) is not used."""
+    from .i18n import catalog_languages
+
+    return declared if declared in catalog_languages() else None
+
+
+def _given_title(properties: dict[str, str], language: str | None) -> str | None:
     """The title the pack was given; None for the default ("Briefing pack" in its language), which a
     rebuild gives again in whatever language it is built in."""
     from .i18n import translations
 
     title = properties.get("reportgen-title") or None
-    default = translations(properties.get("reportgen-language") or "en").gettext("Briefing pack")
+    default = translations(language or "en").gettext("Briefing pack")
     return None if title == default else title
 
 
@@ -401,7 +413,7 @@ def _blank(title: str, path: str, data: bytes, language: str) -> Brief:
     from .model import SourceInfo
 
     return Brief(id=slugify(title), source=SourceInfo(path, "docx", "docx", hashlib.sha256(data).hexdigest()),
-                 language=language, kind="news", title=title,
+                 language=language if language in LANGUAGES else "en", kind="news", title=title,
                  warnings=(("the pack this Word file was built from is no longer inside it; "
                             "figures and spans were read from the document alone"),))
 

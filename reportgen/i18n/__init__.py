@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,6 +47,27 @@ def _translations(language: str, directories: tuple[Path, ...]) -> gettext.NullT
     return chain or gettext.NullTranslations()
 
 
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:_[A-Za-z0-9]{2,8})*")
+
+
+def catalog_languages() -> tuple[str, ...]:
+    """Every language a catalog exists for, by its folder's name (bundled or on ``REPORTGEN_LOCALE_PATH``).
+
+    Languages reach file names and catalog paths, so this is the whole set a
+    language may come from: a folder named like a language tag, holding
+    ``LC_MESSAGES/reportgen.mo``.
+    """
+    found = {"en"}
+    for directory in locale_dirs():
+        try:
+            children = list(directory.iterdir())
+        except OSError:
+            continue
+        found.update(child.name for child in children if _LANGUAGE_TAG.fullmatch(child.name)
+                     and (child / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file())
+    return tuple(sorted(found))
+
+
 def has_catalog(language: str) -> bool:
-    """Is there a catalog for ``language`` (bundled or on ``REPORTGEN_LOCALE_PATH``)?"""
-    return language == "en" or type(translations(language)) is not gettext.NullTranslations
+    """Is there a catalog for exactly ``language`` (bundled or on ``REPORTGEN_LOCALE_PATH``)?"""
+    return language in catalog_languages()

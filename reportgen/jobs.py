@@ -1,0 +1,183 @@
+"""Running a build's jobs: inline, on worker processes, or on a caller's Executor — and stopping cleanly.
+
+Workers only compute; the parent writes every file and records it. So
+whatever stops a build — Ctrl-C, SIGTERM, SIGHUP, a worker dying — the
+manifest lists exactly the documents on disk: the parent holds the signal
+back while it writes and records one document, and workers hold nothing worth
+waiting for. Workers die with their parent (``PR_SET_PDEATHSIG`` on Linux, a
+watch on the parent elsewhere), so a build killed outright leaves no process
+behind holding the caller's pipes.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Callable, Iterator
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+Progress = Callable[[str, int, int], None]  # (phase, done, total)
+
+WORTH_A_POOL = 4  # fewer jobs than this run inline: starting workers would cost more than it saves
+_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+_PR_SET_PDEATHSIG = 1
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C, SIGTERM or SIGHUP stopped a build; ``result`` is what it finished (all in the manifest)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+        self.result: object = None
+
+
+class Interruptions:
+    """While a build runs in the main thread, SIGINT, SIGTERM and SIGHUP raise ``Interrupted`` —
+    except inside ``held()``, where a document being written and recorded is finished first.
+
+    A signal the caller ignores (``nohup``, a background job's SIGINT) or
+    handles itself is left alone; the previous handlers come back on exit.
+    """
+
+    def __init__(self) -> None:
+        self._held = 0
+        self._pending: int | None = None
+        self._previous: dict[int, object] = {}
+
+    def __enter__(self) -> Interruptions:
+        if threading.current_thread() is threading.main_thread():
+            for signum in _STOP_SIGNALS:
+                if signal.getsignal(signum) in (signal.default_int_handler, signal.SIG_DFL):
+                    self._previous[signum] = signal.signal(signum, self._handle)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        for signum, previous in self._previous.items():
+            signal.signal(signum, previous)
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if self._held:
+            self._pending = signum
+        else:
+            raise Interrupted(signum)
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """A stop signal arriving inside waits until the block is done."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+            if not self._held and self._pending is not None:
+                signum, self._pending = self._pending, None
+                raise Interrupted(signum)
+
+
+class Runner:
+    """Runs jobs inline, on a process pool of at most ``jobs`` workers, or on the caller's executor.
+
+    The pool is started by the first phase worth one, with no more workers
+    than that phase has jobs or the machine has cores: ``--jobs 500`` for 40
+    articles on 2 cores starts 2.
+    """
+
+    def __init__(self, jobs: int | None, executor: Executor | None, progress: Progress | None) -> None:
+        self.progress = progress
+        self.callers = executor
+        self.requested = jobs if jobs is not None else (os.cpu_count() or 1)
+        self.pool = None
+
+    def __enter__(self) -> Runner:
+        return self
+
+    def __exit__(self, exc_type: object, *exc_info: object) -> None:
+        if self.pool is None:
+            return
+        if exc_type is not None:  # stopped: what the workers are computing will not be written
+            _kill_workers(self.pool)
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def _executor(self, total: int) -> Executor | None:
+        if self.callers is not None:
+            return self.callers if total > 1 else None
+        if self.pool is None and total >= WORTH_A_POOL:
+            workers = min(self.requested, total, os.cpu_count() or 1)
+            if workers > 1:
+                from concurrent.futures import ProcessPoolExecutor
+
+                self.pool = ProcessPoolExecutor(max_workers=workers, initializer=worker_start,
+                                                initargs=(os.getpid(),))
+        return self.pool if total > 1 else None
+
+    def map(self, phase: str, function: Callable, items: list, failed: Callable[[object, BaseException], object]
+            ) -> Iterator:
+        """``function`` over ``items``, yielded in the items' order as each is ready, with progress
+        reports. A job that raises (or whose worker died) yields ``failed(item, error)`` instead: one
+        file's failure never stops the batch."""
+        total = len(items)
+        executor = self._executor(total)
+        if executor is None:
+            for done, item in enumerate(items, 1):
+                try:
+                    outcome = function(item)
+                except Exception as error:  # noqa: BLE001 - the per-file boundary
+                    outcome = failed(item, error)
+                yield outcome
+                self._report(phase, done, total)
+            return
+        futures = [executor.submit(function, item) for item in items]
+        for done, (item, future) in enumerate(zip(items, futures), 1):
+            try:
+                outcome = future.result()
+            except Exception as error:  # noqa: BLE001 - a worker that died, a job that could not be sent
+                outcome = failed(item, error)
+            yield outcome
+            self._report(phase, done, total)
+
+    def _report(self, phase: str, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(phase, done, total)
+
+
+def worker_start(parent: int) -> None:
+    """A worker leaves Ctrl-C to its parent, and dies with it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # the watch below still ends the worker
+    if os.getppid() != parent:  # the parent died before the worker was ready
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="reportgen-parent-watch").start()
+
+
+def _watch_parent(parent: int) -> None:
+    """The fallback where no death signal exists: an orphan is re-parented, so a changed parent id ends it."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
+
+
+def _kill_workers(pool: object) -> None:
+    """End a pool's workers now (they hold nothing unwritten): ``kill_workers`` where Python has it,
+    else each of the pool's processes (its private table, stable since Python 3.8)."""
+    kill = getattr(pool, "kill_workers", None)
+    if kill is not None:
+        kill()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            process.kill()
+        except (OSError, ValueError):
+            pass
