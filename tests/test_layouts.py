@@ -206,6 +206,73 @@ How do they build a forecast?
 Ruiz said the models use inflation, sentiment and jobs data. Marsh said judgement still matters.
 """, "qa", [("Dana Ruiz", "Harbor Bank"), ("Owen Marsh", "Pacific Trust")]),
 
+    "en-signature-after-each-answer": ("""
+What should the central bank do next?
+
+The bank should hold rates until wage growth slows. Cutting now would undo a year of progress on prices.
+— Dana Ruiz, senior fellow at the Harbor Institute
+
+A small cut is justified. Inflation is close to target and credit to small firms has dried up.
+— Owen Marsh, chief economist at Pacific Freight Analytics
+""", "qa", [("Dana Ruiz", "Harbor Institute"), ("Owen Marsh", "Pacific Freight Analytics")]),
+
+    "en-two-names-over-two-answers": ("""
+Is the trade deal good for farmers?
+
+Dana Ruiz and Owen Marsh: two views on the deal
+
+Dana Ruiz, senior fellow at the Harbor Institute.
+Farmers gain access to a market of fifty million people, and quotas grow every year.
+
+Owen Marsh, chief economist at Pacific Freight Analytics.
+The gains go to large exporters. Small farms will face cheaper imports without the credit to compete.
+""", "qa", [("Dana Ruiz", "Harbor Institute"), ("Owen Marsh", "Pacific Freight Analytics")]),
+
+    "en-bulleted-roster-before-answers": ("""
+How will the new tariffs hit the region? We asked three experts.
+
+• Dana Ruiz (@druiz): Senior fellow at the Harbor Institute
+• Owen Marsh (@omarsh): Chief economist at Pacific Freight Analytics
+
+Dana Ruiz: Exporters of cars and steel will lose most, and they are concentrated in two provinces.
+
+Owen Marsh: The hit is smaller than it looks. Many firms already moved production to avoid the last round.
+""", "qa", [("Dana Ruiz", "Harbor Institute"), ("Owen Marsh", "Pacific Freight Analytics")]),
+
+    "es-inline-roster-before-answers": ("""
+¿Qué efecto tendrá la reforma tributaria? Consultamos a Lucía Pardo, directora de Estudios Andinos; Tomás Vega, economista jefe de Banco Sur, y Ana Ibáñez, investigadora de la Fundación Río.
+
+Pardo: La reforma recauda poco y complica mucho. Las pymes tendrán que llevar dos contabilidades distintas.
+
+Vega: Es un paso en la dirección correcta, aunque llega tarde y con tasas demasiado altas para la inversión.
+
+Ibáñez: Lo importante es el gasto. Sin control del gasto, ninguna reforma alcanza.
+""", "qa", [("Lucía Pardo", "Estudios Andinos"), ("Tomás Vega", "Banco Sur"), ("Ana Ibáñez", "Fundación Río")]),
+
+    "en-bold-questions-run-into-answers": ("""
+Ana Ruiz, the mayor of Puerto Claro, spoke to us about the new port.
+
+**When will the port open?** Next spring, if the cranes arrive on time. We have already hired most of the staff.
+
+**Who pays for it?** The city pays a third and a private operator the rest, in exchange for a thirty-year concession.
+""", "qa", [("Ana Ruiz", None)]),
+
+    "es-dash-interview-on-one-line": (
+        "El ministro de Energía, Julián Herrera, habló con este diario sobre los cortes de luz. —¿Cuándo terminarán "
+        "los cortes? —Esperamos que en dos meses la nueva central esté funcionando. —¿Cuánto costará? —Es una "
+        "inversión grande, pero se paga con el ahorro de combustible. —¿Habrá subas de tarifas? —No este año.\n",
+        "qa", [("Julián Herrera", None)]),
+
+    "es-round-up-in-reported-speech": ("""
+Economistas consultados por este diario anticipan un año difícil.
+
+Para Lucía Pardo, directora de Estudios Andinos, el consumo se frenará en el segundo semestre.
+
+Tomás Vega, economista jefe de Banco Sur, señaló que la inversión seguirá débil mientras las tasas no bajen.
+
+Pardo agregó que el empleo informal seguirá creciendo.
+""", "qa", [("Lucía Pardo", "Estudios Andinos"), ("Tomás Vega", "Banco Sur")]),
+
     "en-news-quoting-three-people-stays-news": ("""
 Port fees to rise next year
 

@@ -13,6 +13,7 @@ from .source import Block
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _WRAP_WIDTH = 90
+_LIST_ITEM = re.compile(r"^(?:[•·▪◦●*\-–]|\d{1,2}[.)])\s")
 _SENTENCE_END = tuple(".!?:;\"'”’»)")
 
 
@@ -20,6 +21,8 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     """Lines of similar width, mostly not ending a sentence, are one wrapped paragraph."""
     if len(lines) < 2 or max(len(line) for line in lines) > _WRAP_WIDTH:
         return False
+    if sum(1 for line in lines if _LIST_ITEM.match(line)) >= 2:
+        return False  # "• Ana Ruiz: …" lines are a list, each item its own block
     open_ended = sum(1 for line in lines[:-1] if not line.rstrip().endswith(_SENTENCE_END))
     return open_ended >= (len(lines) - 1) / 2 and min(len(line) for line in lines[:-1]) > 40
 

@@ -148,7 +148,7 @@ def parse_source(source: Source) -> Brief:
     reported = {said.paragraph for said in attributions if said.person.name != interviewee}
     layout = choose_layout(paragraphs, tuple(registry.people), interviewee, reported, header.title)
     members = roster(paragraphs)
-    kind = article_kind(layout, paragraphs, header.title, members)
+    kind = article_kind(layout, paragraphs, header.title, members, len({said.person.name for said in attributions}))
     owners, speakers = _assemble(layout, registry, len(paragraphs))
     answered = set(layout.answers) | set(layout.hosts) if layout else set()
     outside_layout = [said for said in attributions if said.paragraph not in answered]

@@ -30,6 +30,7 @@ _BULLET = re.compile(r"^[•·▪◦●*]\s*")
 _LABEL = re.compile(r"^(?P<label>[^\s:]+(?:\s+[^\s:]+){0,5}?)\s*:(?:\s+(?P<text>\S.*))?$", re.DOTALL)
 # "[00:12:03] ", "00:12 " before a label, " (00:12:03)" after the name
 _TIMESTAMP = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+|\s*[(\[]\d{1,2}:\d{2}(?::\d{2})?[)\]](?=\s*:)")
+_BRACKET = re.compile(r"\s*\([^()]{1,40}\)")
 _INITIALS = re.compile(r"^(?:[A-ZÁÉÍÓÚÑ]\.?){2,3}$")
 _CAPS_WORD = re.compile(r"^[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ/&\-]+\.?$")
 _NAME_AND_ROLE = re.compile(
@@ -42,6 +43,11 @@ _INLINE_LABEL = re.compile(
 )
 _FULL_NAME = re.compile(rf"^(?:{NAME_PATTERN}|[A-ZÁÉÍÓÚÑ][\w’'\-]+)$")
 _BRACKETED = re.compile(rf"({NAME_PATTERN})\s+\(([^()]{{2,80}})\)")
+# "**When will it open?** Next spring…": a bold question run into its answer
+_BOLD_QUESTION = re.compile(r"^\*\*(?P<question>[^*]+\?)\s*\*\*\s*(?P<answer>\S.*)$", re.DOTALL)
+# "… por teléfono. —¿Cuándo…? —Esperamos…": dash turns run together on one line
+_INLINE_DASH = re.compile(r"(?<=[.?!…:”\"»])\s+(?=[—–]\s?\S)")
+_SIGNATURE = re.compile(r"^[—–-]{1,2}\s*(?P<who>[^—–]{3,200})$")
 _MAX_HEADER_WORDS = 35
 _MAX_ROLE_LINE_WORDS = 20
 _MIN_ANSWER_WORDS = 8
@@ -111,9 +117,15 @@ def split_turns(paragraphs: Sequence[str]) -> list[str]:
     """
     result: list[str] = []
     for paragraph in paragraphs:
+        bold = _BOLD_QUESTION.match(paragraph)
+        if bold:
+            result.extend([bold.group("question").strip(), bold.group("answer").strip()])
+            continue
         cuts = [match.end() for match in _INLINE_LABEL.finditer(paragraph)]
-        labelled = [paragraph[cut:] for cut in cuts]
-        if len(cuts) >= 2 and sum(1 for piece in labelled if _label_of(piece) is not None) >= 2:
+        labelled = sum(1 for cut in cuts if _label_of(paragraph[cut:]) is not None)
+        if len(cuts) < 2 or labelled < 2:
+            cuts = [match.end() for match in _INLINE_DASH.finditer(paragraph)]
+        if len(cuts) >= 2:
             pieces = [paragraph[start:end].strip() for start, end in zip([0, *cuts], [*cuts, len(paragraph)])]
             result.extend(piece for piece in pieces if piece)
         else:
@@ -130,6 +142,7 @@ def _label_of(text: str) -> tuple[str, str] | None:
     if not match:
         return None
     label = match.group("label").strip()
+    label = _BRACKET.sub("", label).strip()  # "Dana Ruiz (@dr)", "Ana Pérez (AP)"
     label, _, duty = label.partition(",")  # "ANA PÉREZ, HOST:" — a name, then what they do on the page
     if duty and (len(duty.split()) > 3 or duty.strip().lower() not in _words("structure", "staff_roles")):
         return None
@@ -301,6 +314,8 @@ def speaker_turns(paragraphs: Sequence[str], known: Collection[str], interviewee
         if label:
             raw, text = label
             speaker = interviewee if raw.rstrip(".") in interviewee_labels and interviewee else _canonical(raw, known, labels)
+            if text and _BULLET.match(paragraph.strip()) and role_line(text):
+                role, text = text, None  # "• Dana Ruiz: Senior fellow at X": a roster line
         elif with_text < 2 and (found := name_and_role(paragraph)):
             speaker, role = found
         elif with_text < 2 and (found := bio_header(paragraph)) and (
@@ -382,6 +397,37 @@ def unlabelled_interview(paragraphs: Sequence[str], interviewee: str | None, rep
 def _first_person(text: str) -> bool:
     first_person = _words("structure", "first_person")
     return any(word.strip(",.;:!?«»“”\"").lower() in first_person for word in text.split())
+
+
+def signed_answers(paragraphs: Sequence[str]) -> Layout | None:
+    """Answers signed below ("— Dana Ruiz, senior fellow at X"): the paragraphs since the last
+    signature or question are the signer's."""
+    answers: dict[int, tuple[str, str]] = {}
+    roles: dict[str, str] = {}
+    speakers: list[str] = []
+    headers: set[int] = set()
+    pending: list[int] = []
+    for index, paragraph in enumerate(paragraphs):
+        signature = _SIGNATURE.match(paragraph.strip())
+        signer = signature and (name_and_role(signature.group("who")) or
+                                ((name, "") if (name := name_line(signature.group("who"))) else None))
+        if signer:
+            name, role = signer
+            headers.add(index)
+            speakers.extend([name] if name not in speakers else [])
+            if role:
+                roles.setdefault(name, role)
+            answers.update({answered: (name, paragraphs[answered]) for answered in pending})
+            pending = []
+        elif is_question(paragraph):
+            pending = []
+        else:
+            pending.append(index)
+    if len(headers) < 2 or not answers:
+        return None
+    asked = [index for index in range(min(answers)) if "?" in paragraphs[index]]
+    return Layout("signed-answers", _frozen(answers), tuple(speakers), _frozen(roles),
+                  headers=frozenset(headers), question=asked[-1] if asked else None)
 
 
 def interviewee_of(lead: Sequence[str], headline: str | None) -> str | None:
