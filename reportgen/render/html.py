@@ -1,19 +1,21 @@
 """The HTML renderer: one self-contained, accessible page per pack (newsletter, web preview).
 
-Inline CSS from the theme's colours and fonts, the logo as inline SVG, a
-``lang`` attribute, one ``h1`` then headings in order, tables with
-``<th scope>``; nothing is fetched from anywhere.
+Inline CSS from the theme's colours and fonts, the logo as an ``<img>`` of
+its sanitized SVG (``svg.py``), a ``lang`` attribute, one ``h1`` then
+headings in order, tables with ``<th scope>``; nothing is fetched from
+anywhere. Every string, from the brief or the theme, goes through
+``escape.py``.
 """
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from . import register
 from ..compose import blocks as b
-
-from ..themes import family_name
+from ..themes import COLOR_ROLES, family_name
+from .escape import css_color, css_string, html_text as _text, lang_attribute
+from .svg import data_uri, safe_svg
 
 if TYPE_CHECKING:
     from ..themes import Theme
@@ -29,20 +31,15 @@ class HtmlRenderer:
         return _Page(document, theme).html().encode("utf-8")
 
 
-def _text(value: str) -> str:
-    return escape(value, quote=True)
-
-
 class _Page:
     def __init__(self, document: b.Document, theme: Theme) -> None:
         self.document, self.theme = document, theme
-        self.parts: list[str] = []
 
     def html(self) -> str:
         meta = self.document.meta
         body = "".join(self.block(block, 1) for block in self.document.blocks)
         return (
-            f'<!DOCTYPE html>\n<html lang="{_text(meta.language)}">\n<head>\n<meta charset="utf-8">\n'
+            f'<!DOCTYPE html>\n<html{lang_attribute(meta.language)}>\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{_text(meta.title)}</title>\n"
             f'<meta name="author" content="{_text(meta.author)}">\n'
@@ -53,18 +50,18 @@ class _Page:
         )
 
     def css(self) -> str:
-        c, s = self.theme.colors, self.theme.sizes
-        body_font = family_name(self.theme.body_font.regular)
-        heading_font = family_name(self.theme.heading_font.regular)
+        s = self.theme.sizes
+        colors = "".join(f"--{role}:{css_color(self.theme.colors[role], role)};" for role in COLOR_ROLES)
+        body_font = css_string(family_name(self.theme.body_font.regular))
+        heading_font = css_string(family_name(self.theme.heading_font.regular))
         return (
-            f":root{{--primary:{c['primary']};--accent:{c['accent']};--text:{c['text']};--muted:{c['muted']};"
-            f"--rule:{c['rule']};--stripe:{c['stripe']};--shade:{c['shade']};--paper:{c['paper']}}}"
+            f":root{{{colors}}}"
             f"body{{margin:0 auto;max-width:46rem;padding:1.5rem;color:var(--text);background:var(--paper);overflow-wrap:anywhere;"
-            f"font:{s['body'] + 2:.1f}pt/1.55 '{body_font}',system-ui,sans-serif}}"
-            f"h1,h2,h3,h4{{font-family:'{heading_font}',Georgia,serif;color:var(--primary);line-height:1.2}}"
+            f"font:{float(s['body']) + 2:.1f}pt/1.55 {body_font},system-ui,sans-serif}}"
+            f"h1,h2,h3,h4{{font-family:{heading_font},Georgia,serif;color:var(--primary);line-height:1.2}}"
             "h2{border-bottom:2px solid var(--accent);padding-bottom:.2em;margin-top:2.2em}"
             ".cover{border-top:.6rem solid var(--primary);padding-top:1rem}"
-            ".cover .logo svg{height:3.2rem;width:auto}.cover p{margin:.25em 0}.cover h1{font-size:2.4rem;margin:.6em 0 .2em}"
+            ".cover .logo img{height:3.2rem;width:auto}.cover p{margin:.25em 0}.cover h1{font-size:2.4rem;margin:.6em 0 .2em}"
             ".brand{font-weight:700}.brand-line,.meta,.source,.role,.note,.figure-source{color:var(--muted)}"
             ".source{color:var(--accent);font-weight:700;font-size:.9em}.lead{font-size:1.08em}"
             ".question{background:var(--shade);border-left:.3rem solid var(--accent);padding:.8em 1.1em;"
@@ -97,8 +94,8 @@ class _Page:
     def _cover(self, block: b.Cover, depth: int) -> str:
         logo = ""
         if self.theme.logo_svg is not None:
-            svg = self.theme.logo_svg.read_text(encoding="utf-8")
-            logo = f'<div class="logo" role="img" aria-label="{_text(block.brand)}">{_strip_xml_declaration(svg)}</div>'
+            source = data_uri(safe_svg(self.theme.logo_svg))
+            logo = f'<div class="logo"><img src="{source}" alt="{_text(block.brand)}"></div>'
         lines = [f'<header class="cover">{logo}<p class="brand">{_text(block.brand)}</p>']
         if block.brand_line:
             lines.append(f'<p class="brand-line">{_text(block.brand_line)}</p>')
@@ -114,9 +111,9 @@ class _Page:
         for section in self.document.sections():
             if section.in_contents and section.level == 1:
                 children = [s for s in section.children if isinstance(s, b.Section) and s.in_contents]
-                inner = "".join(f'<li><a href="#{s.anchor}">{_text(s.title)}</a></li>' for s in children) \
+                inner = "".join(f'<li><a href="#{_text(s.anchor)}">{_text(s.title)}</a></li>' for s in children) \
                     if block.depth > 1 and children else ""
-                items.append(f'<li><a href="#{section.anchor}">{_text(section.title)}</a>'
+                items.append(f'<li><a href="#{_text(section.anchor)}">{_text(section.title)}</a>'
                              f'{"<ol>" + inner + "</ol>" if inner else ""}</li>')
         return (f'<nav aria-labelledby="contents-title"><h2 id="contents-title">{_text(block.title)}</h2>'
                 f'<ol>{"".join(items)}</ol></nav>\n')
@@ -124,11 +121,12 @@ class _Page:
     def _section(self, block: b.Section, depth: int) -> str:
         level = min(block.level + 1, 4)
         inner = "".join(self.block(child, depth + 1) for child in block.children)
-        return (f'<section aria-labelledby="{block.anchor}"><h{level} id="{block.anchor}">{_text(block.title)}'
+        anchor = _text(block.anchor)
+        return (f'<section aria-labelledby="{anchor}"><h{level} id="{anchor}">{_text(block.title)}'
                 f"</h{level}>\n{inner}</section>\n")
 
     def _paragraph(self, block: b.Paragraph, depth: int) -> str:
-        return f'<p class="{block.style}">{_text(block.text)}</p>\n'
+        return f'<p class="{_text(block.style)}">{_text(block.text)}</p>\n'
 
     def _bulletlist(self, block: b.BulletList, depth: int) -> str:
         return "<ul>" + "".join(f"<li>{_text(item)}</li>" for item in block.items) + "</ul>\n"
@@ -141,9 +139,9 @@ class _Page:
         """A superscript link to the note; the mark the note links back to carries an id."""
         if ref is None:
             return ""
-        anchor = f' id="{ref.anchor}"' if ref.anchor else ""
+        anchor = f' id="{_text(ref.anchor)}"' if ref.anchor else ""
         label = _text(self.document.meta.note_label.format(number=ref.note.mark))
-        return (f'<sup class="mark"><a href="#{ref.note.anchor}"{anchor} aria-label="{label}">'
+        return (f'<sup class="mark"><a href="#{_text(ref.note.anchor)}"{anchor} aria-label="{label}">'
                 f"{_text(ref.note.mark)}</a></sup>")
 
     def _keyfigures(self, block: b.KeyFigures, depth: int) -> str:
@@ -170,7 +168,7 @@ class _Page:
                              for index, (cell, c) in enumerate(zip(row, block.columns))) + "</tr>"
             for row, note in zip(block.rows, notes)
         )
-        return f'<table class="{block.role}"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>\n'
+        return f'<table class="{_text(block.role)}"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>\n'
 
     def _commentary(self, block: b.Commentary, depth: int) -> str:
         role = f'<p class="role">{_text(block.role_line)}</p>' if block.role_line else ""
@@ -185,15 +183,12 @@ class _Page:
             credit = " · ".join(part for part in (note.source, note.cited_by) if part)
             credit = f'<br><span class="credit">{_text(credit)}</span>' if credit else ""
             back = _text(back_label.format(number=note.mark))
-            items.append(f'<li id="{note.anchor}"><span class="number">{_text(note.mark)}</span> '
-                         f'<q>{_text(note.sentence)}</q>{credit} <a href="#{note.back_anchor}" class="back" '
+            items.append(f'<li id="{_text(note.anchor)}"><span class="number">{_text(note.mark)}</span> '
+                         f'<q>{_text(note.sentence)}</q>{credit} <a href="#{_text(note.back_anchor)}" class="back" '
                          f'aria-label="{back}">↩</a></li>')
-        return (f'<section class="notes" aria-labelledby="{block.anchor}"><h{level} id="{block.anchor}">'
+        anchor = _text(block.anchor)
+        return (f'<section class="notes" aria-labelledby="{anchor}"><h{level} id="{anchor}">'
                 f'{_text(block.title)}</h{level}><ol>{"".join(items)}</ol></section>\n')
 
     def _pagebreak(self, block: b.PageBreak, depth: int) -> str:
         return ""
-
-
-def _strip_xml_declaration(svg: str) -> str:
-    return svg.split("?>", 1)[1] if svg.lstrip().startswith("<?xml") else svg

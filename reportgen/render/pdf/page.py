@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 
 from ...compose.blocks import Cover, Meta
 from ...themes import Theme
+from ..svg import safe_svg
 from .fonts import RegisteredFamily, Typeset
 from .styles import Palette
 
@@ -65,15 +68,30 @@ def _page_label_parts(label: str, page: int) -> tuple[str, str]:
     return head.format(page=page), marker + tail.replace("{page}", "")
 
 
+_FURNITURE_CHARS = 400  # more than any running line holds: what is measured is bounded, however long the text
+
+
+@lru_cache(maxsize=64)
 def _fit(text: str, font: str, size: float, width: float) -> str:
-    """``text`` cut with an ellipsis to ``width`` points, for one-line furniture."""
+    """``text`` cut with an ellipsis to ``width`` points, for one-line furniture.
+
+    Measured once per document (every page draws the same lines) and by
+    halving, so a 30,000-character footer costs a few measurements, not one
+    per character per page.
+    """
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    if stringWidth(text, font, size) <= width:
+    if len(text) <= _FURNITURE_CHARS and stringWidth(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    text = text[:_FURNITURE_CHARS]
+    fits, over = 0, len(text)  # text[:fits] + "…" fits; text[:over] + "…" does not (or is all of it)
+    while over - fits > 1:
+        middle = (fits + over) // 2
+        if stringWidth(text[:middle] + "…", font, size) <= width:
+            fits = middle
+        else:
+            over = middle
+    return text[:fits].rstrip() + "…"
 
 
 def draw_furniture(canvas: Canvas, doc: PackTemplate) -> None:
@@ -268,10 +286,11 @@ _thread_logos = threading.local()
 
 def _svg_drawing(path: Path) -> Any:
     """The parsed logo, parsed once per thread: drawing marks its nodes (``_parent``) as it goes,
-    so two threads drawing one shared drawing (or copies sharing its nodes) break each other."""
+    so two threads drawing one shared drawing (or copies sharing its nodes) break each other.
+    svglib reads the sanitized SVG: it would otherwise load the files an ``<image>`` names."""
     from svglib.svglib import svg2rlg
 
     drawings = _thread_logos.__dict__.setdefault("drawings", {})
     if path not in drawings:
-        drawings[path] = svg2rlg(str(path))
+        drawings[path] = svg2rlg(BytesIO(safe_svg(path)))
     return drawings[path]
