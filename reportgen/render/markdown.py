@@ -1,4 +1,12 @@
-"""The Markdown renderer: CommonMark with GFM tables, for a CMS or a git repository of briefs."""
+"""The Markdown renderer: CommonMark with GFM tables, for a CMS or a git repository of briefs.
+
+Every piece of text a brief or a theme gives is made literal before it is
+placed (``_md``): whatever CommonMark or GFM would read as markup — emphasis,
+strikethrough, code, links and images, footnote references, raw HTML and
+entities, autolinks (``<…>``, ``www.``, ``http://``, e-mail), table pipes, and
+at the start of a line headings, lists, quotes and setext or thematic rules —
+is escaped, so the rendered page shows the article's characters as written.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +15,37 @@ from typing import TYPE_CHECKING
 
 from . import register
 from ..compose import blocks as b
+from .escape import without_controls
 
 if TYPE_CHECKING:
     from ..themes import Theme
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#])")
+# One character of inline markup; an autolink's "www." or "://"; each is escaped where it stands.
+_INLINE = re.compile(r"(?P<char>[\\`*_{}\[\]|#~$@&<>])|(?P<www>(?<![0-9A-Za-z])[Ww]{3})\.|:(?=//)")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# What opens a block at the start of a line once the inline escapes are done: a list item
+# ("-", "+", "1986." or "1)"), a setext underline ("=", "-").
+_LINE_START = re.compile(r"[-+=]|(?P<number>\d+)(?P<mark>[.)])")
+
+
+def _inline(match: re.Match[str]) -> str:
+    if match["char"]:
+        return _ENTITIES.get(match["char"], "\\" + match["char"])
+    return f"{match['www']}\\." if match["www"] else "\\:"
+
+
+def _line_start(match: re.Match[str]) -> str:
+    return f"{match['number']}\\{match['mark']}" if match["number"] else "\\" + match[0]
 
 
 def _md(text: str) -> str:
-    """Article text as literal Markdown: its ``*``, ``_``, ``|``, ``#``… never become markup."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Article or theme text as literal Markdown on one line: nothing in it becomes markup.
+
+    Control characters are dropped and runs of white space become one space.
+    """
+    flat = _INLINE.sub(_inline, " ".join(without_controls(text).split()))
+    start = _LINE_START.match(flat)
+    return flat if start is None else _line_start(start) + flat[start.end():]
 
 
 @register
@@ -44,7 +73,8 @@ def _block(block: b.Block, document: b.Document) -> list[str]:
         lines = [f"# {_md(block.title)}", ""]
         if block.subtitle:
             lines += [f"*{_md(block.subtitle)}*", ""]
-        return lines + [_md(when), "", f"{_md(block.brand)} — {_md(block.brand_line or '')}".rstrip(" —"), ""]
+        brand = " — ".join(_md(part) for part in (block.brand, block.brand_line) if part)
+        return lines + [_md(when), "", brand, ""]
     if isinstance(block, b.Contents):
         entries = [s for s in document.sections() if s.in_contents and s.level <= block.depth]
         return [f"## {_md(block.title)}", ""] + [
