@@ -39,3 +39,10 @@ def check_reference_docx(path: str | Path) -> Path:
         raise InputError(str(path), f"cannot be read ({error.strerror or error}); {hint}") from None
     open_word_package(data, str(path), hint)
     return file
+
+
+def reference_docx_warnings(path: Path) -> tuple[str, ...]:
+    """One line naming what a checked reference document links to outside itself, which the packs leave out."""
+    from .reference import outside_links, without_outside_links
+
+    return outside_links(without_outside_links(path.read_bytes()), str(path))

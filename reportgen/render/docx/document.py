@@ -28,6 +28,7 @@ from ...compose import blocks as b
 from ...themes import Theme
 from . import oxml
 from .marker import mark_pack
+from .reference import without_outside_links
 from .footnotes import Footnotes
 from .styles import (
     COVER_BRAND, COVER_META, EXPERT_NAME, EXPERT_ROLE, EXPERT_SUMMARY, FIGURE_SOURCE, FOOTNOTE_REFERENCE,
@@ -40,6 +41,8 @@ PAGE_SIZES_MM = {"A4": (210, 297), "Letter": (215.9, 279.4)}
 PARAGRAPH_STYLES = {"body": "Normal", "lead": LEAD, "source": SOURCE_LINE, "note": NOTE}
 _DOS_EPOCH = struct.pack("<HH", 0, (0 << 9) | (1 << 5) | 1)  # time 00:00:00, date 1980-01-01
 _TWIPS_PER_MM = 1440 / 25.4
+_PROPERTY_CHARS = 255  # the OPC limit on a core property, which python-docx enforces
+_RUNNING_CHARS = 120  # header and footer lines: a long title or footer must not fill every page
 
 
 def render_docx(document: b.Document, theme: Theme) -> bytes:
@@ -86,7 +89,8 @@ def _styled_template(theme: Theme, language: str) -> tuple[bytes, dict[str, str]
     the text width in twips.
     """
     reference = theme.reference_docx
-    word = docx.Document(BytesIO(default_template() if reference is None else reference.read_bytes()))
+    word = docx.Document(BytesIO(default_template() if reference is None
+                                 else without_outside_links(reference.read_bytes()).data))
     if reference is not None:
         _clear_body(word)
     style_ids = apply_styles(word, theme, language, from_template=reference is not None)
@@ -305,11 +309,11 @@ def _header_footer(word, section, meta: b.Meta, style_ids: dict[str, str]) -> No
     """Brand and pack title above, footer text and "Page X of Y" (fields) below; none on the cover."""
     header = section.header.paragraphs[0]
     header._p.style = style_ids[HEADER_TEXT]
-    header.add_run(oxml.xml_safe(meta.author))
-    header.add_run("\t" + oxml.xml_safe(meta.title))
+    header.add_run(_clipped(meta.author, _RUNNING_CHARS))
+    header.add_run("\t" + _clipped(meta.title, _RUNNING_CHARS))
     footer = section.footer.paragraphs[0]
     footer._p.style = style_ids[HEADER_TEXT]
-    footer.add_run(oxml.xml_safe(meta.footer) + "\t")
+    footer.add_run(_clipped(meta.footer, _RUNNING_CHARS) + "\t")
     label = meta.page_label
     for piece in _split_label(label):
         if piece == "{page}":
@@ -325,14 +329,24 @@ def _split_label(label: str) -> list[str]:
     return [piece for piece in re.split(r"(\{page\}|\{pages\})", label) if piece]
 
 
+def _clipped(text: str, limit: int) -> str:
+    """``text`` XML-safe and at most ``limit`` characters, cut at a word with an ellipsis when longer."""
+    text = oxml.xml_safe(text)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    word_end = cut.rfind(" ")
+    return (cut[:word_end] if word_end > limit // 2 else cut).rstrip() + "…"
+
+
 def _core_properties(word, meta: b.Meta) -> None:
+    """Title, subject, author and keywords as Word's File ▸ Info shows them (at most 255 characters each)."""
     properties = word.core_properties
-    safe = oxml.xml_safe
-    properties.title = safe(meta.title)
-    properties.subject = safe(meta.subject)
-    properties.author = safe(meta.author)
-    properties.last_modified_by = safe(meta.author)
-    properties.keywords = safe(", ".join(meta.keywords))
+    properties.title = _clipped(meta.title, _PROPERTY_CHARS)
+    properties.subject = _clipped(meta.subject, _PROPERTY_CHARS)
+    properties.author = _clipped(meta.author, _PROPERTY_CHARS)
+    properties.last_modified_by = _clipped(meta.author, _PROPERTY_CHARS)
+    properties.keywords = _clipped(", ".join(meta.keywords), _PROPERTY_CHARS)
     properties.language = LANGUAGE_TAGS.get(meta.language, meta.language)
     properties.comments = f"reportgen {__version__}"
     properties.revision = 1
