@@ -70,7 +70,8 @@ def review(inputs: Iterable[str | Path] = (), out: str | Path = "review", langua
             result.failures.append(Failure(error.path, error.problem))
             continue
         target = folder / unique_name(slugify(brief.title), ".html", taken)
-        article = data if format_of(name, data) != "json" else None  # else the brief names its source file
+        # the article's own bytes, when the brief was parsed from them (never a file a brief names)
+        article = data if format_of(name, data) == brief.source.format else None
         try:
             page = article_page(brief, source_text(brief, article, translations(language).gettext), language,
                                 INDEX_NAME)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html import escape
 
 from ..i18n import translations
 from ..model import Brief
 from ..pipeline import Failure
+from ..render.escape import html_text as _t, lang_attribute
 from .style import Gettext, css
 
 
@@ -43,10 +43,6 @@ def worst_first(entries: Iterable[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: (-len(e.warnings), e.experts + e.statistics, e.title.casefold(), e.page))
 
 
-def _t(value: str) -> str:
-    return escape(value, quote=True)
-
-
 def index_page(entries: Iterable[Entry], failures: Iterable[Failure], language: str) -> str:
     """The index page, labels in ``language``."""
     catalog = translations(language)
@@ -59,7 +55,7 @@ def index_page(entries: Iterable[Entry], failures: Iterable[Failure], language: 
                                 len(failed)).format(count=len(failed)))
     title, none = _("Parse review"), _("No article could be read.")
     parts = [(
-        f'<!DOCTYPE html>\n<html lang="{_t(language)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html{lang_attribute(language)}>\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_t(title)}</title>\n<style>{css()}</style>\n</head>\n<body>\n<div class=\"wrap\">\n"
         f'<header class="top"><p class="eyebrow">reportgen</p><h1>{_t(title)}</h1>'
@@ -92,7 +88,7 @@ def _table(rows: list[Entry], _: Gettext) -> str:
                     + "".join(f"<li>{_t(warning)}</li>" for warning in entry.warnings) + "</ul></td>"
                     if entry.warnings else '<td class="ok">0</td>')
         body.append(
-            f'<tr><th scope="row"><a href="{_t(entry.page)}" lang="{_t(entry.language)}">{_t(entry.title)}</a>'
+            f'<tr><th scope="row"><a href="{_t(entry.page)}"{lang_attribute(entry.language)}>{_t(entry.title)}</a>'
             f'<br><span class="note">{_t(entry.path)}</span></th><td class="nowrap">{_t(kind)}</td>'
             f'<td class="num">{entry.experts}</td><td class="num">{entry.statistics}</td>'
             f'<td class="num">{entry.dropped}</td>{warnings}</tr>'

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape
-
 from ..i18n.formatting import format_figure
 from ..model import Brief, Expert, Span
+from ..render.escape import html_text
 from .highlight import Highlight
 from .style import (
     COMMENTARY,
@@ -85,7 +84,7 @@ def rule_description(rule: str | None, _: Gettext) -> str:
 def rule_label(rule: str | None, _: Gettext) -> str:
     """The label shown beside a dropped line: "dropped: related-list — a list of related headlines…"."""
     name = _("dropped: {rule}").format(rule=rule) if rule else _("dropped")
-    return f'<span class="rule"><b>{escape(name)}</b> — {escape(rule_description(rule, _))}</span>'
+    return f'<span class="rule"><b>{html_text(name)}</b> — {html_text(rule_description(rule, _))}</span>'
 
 
 def brief_marks(brief: Brief, text_length: int, language: str, _: Gettext, ngettext: NGettext) -> Marks:

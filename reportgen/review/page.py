@@ -13,14 +13,13 @@ extractor can see them.
 
 from __future__ import annotations
 
-from html import escape
-
 from babel import Locale
 
 from ..i18n import translations
 from ..i18n.formatting import format_date, format_figure
 from ..model import Brief, Statistic
-from .highlight import paragraphs_html
+from ..render.escape import html_text as _t, lang_attribute, language_tag
+from .highlight import Drawn, paragraphs_html
 from .marks import (
     NGettext,
     brief_marks,
@@ -32,10 +31,6 @@ from .marks import (
 )
 from .style import KINDS, Gettext, css, kind_explanation, kind_label
 from .text import SourceText
-
-
-def _t(value: str) -> str:
-    return escape(value, quote=True)
 
 
 def _heading(level: int, text: str, anchor: str | None = None) -> str:
@@ -62,20 +57,24 @@ def article_page(brief: Brief, source: SourceText, language: str, index_href: st
             "{count} span points past the end of the source text and is not shown.",
             "{count} spans point past the end of the source text and are not shown.", marks.outside,
         ).format(count=marks.outside))
-    paragraphs = paragraphs_html(text, marks.highlights if marks else ()) if text is not None else []
-    source_html = "".join(f"<p>{paragraph}</p>\n" for paragraph in paragraphs if paragraph)
+    drawn = paragraphs_html(text, marks.highlights if marks else ()) if text is not None else Drawn([])
+    if drawn.stopped_at is not None:
+        alerts.append(_("Highlights stop at paragraph {number} of the source text: drawing them all would make "
+                        "this page too large to open. The rest of the text is shown plain; the brief column still "
+                        "lists every element.").format(number=drawn.stopped_at))
+    source_html = _source_paragraphs(drawn, _)
     note = _note(source.notice) if source.trusted and source.notice else ""
     title = _("Review: {title}").format(title=brief.title)
     source_heading = _heading(2, _("Source text"), "source-title")
     return (
-        f'<!DOCTYPE html>\n<html lang="{_t(language)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html{lang_attribute(language)}>\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_t(title)}</title>\n<style>{css(lambda kind: kind_label(kind, _))}</style>\n</head>\n"
         f'<body>\n<div class="wrap">\n{_header(brief, language, index_href, _)}'
         f"{_warnings(alerts, _)}{_legend(_)}"
         '<div class="columns">\n'
         f'<section class="source-text" aria-labelledby="source-title">{source_heading}\n'
-        f'{note}<div lang="{_t(brief.language)}">\n{source_html}</div></section>\n'
+        f'{note}<div{lang_attribute(brief.language)}>\n{source_html}</div></section>\n'
         f"{_brief_column(brief, language, marks is not None, _, catalog.ngettext)}"
         "</div>\n</div>\n</body>\n</html>\n"
     )
@@ -86,7 +85,7 @@ def _header(brief: Brief, language: str, index_href: str, _: Gettext) -> str:
     back, what = _("All articles"), _("Parse review")
     return (
         f'<header class="top"><p class="eyebrow"><a href="{_t(index_href)}">{_t(back)}</a> · {_t(what)}</p>\n'
-        f'<h1 lang="{_t(brief.language)}">{_t(brief.title)}</h1>\n'
+        f'<h1{lang_attribute(brief.language)}>{_t(brief.title)}</h1>\n'
         f'<p class="meta">{_t(" · ".join(fact for fact in facts if fact))}</p></header>\n'
     )
 
@@ -117,7 +116,7 @@ def _brief_column(brief: Brief, language: str, linked: bool, _: Gettext, ngettex
              _heading(2, _("The brief"), "brief-title"), _heading(3, _("Details")), _details(brief, language, _)]
     if brief.question:
         parts += [_heading(3, _("The question")),
-                  f'<blockquote lang="{_t(brief.language)}"><p>{_t(brief.question)}</p></blockquote>']
+                  f'<blockquote{lang_attribute(brief.language)}><p>{_t(brief.question)}</p></blockquote>']
         if linked and brief.question_spans:
             show = _link("question-1", _("Show in the source"), True)
             parts.append(f'<p class="note">{show}</p>')
@@ -146,7 +145,7 @@ def _missing(_: Gettext) -> str:
 def _details(brief: Brief, language: str, _: Gettext) -> str:
     details = [(_("Title"), brief.title), (_("Publication"), brief.publication),
                (_("Date"), format_date(brief.published, language)), (_("Kind"), _kind(brief, _)),
-               (_("Language"), Locale.parse(brief.language).get_display_name(language).capitalize())]
+               (_("Language"), _language_name(brief.language, language))]
     return "<dl>" + "".join(f"<dt>{_t(name)}</dt><dd>{_t(value or '—')}</dd>" for name, value in details) + "</dl>"
 
 
@@ -164,7 +163,7 @@ def _expert(brief: Brief, number: int, linked: bool, _: Gettext) -> str:
                     + ("" if pieces or not linked else _missing(_)))
     role = role_line(expert)
     commentary = _("Commentary:")
-    return (f'<article class="expert" lang="{_t(brief.language)}"><h4>{name}</h4>'
+    return (f'<article class="expert"{lang_attribute(brief.language)}><h4>{name}</h4>'
             + (f'<p class="role">{_t(role)}</p>' if role else "")
             + (f"<p>{_t(expert.summary)}</p>" if expert.summary else "")
             + (f'<p class="note">{_t(commentary)} {", ".join(said)}</p>' if said else "")
@@ -201,7 +200,25 @@ def _dropped_summary(brief: Brief, linked: bool, _: Gettext, ngettext: NGettext)
         return heading + _note(count)
     items = "".join(f"<li><del>{_t(line.text)}</del>{rule_label(line.rule, _)}</li>" for line in unplaced)
     rest = _("Not struck through:")
-    return heading + _note(f"{count} {rest}") + f'<ul lang="{_t(brief.language)}">{items}</ul>'
+    return heading + _note(f"{count} {rest}") + f'<ul{lang_attribute(brief.language)}>{items}</ul>'
+
+
+def _source_paragraphs(drawn: Drawn, _: Gettext) -> str:
+    """The source column's paragraphs, with a note where the highlights stop (if they do)."""
+    parts = []
+    for number, paragraph in enumerate(drawn.paragraphs, 1):
+        if number == drawn.stopped_at:
+            parts.append(_note(_("Highlights stop here: see the warnings above.")) + "\n")
+        if paragraph:
+            parts.append(f"<p>{paragraph}</p>\n")
+    return "".join(parts)
+
+
+def _language_name(code: str, language: str) -> str:
+    """"Spanish" for ``es`` in an English page; an unknown code as written."""
+    tag = language_tag(code)
+    name = Locale.parse(tag, sep="-").get_display_name(language) if tag else None
+    return name.capitalize() if name else code
 
 
 def _measures(statistic: Statistic) -> str:

@@ -1,18 +1,18 @@
 """The text a brief's spans point into, and whether the page can trust it.
 
 A brief keeps its normalized source text up to a size limit; past it only
-the digest is kept, and the text is derived again from the source file.
-Highlights drawn on a text that is not the one the spans were taken from
-would point at the wrong words, so a text that fails its digest is shown
-plain, with the reason.
+the digest is kept, and the text is derived again from the article file the
+user named (``reportgen review article.txt``). A path written inside a brief
+is never read: a brief is untrusted input, and its ``source.path`` could name
+any local file. Highlights drawn on a text that is not the one the spans were
+taken from would point at the wrong words, so a text that fails its digest
+is shown plain, with the reason.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..api import read_input
-from ..errors import InputError
 from ..ingest import read_source
 from ..model import Brief
 from ..parse.trace import normalized_text, text_digest
@@ -29,8 +29,8 @@ class SourceText:
 
 
 def source_text(brief: Brief, article: bytes | None, _: Gettext) -> SourceText:
-    """The brief's source text: kept in it, else derived from ``article`` (the source file's
-    bytes, when the brief was parsed from them) or from re-reading ``brief.source.path``."""
+    """The brief's source text: kept in it, else derived from ``article`` (the bytes of the article
+    file the brief was just parsed from); a brief read from JSON without its text has none to show."""
     kept = brief.source.text
     expected = brief.source.text_sha256
     if kept is not None:
@@ -38,16 +38,12 @@ def source_text(brief: Brief, article: bytes | None, _: Gettext) -> SourceText:
             return SourceText(kept, False, _("The brief's source text does not match its digest; the brief was "
                                              "edited after parsing, so highlights are not shown."))
         return SourceText(kept, True)
-    try:
-        data = article if article is not None else read_input(brief.source.path)
-        text = normalized_text(read_source(data, brief.source.path, brief.source.format).blocks)
-    except InputError as error:
-        return SourceText(None, False, _("The brief does not keep its source text (it is long) and the source "
-                                         "file cannot be read again: {error}").format(error=error))
-    if expected is None:
-        return SourceText(text, False, _("The brief records no digest of its source text, so the re-read source "
-                                         "cannot be checked; highlights are not shown."))
-    if text_digest(text) != expected:
+    if article is None:
+        return SourceText(None, False, _("The brief does not keep its source text (it is long), and a brief "
+                                         "never makes reportgen read a file it names; review the article file "
+                                         "itself to see the highlights."))
+    text = normalized_text(read_source(article, brief.source.path, brief.source.format).blocks)
+    if expected is None or text_digest(text) != expected:
         return SourceText(text, False, _("The source file has changed since the brief was made (its text no "
                                          "longer matches the brief's digest); highlights are not shown."))
     return SourceText(text, True, _("The brief does not keep its source text (it is long); it was read again "
