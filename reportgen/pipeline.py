@@ -189,12 +189,13 @@ def build(
     languages = check_languages(langs or [carried_language or "en"])
     theme = load_theme(style or carried_style or "default")
     if reference_docx is not None:
-        from .render.docx import check_reference_docx
+        from .render.docx import check_reference_docx, reference_docx_warnings
 
-        theme = replace(theme, reference_docx=check_reference_docx(reference_docx))
+        checked = check_reference_docx(reference_docx)
+        theme = replace(theme, reference_docx=checked, warnings=theme.warnings + reference_docx_warnings(checked))
     folder = prepare_folder(destination)
     result.style = str(theme.path)
-    if theme.warnings:  # brand.yml keys reportgen does not use, listed with the parser's warnings
+    if theme.warnings:  # brand.yml keys reportgen does not use, a template's outside links: with the parser's
         result.warnings[str(theme.path)] = theme.warnings
     if not sources:
         return result

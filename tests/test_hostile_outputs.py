@@ -248,6 +248,7 @@ def test_a_reference_template_lends_its_header_but_no_link_outside_it(tmp_path, 
     (warning,) = reference_docx_warnings(reference)
     assert str(reference) in warning and "attached template" in warning and "hyperlinks" in warning
     assert "fields" in warning
+    assert warning in [line for lines in result.warnings.values() for line in lines]  # said once per build
 
 
 def test_control_characters_never_reach_html_or_markdown(brief):

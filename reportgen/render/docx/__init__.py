@@ -25,9 +25,15 @@ class DocxRenderer:
 
 
 def check_reference_docx(path: str | Path) -> Path:
-    """``path`` if it is a Word document python-docx can take styles from; else one clear InputError."""
+    """``path`` if it is a Word document python-docx can take styles from and whose outside links can be
+    taken out; else one clear InputError."""
+    import zipfile
+
+    from lxml import etree
+
     from ...errors import InputError
     from ...ingest.docx import open_word_package
+    from .reference import without_outside_links
 
     file = Path(path)
     hint = "give a .docx saved by Word or LibreOffice (pandoc's --reference-doc kind)"
@@ -38,6 +44,10 @@ def check_reference_docx(path: str | Path) -> Path:
     except OSError as error:
         raise InputError(str(path), f"cannot be read ({error.strerror or error}); {hint}") from None
     open_word_package(data, str(path), hint)
+    try:
+        without_outside_links(data)  # what every pack does with it: a part it cannot clean fails here, once
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, ValueError) as error:
+        raise InputError(str(path), f"has a damaged part ({error}); {hint}") from None
     return file
 
 
