@@ -24,7 +24,7 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, BinaryIO, Iterator
 
 from .errors import InputError
 from .slug import printable
@@ -134,15 +134,26 @@ def json_bytes(data: object) -> bytes:
 def read_regular(path: Path, limit: int) -> bytes | None:
     """The bytes of ``path`` if it is a regular file (not a link, folder or pipe) of at most ``limit``
     bytes; else None."""
-    try:
-        handle = os.open(path, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
+    stream = _open_regular(path)
+    if stream is None:
         return None
-    with os.fdopen(handle, "rb") as stream:
-        info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+    with stream:
+        if os.fstat(stream.fileno()).st_size > limit:
             return None
         return stream.read(limit + 1)[:limit]
+
+
+def _open_regular(path: Path) -> BinaryIO | None:
+    """``path`` opened for reading if it is a regular file reached without following a link (a pipe is
+    opened without waiting for a writer, then refused); else None."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        return None
+    return os.fdopen(descriptor, "rb")
 
 
 @dataclass(frozen=True)
@@ -204,14 +215,11 @@ class Manifest:
         return record if record is not None and self._holds(record) else None
 
     def _holds(self, record: Record) -> bool:
-        try:
-            handle = os.open(self.folder / record.path, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
-        except OSError:
+        stream = _open_regular(self.folder / record.path)
+        if stream is None:
             return False
         digest = hashlib.sha256()
-        with os.fdopen(handle, "rb") as stream:
-            if not stat.S_ISREG(os.fstat(handle).st_mode):
-                return False
+        with stream:
             while chunk := stream.read(1024 * 1024):
                 digest.update(chunk)
         return digest.hexdigest() == record.sha256
