@@ -507,7 +507,8 @@ def _parse_failed(source: _Input, error: BaseException) -> Failure:
 
 def crashed(action: str, error: BaseException) -> str:
     """The one message for reportgen's own failure on one file: the batch goes on, the user reports it."""
-    return f"could not be {action} ({type(error).__name__}: {printable(str(error))[:200]}); please report this with the input"
+    return (f"could not be {action} ({type(error).__name__}: {printable(str(error))[:200]}); please report this "
+            "with the input")
 
 
 def _warnings_of(reading: PackReading) -> tuple[str, ...]:
