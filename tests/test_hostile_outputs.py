@@ -15,6 +15,7 @@ import time
 import zipfile
 from dataclasses import replace
 from html.parser import HTMLParser
+from io import BytesIO
 from pathlib import Path
 
 import docx
@@ -328,7 +329,7 @@ def test_markdown_shows_every_construct_literally_in_headings_cells_notes_and_te
 # -- 3. long titles and footers -----------------------------------------------------------------
 
 def test_a_title_longer_than_word_allows_still_makes_a_word_pack(tmp_path, article):
-    title = "A very long pack title for the harbour desk " * 8
+    title = "A very long pack title for the harbour desk " * 6  # 264 characters: over Word's 255
     result = build([article], formats=["docx"], title=title, out=tmp_path / "out", jobs=1)
     assert not result.errors, result.errors
     word = docx.Document(str(result.outputs[0].path))
@@ -346,6 +347,16 @@ def test_a_huge_title_and_footer_cost_the_pdf_little_time(brief):
     pdf = _render(brief, "pdf", theme, title="Long pack title words " * 900)  # 20 KB
     assert time.perf_counter() - started < 10  # was over 40 s: every page measured the line letter by letter
     assert pdf.startswith(b"%PDF-")
+
+
+def test_an_article_title_and_a_source_longer_than_a_page_still_lay_out(brief):
+    endless = "Harbour words that go on and on " * 700  # 22 KB: taller than a page in a heading or a table row
+    hostile = replace(brief, title=endless, statistics=tuple(replace(statistic, source=endless)
+                                                             for statistic in brief.statistics))
+    started = time.perf_counter()
+    pdf = _render(hostile, "pdf")  # failed: a heading split over pages, a table row that could never fit
+    assert time.perf_counter() - started < 20
+    assert len(PdfReader(BytesIO(pdf)).pages) > 5
 
 
 # -- 4. review pages stay a size a browser opens ------------------------------------------------

@@ -24,14 +24,26 @@ from .styles import Palette
 
 
 _UNBOUNDED = 1e9
+_SHORT_CELL = 200  # characters: fewer fill well under a page even in a narrow column
 
 
 class Heading(Paragraph):
-    """A paragraph that reports itself to the outline and the contents after layout."""
+    """A paragraph that reports itself to the outline and the contents after layout.
 
-    def __init__(self, text: str, style: Any, outline: tuple[int, str, str, bool]) -> None:
-        super().__init__(text, style)
+    A heading taller than a page is split as any paragraph is (reportlab makes
+    the pieces with ``Paragraph``'s own keywords); only its first piece reports.
+    """
+
+    def __init__(self, text: str | None, style: Any, outline: tuple[int, str, str, bool] | None = None,
+                 **pieces: Any) -> None:
+        super().__init__(text, style, **pieces)
         self.outline = outline
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803 (reportlab's names)
+        parts = super().split(availWidth, availHeight)
+        if parts:
+            parts[0].outline = self.outline
+        return parts
 
 
 class Story:
@@ -140,7 +152,10 @@ class Story:
             commands += [("BACKGROUND", (column, row), (column, row), self.palette.shade),
                          ("LINEABOVE", (column, row), (column, row), 2, self.palette.accent)]
         heights = [None if index % 2 == 0 else gap for index in range(len(grid))]
-        table = Table(grid, colWidths=widths, rowHeights=heights, hAlign="LEFT")
+        longest = max(len(item.figure) + len(item.label) + len(item.source or "") + len(item.qualifier or "")
+                      for item in block.items)
+        table = self._whole_rows(lambda split: Table(grid, colWidths=widths, rowHeights=heights, hAlign="LEFT",
+                                                      splitInRow=split), longest)
         table.setStyle(TableStyle(commands))
         return [_spaced(table, before=1 * mm, after=2 * mm)]
 
@@ -181,6 +196,19 @@ class Story:
         ]))
         return card
 
+    def _whole_rows(self, make: Callable[[int], Table], longest: int, repeated: int = 0) -> Table:
+        """``make(0)``: a table whose rows never split; ``make(1)`` if a row is taller than a page (with
+        the ``repeated`` header rows above it), which could never be placed whole (a 20,000-character
+        title, a source a page long). Tables whose ``longest`` cell text is short are not measured."""
+        table = make(0)
+        if longest < _SHORT_CELL:
+            return table
+        table.wrap(self.width, _UNBOUNDED)
+        heights = table._rowHeights  # noqa: SLF001 - reportlab keeps the measured rows here
+        if sum(heights[:repeated]) + max(heights[repeated:], default=0) <= self.frame_height:
+            return table
+        return make(1)
+
     def _table_font(self) -> list[tuple]:
         """Tables start every cell with a font; name ours, or reportlab adds unembedded Helvetica."""
         return [("FONTNAME", (0, 0), (-1, -1), self.styles["body"].fontName)]
@@ -198,7 +226,9 @@ class Story:
              for index, (cell, column) in enumerate(zip(row, block.columns))]
             for row, note in zip(block.rows, notes)
         ]
-        table = Table([header, *body], colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=0)
+        table = self._whole_rows(lambda split: Table([header, *body], colWidths=widths, repeatRows=1, hAlign="LEFT",
+                                                      splitInRow=split),
+                                 max((len(cell) for row in block.rows for cell in row), default=0), repeated=1)
         commands: list[tuple] = [
             *self._table_font(), ("BACKGROUND", (0, 0), (-1, 0), self.palette.primary), ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, -1), (-1, -1), 0.8, self.palette.primary),
@@ -235,7 +265,10 @@ class Story:
                 text.append(self.text(credit, "note_credit", "italic"))
             rows.append([Paragraph(number, self.styles["note_number"]), text])
         number_width = 9 * mm
-        table = Table(rows, colWidths=[number_width, self.width - number_width], hAlign="LEFT", splitInRow=0)
+        longest = max((len(note.sentence) + len(note.source or "") + len(note.cited_by or "")
+                       for note in block.items), default=0)
+        table = self._whole_rows(lambda split: Table(rows, colWidths=[number_width, self.width - number_width],
+                                                      hAlign="LEFT", splitInRow=split), longest)
         table.setStyle(TableStyle([
             *self._table_font(), ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (0, -1), 2 * mm),
