@@ -1,7 +1,11 @@
 """Attributed speech in prose: "…," said X, role at Org / X, role, noted / according to X.
 
-Works sentence by sentence around the reporting verbs of the lexicon, and
-links surnames ("dijo Bustamante") back to the full name the article gave
+Works sentence by sentence around the reporting verbs of the lexicon, with
+their auxiliaries and every form ("has said", "ha señalado", "aseguraba",
+"…, insisting"), and finds the speaker the way a reader does: a name next
+to the verb, a surname or a pronoun for the person last spoken of, or a
+description ("the minister added", "señaló el portavoz") of someone the
+article has named. Surnames link back to the full name the article gave
 first, so one person is one expert however often they are quoted.
 """
 
@@ -12,18 +16,39 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import lexicon
-from .people import Description, NAME_PATTERN, describe, looks_like_person, person_names, title_before
+from .people import (
+    Description,
+    common_words,
+    describe,
+    is_acronym,
+    is_honorific,
+    is_organization_connector,
+    is_place,
+    is_title,
+    organizations_in,
+    person_names,
+    title_before,
+)
 from .sentences import split_sentences
 
 _QUOTE = re.compile(r"[“\"«]([^“”\"«»]{3,}?)[”\"»“]")
 _OPENING_QUOTE = tuple("“\"«")
+_CLOSING_QUOTE = tuple("”\"»’")
+_QUOTE_MARKS = "“”\"«»"
 _PLACEHOLDER = re.compile("Q\ue000(\\d+)\ue001")
 _APPOSITIVE = re.compile(r"^\s*,\s*(?P<text>[^,;“”\"«»()]{3,150}(?:\([^)]*\)[^,;“”\"«»]*)?)(?:,|;|$|\.\s*$)")
-_GAP_OBJECT = re.compile(r"^\s*(?:to|a)\s+(?:the\s+|la\s+|el\s+|los\s+)?\S+\s*$", re.IGNORECASE)
-_PANEL_MEMBER = re.compile(rf"({NAME_PATTERN})\s+\(([^)]{{2,60}})\)")
+_TRAILING_APPOSITIVE = re.compile(r",\s*([^,“”\"«»]{3,150}),$")
+_CLAUSE = re.compile(r"[^,.;:“”\"«»]*$")
 _COLON_QUOTE = re.compile(r":\s*[“\"«]")
-_PRE_NAME_CLAUSE = re.compile(r"[^,.;:“”\"«»]*$")
+_POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")
 _CLAUSE_CHARS = 200
+_SPEAKER_WINDOW = 200
+_MAX_GAP_WORDS = 14
+_MAX_TITLE_GAP_WORDS = 8
+_MAX_TAIL_WORDS = 12
+_MAX_OPEN_APPOSITIVE_WORDS = 16
+_LABEL_CHARS = 30
+_SENTENCE_END = tuple(".!?…:;") + _CLOSING_QUOTE
 
 
 @dataclass(eq=False)
@@ -35,7 +60,7 @@ class Person:
     commentary: list[str] = field(default_factory=list)
 
     def describe_once(self, description: Description) -> None:
-        """Keep the first description that says something; articles describe people once."""
+        """Keep the first description that says something; a later one may add the organization."""
         if description.role or description.organization:
             if not (self.description.role or self.description.organization):
                 self.description = description
@@ -48,16 +73,38 @@ class Person:
             self.commentary.append(text)
 
 
+def _alternation(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(set(words), key=len, reverse=True))
+
+
 @lru_cache(maxsize=None)
 def _verb_pattern(language: str) -> re.Pattern[str]:
-    verbs = sorted(lexicon.words(language, "speech", "reporting_verbs"), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, verbs)) + r")(?![\w-])")
+    """A reporting verb with the auxiliaries and adverbs before it ("has also said", "lo ha dicho")."""
+    words = lambda key: lexicon.words(language, "speech", key)  # noqa: E731
+    helpers = _alternation(words("auxiliaries") + words("verb_adverbs"))
+    auxiliaries = _alternation(words("auxiliaries"))
+    finite = _alternation(words("reporting_verbs"))
+    after_auxiliary = _alternation(words("reporting_verbs_after_auxiliary") + words("reporting_gerunds"))
+    return re.compile(
+        rf"(?<![\w-])(?:(?:{helpers})\s+)*(?:{finite})(?![\w-])"
+        rf"|(?<![\w-])(?:{auxiliaries})\s+(?:(?:{helpers})\s+)*(?:{after_auxiliary})(?![\w-])"
+    )
+
+
+@lru_cache(maxsize=None)
+def _gerund_pattern(language: str) -> re.Pattern[str]:
+    """"…, insisting that…": a participle clause that reports the subject's words."""
+    return re.compile(rf",\s+(?:{_alternation(lexicon.words(language, 'speech', 'reporting_gerunds'))})(?![\w-])")
 
 
 @lru_cache(maxsize=None)
 def _phrase_pattern(language: str, key: str) -> re.Pattern[str]:
-    phrases = sorted(lexicon.words(language, "speech", key), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, phrases)) + r")\s+", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{_alternation(lexicon.words(language, 'speech', key))})\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _lower(key: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in lexicon.all_words("speech", key))
 
 
 class Registry:
@@ -65,6 +112,7 @@ class Registry:
 
     def __init__(self) -> None:
         self.people: dict[str, Person] = {}
+        self.common: frozenset[str] = frozenset()
 
     def add(self, name: str, description: Description | None = None) -> Person:
         person = self.people.get(name) or self.by_surname(name)
@@ -73,11 +121,6 @@ class Registry:
         if description:
             person.describe_once(description)
         return person
-
-    def first_described(self) -> Person | None:
-        """The first person the article describes ("Ignacio Larraín, economista jefe de…")."""
-        return next((person for person in self.people.values()
-                     if person.description.role or person.description.organization), None)
 
     def by_surname(self, word: str) -> Person | None:
         """The person whose name ends (or begins) with ``word``, when exactly one does.
@@ -91,47 +134,106 @@ class Registry:
                    or (len(tokens) >= 2 and name.split()[0] == tokens[0] and name.split()[-1] == tokens[-1])]
         return matches[0] if len(matches) == 1 else None
 
+    def names(self, text: str) -> list[tuple[str, int, int]]:
+        """The person names in ``text``, read against this article's lowercase vocabulary."""
+        return person_names(text, self.common)
+
     def collect(self, paragraphs: list[str]) -> None:
         """Register every full name with the description written beside it."""
+        self.common = common_words(paragraphs)
         for paragraph in paragraphs:
+            earlier = ""
             for sentence in split_sentences(paragraph):
-                for name, start, end in person_names(sentence):
-                    self.add(name, _description_around(sentence, start, end))
+                for name, start, end in self.names(sentence):
+                    self.add(name, _description_around(sentence, start, end, earlier))
+                earlier += " " + sentence
+
+    def surname_speaker(self, word: str) -> Person | None:
+        """"Bryson said": a speaker the page only ever names by surname, when the word can be one."""
+        bare = word.strip(",.;:")
+        if not bare[:1].isupper() or bare.lower() in self.common or is_acronym(bare) or is_place(bare) \
+                or is_title(bare) or is_honorific(bare) or bare.lower() in _lower("pronouns") \
+                or bare in lexicon.all_words("speech", "not_name_words") \
+                or bare in lexicon.all_words("speech", "organization_words") \
+                or bare in lexicon.all_words("boilerplate", "publication_words"):
+            return None
+        return self.by_surname(bare) or self.add(bare)
 
 
-def _description_around(text: str, start: int, end: int) -> Description:
+def _leading_description(clause: str, earlier: str = "") -> Description:
+    """The description that ends a clause: "Finance Minister", "the NUPRC Chief Executive",
+    "Esto lo tiene claro el director de Migración Colombia"; "Su director" works for the
+    body named just before."""
+    words = clause.split()
+    described = title_before(clause)
+    if not described.role:
+        determiners = _lower("articles") | _lower("description_determiners") | _lower("possessive_determiners")
+        starts = [i for i, word in enumerate(words) if word.lower() in determiners
+                  and any(is_title(other.strip(",")) for other in words[i + 1:])]
+        start = starts[-1] if starts else next((i for i, word in enumerate(words) if is_title(word.strip(","))), None)
+        if start is None:
+            return described
+        described = describe(" ".join(words[start:]))
+    owner = next((word for word in reversed(words) if word.lower() in _lower("possessive_determiners")), None)
+    if owner and not described.organization:
+        bodies = organizations_in(earlier)
+        if bodies:
+            return Description(described.role, bodies[-1])
+    return described
+
+
+def _description_around(text: str, start: int, end: int, earlier: str = "") -> Description:
+    """What the sentence says of the person named at ``text[start:end]``: the office and body
+    written before the name ("CBN Governor, Mr Olayemi Cardoso", "el director de Migración
+    Colombia, Juan Pérez"), else an appositive after it ("Dana Ruiz, economist at Harbor Bank")."""
+    before = text[max(0, start - _CLAUSE_CHARS):start].split()
+    while before and is_honorific(before[-1]):
+        before.pop()
+    before_text = " ".join(before)
+    leading = Description(None, None)
+    if before_text.endswith(","):
+        body = before_text[:-1]
+        clause = _CLAUSE.search(body).group(0)
+        previous = body[:len(body) - len(clause)]
+        if not any(is_title(word) for word in clause.split()) and previous.endswith(","):
+            # "Director of the Dialogue’s Energy, Climate Change… Program, Lisa Viscidi": one description
+            clause = _CLAUSE.search(previous[:-1]).group(0) + "," + clause
+            previous = body[:len(body) - len(clause)]
+        owner = person_names(previous.rstrip(" ,")[-_CLAUSE_CHARS:])
+        if not (owner and previous.rstrip(" ,").endswith(owner[-1][0])):
+            leading = _leading_description(clause, earlier)  # not "Ana Ruiz, economist at X, Owen Marsh"
+    elif before_text and not before_text.endswith(tuple(_QUOTE_MARKS)):
+        leading = _leading_description(_CLAUSE.search(before_text + " ").group(0), earlier)
     after = _APPOSITIVE.match(text[end:])
-    if after and _reads_as_description(after.group("text")):
-        return describe(after.group("text"))
-    before = _PRE_NAME_CLAUSE.search(text[max(0, start - _CLAUSE_CHARS):start]).group(0)
-    described = title_before(before)
-    if described.role:
+    closed = after is not None and (after.group(0).rstrip().endswith((",", ";")) or len(after.group("text").split()) <= _MAX_OPEN_APPOSITIVE_WORDS)
+    described = describe(after.group("text")) if after and closed and _reads_as_description(after.group("text")) \
+        else Description(None, None)
+    if before_text.endswith(",") and (leading.role or leading.organization):
+        return leading  # what follows "Desc, Name," is the sentence's predicate
+    if described.organization or not (leading.role or leading.organization):
         return described
-    clause = before.strip()
-    first = clause.split()[0].lower() if clause.split() else ""
-    titles = {title.lower() for title in lexicon.all_words("speech", "titles")}
-    if clause and (first in titles or (first in ("el", "la", "the", "su", "its") and len(clause.split()) > 1
-                                       and clause.split()[1].lower() in titles)):
-        return describe(clause)
-    return Description(None, None)
+    if described.role and not leading.organization:
+        return described
+    return leading
 
 
 def _reads_as_description(text: str) -> bool:
     """An appositive describes a person when it opens with a title, an article or a
-    lowercase noun, and names nobody else ("Maria Lopez, Juan Diaz" is a list)."""
+    lowercase noun, and names nobody else ("Maria Lopez, Juan Diaz" is a list);
+    a relative clause does only as "who is…" ("quien recorrió…" tells what they did)."""
     words = text.split()
     named = person_names(text)
     if not words or (named and named[0][1] == 0):
         return False
-    first = words[0]
-    if first.lower() in lexicon.all_words("speech", "appositive_openers") or first in lexicon.all_words("speech", "titles"):
+    first = words[0].lower()
+    lowered = text.lower()
+    if any(lowered.startswith(opener + " ") for opener in _lower("appositive_openers")):
         return True
-    return first[:1].islower() and first.lower() not in _prepositions()
-
-
-@lru_cache(maxsize=None)
-def _prepositions() -> frozenset[str]:
-    return frozenset(word.lower() for word in lexicon.all_words("speech", "prepositions"))
+    if first in _lower("relative_pronouns") | _lower("articles") or words[0] in lexicon.all_words("speech", "reporting_verbs"):
+        return False  # "quien recorrió…", "los funcionarios proporcionan…": a clause of its own
+    if any(is_title(word.strip(",")) for word in words[:_MAX_TITLE_GAP_WORDS]) and not named:
+        return True  # "Andean region economist at Harbor Bank"
+    return words[0][:1].islower() and first not in _lower("prepositions")
 
 
 def _clean_quote(quote: str) -> str:
@@ -159,74 +261,304 @@ def _unmask(text: str, quotes: list[str]) -> str:
     return _PLACEHOLDER.sub(lambda match: quotes[int(match.group(1))], text)
 
 
-def _speaker_after(text: str, registry: Registry) -> tuple[Person, int] | None:
-    """The person named right after a reporting verb ("…," says Maria Rodriguez, analyst at X)."""
-    for name, start, end in person_names(text[:200]):
-        gap = text[:start]
-        if any(mark in gap for mark in "“”\"«»") or len(gap.split()) > 14:
+@dataclass
+class _Reading:
+    """What the reader knows while going through one sentence."""
+
+    registry: Registry
+    language: str
+    topic: Person | None  # the person the text was last about
+    earlier: str  # the paragraph before this sentence
+    quoted: bool  # the sentence holds a quotation
+
+
+def _is_description_gap(gap: str) -> bool:
+    """Words between a verb and a name that describe the name: "said French Prime Minister",
+    "dijo la subdirectora de Migración," (never "said on Monday that…")."""
+    words = gap.split()
+    if not words:
+        return True
+    if len(words) > _MAX_GAP_WORDS or any(word.lower().strip(",") in _lower("relative_pronouns") for word in words):
+        return False
+    if gap.rstrip().endswith(","):
+        return "," not in gap.rstrip()[:-1] and any(is_title(word.strip(",")) for word in words)
+    return "," not in gap and len(words) <= _MAX_TITLE_GAP_WORDS and is_title(words[-1])
+
+
+def _described(clause: str, reading: _Reading, before: list[Person]) -> Person | None:
+    """"the minister", "el presidente de Ecopetrol", "the extractive industries expert": the
+    person the article named who fits, and any organization the description adds.
+
+    Only a definite description points back; "a senior official" is someone unnamed.
+    ``before`` are the people the sentence names before the description.
+    """
+    words = clause.strip(" ,").split()
+    if not words or words[0].lower() not in _lower("description_determiners"):
+        return None
+    noun = next((i for i, word in enumerate(words[1:4], start=1) if word.lower().strip(",") in _lower("role_nouns")), None)
+    if noun is None:
+        return None
+    phrase = words[:noun + 1]
+    if noun + 1 < len(words) and words[noun + 1].lower() in _lower("relative_pronouns"):
+        return None  # "el funcionario que emita suposiciones": anyone who does, not someone named
+    if noun + 1 < len(words) and is_organization_connector(words[noun + 1]):
+        rest = words[noun + 1:noun + 1 + _MAX_TITLE_GAP_WORDS]
+        phrase += rest[:1] + [word for word in _takewhile_proper(rest[1:])]
+    role = words[noun].lower().strip(",")
+    fitting = [person for person in reading.registry.people.values()
+               if person.description.role and role in person.description.role.lower().split()]
+    candidates = [person for person in before if person in fitting] or (fitting if len(fitting) == 1 else [])
+    person = candidates[-1] if candidates else (before[-1] if before else reading.topic)
+    if person is not None:
+        person.describe_once(describe(" ".join(phrase)))
+    return person
+
+
+def _takewhile_proper(words: list[str]) -> list[str]:
+    """The article and capitalised words that open ``words`` ("la Asociación X" of "la Asociación X ha…")."""
+    taken: list[str] = []
+    for word in words:
+        if word[:1].isupper() or (word.lower() in _lower("articles") | _lower("organization_connectors_inside")):
+            taken.append(word)
+        else:
             break
-        if gap.rstrip().endswith(","):  # "dijo la subdirectora de Migración, María Saravia"
-            return registry.add(name, describe(gap.rstrip(" ,"))), start
-        if not gap.strip() or _GAP_OBJECT.match(gap):
-            return registry.add(name, _description_around(text, start, end)), start
-    surname = re.match(r"\s*([A-ZÁÉÍÓÚÑ][\w’'\-]+)", text)
-    if surname:
-        person = registry.by_surname(surname.group(1))
-        if person:
-            return person, surname.start(1)
-    return None
+    while taken and not taken[-1][:1].isupper():
+        taken.pop()
+    return taken
 
 
-def _speaker_before(text: str, registry: Registry) -> Person | None:
-    """The person named just before a reporting verb ("Alberto Ramos, economist at X, wrote")."""
-    stripped = text.rstrip()
-    appositive = re.search(r",\s*([^,“”\"«»]{3,150}),$", stripped)
+def _names_in_list(text: str, reading: _Reading) -> list[tuple[str, int, int]]:
+    """"Dana Ruiz and Owen Marsh", "analysts including Dana Ruiz": every name of a list that ends ``text``."""
+    names = reading.registry.names(text)
+    if not names:
+        return []
+    taken = [names[-1]]
+    joiners = _lower("list_joiners") | _lower("group_markers")
+    for name in reversed(names[:-1]):
+        between = text[name[2]:taken[0][1]].strip(" ,").lower()
+        if between and between not in joiners:
+            break
+        taken.insert(0, name)
+    return taken
+
+
+def _speakers_before(before: str, reading: _Reading, people_before: list[Person]) -> list[Person]:
+    """Who is named just before a reporting verb ("Alberto Ramos, economist at X, wrote")."""
+    registry = reading.registry
+    stripped = before.rstrip()
+    words = stripped.split()
+    if words and words[-1].lower() in _lower("pronouns") and reading.topic:
+        return [reading.topic]  # "“…,” he said"
+    appositive = _TRAILING_APPOSITIVE.search(stripped)
     if appositive:
-        named = person_names(appositive.group(1))
-        if named and named[0][0] == appositive.group(1).strip():
+        inner = appositive.group(1)
+        named = registry.names(inner)
+        if named and inner.strip().endswith(named[0][0]) and all(is_honorific(word) for word in inner[:named[0][1]].split()):
             # "el presidente de la compañía, Javier Gutiérrez, informó": the role comes first
-            clause = _PRE_NAME_CLAUSE.search(stripped[max(0, appositive.start() - _CLAUSE_CHARS):appositive.start()]).group(0)
-            return registry.add(named[0][0], describe(clause) if clause.strip() else None)
-    head = stripped[:appositive.start()] if appositive else stripped
-    names = person_names(head[-80:])
-    offset = len(head) - len(head[-80:])
-    if names and names[-1][2] + offset >= len(head.rstrip(" ,")) - 1:
+            clause = _CLAUSE.search(stripped[max(0, appositive.start() - _CLAUSE_CHARS):appositive.start()]).group(0)
+            return [registry.add(named[0][0], _leading_description(clause, reading.earlier))]
+        marker = inner.split()[0].lower() if inner.split() else ""
+        if named and marker in _lower("group_markers"):
+            return [registry.add(name) for name, _, _ in _names_in_list(inner, reading)]  # "analysts, including X, said"
+    head = (stripped[:appositive.start()] if appositive else stripped).rstrip(" ,")
+    if not head.strip():
+        return []
+    window = head[-_CLAUSE_CHARS:]
+    offset = len(head) - len(window)
+    clause = _CLAUSE.search(window).group(0)
+    names = registry.names(window)
+    if names:
         name, start, end = names[-1]
-        return registry.add(name, _description_around(stripped, start + offset, end + offset))
-    last_word = re.search(r"([A-ZÁÉÍÓÚÑ][\w’'\-]+)\s*,?$", head)
-    if last_word:
-        return registry.by_surname(last_word.group(1))
-    return None
-
-
-def _speaker_of(sentence: str, language: str, registry: Registry) -> Person | None:
-    """Who a sentence attributes speech to, if anyone."""
-    for match in _phrase_pattern(language, "according_to").finditer(sentence):
-        found = _speaker_after(sentence[match.end():], registry)
+        tail = window[end:]
+        object_of = window[:start].split()[-1:]
+        if object_of and (object_of[0].lower() in _lower("prepositions") or is_organization_connector(object_of[0])):
+            names = []  # "la renuncia de Cristian Kruger, reveló": the name is inside a complement
+        elif not tail.strip() or _is_body_tail(tail):
+            listed = _names_in_list(window[:end], reading)
+            people = []
+            for listed_name, listed_start, listed_end in listed:
+                description = describe(tail) if tail.strip() and listed_name == name else None
+                if not description or not (description.organization or description.role):
+                    description = _description_around(head, listed_start + offset, listed_end + offset, reading.earlier)
+                people.append(registry.add(listed_name, description))
+            if appositive and _reads_as_description(appositive.group(1)):
+                people[-1].describe_once(describe(appositive.group(1)))
+            return people
+    person = _described(clause, reading, people_before)
+    if person:
+        return [person]
+    last_word = (head.split() or [""])[-1]
+    if last_word[:1].isupper() and len(clause.split()) == 1:
+        found = registry.by_surname(last_word.strip(",")) or (registry.surname_speaker(last_word) if reading.quoted else None)
+        if found and appositive and _reads_as_description(appositive.group(1)):
+            found.describe_once(describe(appositive.group(1)))  # "Lindo, who heads the X, said"
         if found:
-            return found[0]
+            return [found]
+    return []
+
+
+def _is_body_tail(tail: str) -> bool:
+    """" of Harbor Bank", " of the farmers' group Agrisur": the body after a speaker's name."""
+    words = tail.split()
+    return bool(words) and is_organization_connector(words[0]) and len(words) <= _MAX_TAIL_WORDS \
+        and not any(mark in tail for mark in ",;:" + _QUOTE_MARKS) and bool(describe(tail).organization)
+
+
+def _speakers_after(after: str, reading: _Reading, people_before: list[Person]) -> list[Person]:
+    """The person named right after a reporting verb ("…," says Maria Rodriguez, analyst at X)."""
+    registry = reading.registry
+    window = after[:_SPEAKER_WINDOW]
+    for name, start, end in registry.names(window):
+        gap = window[:start]
+        if any(mark in gap for mark in _QUOTE_MARKS + ";:") or len(gap.split()) > _MAX_GAP_WORDS \
+                or any(word.lower().strip(",") in _lower("relative_pronouns") for word in gap.split()):
+            break
+        if not _is_description_gap(gap):
+            continue  # "el director de la encuestadora Vox Populi, Luis Benavente": a body inside the description
+        if _POSSESSIVE_AFTER.match(window[end:]):
+            break  # "said Trump's envoy": the owner is not the speaker
+        if gap.strip():
+            description = _leading_description(gap.rstrip(" ,"), reading.earlier)
+            around = _description_around(window, start, end, reading.earlier)
+            if around.organization and not description.organization:
+                description = Description(description.role or around.role, around.organization)
+        else:
+            description = _description_around(window, start, end, reading.earlier)
+        return [registry.add(name, description)]
+    words = window.split()
+    if not words:
+        return []
+    if words[0].lower().strip(",.") in _lower("pronouns") and reading.topic:
+        return [reading.topic]  # "…," said he
+    if words[0][:1].isupper() and not words[0].strip(",.") in lexicon.all_words("speech", "not_name_words"):
+        word = words[0].strip(",.")
+        found = registry.by_surname(word) or (registry.surname_speaker(word) if reading.quoted and (
+            len(words) == 1 or words[0].endswith((",", ".")) or words[1][:1].islower()) else None)
+        if found:
+            return [found]
+    clause = re.split(r"[,;:.“”\"«»]", window, maxsplit=1)[0]
+    person = _described(clause, reading, people_before)
+    return [person] if person else []
+
+
+def _opens_clause(before: str) -> bool:
+    """Nothing but adverbs between the last punctuation and the verb ("…, dijo", "Así lo ha dicho")."""
+    clause = _CLAUSE.search(before).group(0).split()
+    openers = _lower("verb_adverbs") | _lower("auxiliaries") | _lower("clause_openers")
+    return all(word.lower() in openers for word in clause)
+
+
+def _pro_drop(before: str, after: str, reading: _Reading) -> bool:
+    """A verb with no subject of its own ("“…”, observó." / "Así lo ha dicho"), in a language that drops it."""
+    if not lexicon.load(reading.language, "speech").get("drops_subject") or reading.topic is None:
+        return False
+    follows = after.split()
+    named_after = bool(follows) and (follows[0].lower() in _lower("articles") or follows[0][:1].isupper())
+    return _opens_clause(before) and not named_after
+
+
+@lru_cache(maxsize=None)
+def _clause_joiner_pattern(language: str) -> re.Pattern[str]:
+    """", and", "; mientras": where a sentence starts a clause that may have a speaker of its own."""
+    return re.compile(rf"[,;]\s+(?:{_alternation(lexicon.words(language, 'speech', 'clause_joiners'))})\s+|;\s+")
+
+
+def _speaker_of_verb(before: str, after: str, verb: str, reading: _Reading, people_before: list[Person]) -> list[Person]:
+    """Who speaks through one reporting verb: named before it, after it, or understood."""
+    if not after.strip(" .") and not reading.quoted:
+        return []  # "Abdulwahab Isa reports": a credit, not a statement
+    inverted = verb.split()[-1].lower() not in _lower("listener_verbs")  # "told Anadolu": the listener
+    if inverted and before.rstrip().endswith(_CLOSING_QUOTE):
+        found = _speakers_after(after, reading, people_before)
+        if found:
+            return found
+    found = _speakers_before(before, reading, people_before)
+    if found:
+        return found
+    if inverted and (_opens_clause(before) or lexicon.load(reading.language, "speech").get("inverts_subject")):
+        found = _speakers_after(after, reading, people_before)
+        if found:
+            return found
+    return [reading.topic] if reading.topic and _pro_drop(before, after, reading) else []
+
+
+def _speakers_of(sentence: str, reading: _Reading, mentions: list[tuple[int, Person]]) -> list[Person]:
+    """Who a sentence attributes speech to, if anyone: one speaker per clause ("…, and Brandt will argue").
+
+    ``mentions``: the known people the sentence names, by position.
+    """
+    language = reading.language
+    before_at = lambda position: [person for start, person in mentions if start < position]  # noqa: E731
+    for match in _phrase_pattern(language, "according_to").finditer(sentence):
+        rest = sentence[match.end():]
+        found = _speakers_after(rest, reading, before_at(match.start()))
+        if found:
+            names = _names_in_list(re.split(r"[,;:.“”\"«»]", rest[:_SPEAKER_WINDOW], maxsplit=1)[0], reading)
+            return found + [reading.registry.add(name) for name, _, _ in names[1:]]  # "according to X and Y"
     framing = _phrase_pattern(language, "opinion_framing").match(sentence)
     if framing:
-        found = _speaker_after(sentence[framing.end():], registry)
-        if found and sentence[framing.end() + found[1]:].find(",") != -1:
-            return found[0]
+        found = _speakers_after(sentence[framing.end():], reading, [])
+        if found and "," in sentence[framing.end():framing.end() + _SPEAKER_WINDOW]:
+            return found
+    clauses = [0] + [joiner.end() for joiner in _clause_joiner_pattern(language).finditer(sentence)]
+    speakers: list[Person] = []
+    spoken_until = -1  # where the clause of the last speaker ends: "Ruiz said Marsh had told him" is Ruiz's
     for match in _verb_pattern(language).finditer(sentence):
-        before, after = sentence[:match.start()], sentence[match.end():]
-        if before.rstrip().endswith(("”", "\"", "»", ",", "’")):
-            found = _speaker_after(after, registry)
-            if found:
-                return found[0]
-        person = _speaker_before(before, registry)
-        if person:
-            return person
-        found = _speaker_after(after, registry)
-        if found and (not after[:found[1]].strip() or after[:found[1]].rstrip().endswith(",")):
-            return found[0]
-    if _COLON_QUOTE.search(sentence):
-        names = person_names(sentence[:_COLON_QUOTE.search(sentence).start()])
+        clause_start = max(start for start in clauses if start <= match.start())
+        if clause_start <= spoken_until:
+            continue
+        before = sentence[clause_start:match.start()] if speakers else sentence[:match.start()]
+        found = _speaker_of_verb(before, sentence[match.end():], match.group(0), reading, before_at(match.start()))
+        if found:
+            speakers.extend(person for person in found if person not in speakers)
+            spoken_until = match.start()
+    if speakers:
+        return speakers
+    gerund = _gerund_pattern(language).search(sentence)
+    if gerund:
+        subjects = before_at(gerund.start())
+        if subjects:
+            return subjects[-1:]  # "Prime Minister Pedro Sánchez rejected the claim, insisting…"
+        first = sentence.split()[0].lower() if sentence.split() else ""
+        if first in _lower("pronouns") and reading.topic:
+            return [reading.topic]
+    colon = _COLON_QUOTE.search(sentence)
+    if colon:
+        names = reading.registry.names(sentence[:colon.start()])
         if names:
-            return registry.add(names[-1][0])
-    return None
+            return [reading.registry.add(names[-1][0])]
+    return []
+
+
+def _mentions(sentence: str, registry: Registry) -> list[tuple[int, Person]]:
+    """The known people a sentence names, with where, by full name or surname (not "Trump's" owners)."""
+    found: list[tuple[int, Person]] = []
+    covered: list[tuple[int, int]] = []
+    for name, start, end in registry.names(sentence):
+        covered.append((start, end))
+        if not _POSSESSIVE_AFTER.match(sentence[end:]):
+            found.append((start, registry.add(name)))
+    surnames = {name.split()[-1] for name in registry.people}
+    for match in re.finditer(r"[^\W\d_][\w’'-]*", sentence):
+        if match.group(0) not in surnames or any(start <= match.start() < end for start, end in covered):
+            continue
+        person = registry.by_surname(match.group(0))
+        if person and not _POSSESSIVE_AFTER.match(sentence[match.end():]):
+            found.append((match.start(), person))
+    return sorted(found, key=lambda pair: pair[0])
+
+
+def _described_later(sentence: str, topic: Person | None) -> None:
+    """"He is now at Stanford University": a sentence about the person last named gives their organization."""
+    if topic is None or topic.description.organization:
+        return
+    pronouns = _alternation(tuple(lexicon.all_words("speech", "pronouns")))
+    copulas = _alternation(tuple(lexicon.all_words("speech", "copulas")))
+    match = re.match(rf"(?:{pronouns})\s*(?:{copulas})\s+(?P<rest>[^;:“”\"«»]+)", sentence, re.IGNORECASE)
+    if match:
+        described = describe(re.split(r",\s", match.group("rest"), maxsplit=1)[0])
+        if described.organization:
+            topic.describe_once(Description(topic.description.role or described.role, described.organization))
 
 
 @dataclass(frozen=True)
@@ -238,37 +570,52 @@ class Attribution:
     words: str
 
 
+def _is_question(paragraph: str) -> bool:
+    """A framing question of a Q&A ("…?", "Q: …"): its newsmakers are asked about, they do not speak."""
+    label = paragraph.split(":", 1)[0].strip() if ":" in paragraph[:_LABEL_CHARS] else ""
+    return paragraph.rstrip().endswith("?") or label in lexicon.all_words("speech", "interviewer_labels")
+
+
+def _joined(paragraphs: list[str]) -> list[tuple[int, str]]:
+    """Paragraphs with a hard line break inside a sentence mended ("asegura el" / "intendente…")."""
+    mended: list[tuple[int, str]] = []
+    for index, paragraph in enumerate(paragraphs):
+        text = paragraph.strip()
+        if mended and text[:1].islower() and not mended[-1][1].endswith(_SENTENCE_END):
+            mended[-1] = (mended[-1][0], mended[-1][1] + " " + text)
+        else:
+            mended.append((index, text))
+    return mended
+
+
 def find_attributions(paragraphs: list[str], language: str, registry: Registry) -> list[Attribution]:
     """Every attributed statement, in reading order.
 
     A quotation that follows in the same paragraph without an attribution of
-    its own stays with the last speaker.
+    its own stays with the last speaker; a pronoun, a dropped subject or a
+    description ("el ministro") stands for the person the text was last about.
     """
     found: list[Attribution] = []
-    for index, paragraph in enumerate(paragraphs):
+    topic: Person | None = None
+    for index, paragraph in _joined(paragraphs):
+        if _is_question(paragraph):
+            continue
         masked, quotes = _mask_quotes(paragraph)
         current: Person | None = None
+        earlier = ""
         for sentence in split_sentences(masked):
-            person = _speaker_of(sentence, language, registry)
             said = " ".join(_clean_quote(quotes[int(n)]) for n in _PLACEHOLDER.findall(sentence))
-            if person is None:
+            mentions = _mentions(sentence, registry)
+            speakers = _speakers_of(sentence, _Reading(registry, language, topic, earlier, bool(said)), mentions)
+            earlier += " " + sentence
+            if not speakers:
+                _described_later(sentence, topic)
                 if current is not None and sentence.startswith(_OPENING_QUOTE) and said:
                     found.append(Attribution(current, index, said))
+                elif mentions:
+                    topic = mentions[0][1]
                 continue
-            current = person
-            found.append(Attribution(person, index, said or _unmask(sentence, quotes)))
+            current = topic = speakers[-1]
+            for person in speakers:
+                found.append(Attribution(person, index, said or _unmask(sentence, quotes)))
     return found
-
-
-def panel_members(paragraphs: list[str], registry: Registry) -> list[tuple[Person, int]]:
-    """Panelists introduced as "Name (Organization)" lists: they count even before they speak."""
-    members: list[tuple[Person, int]] = []
-    cues = tuple(lexicon.all_words("speech", "qa_cues"))
-    for index, paragraph in enumerate(paragraphs):
-        found = [(name, organization) for name, organization in _PANEL_MEMBER.findall(paragraph) if looks_like_person(name)]
-        if len(found) < 2 or not any(cue in paragraph.lower() for cue in cues):
-            continue
-        for name, organization in found:
-            person = registry.add(name, Description(None, organization.strip()))
-            members.append((person, index))
-    return members

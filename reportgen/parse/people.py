@@ -8,25 +8,42 @@ labels, "…," said X), so all of them agree on what a name is.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicon
 
-_UPPER = "A-ZÁÉÍÓÚÑÜÇ"
-_LOWER = "a-záéíóúñüçàèìòùâêîôûãõäëïö"
-_NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}]+(?:[’'\-][{_UPPER}]?[{_LOWER}]+)*|[{_UPPER}]\.|[{_UPPER}]{{2,}}(?=\b))"
-_PARTICLE = r"(?:de|del|de la|de los|da|das|do|dos|van|von|van der|van den|bin|al|el|la|y|di|du|le|st\.)"
-# Two to five name words, particles allowed between them ("Diego Marroquín Bitar",
-# "Vanda Felbab-Brown", "Luis Toto Caputo", "María Isabel Saravia").
-NAME_PATTERN = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,7}}"
-_NAME_RE = re.compile(rf"\b{NAME_PATTERN}\b")
-_SPLIT_WORDS = {"en": (" at ", " of ", " for ", " with "), "es": (" de ", " del ", " en ", " para ")}
-_CONNECTORS = {
-    "of", "for", "and", "on", "the", "de", "del", "la", "las", "los", "el", "y", "&", "e",
-    "in", "en", "para", "a", "to", "&amp;",
-}
-_LEADING_ARTICLES = ("the ", "a ", "an ", "its ", "el ", "la ", "los ", "las ", "un ", "una ", "su ", "sus ")
+# Basic Latin, Latin-1, Latin Extended-A/B and Latin Extended Additional: every
+# Latin letter with its diacritics (Šefčovič, Łukasz, Ørsted, Gül, Nguyễn).
+_LATIN_BLOCKS = ((0x41, 0x5B), (0x61, 0x7B), (0xC0, 0x250), (0x1E00, 0x1F00))
+
+
+def _latin_letters(case: Callable[[str], bool]) -> str:
+    """The Latin letters of one case, read from Unicode rather than listed by hand."""
+    return "".join(char for start, stop in _LATIN_BLOCKS for char in map(chr, range(start, stop)) if case(char))
+
+
+UPPER = _latin_letters(str.isupper)
+LOWER = _latin_letters(str.islower)
+_APOSTROPHES = "’'"
+# "Ruiz", "O'Neill", "McGurk", "MacLeod", "Felbab-Brown"; an initial "J."; capitals "CÁRDENAS".
+_CORE = rf"[{UPPER}](?:[{_APOSTROPHES}][{UPPER}])?[{LOWER}]+(?:[{UPPER}][{LOWER}]+)?"
+_NAME_WORD = rf"(?:{_CORE}(?:-{_CORE})*|[{UPPER}]\.|[{UPPER}]{{2,}}\b)"
+
+
+def _particle_pattern() -> str:
+    particles = sorted({word for word in lexicon.all_words("speech", "name_particles")}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(particle).replace(r"\ ", r"\s+") for particle in particles) + ")"
+
+
+# Two to eight name words, particles allowed between them ("Diego Marroquín Bitar",
+# "Ursula von der Leyen", "Luis Toto Caputo", "María Isabel Saravia").
+NAME_PATTERN = rf"{_NAME_WORD}(?:\s+(?:{_particle_pattern()}\s+)?{_NAME_WORD}){{1,7}}"
+_NAME_RE = re.compile(rf"(?<![\w’'-]){NAME_PATTERN}(?![\w-])")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_MAX_ORGANIZATION_BEFORE_TITLE = 5
+_CONTEXT_CHARS = 30
 
 
 @dataclass(frozen=True)
@@ -43,10 +60,15 @@ def _set(topic: str, key: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def _lower_set(topic: str, key: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in lexicon.all_words(topic, key))
+
+
+@lru_cache(maxsize=None)
 def _places() -> frozenset[str]:
     names: set[str] = set()
     for language in lexicon.LANGUAGES:
-        for key, values in lexicon.load(language, "places").items():
+        for values in lexicon.load(language, "places").values():
             if isinstance(values, list):
                 names.update(value.lower() for value in values if isinstance(value, str))
     return frozenset(names)
@@ -57,68 +79,127 @@ def is_place(text: str) -> bool:
     return text.strip().lower() in _places()
 
 
+def _bare(token: str) -> str:
+    """A token without the punctuation around it or a possessive ending."""
+    return _POSSESSIVE.sub("", token.strip(",.;:()“”\"«»"))
+
+
 def _has_word_from(text: str, words: frozenset[str]) -> bool:
-    return any(token.strip(",.;:()’'s") in words or token in words for token in text.split())
+    return any(_bare(token) in words or token in words for token in text.split())
 
 
-def looks_like_person(name: str) -> bool:
-    """Could this capitalised phrase be a person's name (not a place, body or title)?"""
+def is_title(word: str) -> bool:
+    """An office or honorific ("Governor", "chief", "Dr."), in any case."""
+    return word in _set("speech", "titles") or word.lower() in _lower_set("speech", "titles") \
+        or word.rstrip(",").lower() in _lower_set("speech", "titles")
+
+
+def is_honorific(word: str) -> bool:
+    """A courtesy title ("Mr", "Dra.", "Honorable"): part of no name and no role."""
+    return word in _set("speech", "honorifics") or word.lower() in _lower_set("speech", "honorifics")
+
+
+def is_acronym(word: str) -> bool:
+    letters = _bare(word).replace(".", "").replace("&", "")
+    return len(letters) > 1 and letters.isupper() and letters.isalpha()
+
+
+def common_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words a text writes in lower case: a capitalised phrase made only of
+    them ("Energy Security", "Next Up") is a heading or a topic, not a name."""
+    return frozenset(word for text in texts for word in re.findall(rf"(?<![\w-])[{LOWER}][\w’'-]*", text))
+
+
+def looks_like_person(name: str, common: Collection[str] = ()) -> bool:
+    """Could this capitalised phrase be a person's name (not a place, body or title)?
+
+    ``common`` holds the words the article writes in lower case; a phrase of
+    nothing else is not a name.
+    """
     tokens = name.split()
-    if len(tokens) < 2 or tokens[0] in _set("speech", "not_name_words"):
+    names = [token for token in tokens if token[:1].isupper()]
+    if len(tokens) < 2 or tokens[0] in _set("speech", "not_name_words") or tokens[0][:1].islower() \
+            or tokens[-1][:1].islower():
         return False
-    if tokens[-1] in _set("speech", "not_name_words"):
+    if tokens[-1] in _set("speech", "not_name_words") or tokens[-1] in _set("boilerplate", "publication_words"):
         return False
-    if _has_word_from(name, _set("speech", "organization_words")) or tokens[-1] in _set("boilerplate", "publication_words"):
+    if _has_word_from(name, _set("speech", "organization_words")) or _has_word_from(name, _set("speech", "place_words")):
         return False
-    if any(token in _set("speech", "titles") for token in tokens):
+    if any(is_title(token) for token in names):
         return False
-    if tokens[0][:1].islower() or any(is_place(" ".join(tokens[i:])) for i in range(len(tokens))) \
-            or is_place(" ".join(tokens[:-1])):
+    if is_place(name) or is_place(" ".join(tokens[:-1])) or any(
+            is_place(" ".join(tokens[i:])) and (tokens[i - 1][:1].islower() or all(token.lower() in common for token in tokens[:i]))
+            for i in range(1, len(tokens))):
+        return False  # "Costa Rica", "Petróleos de Venezuela"; "Ana Paris" is a person
+    if common and all(token.lower() in common for token in names):
         return False
     # "VOA Pentagon", "Atlas SUV": an acronym among the words makes a brand or a body.
     # (All-capital speaker labels such as "CARDENAS:" are read by the dialogue finder.)
-    return not any(token.isupper() and len(token) > 1 for token in tokens)
+    return not any(is_acronym(token) for token in tokens)
 
 
 def _is_stray(token: str) -> bool:
-    """A capitalised word that can stand before a name without being part of it."""
-    return (token in _set("speech", "not_name_words") or token in _set("speech", "titles")
+    """A capitalised word that can stand before or after a name without being part of it."""
+    return (token in _set("speech", "not_name_words") or is_title(token) or is_honorific(token)
             or _has_word_from(token, _set("speech", "organization_words"))
-            or (token.isupper() and len(token) > 1) or token[:1].islower())
+            or is_acronym(token) or token[:1].islower())
 
 
-def person_names(text: str) -> list[tuple[str, int, int]]:
+def person_names(text: str, common: Collection[str] = ()) -> list[tuple[str, int, int]]:
     """Every person-like name in ``text`` with its span, titles and stray words trimmed.
 
     "Energy Secretary Dario Martinez" gives "Dario Martinez"; "AFP Martha Keays"
-    gives "Martha Keays".
+    gives "Martha Keays"; "Consultant Nicki Hutley" gives "Nicki Hutley".
     """
     found: list[tuple[str, int, int]] = []
+    organization_words = _set("speech", "organization_words")
     for match in _NAME_RE.finditer(text):
         tokens = match.group(0).split()
-        last_stray = max((i for i, token in enumerate(tokens) if _is_stray(token) and not token[:1].islower()), default=-1)
-        if _has_word_from(tokens[0], _set("speech", "organization_words")) and any(
-                token[:1].islower() for token in tokens) and not any(token in _set("speech", "titles") for token in tokens[1:]):
+        if _has_word_from(tokens[0], organization_words) and any(token[:1].islower() for token in tokens) \
+                and not any(is_title(token) for token in tokens[1:]):
             continue  # "Instituto Andino de Recursos Naturales" is a body, not a person
-        if _has_word_from(tokens[0], _set("speech", "organization_words")):
-            last_stray = max(last_stray, 0)  # "la Policía Eduardo Pérez Rocha": the body ends where the name starts
-        if last_stray >= 0 and len(tokens) - last_stray - 1 >= 2:
-            tokens = tokens[last_stray + 1:]
-        while len(tokens) > 2 and is_place(tokens[0]):
-            tokens = tokens[1:]  # "Ukraine Marie Yovanovitch": a place is not a first name
-        name = " ".join(tokens)
-        start = match.start() + match.group(0).rindex(name) if name in match.group(0) else match.start()
-        if looks_like_person(name):
-            found.append((name, start, start + len(name)))
+        spans = [(word.start(), word.end()) for word in re.finditer(r"\S+", match.group(0))]
+        strays = [i for i, token in enumerate(tokens) if _is_stray(token) and not token[:1].islower()]
+        if _has_word_from(tokens[0], organization_words):
+            strays.append(0)  # "la Policía Eduardo Pérez Rocha": the body ends where the name starts
+        first = max((i + 1 for i in strays if len(tokens) - i - 1 >= 2), default=0)
+        last = len(tokens)
+        while last - first > 2 and (is_place(tokens[first]) or tokens[first].lower() in common):
+            first += 1  # "Ukraine Marie Yovanovitch": a place is not a first name
+        while last - first > 2 and _is_stray(tokens[last - 1]):
+            last -= 1  # "Dana Ruiz Senior…" across a line break
+        while last - first > 1 and tokens[last - 1][:1].islower():
+            last -= 1  # a particle ends no name
+        if _after_office(text[:match.start() + spans[first][0]]):
+            if last - first <= 2:
+                continue  # "gerenta general de Minera Andina": the body the office is of
+            first += 1  # "exviceministro de Minas Rómulo Mucho": the portfolio belongs to the office
+        name = " ".join(tokens[first:last])
+        before = text[max(0, match.start() + spans[first][0] - _CONTEXT_CHARS):match.start() + spans[first][0]].split()
+        if before and before[-1].lower() in _lower_set("speech", "definite_articles"):
+            continue  # "para el Hemisferio Occidental": a person's name takes no article
+        if re.match(r"\s+\d", text[match.start() + spans[last - 1][1]:]):
+            continue  # "Nord Stream 2", "Airbus A320": a product or project
+        if looks_like_person(name, common):
+            found.append((name, match.start() + spans[first][0], match.start() + spans[last - 1][1]))
     return found
 
 
+def _after_office(text_before: str) -> bool:
+    """Does the text end "<office> of" / "<cargo> de", so that a portfolio comes next?"""
+    words = text_before.split()[-2:]
+    return len(words) == 2 and is_title(words[0]) and is_organization_connector(words[1])
+
+
 def _strip_article(text: str) -> str:
-    lowered = text.lower()
-    for article in _LEADING_ARTICLES:
-        if lowered.startswith(article):
-            return text[len(article):]
+    words = text.split(maxsplit=1)
+    if len(words) == 2 and words[0].lower() in _lower_set("speech", "articles") | _lower_set("speech", "possessive_determiners"):
+        return words[1]
     return text
+
+
+def _is_connector(word: str) -> bool:
+    return word.lower() in _lower_set("speech", "organization_connectors_inside")
 
 
 def is_proper_phrase(text: str) -> bool:
@@ -126,73 +207,233 @@ def is_proper_phrase(text: str) -> bool:
     words = _strip_article(text.strip()).replace("(", " ").replace(")", " ").split()
     if not words or not words[0][:1].isupper():
         return False
-    return all(word[:1].isupper() or word[:1].isdigit() or word.lower() in _CONNECTORS for word in words)
+    return all(word[:1].isupper() or word[:1].isdigit() or _is_connector(word) for word in words)
+
+
+def _proper_prefix(words: list[str], standalone: bool = True) -> list[str]:
+    """The longest run of capitalised words (and connectors between them) that opens ``words``
+    and names something on its own.
+
+    A comma ends it ("CEPA, Václav Bartuška" are two things); so does the first
+    lowercase word that is not a connector ("Harvard University and former…").
+    With ``standalone``, a run that a common noun goes on ("the Monitor board")
+    names nothing.
+    """
+    start = 1 if words and words[0].lower() in _lower_set("speech", "articles") else 0
+    taken: list[str] = []
+    last_proper = -1
+    closed = True
+    for word in words[start:]:
+        bare = word.strip("()")
+        if bare[:1].isupper() or bare[:1].isdigit() or (taken and word.startswith("(")):
+            taken.append(word)
+            last_proper = len(taken) - 1
+            if word.endswith((",", ";", ":", ".")) and not is_acronym(word):
+                break
+        elif taken and _is_connector(word):
+            taken.append(word)
+        else:
+            closed = not taken or last_proper < len(taken) - 1 or word.lower() in _closing_words()
+            break
+    return taken[:last_proper + 1] if closed or not standalone else []
+
+
+@lru_cache(maxsize=None)
+def _closing_words() -> frozenset[str]:
+    """Lowercase words that may follow an organization's name without continuing it."""
+    return frozenset().union(*(_lower_set("speech", key) for key in (
+        "list_joiners", "relative_pronouns", "former_words", "prepositions", "organization_connectors_inside")))
+
+
+def _clean_organization(words: list[str]) -> str:
+    organization = " ".join(words).strip(" ,;:")
+    if organization.count("(") > organization.count(")"):
+        organization = organization[:organization.rindex("(")].strip()
+    return _without_place_suffix(organization)
 
 
 @lru_cache(maxsize=None)
 def _office_titles() -> frozenset[str]:
-    return frozenset(word.lower() for word in lexicon.all_words("speech", "office_titles"))
+    return _lower_set("speech", "office_titles")
+
+
+def _is_office(role: str, organization: str) -> bool:
+    """"ministro del Interior", "Secretary of State": the office of a portfolio, not of a body."""
+    words = {part.lower() for word in role.split() for part in re.split(r"[-/]", word)}
+    return bool(words & _office_titles()) and not _has_word_from(organization, _set("speech", "organization_words"))
 
 
 def _without_place_suffix(organization: str) -> str:
     """"Stonebridge Sovereign Research in New York" names the body, not its city."""
-    for marker in (" in ", " en "):
-        head, _, place = organization.rpartition(marker)
+    for marker in _lower_set("speech", "place_markers"):
+        head, _, place = organization.rpartition(f" {marker} ")
         if head and is_place(place):
             return head
     return organization
 
 
+def _possessive_owner(words: list[str]) -> tuple[str, int] | None:
+    """"the IMF's representative": the body that owns the office, and where the office starts."""
+    start = 1 if words and words[0].lower() in _lower_set("speech", "articles") else 0
+    for index in range(start, min(len(words) - 1, start + _MAX_ORGANIZATION_BEFORE_TITLE)):
+        word = words[index]
+        if not word[:1].isupper() or is_title(_bare(word)):
+            return None
+        if re.search(r"[’']s$", word):
+            owner = " ".join(words[start:index] + [_bare(word)])
+            return None if is_place(owner) else (owner, index + 1)
+    return None
+
+
+def _trailing_name(words: list[str]) -> list[str]:
+    """"the farmers' group Agrisur", "la encuestadora Vox Populi": the name that ends a common noun phrase."""
+    run: list[str] = []
+    for word in reversed(words):
+        if word[:1].isupper() or (run and _is_connector(word)):
+            run.insert(0, word)
+        else:
+            break
+    while run and _is_connector(run[0]):
+        run.pop(0)
+    if not run or len(run) == len(words) or is_place(" ".join(run)):
+        return []
+    lead = words[:len(words) - len(run)]
+    return run if all(word[:1].islower() for word in lead) else []
+
+
+@lru_cache(maxsize=None)
+def _connector_tiers() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(word.lower() for word in tier) for tier in lexicon.all_words("speech", "organization_connector_tiers"))
+
+
+def is_organization_connector(word: str) -> bool:
+    """A word after which an organization may be written ("at", "of", "de")."""
+    return any(word.lower() in tier for tier in _connector_tiers())
+
+
+def _split_positions(words: list[str]) -> list[int]:
+    """Where an organization may start: first in the current post (before "former"/"ex"),
+    the strongest connector first ("Director of Research … at Sucafina"), each left to right."""
+    former = next((i for i, word in enumerate(words) if word.lower().strip(",") in _lower_set("speech", "former_words")), len(words))
+    positions: list[int] = []
+    for part in (range(former), range(former, len(words))):
+        for tier in _connector_tiers():
+            positions.extend(index for index in part if words[index].lower() in tier)
+    # "member of the Monitor board and president of the Lima Chamber": a seat on a board yields to a post
+    if not words or words[0].lower() not in _lower_set("speech", "membership_roles"):
+        return positions
+    joined = next((i for i, word in enumerate(words) if word.lower() in _lower_set("speech", "list_joiners")), len(words))
+    return sorted(positions, key=lambda index: index < joined < former)
+
+
 def describe(appositive: str) -> Description:
     """Split "senior fellow at the Brookings Institution" into role and organization.
 
-    The organization starts at the leftmost " at "/" of " (or Spanish " de ")
-    after which every word is a proper name; an office of a place ("former
-    president of Costa Rica") has no organization.
+    The organization is the first run of proper names after " at "/" of " (or
+    Spanish " de "), a body that owns the office ("the IMF's representative"),
+    or the name that ends a common noun ("the farmers' group Agrisur"); an
+    office of a place or portfolio ("former president of Costa Rica",
+    "ministro del Interior") has no organization.
     """
     text = " ".join(appositive.strip(" ,.;:").split())
-    for opener in sorted(_set("speech", "appositive_openers"), key=len, reverse=True):
-        if text.lower().startswith(opener + " ") and len(opener.split()) > 1:
-            text = text[len(opener) + 1:]
-            break
+    openers = sorted(_lower_set("speech", "appositive_openers"), key=len, reverse=True)
+    stripped = True
+    while stripped:
+        stripped = False
+        for opener in openers:
+            if text.lower().startswith(opener + " ") and len(text) > len(opener) + 1:
+                text, stripped = text[len(opener) + 1:], True
+                break
     if not text:
         return Description(None, None)
-    splits = sorted(
-        {match.start() for words in _SPLIT_WORDS.values() for word in words
-         for match in re.finditer(re.escape(word), text)}
-    )
-    for position in splits:
-        connector_length = text.index(" ", position + 1) + 1 - position
-        remainder = text[position + connector_length:]
-        if is_proper_phrase(remainder):
-            organization = _strip_article(remainder).strip()
-            role = _strip_article(text[:position]).strip() or None
-            organization = _without_place_suffix(organization)
-            if is_place(organization) or (role and role.split()[-1].lower() in _office_titles()):
-                # "former president of Costa Rica", "ministro del Interior": an office, not a body
-                return Description(_strip_article(text), None)
-            return Description(role, organization)
+    words = text.split()
+    owner = _possessive_owner(words)
+    if owner:
+        return Description(" ".join(words[owner[1]:]) or None, owner[0])
+    before_title = organization_before_title(words)
+    if before_title and any(is_acronym(word) for word in words[:2]):
+        return before_title  # "NUPRC Head of Public Affairs": the acronym is the body
+    for position in _split_positions(words):
+        role = _strip_article(" ".join(words[:position])).strip(" ,") or None
+        remainder = words[position + 1:]
+        proper = _proper_prefix(remainder)
+        if not proper:
+            named = _trailing_name(remainder) if not any(is_organization_connector(word) for word in remainder) else []
+            if named:
+                return Description(role, _clean_organization(named))
+            continue
+        organization = _clean_organization(proper)
+        if is_place(organization) or (role and _is_office(role, organization)):
+            continue
+        return Description(role, organization)
+    if before_title:
+        return before_title
     if is_proper_phrase(text) and _has_word_from(text, _set("speech", "organization_words")):
-        return Description(None, _strip_article(text))
+        return Description(None, _without_place_suffix(_strip_article(text)))
     return Description(_strip_article(text) or None, None)
 
 
+def organization_before_title(words: list[str]) -> Description | None:
+    """"CBN Governor", "NUPRC Chief Executive", "San Diego Sector Chief Patrol Agent": the body
+    written before the office, when it is an acronym or carries an organization word."""
+    words = [word for word in words if not is_honorific(word)]
+    if words and words[0].lower() in _lower_set("speech", "articles"):
+        words = words[1:]
+    first_title = next((i for i, word in enumerate(words) if is_title(_bare(word)) and word[:1].isupper()), None)
+    if not first_title or not all(word[:1].isupper() or _is_connector(word) for word in words[:first_title]):
+        return None
+    head = words[:first_title]
+    organization_words = _set("speech", "organization_words")
+    last_body = max((i for i, word in enumerate(head) if is_acronym(word) or _bare(word) in organization_words), default=-1)
+    if last_body < 0 or is_place(" ".join(head[:last_body + 1])):
+        return None
+    role = " ".join(head[last_body + 1:] + words[first_title:]).strip(" ,") or None
+    return Description(role, _clean_organization(head[:last_body + 1]))
+
+
 def title_before(text_before: str) -> Description:
-    """The office written just before a name: "Energy Secretary" / "Mexico’s central bank Governor"."""
+    """The office written just before a name: "Energy Secretary", "Mexico’s central bank Governor",
+    "authority chief", "CSIS Executive Director"."""
     words = text_before.rstrip().split()
-    titles = _set("speech", "titles")
+    while words and is_honorific(words[-1]):
+        words.pop()
     taken: list[str] = []
-    while words and (words[-1] in titles or (taken and words[-1][:1].isupper() and words[-1] not in _set("speech", "not_name_words")
-                                              and not words[-1].endswith(("’s", "'s", ",")))):
+    while words and (is_title(words[-1]) or (taken and words[-1][:1].isupper()
+                                              and words[-1] not in _set("speech", "not_name_words")
+                                              and not _POSSESSIVE.search(words[-1])
+                                              and not words[-1].endswith((",", ".", ":", ";")))):
         taken.insert(0, words.pop())
-    if not taken or not any(word in titles for word in taken):
+    if not taken or not any(is_title(word) for word in taken) or all(is_honorific(word) for word in taken):
         return Description(None, None)
+    inside = organization_before_title(taken)
+    if inside:
+        return inside
     organization_words: list[str] = []
-    while words and not words[-1].endswith((",", ".", ":", ";", "”", "\"")) and len(organization_words) < 5 \
-            and words[-1] not in _set("speech", "not_name_words") and words[-1].lower() not in _CONNECTORS:
+    while words and not words[-1].endswith((",", ".", ":", ";", "”", "\"")) \
+            and len(organization_words) < _MAX_ORGANIZATION_BEFORE_TITLE \
+            and words[-1] not in _set("speech", "not_name_words") and not _is_connector(words[-1]) \
+            and words[-1].lower() not in _lower_set("speech", "articles"):
         organization_words.insert(0, words.pop())
     organization = " ".join(organization_words) or None
-    if organization and not re.search(r"[’']s$", organization_words[0]) and not any(
-            word[:1].isupper() for word in organization_words):
+    if organization and not (_POSSESSIVE.search(organization_words[0]) or any(
+            word[:1].isupper() for word in organization_words)):
         organization = None
+    if organization:
+        organization = _POSSESSIVE.sub("", organization)
+        if is_place(organization):
+            organization = None
     return Description(" ".join(taken), organization)
+
+
+def organizations_in(text: str) -> list[str]:
+    """The bodies a text names ("El Observatorio Ecuatoriano de Crimen Organizado (OECO)"), in order."""
+    found: list[str] = []
+    words = text.split()
+    index = 0
+    organization_words = _set("speech", "organization_words")
+    while index < len(words):
+        run = _proper_prefix(words[index:], standalone=False) if words[index][:1].isupper() else []
+        if run and _has_word_from(" ".join(run), organization_words):
+            found.append(_clean_organization(run))
+        index += max(1, len(run))
+    return found
