@@ -2,6 +2,11 @@
 
 Web pages put a handful of short lines before the first paragraph; this
 module decides what each one is, and stops at the first line of prose.
+What a wire story or an archive glues to its first line is taken apart here
+too: a storage date, a headline run into its standfirst, a page title's
+" - Outlet" suffix, and a dateline ("BEIJING — ", "LAS PALMAS, 3 feb
+(EUROPA PRESS) - ") before the first paragraph, which names a place or the
+publication and is never part of the title.
 """
 
 from __future__ import annotations
@@ -13,19 +18,34 @@ from functools import lru_cache
 from .. import lexicon
 from ..ingest import Block, PageMeta
 from ..model import DroppedLine
-from .boilerplate import BREADCRUMB_SEPARATOR, byline_name, is_breadcrumb, is_byline
+from .boilerplate import (BREADCRUMB_SEPARATOR, byline_name, carries_figure, date_only, is_agency, is_breadcrumb,
+                          is_byline, wire_dateline)
 from .dates import date_line, find_date
+from .people import describe, is_place, is_proper_phrase
 from .sentences import ends_with_abbreviation, split_sentences
-from .structure import speaker_header
+from .structure import name_and_role, name_line, speaker_header
 
 # Storage prefixes some archives glue to the first line: " date 2025-03-28 Headline".
 _STORAGE_DATE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\b\s*(?P<rest>.*)$", re.IGNORECASE)
+# "BEIJING — ", "JAKARTA (Reuters) – ", "SANTIAGO.- ", "Santo Domingo, RD.- ": a dateline before the first sentence.
+_WIRE_PREFIX = re.compile(r"^(?P<lead>[^()\n–—]{2,80}?)\s*(?:\((?P<agency>[^()]{2,40})\))?\s*(?:\.-|[–—]+|-(?=\s))\s*(?=\S)")
+# "Cuba. Cuba se enfrenta…": a place name standing alone before the first sentence.
+_PLACE_PREFIX = re.compile(r"^(?P<lead>[^\W\d_][\w ]{1,40}?)\.\s+(?=[^\W\d_])")
+_PAGE_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ")
 _MAX_HEADER_BLOCKS = 8
 _MAX_TITLE_WORDS = 30
 _MAX_MASTHEAD_WORDS = 5
 _MAX_DATED_LINE_WORDS = 14
 _MAX_DATED_HEADLINE_WORDS = 8  # a longer line that holds a date may be a headline
 _MAX_STANDFIRST_WORDS = 45
+_MAX_PREFIX_WORDS = 8
+_MAX_SUFFIX_WORDS = 5
+_MAX_TITLE_TAIL_WORDS = 8
+_MIN_GLUED_HEADLINE_WORDS = 3
+_MAX_GLUED_HEADLINE_WORDS = 25
+_MIN_GLUED_STANDFIRST_WORDS = 8
+_MAX_ROLE_LINE_WORDS = 12
+_LATER_BLOCKS = 40
 
 
 @dataclass
@@ -44,6 +64,17 @@ class Header:
 @lru_cache(maxsize=None)
 def _publication_words() -> frozenset[str]:
     return frozenset(lexicon.all_words("boilerplate", "publication_words"))
+
+
+@lru_cache(maxsize=None)
+def _lowered(topic: str, key: str, language: str | None = None) -> frozenset[str]:
+    words = lexicon.words(language, topic, key) if language else lexicon.all_words(topic, key)
+    return frozenset(word.lower() for word in words)
+
+
+def _title_case_headlines(language: str) -> bool:
+    """Whether this language writes headlines in Title Case (English) or sentence case (Spanish)."""
+    return bool(lexicon.load(language, "boilerplate").get("title_case_headlines", True))
 
 
 def _is_prose(text: str) -> bool:
@@ -68,6 +99,11 @@ def _is_publication_line(text: str) -> bool:
     return len(text.split()) <= 10 and any(phrase in lowered for phrase in lexicon.all_words("boilerplate", "publication_lines"))
 
 
+def _names_outlet(text: str) -> bool:
+    """An agency, or a name with a publication word in it ("El Mercurio", "Metro Times")."""
+    return is_agency(text) or any(word.strip(".,").title() in _publication_words() for word in text.split())
+
+
 def _masthead_from(text: str) -> str | None:
     """The publication a masthead or breadcrumb names, in its own capitalisation."""
     first = BREADCRUMB_SEPARATOR.split(text)[0].strip()
@@ -89,29 +125,195 @@ def _dated(text: str, language: str) -> str | None:
     return found[0] if found else None
 
 
+def _outlet_name(agency: str) -> str:
+    """"EUROPA PRESS" → "Europa Press"; short acronyms ("AP", "EFE") stay as written."""
+    return agency.title() if agency.isupper() and len(agency) > 4 else agency
+
+
+def _role_like(text: str) -> bool:
+    """"Chief economist at the Center for European Reform": the title line under a speaker's name."""
+    words = text.split()
+    if len(words) > _MAX_ROLE_LINE_WORDS * 2:
+        return False
+    roles = _lowered("speech", "role_nouns") | _lowered("speech", "titles")
+    return describe(text).organization is not None or any(word.strip(",.;:").lower() in roles for word in words)
+
+
+def _named_later(name: str, blocks: list[Block], start: int) -> bool:
+    """Does the person's surname occur in the text after ``start``? An author's name usually does not."""
+    surname = name.split()[-1]
+    return any(surname in block.text for block in blocks[start:start + _LATER_BLOCKS])
+
+
+def _first_person(text: str) -> bool:
+    return any(word.strip(",.;:!?«»“”\"").lower() in _lowered("structure", "first_person") for word in text.split())
+
+
+def _author_over_headline(blocks: list[Block], index: int) -> str | None:
+    """"Andres Oppenheimer" over a headline: a columnist's name at the top of the page, not a speaker."""
+    name = name_line(blocks[index].text.strip())
+    if not name or index + 1 >= len(blocks):
+        return None
+    following = blocks[index + 1]
+    if not _is_headline(following) or speaker_header(following.text) or _role_like(following.text):
+        return None
+    return None if _named_later(name, blocks, index + 1) else name
+
+
+def _author_credit(blocks: list[Block], index: int) -> str | None:
+    """"Peter Martin, Crawford School of Public Policy" under a headline, over narration: the author's credit."""
+    text = blocks[index].text.strip()
+    named = name_line(text) or (name_and_role(text) or (None, None))[0]
+    if not named or not speaker_header(text) or index + 1 >= len(blocks):
+        return None
+    following = blocks[index + 1].text.strip()
+    if not _is_prose(following) or _first_person(following) or following[:1] in "“\"«—-":
+        return None
+    return None if _named_later(named, blocks, index + 1) else named
+
+
+def _date_lines(blocks: list[Block], index: int, header: Header, language: str) -> int:
+    """How many lines from ``index`` are a date widget ("MIÉRCOLES 13" over "de diciembre de 2017"); their date is read."""
+    count = 0
+    while index + count < len(blocks) and count < 2 and date_only(blocks[index + count].text.strip()):
+        count += 1
+    if count:
+        lines = [blocks[index + offset].text.strip() for offset in range(count)]
+        found = find_date(" ".join(lines), language) or find_date(lines[0], language)
+        header.published = header.published or (found[0] if found else None)
+        for offset, line in enumerate(lines):
+            header.consumed.add(index + offset)
+            header.dropped.append(DroppedLine(line, "date-line"))
+    return count
+
+
 def _furniture_under_title(blocks: list[Block], start: int, header: Header, language: str) -> None:
-    """Date lines and bylines often come right under the headline, maybe after a standfirst."""
+    """Date lines, bylines and datelines often come right under the headline, maybe after a standfirst."""
     standfirst_seen = False
+    skip = 0
     for index in range(start, min(start + 5, len(blocks))):
+        if skip:
+            skip -= 1
+            continue
+        skip = _date_lines(blocks, index, header, language)
+        if skip:
+            skip -= 1
+            continue
         text = blocks[index].text.strip()
         found_date = _dated(text, language)
-        if found_date or is_byline(text) or is_breadcrumb(text):
+        agency = wire_dateline(text)
+        credit = None if found_date or agency else _author_credit(blocks, index)
+        if found_date or is_byline(text) or is_breadcrumb(text) or agency or credit:
             header.published = header.published or found_date
+            header.publication = header.publication or (_outlet_name(agency) if agency else None)
             header.consumed.add(index)
-            rule = "date-line" if found_date else "byline" if is_byline(text) else "breadcrumb"
+            rule = "date-line" if found_date else "dateline" if agency else "byline" if is_byline(text) or credit \
+                else "breadcrumb"
             header.dropped.append(DroppedLine(text, rule))
-            header.bylines.extend(filter(None, [byline_name(text)]))
+            header.bylines.extend(filter(None, [byline_name(text), credit]))
         elif not standfirst_seen and len(text.split()) <= _MAX_STANDFIRST_WORDS:
             standfirst_seen = True
         else:
             return
 
 
+def _page_title(text: str, following: str, meta: PageMeta) -> tuple[str, str] | None:
+    """("Headline", "Outlet") for a page title "Headline - Outlet" / "Headline | Outlet", else None.
+
+    A dash may also close a headline with its source ("Oil theft drops - NUPRC"),
+    so a dash suffix counts only when it names an outlet, is the page's
+    publication, or the headline follows alone on the next line.
+    """
+    cuts = [(text.rfind(separator), separator) for separator in _PAGE_TITLE_SEPARATORS if separator in text]
+    if not cuts:
+        return None
+    at, separator = max(cuts)
+    head, suffix = text[:at].strip(), text[at + len(separator):].strip()
+    if not head or not suffix or len(suffix.split()) > _MAX_SUFFIX_WORDS or not (is_proper_phrase(suffix) or suffix.isupper()):
+        return None
+    if separator == " | " or _names_outlet(suffix) or suffix == meta.publication or following.strip() == head:
+        return head, suffix
+    return None
+
+
+def _glued_headline(text: str, language: str) -> tuple[str, str] | None:
+    """("Headline", "Standfirst…") for a headline run into its standfirst on one line.
+
+    The standfirst starts where a capitalised function word follows a word
+    without punctuation and opens a lower-case sentence: "… Fondo Monetario
+    Internacional Con el primer desembolso …".
+    """
+    words = text.split()
+    stopwords = _lowered("language", "stopwords", language)
+    for at in range(_MIN_GLUED_HEADLINE_WORDS, min(_MAX_GLUED_HEADLINE_WORDS, len(words) - _MIN_GLUED_STANDFIRST_WORDS)):
+        word, before, after = words[at], words[at - 1], words[at + 1]
+        if word[:1].isupper() and word.lower() in stopwords and before[-1:].isalnum() and after[:1].islower():
+            return " ".join(words[:at]), " ".join(words[at:])
+    return None
+
+
+def _headline_tail(title: str, following: Block | None) -> bool:
+    """"Expanding the Horizons on" over "Energy Security": a headline broken after a function word."""
+    if following is None or _is_prose(following.text) or len(following.text.split()) > _MAX_TITLE_TAIL_WORDS:
+        return False
+    return title.split()[-1].lower() in _lowered("language", "stopwords")
+
+
+def _dateline_lead(lead: str, agency: str | None, language: str) -> bool:
+    """Is the text before a dash a dateline: a place, an outlet, a date, or upper-case wire style?"""
+    if len(lead.split()) > _MAX_PREFIX_WORDS or not lead[:1].isalnum():
+        return False
+    if agency and (is_agency(agency) or agency.isupper()):
+        return True
+    if lead.isupper() or _names_outlet(lead) or find_date(lead, language):
+        return True
+    # "Santo Domingo, RD", "Lima, 3 de mayo": a place, then a region's abbreviation or a date
+    parts = [part.strip() for part in lead.split(",")]
+    return is_place(parts[0]) and all(is_place(part) or find_date(part, language) or (part.isupper() and len(part) <= 5)
+                                      for part in parts[1:])
+
+
+def _wire_prefix(text: str, language: str) -> tuple[re.Match[str], str | None] | None:
+    """The dateline a first paragraph opens with, and the agency it names in brackets."""
+    match = _WIRE_PREFIX.match(text)
+    agency = match.group("agency") if match else None
+    if match and _dateline_lead(match.group("lead").strip(), agency, language):
+        return match, agency
+    match = _PLACE_PREFIX.match(text)
+    return (match, None) if match and is_place(match.group("lead")) else None
+
+
+def _strip_wire_prefix(blocks: list[Block], index: int, header: Header, language: str) -> None:
+    """Take the dateline off the first paragraph: it names the place or the publication, not the story."""
+    text = blocks[index].text
+    found = _wire_prefix(text, language)
+    if not found:
+        return
+    match, agency = found
+    lead = match.group("lead").strip()
+    if agency and (is_agency(agency) or agency.isupper()):
+        header.publication = header.publication or _outlet_name(agency.strip())
+    elif _names_outlet(lead) and not lead.isupper():
+        header.publication = header.publication or lead
+    found = find_date(lead, language)
+    header.published = header.published or (found[0] if found else None)
+    header.dropped.append(DroppedLine(match.group(0).strip(), "dateline"))
+    blocks[index] = Block(text[match.end():], blocks[index].role)
+
+
 def read_header(blocks: list[Block], meta: PageMeta, language: str) -> Header:
     """Classify the leading blocks; everything after the headline is the article."""
     header = Header(publication=meta.publication, published=meta.published)
     labels: list[int] = []  # short lines before the headline: section labels, bylines
+    skip = 0
     for index, block in enumerate(blocks[:_MAX_HEADER_BLOCKS]):
+        if skip:
+            skip -= 1
+            continue
+        skip = _date_lines(blocks, index, header, language) if header.title is None else 0
+        if skip:
+            skip -= 1
+            continue
         text = block.text.strip()
         storage = _STORAGE_DATE.match(text)
         if storage:
@@ -124,10 +326,25 @@ def read_header(blocks: list[Block], meta: PageMeta, language: str) -> Header:
             text = storage.group("rest").strip()
             if not text:
                 continue
-        following = blocks[index + 1].text.strip() if index + 1 < len(blocks) else ""
+        following = next((later.text.strip() for later in blocks[index + 1:index + 4] if not date_only(later.text)), "")
+        agency = wire_dateline(text)
+        if agency:
+            header.publication = header.publication or _outlet_name(agency)
+            header.consumed.add(index)
+            header.dropped.append(DroppedLine(text, "dateline"))
+            continue
+        author = _author_over_headline(blocks, index) if header.title is None else None
+        if author:
+            header.consumed.add(index)
+            header.dropped.append(DroppedLine(text, "byline"))
+            header.bylines.append(author)
+            continue
         if speaker_header(text) and not _is_publication_line(following) and not _dated(following, language):
             break  # "Dana Ruiz" / "Dana Ruiz (economist)" opens an answer: the article has begun
-        if _is_prose(text) and block.role != "h":
+        if (_is_prose(text) or _wire_prefix(text, language)) and block.role != "h":
+            glued = _glued_headline(text, language) if storage else None
+            if glued:
+                header.title, text = glued
             if storage:
                 blocks[index] = Block(text, block.role)
                 header.consumed.discard(index)
@@ -151,6 +368,22 @@ def read_header(blocks: list[Block], meta: PageMeta, language: str) -> Header:
             if not date_line(text, language):
                 header.dropped.append(DroppedLine(text, "date-line"))
         elif _is_headline(Block(text, block.role)) and not is_breadcrumb(text):
+            if _motto(text, block, following, language):
+                labels.append(index)
+                continue
+            page_title = _page_title(text, following, meta) if block.role != "h" else None
+            if page_title:
+                header.dropped.append(DroppedLine(text, "page-title"))
+                text, suffix = page_title
+                header.publication = header.publication or suffix
+                if following == text:
+                    header.consumed.add(index + 1)
+                    index += 1
+            next_block = blocks[index + 1] if index + 1 < len(blocks) else None
+            if _headline_tail(text, next_block) and next_block is not None:
+                text = f"{text} {next_block.text.strip()}"
+                header.consumed.add(index + 1)
+                index += 1
             header.title = text
             _furniture_under_title(blocks, index + 1, header, language)
             break
@@ -165,6 +398,24 @@ def read_header(blocks: list[Block], meta: PageMeta, language: str) -> Header:
         header.consumed.difference_update(labels)
     else:
         header.dropped.extend(DroppedLine(blocks[index].text, "section-label") for index in labels)
+    first = next((index for index in range(min(len(blocks), _MAX_HEADER_BLOCKS + 2)) if index not in header.consumed), None)
+    if first is not None:
+        _strip_wire_prefix(blocks, first, header, language)
     if header.title is None and meta.title:
         header.title = meta.title
     return header
+
+
+def _motto(text: str, block: Block, following: str, language: str) -> bool:
+    """A Title-Case line over the headline in a language whose headlines are in sentence case: a site motto."""
+    if block.role == "h" or _title_case_headlines(language) or not _title_cased(text) or carries_figure(text):
+        return False
+    return bool(following) and _is_headline(Block(following)) and not _title_cased(following)
+
+
+def _title_cased(text: str) -> bool:
+    """Every word capitalised but the function words: "Año del Buen Servicio al Ciudadano"."""
+    words = [word.strip("«»“”\"'()¿?¡!,.:;") for word in text.split()]
+    stopwords = _lowered("language", "stopwords")
+    capitalised = [word for word in words if word[:1].isupper()]
+    return len(capitalised) >= 2 and all(word[:1].isupper() or word.lower() in stopwords for word in words if word)
