@@ -171,6 +171,31 @@ Dudas sobre las cifras de violencia
 El Observatorio Andino de Seguridad (OAS) prepara un informe. Su director, Renato Salas, señala que los homicidios bajaron.
 """, [("Renato Salas", "Observatorio Andino de Seguridad")]),
 
+    "en-employer-before-a-lowercase-office": ("""
+Markets brace for the vote
+
+"It is a mess," said Harbor Sachs analyst Ana Lopes.
+
+Bank of Guatemala president Álvaro Ruiz Ricci said remittances were rising.
+""", [("Ana Lopes", "Harbor Sachs"), ("Álvaro Ruiz Ricci", "Bank of Guatemala")]),
+    "en-age-between-name-and-description": ("""
+Exporters see a recovery
+
+On Monday, Ana Ruiz, 45, a fruit exporter from Mendoza, said sales had doubled.
+""", [("Ana Ruiz", None)]),
+    "es-analista-de-la-consultora": ("""
+El consumo sigue débil
+
+El analista de la consultora Ecovalle, Pablo Martín, estimó que el consumo seguirá débil.
+""", [("Pablo Martín", "Ecovalle")]),
+    "es-un-cargo-no-es-el-economista-de-antes": ("""
+El consumo sigue débil
+
+El economista jefe de Banco Estado, Andrés Pérez, advirtió que los precios seguirán altos.
+
+Según la consultora Gemvalle, el IPC cerraría el año en 3,8 %. La ministra de Hacienda dijo que el gasto no se recortará.
+""", [("Andrés Pérez", "Banco Estado")]),
+
     # -- not experts -----------------------------------------------------------------------------
     "en-object-of-a-verb": ("""
 A new chief for the port

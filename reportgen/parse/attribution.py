@@ -41,8 +41,10 @@ _TRAILING_APPOSITIVE = re.compile(r",\s*([^,“”\"«»]{3,150}),$")
 _CLAUSE = re.compile(r"[^,.;:“”\"«»]*$")
 _COLON_QUOTE = re.compile(r":\s*[“\"«]")
 _POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")
+_AGE = re.compile(r",\s*\d{1,3}$")
 _CLAUSE_CHARS = 200
 _SPEAKER_WINDOW = 200
+_EARLIER_CHARS = 400
 _MAX_GAP_WORDS = 14
 _MAX_TITLE_GAP_WORDS = 8
 _MAX_TAIL_WORDS = 12
@@ -107,6 +109,11 @@ def _lower(key: str) -> frozenset[str]:
     return frozenset(word.lower() for word in lexicon.all_words("speech", key))
 
 
+@lru_cache(maxsize=None)
+def _exact(key: str, topic: str = "speech") -> frozenset[str]:
+    return frozenset(lexicon.all_words(topic, key))
+
+
 class Registry:
     """Everyone named in the article, keyed by full name, findable by surname."""
 
@@ -153,9 +160,8 @@ class Registry:
         bare = word.strip(",.;:")
         if not bare[:1].isupper() or bare.lower() in self.common or is_acronym(bare) or is_place(bare) \
                 or is_title(bare) or is_honorific(bare) or bare.lower() in _lower("pronouns") \
-                or bare in lexicon.all_words("speech", "not_name_words") \
-                or bare in lexicon.all_words("speech", "organization_words") \
-                or bare in lexicon.all_words("boilerplate", "publication_words"):
+                or bare in _exact("not_name_words") or bare in _exact("organization_words") \
+                or bare in _exact("publication_words", "boilerplate"):
             return None
         return self.by_surname(bare) or self.add(bare)
 
@@ -169,14 +175,15 @@ def _leading_description(clause: str, earlier: str = "") -> Description:
     if not described.role:
         determiners = _lower("articles") | _lower("description_determiners") | _lower("possessive_determiners")
         starts = [i for i, word in enumerate(words) if word.lower() in determiners
-                  and any(is_title(other.strip(",")) for other in words[i + 1:])]
+                  and any(is_title(other.strip(",")) for other in words[i + 1:])
+                  and not (i and is_organization_connector(words[i - 1]))]  # not "…de la consultora X"
         start = starts[-1] if starts else next((i for i, word in enumerate(words) if is_title(word.strip(","))), None)
         if start is None:
             return described
         described = describe(" ".join(words[start:]))
     owner = next((word for word in reversed(words) if word.lower() in _lower("possessive_determiners")), None)
     if owner and not described.organization:
-        bodies = organizations_in(earlier)
+        bodies = organizations_in(earlier[-_EARLIER_CHARS:])
         if bodies:
             return Description(described.role, bodies[-1])
     return described
@@ -199,8 +206,10 @@ def _description_around(text: str, start: int, end: int, earlier: str = "") -> D
             # "Director of the Dialogue’s Energy, Climate Change… Program, Lisa Viscidi": one description
             clause = _CLAUSE.search(previous[:-1]).group(0) + "," + clause
             previous = body[:len(body) - len(clause)]
-        owner = person_names(previous.rstrip(" ,")[-_CLAUSE_CHARS:])
-        if not (owner and previous.rstrip(" ,").endswith(owner[-1][0])):
+        chunk = _CLAUSE.search(previous.rstrip(" ,")).group(0).split()
+        owner = person_names(" ".join(chunk))
+        introduced = bool(chunk) and chunk[0].lower() in _lower("prepositions")  # "In an interview with Radio X,"
+        if introduced or not (owner and " ".join(chunk).endswith(owner[-1][0])):
             leading = _leading_description(clause, earlier)  # not "Ana Ruiz, economist at X, Owen Marsh"
     elif before_text and not before_text.endswith(tuple(_QUOTE_MARKS)):
         leading = _leading_description(_CLAUSE.search(before_text + " ").group(0), earlier)
@@ -229,7 +238,7 @@ def _reads_as_description(text: str) -> bool:
     lowered = text.lower()
     if any(lowered.startswith(opener + " ") for opener in _lower("appositive_openers")):
         return True
-    if first in _lower("relative_pronouns") | _lower("articles") or words[0] in lexicon.all_words("speech", "reporting_verbs"):
+    if first in _lower("relative_pronouns") | _lower("articles") or words[0] in _exact("reporting_verbs"):
         return False  # "quien recorrió…", "los funcionarios proporcionan…": a clause of its own
     if any(is_title(word.strip(",")) for word in words[:_MAX_TITLE_GAP_WORDS]) and not named:
         return True  # "Andean region economist at Harbor Bank"
@@ -304,11 +313,18 @@ def _described(clause: str, reading: _Reading, before: list[Person]) -> Person |
     if noun + 1 < len(words) and is_organization_connector(words[noun + 1]):
         rest = words[noun + 1:noun + 1 + _MAX_TITLE_GAP_WORDS]
         phrase += rest[:1] + [word for word in _takewhile_proper(rest[1:])]
+    if noun + 1 < len(words) and words[noun + 1][:1].isupper() and not is_title(words[noun + 1]):
+        return None  # "la consultora Gemines": the description names something else
     role = words[noun].lower().strip(",")
     fitting = [person for person in reading.registry.people.values()
                if person.description.role and role in person.description.role.lower().split()]
     candidates = [person for person in before if person in fitting] or (fitting if len(fitting) == 1 else [])
-    person = candidates[-1] if candidates else (before[-1] if before else reading.topic)
+    if candidates:
+        person: Person | None = candidates[-1]
+    elif role in _lower("generic_person_nouns"):
+        person = before[-1] if before else reading.topic  # "el banquero", "the expert": the person just named
+    else:
+        return None  # "la ministra" is not the economist quoted before
     if person is not None:
         person.describe_once(describe(" ".join(phrase)))
     return person
@@ -361,6 +377,7 @@ def _speakers_before(before: str, reading: _Reading, people_before: list[Person]
         if named and marker in _lower("group_markers"):
             return [registry.add(name) for name, _, _ in _names_in_list(inner, reading)]  # "analysts, including X, said"
     head = (stripped[:appositive.start()] if appositive else stripped).rstrip(" ,")
+    head = _AGE.sub("", head)  # "Ana Ruiz, 45, a fruit exporter, said"
     if not head.strip():
         return []
     window = head[-_CLAUSE_CHARS:]
@@ -408,8 +425,12 @@ def _speakers_after(after: str, reading: _Reading, people_before: list[Person]) 
     """The person named right after a reporting verb ("…," says Maria Rodriguez, analyst at X)."""
     registry = reading.registry
     window = after[:_SPEAKER_WINDOW]
-    for name, start, end in registry.names(window):
+    names = registry.names(window)
+    for index, (name, start, end) in enumerate(names):
         gap = window[:start]
+        if index + 1 < len(names) and window[end:names[index + 1][1]].split() and all(
+                is_title(word) for word in window[end:names[index + 1][1]].split()):
+            continue  # "said Morgan Stanley analyst Ana Lopes": the first name is her employer
         if any(mark in gap for mark in _QUOTE_MARKS + ";:") or len(gap.split()) > _MAX_GAP_WORDS \
                 or any(word.lower().strip(",") in _lower("relative_pronouns") for word in gap.split()):
             break
@@ -430,7 +451,7 @@ def _speakers_after(after: str, reading: _Reading, people_before: list[Person]) 
         return []
     if words[0].lower().strip(",.") in _lower("pronouns") and reading.topic:
         return [reading.topic]  # "…," said he
-    if words[0][:1].isupper() and not words[0].strip(",.") in lexicon.all_words("speech", "not_name_words"):
+    if words[0][:1].isupper() and words[0].strip(",.") not in _exact("not_name_words"):
         word = words[0].strip(",.")
         found = registry.by_surname(word) or (registry.surname_speaker(word) if reading.quoted and (
             len(words) == 1 or words[0].endswith((",", ".")) or words[1][:1].islower()) else None)
@@ -548,13 +569,18 @@ def _mentions(sentence: str, registry: Registry) -> list[tuple[int, Person]]:
     return sorted(found, key=lambda pair: pair[0])
 
 
+@lru_cache(maxsize=None)
+def _copula_pattern() -> re.Pattern[str]:
+    pronouns = _alternation(lexicon.all_words("speech", "pronouns"))
+    copulas = _alternation(lexicon.all_words("speech", "copulas"))
+    return re.compile(rf"(?:{pronouns})\s*(?:{copulas})\s+(?P<rest>[^;:“”\"«»]+)", re.IGNORECASE)
+
+
 def _described_later(sentence: str, topic: Person | None) -> None:
     """"He is now at Stanford University": a sentence about the person last named gives their organization."""
     if topic is None or topic.description.organization:
         return
-    pronouns = _alternation(tuple(lexicon.all_words("speech", "pronouns")))
-    copulas = _alternation(tuple(lexicon.all_words("speech", "copulas")))
-    match = re.match(rf"(?:{pronouns})\s*(?:{copulas})\s+(?P<rest>[^;:“”\"«»]+)", sentence, re.IGNORECASE)
+    match = _copula_pattern().match(sentence)
     if match:
         described = describe(re.split(r",\s", match.group("rest"), maxsplit=1)[0])
         if described.organization:
@@ -573,7 +599,7 @@ class Attribution:
 def _is_question(paragraph: str) -> bool:
     """A framing question of a Q&A ("…?", "Q: …"): its newsmakers are asked about, they do not speak."""
     label = paragraph.split(":", 1)[0].strip() if ":" in paragraph[:_LABEL_CHARS] else ""
-    return paragraph.rstrip().endswith("?") or label in lexicon.all_words("speech", "interviewer_labels")
+    return paragraph.rstrip().endswith("?") or label in _exact("interviewer_labels")
 
 
 def _joined(paragraphs: list[str]) -> list[tuple[int, str]]:

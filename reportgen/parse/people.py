@@ -43,7 +43,9 @@ NAME_PATTERN = rf"{_NAME_WORD}(?:\s+(?:{_particle_pattern()}\s+)?{_NAME_WORD}){{
 _NAME_RE = re.compile(rf"(?<![\w’'-]){NAME_PATTERN}(?![\w-])")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _MAX_ORGANIZATION_BEFORE_TITLE = 5
-_CONTEXT_CHARS = 30
+_CONTEXT_CHARS = 80
+_WORD_CACHE = 8192
+_TEXT_CACHE = 2048
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ def _has_word_from(text: str, words: frozenset[str]) -> bool:
     return any(_bare(token) in words or token in words for token in text.split())
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def is_title(word: str) -> bool:
     """An office or honorific ("Governor", "chief", "Dr."), in any case."""
     return word in _set("speech", "titles") or word.lower() in _lower_set("speech", "titles") \
@@ -138,6 +141,7 @@ def looks_like_person(name: str, common: Collection[str] = ()) -> bool:
     return not any(is_acronym(token) for token in tokens)
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def _is_stray(token: str) -> bool:
     """A capitalised word that can stand before or after a name without being part of it."""
     return (token in _set("speech", "not_name_words") or is_title(token) or is_honorific(token)
@@ -145,12 +149,18 @@ def _is_stray(token: str) -> bool:
             or is_acronym(token) or token[:1].islower())
 
 
-def person_names(text: str, common: Collection[str] = ()) -> list[tuple[str, int, int]]:
+def person_names(text: str, common: frozenset[str] = frozenset()) -> list[tuple[str, int, int]]:
     """Every person-like name in ``text`` with its span, titles and stray words trimmed.
 
     "Energy Secretary Dario Martinez" gives "Dario Martinez"; "AFP Martha Keays"
     gives "Martha Keays"; "Consultant Nicki Hutley" gives "Nicki Hutley".
     """
+    return list(_person_names(text, frozenset(common)))
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _person_names(text: str, common: frozenset[str]) -> tuple[tuple[str, int, int], ...]:
+    """``person_names``, remembered: attribution reads the same sentence from several verbs."""
     found: list[tuple[str, int, int]] = []
     organization_words = _set("speech", "organization_words")
     for match in _NAME_RE.finditer(text):
@@ -178,11 +188,25 @@ def person_names(text: str, common: Collection[str] = ()) -> list[tuple[str, int
         before = text[max(0, match.start() + spans[first][0] - _CONTEXT_CHARS):match.start() + spans[first][0]].split()
         if before and before[-1].lower() in _lower_set("speech", "definite_articles"):
             continue  # "para el Hemisferio Occidental": a person's name takes no article
+        if _inside_body_name(before):
+            continue  # "the Annual Conference on Insurance Regulation": the rest of a body's name
         if re.match(r"\s+\d", text[match.start() + spans[last - 1][1]:]):
             continue  # "Nord Stream 2", "Airbus A320": a product or project
         if looks_like_person(name, common):
             found.append((name, match.start() + spans[first][0], match.start() + spans[last - 1][1]))
-    return found
+    return tuple(found)
+
+
+def _inside_body_name(words_before: list[str]) -> bool:
+    """Do the words before a phrase open a body's name that goes on through it ("Council on", "Instituto de")?"""
+    if not words_before or not _is_connector(words_before[-1]) or words_before[-1][:1].isupper():
+        return False
+    run = []
+    for word in reversed(words_before[:-1]):
+        if not (word[:1].isupper() or _is_connector(word)) or word.endswith((",", ".", ";", ":")):
+            break
+        run.append(word)
+    return _has_word_from(" ".join(run), _set("speech", "organization_words"))
 
 
 def _after_office(text_before: str) -> bool:
@@ -379,13 +403,19 @@ def organization_before_title(words: list[str]) -> Description | None:
     words = [word for word in words if not is_honorific(word)]
     if words and words[0].lower() in _lower_set("speech", "articles"):
         words = words[1:]
-    first_title = next((i for i, word in enumerate(words) if is_title(_bare(word)) and word[:1].isupper()), None)
+    first_title = next((i for i, word in enumerate(words) if is_title(_bare(word))
+                        and (word[:1].isupper() or not word[:1].isupper() and i >= 2)), None)
     if not first_title or not all(word[:1].isupper() or _is_connector(word) for word in words[:first_title]):
         return None
     head = words[:first_title]
     organization_words = _set("speech", "organization_words")
     last_body = max((i for i, word in enumerate(head) if is_acronym(word) or _bare(word) in organization_words), default=-1)
-    if last_body < 0 or is_place(" ".join(head[:last_body + 1])):
+    if words[first_title][:1].islower() and last_body < 0:
+        last_body = len(head) - 1  # "Morgan Stanley analyst": a name before a lowercase office is its body
+    while last_body + 2 < len(head) and _is_connector(head[last_body + 1]) and head[last_body + 2][:1].isupper():
+        last_body += 2  # "Bank of Guatemala president"
+    if last_body < 0 or is_place(" ".join(head[:last_body + 1])) or looks_like_person(" ".join(head[:last_body + 1])) \
+            and not words[first_title][:1].islower():
         return None
     role = " ".join(head[last_body + 1:] + words[first_title:]).strip(" ,") or None
     return Description(role, _clean_organization(head[:last_body + 1]))
@@ -401,8 +431,10 @@ def title_before(text_before: str) -> Description:
     while words and (is_title(words[-1]) or (taken and words[-1][:1].isupper()
                                               and words[-1] not in _set("speech", "not_name_words")
                                               and not _POSSESSIVE.search(words[-1])
-                                              and not words[-1].endswith((",", ".", ":", ";")))):
-        taken.insert(0, words.pop())
+                                              and not words[-1].endswith((",", ".", ":", ";")))
+                     or (taken and len(words) > 1 and _is_connector(words[-1]) and taken[0][:1].isupper()
+                         and words[-2][:1].isupper() and not words[-2].endswith((",", ".", ":", ";")))):
+        taken.insert(0, words.pop())  # "Bank of Guatemala president", "Energy and Mines Minister"
     if not taken or not any(is_title(word) for word in taken) or all(is_honorific(word) for word in taken):
         return Description(None, None)
     inside = organization_before_title(taken)
@@ -415,13 +447,12 @@ def title_before(text_before: str) -> Description:
             and words[-1].lower() not in _lower_set("speech", "articles"):
         organization_words.insert(0, words.pop())
     organization = " ".join(organization_words) or None
-    if organization and not (_POSSESSIVE.search(organization_words[0]) or any(
-            word[:1].isupper() for word in organization_words)):
-        organization = None
+    if organization and not any(word[:1].isupper() for word in organization_words):
+        organization = None  # "the company's chief executive": no body is named
     if organization:
         organization = _POSSESSIVE.sub("", organization)
-        if is_place(organization):
-            organization = None
+        if is_place(organization) or looks_like_person(organization):
+            organization = None  # "Emmanuel Macron's spokesperson": a person is nobody's employer here
     return Description(" ".join(taken), organization)
 
 
@@ -435,5 +466,5 @@ def organizations_in(text: str) -> list[str]:
         run = _proper_prefix(words[index:], standalone=False) if words[index][:1].isupper() else []
         if run and _has_word_from(" ".join(run), organization_words):
             found.append(_clean_organization(run))
-        index += max(1, len(run))
+        index += max(1, len(run) + (words[index] != run[0] if run else 0))
     return found
