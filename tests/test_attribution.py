@@ -102,6 +102,27 @@ El presidente de la compañía, Andrés Fuentes, informó que la empresa duplica
 
 El presidente de Minera Austral aseguró que la producción crecerá.
 """, [("Andrés Fuentes", "Minera Austral")]),
+    "en-organization-in-the-intro": ("""
+Banks brace for cuts in the spring
+
+The chief economist of Harbor Bank expects two cuts next year.
+
+Rates will fall twice, said Dana Ruiz, the chief economist. "Inflation is beaten," Ruiz said.
+""", [("Dana Ruiz", "Harbor Bank")]),
+    "es-organizacion-en-la-entradilla": ("""
+Los bancos esperan recortes de tasas
+
+El economista jefe de Banco Sur prevé dos recortes el año próximo.
+
+"La inflación está vencida", dijo Tomás Vega, el economista jefe.
+""", [("Tomás Vega", "Banco Sur")]),
+    "en-they-is-not-one-person": ("""
+Sanctions on the agenda tonight
+
+Judith Kerr hosts the programme with Omar Haddad.
+
+We look at the new sanctions and what they say about the relationship with Moscow.
+""", []),
     "en-lowercase-offices": ("""
 Rates stay on hold for now
 

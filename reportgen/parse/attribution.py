@@ -146,14 +146,23 @@ class Registry:
         return person_names(text, self.common)
 
     def collect(self, paragraphs: list[str]) -> None:
-        """Register every full name with the description written beside it."""
+        """Register every full name with the description written beside it, then give an
+        organization to a person whose office the text names elsewhere without the name
+        ("Harbor Bank's chief economist sees…" and later "Dana Ruiz, the chief economist")."""
         self.common = common_words(paragraphs)
+        offices: list[Description] = []
         for paragraph in paragraphs:
             earlier = ""
             for sentence in split_sentences(paragraph):
                 for name, start, end in self.names(sentence):
                     self.add(name, _description_around(sentence, start, end, earlier))
+                offices.extend(_unnamed_offices(sentence, self))
                 earlier += " " + sentence
+        for office in offices:
+            fitting = [person for person in self.people.values() if not person.description.organization
+                       and person.description.role and office.role in person.description.role.lower().split()]
+            if len(fitting) == 1:
+                fitting[0].describe_once(Description(None, office.organization))
 
     def surname_speaker(self, word: str) -> Person | None:
         """"Bryson said": a speaker the page only ever names by surname, when the word can be one."""
@@ -164,6 +173,27 @@ class Registry:
                 or bare in _exact("publication_words", "boilerplate"):
             return None
         return self.by_surname(bare) or self.add(bare)
+
+
+def _unnamed_offices(sentence: str, registry: Registry) -> list[Description]:
+    """Offices the sentence names with their body but without a person: "Harbor Bank's chief
+    economist", "el presidente de Ecopetrol" (role: the office's head noun)."""
+    found: list[Description] = []
+    words = sentence.split()
+    for index, word in enumerate(words):
+        bare = word.strip(",.;:").lower()
+        if bare not in _lower("role_nouns") or (index + 1 < len(words) and word[-1:] not in ",.;:"
+                                                and words[index + 1][:1].isupper() and not is_organization_connector(words[index + 1])):
+            continue  # "the chief economist Dana Ruiz" is described where she is named
+        phrase = re.split(r"[,;:.“”\"«»]", " ".join(words[index:]), maxsplit=1)[0].split()
+        tail = phrase[:2] + _takewhile_proper(phrase[2:])
+        described = describe(" ".join(tail)) if len(tail) > 2 and is_organization_connector(tail[1]) else Description(None, None)
+        if not described.organization:
+            described = title_before(" ".join(words[max(0, index - _MAX_TITLE_GAP_WORDS):index + 1]).strip(",.;:"))
+        rest = " ".join(words[index + len(tail):index + len(tail) + 4])
+        if described.organization and not registry.names(rest):
+            found.append(Description(bare, described.organization))
+    return found
 
 
 def _leading_description(clause: str, earlier: str = "") -> Description:
@@ -475,7 +505,10 @@ def _pro_drop(before: str, after: str, reading: _Reading) -> bool:
         return False
     follows = after.split()
     named_after = bool(follows) and (follows[0].lower() in _lower("articles") or follows[0][:1].isupper())
-    return _opens_clause(before) and not named_after
+    head = before.rstrip()
+    chunk = _CLAUSE.search(head[:-1]).group(0).split() if head.endswith(",") else []
+    described_before = bool(chunk) and chunk[0].lower() in _lower("description_determiners")  # "el Presidente, declaró"
+    return _opens_clause(before) and not named_after and not described_before
 
 
 @lru_cache(maxsize=None)
@@ -486,7 +519,7 @@ def _clause_joiner_pattern(language: str) -> re.Pattern[str]:
 
 def _speaker_of_verb(before: str, after: str, verb: str, reading: _Reading, people_before: list[Person]) -> list[Person]:
     """Who speaks through one reporting verb: named before it, after it, or understood."""
-    if not after.strip(" .") and not reading.quoted:
+    if not after.strip(" .") and not reading.quoted and verb.split()[-1].lower() in _lower("credit_verbs"):
         return []  # "Abdulwahab Isa reports": a credit, not a statement
     inverted = verb.split()[-1].lower() not in _lower("listener_verbs")  # "told Anadolu": the listener
     if inverted and before.rstrip().endswith(_CLOSING_QUOTE):

@@ -451,8 +451,10 @@ def title_before(text_before: str) -> Description:
         organization = None  # "the company's chief executive": no body is named
     if organization:
         organization = _POSSESSIVE.sub("", organization)
-        if is_place(organization) or looks_like_person(organization):
-            organization = None  # "Emmanuel Macron's spokesperson": a person is nobody's employer here
+        single = len(organization_words) == 1 and not (is_acronym(organization)
+                                                       or _has_word_from(organization, _set("speech", "organization_words")))
+        if is_place(organization) or looks_like_person(organization) or single:
+            organization = None  # "Emmanuel Macron's spokesperson", "Villar's deputy": a person is nobody's employer
     return Description(" ".join(taken), organization)
 
 
