@@ -373,9 +373,11 @@ def _without(text: str, pieces: list[tuple[str, str]]) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
-def _first_person(text: str) -> bool:
+def _answers(text: str) -> bool:
+    """A paragraph in the first person that quotes nobody: an answer in the voice of the line above it."""
     first_person = _word_set("structure", "first_person")
-    return any(word.strip(",.;:!?«»“”\"").lower() in first_person for word in text.split())
+    return any(word.strip(",.;:!?«»“”\"").lower() in first_person for word in text.split()) \
+        and not _has_quote(text) and not reporting_verb(text)
 
 
 def _stopword_share(words: list[str]) -> float:
@@ -387,12 +389,13 @@ def _name_like(text: str) -> bool:
     """A short line of names with few function words: a menu item, a sponsor, an outlet, a product."""
     words = text.split()
     return (0 < len(words) <= _RUN_LINE_WORDS and len(text) <= _RUN_LINE_CHARS and text[:1].isupper()
-            and not text.rstrip().endswith(_SENTENCE_END + (",",)) and not _FIGURE.search(text)
+            and not text.rstrip().endswith(_SENTENCE_END) and not _FIGURE.search(text)
+            and not any(mark in text for mark in ",()")
             and _stopword_share(words) < _RUN_MAX_STOPWORD_SHARE)
 
 
 def _masthead_like(text: str) -> bool:
-    """An upper-case line, a publication's name or a breadcrumb: the header reads those for the publication."""
+    """An upper-case line, a publication's name or a breadcrumb: at the top, the header reads those."""
     publication_words = _word_set("boilerplate", "publication_words")
     return text.isupper() or is_breadcrumb(text) or any(word.strip(".,").lower() in publication_words
                                                         for word in text.split())
@@ -405,21 +408,16 @@ def _short_furniture(text: str) -> bool:
 def _runs(texts: list[str], rules: list[str | None]) -> dict[int, str]:
     """Runs of three short name-like lines or more (menus, sponsor and outlet lists): all furniture.
 
-    Speaker headers and the role lines under them break a run, and so do
-    figures; the last line of a run at the top that prose follows is the
-    headline, not a menu item.
+    Figures and questions break a run. A name that ends a run over a paragraph
+    is a speaker's header (with the role lines under it), and the last line of
+    a run at the top that prose follows is the headline: neither is a menu item.
     """
     found: dict[int, str] = {}
-    member = [False] * len(texts)
-    protected = -1
-    for index, text in enumerate(texts):
-        if speaker_header(text) or name_line(text):
-            protected = index + _SPEAKER_ROLE_LINES
-            continue
-        if index <= protected:
-            continue
-        member[index] = (_short_furniture(text) if rules[index] else
-                         _name_like(text) and not is_question(text) and not _masthead_like(text))
+    prose = [rules[index] is None and (len(text.split()) >= _RELATED_HEADLINE_WORDS or text.endswith((".", "”", "\"")))
+             for index, text in enumerate(texts)]
+    member = [(_short_furniture(text) if rules[index] else
+               _name_like(text) and not is_question(text) and not (_masthead_like(text) and not any(prose[:index])))
+              for index, text in enumerate(texts)]
     index = 0
     while index < len(texts):
         if not member[index]:
@@ -429,11 +427,14 @@ def _runs(texts: list[str], rules: list[str | None]) -> dict[int, str]:
         while end + 1 < len(texts) and member[end + 1]:
             end += 1
         run = [i for i in range(index, end + 1) if rules[i] is None]
-        prose_before = any(len(texts[i].split()) >= _TAIL_LINE_WORDS for i in range(index))
-        following = texts[end + 1] if end + 1 < len(texts) else ""
-        if run and run[-1] == end and not prose_before and len(following.split()) >= _RELATED_HEADLINE_WORDS:
-            run.pop()  # the headline over the first paragraph
-        if end - index + 1 >= _RUN_MIN_LINES and run:
+        if end + 1 < len(texts) and rules[end + 1] is None:
+            speakers = [i for i in run if speaker_header(texts[i])]
+            prose_before = any(prose[:index])
+            if len(speakers) == 1 and speakers[0] >= end - _SPEAKER_ROLE_LINES:
+                run = [i for i in run if i < speakers[0]]  # "Dana Ruiz" / "Chief economist" over her answer
+            elif run and run[-1] == end and not prose_before and len(texts[end + 1].split()) >= _RELATED_HEADLINE_WORDS:
+                run.pop()  # the headline over the first paragraph
+        if end - index + 1 >= _RUN_MIN_LINES and len(run) + sum(1 for i in range(index, end + 1) if rules[i]) >= _RUN_MIN_LINES:
             found.update((i, "link-list") for i in run)
         index = end + 1
     return found
@@ -523,7 +524,7 @@ def split_furniture(blocks: tuple[Block, ...]) -> tuple[list[Block], list[Droppe
             rules[index] = None  # the header reads the page's date from its own lines, a split one too
         top = top and not (rules[index] is None and len(texts[index].split()) >= _TAIL_LINE_WORDS)
         if rules[index] == "byline" and _is_credit_line(texts[index]) and index + 1 < len(blocks) \
-                and _first_person(texts[index + 1]):
+                and _answers(texts[index + 1]):
             rules[index] = None  # "Ana Soto, The Economist" over her own answer: a panelist's header
         if rules[index] is None and _site_blurb(index, texts, rules):
             rules[index] = "site-blurb"

@@ -265,7 +265,9 @@ def _dateline_lead(lead: str, agency: str | None, language: str) -> bool:
         return False
     if agency and (is_agency(agency) or agency.isupper()):
         return True
-    if lead.isupper() or _names_outlet(lead) or find_date(lead, language):
+    if lead.isupper() or find_date(lead, language):
+        return True
+    if _names_outlet(lead) and is_proper_phrase(lead) and len(lead.split()) <= _MAX_SUFFIX_WORDS:
         return True
     # "Santo Domingo, RD", "Lima, 3 de mayo": a place, then a region's abbreviation or a date
     parts = [part.strip() for part in lead.split(",")]
@@ -339,6 +341,10 @@ def read_header(blocks: list[Block], meta: PageMeta, language: str) -> Header:
             header.dropped.append(DroppedLine(text, "byline"))
             header.bylines.append(author)
             continue
+        if header.title is None and _motto(text, block, following, language):
+            header.consumed.add(index)
+            labels.append(index)
+            continue
         if speaker_header(text) and not _is_publication_line(following) and not _dated(following, language):
             break  # "Dana Ruiz" / "Dana Ruiz (economist)" opens an answer: the article has begun
         if (_is_prose(text) or _wire_prefix(text, language)) and block.role != "h":
@@ -368,9 +374,6 @@ def read_header(blocks: list[Block], meta: PageMeta, language: str) -> Header:
             if not date_line(text, language):
                 header.dropped.append(DroppedLine(text, "date-line"))
         elif _is_headline(Block(text, block.role)) and not is_breadcrumb(text):
-            if _motto(text, block, following, language):
-                labels.append(index)
-                continue
             page_title = _page_title(text, following, meta) if block.role != "h" else None
             if page_title:
                 header.dropped.append(DroppedLine(text, "page-title"))
@@ -408,9 +411,11 @@ def read_header(blocks: list[Block], meta: PageMeta, language: str) -> Header:
 
 def _motto(text: str, block: Block, following: str, language: str) -> bool:
     """A Title-Case line over the headline in a language whose headlines are in sentence case: a site motto."""
-    if block.role == "h" or _title_case_headlines(language) or not _title_cased(text) or carries_figure(text):
+    if block.role == "h" or _title_case_headlines(language) or not _title_cased(text) or carries_figure(text) \
+            or _masthead_from(text):
         return False
-    return bool(following) and _is_headline(Block(following)) and not _title_cased(following)
+    return bool(following) and _is_headline(Block(following)) and not _title_cased(following) \
+        and not _role_like(following)
 
 
 def _title_cased(text: str) -> bool:
