@@ -80,7 +80,8 @@ def _read_back(fmt: str, data: bytes, path: Path) -> str:
         reader.feed(data.decode("utf-8"))
         return "".join(reader.parts)
     if fmt == "md":
-        return re.sub(r"\\(.)", r"\1", data.decode("utf-8"))
+        return re.sub(r"\\([!-/:-@\[-`{-~])|&(amp|lt|gt);",  # CommonMark's escapes and the entities it writes
+                      lambda m: m[1] or {"amp": "&", "lt": "<", "gt": ">"}[m[2]], data.decode("utf-8"))
     return json.loads(data)["briefs"][0]["title"]
 
 
