@@ -233,6 +233,18 @@ Do the sanctions bite?
 
 "Will the sanctions bite?" asked host Judith Kerr.
 """, []),
+    "es-oyente-entre-verbo-y-hablante": ("""
+Confirman el alza de las tarifas
+
+"Subirán en enero", confirmó ayer a este medio Juan Pérez, gerente de Aguas del Sur.
+
+El ministro dijo a Ana Gómez que no habrá cambios.
+""", [("Juan Pérez", "Aguas del Sur")]),
+    "en-initials-of-a-body": ("""
+A resolution on the mission
+
+Earlier this month, the U.S. said it would introduce a U.N. Security Council resolution.
+""", []),
     "en-reporter-credit": ("""
 Central bank governor Ruth Adebayo spoke on inflation at a session with journalists. Jane Holloway reports
 """, []),

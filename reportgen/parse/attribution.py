@@ -182,8 +182,10 @@ def _unnamed_offices(sentence: str, registry: Registry) -> list[Description]:
     words = sentence.split()
     for index, word in enumerate(words):
         bare = word.strip(",.;:").lower()
-        if bare not in _lower("role_nouns") or (index + 1 < len(words) and word[-1:] not in ",.;:"
-                                                and words[index + 1][:1].isupper() and not is_organization_connector(words[index + 1])):
+        if bare not in _lower("role_nouns"):
+            continue
+        following = words[index + 1] if index + 1 < len(words) and word[-1:] not in ",.;:" else ""
+        if following[:1].isupper() and not is_organization_connector(following):
             continue  # "the chief economist Dana Ruiz" is described where she is named
         phrase = re.split(r"[,;:.“”\"«»]", " ".join(words[index:]), maxsplit=1)[0].split()
         tail = phrase[:2] + _takewhile_proper(phrase[2:])
@@ -241,17 +243,21 @@ def _description_around(text: str, start: int, end: int, earlier: str = "") -> D
         introduced = bool(chunk) and chunk[0].lower() in _lower("prepositions")  # "In an interview with Radio X,"
         if introduced or not (owner and " ".join(chunk).endswith(owner[-1][0])):
             leading = _leading_description(clause, earlier)  # not "Ana Ruiz, economist at X, Owen Marsh"
-    elif before_text and not before_text.endswith(tuple(_QUOTE_MARKS)):
+    elif before and not before_text.endswith(tuple(_QUOTE_MARKS)) and before[-1].lower() not in \
+            _lower("prepositions") | _lower("listener_markers") | _lower("organization_connectors_inside"):
+        # "el exdirector de la Policía Eduardo Pérez" (not "El ministro dijo a Ana Gómez")
         leading = _leading_description(_CLAUSE.search(before_text + " ").group(0), earlier)
     after = _APPOSITIVE.match(text[end:])
-    closed = after is not None and (after.group(0).rstrip().endswith((",", ";")) or len(after.group("text").split()) <= _MAX_OPEN_APPOSITIVE_WORDS)
+    # an appositive that runs to the end of the sentence is short, or it is the predicate
+    closed = after is not None and (after.group(0).rstrip().endswith((",", ";"))
+                                    or len(after.group("text").split()) <= _MAX_OPEN_APPOSITIVE_WORDS)
     described = describe(after.group("text")) if after and closed and _reads_as_description(after.group("text")) \
         else Description(None, None)
-    if before_text.endswith(",") and (leading.role or leading.organization):
-        return leading  # what follows "Desc, Name," is the sentence's predicate
-    if described.organization or not (leading.role or leading.organization):
+    if not (leading.role or leading.organization):
         return described
-    if described.role and not leading.organization:
+    if before_text.endswith(","):
+        return leading  # what follows "Desc, Name," is the sentence's predicate
+    if described.organization or (described.role and not leading.organization):
         return described
     return leading
 
@@ -312,13 +318,17 @@ class _Reading:
 
 
 def _is_description_gap(gap: str) -> bool:
-    """Words between a verb and a name that describe the name: "said French Prime Minister",
-    "dijo la subdirectora de Migración," (never "said on Monday that…")."""
+    """Words between a verb and a name that describe the name or name the listener: "said
+    French Prime Minister", "dijo la subdirectora de Migración,", "dijo a la prensa"
+    (never "said on Monday that…")."""
     words = gap.split()
     if not words:
         return True
     if len(words) > _MAX_GAP_WORDS or any(word.lower().strip(",") in _lower("relative_pronouns") for word in words):
         return False
+    listener = next((i for i, word in enumerate(words) if word.lower() in _lower("listener_markers")), None)
+    if listener is not None and "," not in gap and listener + 1 < len(words) <= _MAX_TITLE_GAP_WORDS:
+        return True  # "confirmó a este medio Juan Pérez" (not "dijo a Juan Pérez": the listener)
     if gap.rstrip().endswith(","):
         return "," not in gap.rstrip()[:-1] and any(is_title(word.strip(",")) for word in words)
     return "," not in gap and len(words) <= _MAX_TITLE_GAP_WORDS and is_title(words[-1])

@@ -40,7 +40,7 @@ def _particle_pattern() -> str:
 # Two to eight name words, particles allowed between them ("Diego Marroquín Bitar",
 # "Ursula von der Leyen", "Luis Toto Caputo", "María Isabel Saravia").
 NAME_PATTERN = rf"{_NAME_WORD}(?:\s+(?:{_particle_pattern()}\s+)?{_NAME_WORD}){{1,7}}"
-_NAME_RE = re.compile(rf"(?<![\w’'-]){NAME_PATTERN}(?![\w-])")
+_NAME_RE = re.compile(rf"(?<![\w’'.-]){NAME_PATTERN}(?![\w-])")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _MAX_ORGANIZATION_BEFORE_TITLE = 5
 _CONTEXT_CHARS = 80
