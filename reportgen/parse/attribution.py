@@ -12,6 +12,7 @@ first, so one person is one expert however often they are quoted.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -40,11 +41,12 @@ _APPOSITIVE = re.compile(r"^\s*,\s*(?P<text>[^,;“”\"«»()]{3,150}(?:\([^)]*
 _TRAILING_APPOSITIVE = re.compile(r",\s*([^,“”\"«»]{3,150}),$")
 _CLAUSE = re.compile(r"[^,.;:“”\"«»]*$")
 _COLON_QUOTE = re.compile(r":\s*[“\"«]")
-_POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")
+_POSSESSIVE_AFTER = re.compile(r"[’']s?\b")
 _AGE = re.compile(r",\s*\d{1,3}$")
 _CLAUSE_CHARS = 200
 _SPEAKER_WINDOW = 200
 _EARLIER_CHARS = 400
+_BEFORE_CHARS = 400
 _MAX_GAP_WORDS = 14
 _MAX_TITLE_GAP_WORDS = 8
 _MAX_TAIL_WORDS = 12
@@ -157,7 +159,7 @@ class Registry:
                 for name, start, end in self.names(sentence):
                     self.add(name, _description_around(sentence, start, end, earlier))
                 offices.extend(_unnamed_offices(sentence, self))
-                earlier += " " + sentence
+                earlier = (earlier + " " + sentence)[-_EARLIER_CHARS:]
         for office in offices:
             fitting = [person for person in self.people.values() if not person.description.organization
                        and person.description.role and office.role in person.description.role.lower().split()]
@@ -215,7 +217,7 @@ def _leading_description(clause: str, earlier: str = "") -> Description:
         described = describe(" ".join(words[start:]))
     owner = next((word for word in reversed(words) if word.lower() in _lower("possessive_determiners")), None)
     if owner and not described.organization:
-        bodies = organizations_in(earlier[-_EARLIER_CHARS:])
+        bodies = organizations_in(earlier)
         if bodies:
             return Description(described.role, bodies[-1])
     return described
@@ -313,7 +315,7 @@ class _Reading:
     registry: Registry
     language: str
     topic: Person | None  # the person the text was last about
-    earlier: str  # the paragraph before this sentence
+    earlier: str  # the end of the paragraph before this sentence
     quoted: bool  # the sentence holds a quotation
 
 
@@ -476,7 +478,7 @@ def _speakers_after(after: str, reading: _Reading, people_before: list[Person]) 
             break
         if not _is_description_gap(gap):
             continue  # "el director de la encuestadora Vox Populi, Luis Benavente": a body inside the description
-        if _POSSESSIVE_AFTER.match(window[end:]):
+        if _POSSESSIVE_AFTER.match(window, end):
             break  # "said Trump's envoy": the owner is not the speaker
         if gap.strip():
             description = _leading_description(gap.rstrip(" ,"), reading.earlier)
@@ -549,30 +551,40 @@ def _speaker_of_verb(before: str, after: str, verb: str, reading: _Reading, peop
 def _speakers_of(sentence: str, reading: _Reading, mentions: list[tuple[int, Person]]) -> list[Person]:
     """Who a sentence attributes speech to, if anyone: one speaker per clause ("…, and Brandt will argue").
 
-    ``mentions``: the known people the sentence names, by position.
+    ``mentions``: the known people the sentence names, by position. Every look
+    is bounded to a window around its verb, so a long sentence costs linear time.
     """
     language = reading.language
-    before_at = lambda position: [person for start, person in mentions if start < position]  # noqa: E731
+    starts = [start for start, _ in mentions]
+
+    def before_at(position: int) -> list[Person]:
+        """The people named in the stretch just before ``position``."""
+        window = mentions[bisect_left(starts, position - _BEFORE_CHARS):bisect_left(starts, position)]
+        return [person for _, person in window]
+
+    speakers: list[Person] = []
     for match in _phrase_pattern(language, "according_to").finditer(sentence):
-        rest = sentence[match.end():]
+        rest = sentence[match.end():match.end() + _SPEAKER_WINDOW]
         found = _speakers_after(rest, reading, before_at(match.start()))
         if found:
-            names = _names_in_list(re.split(r"[,;:.“”\"«»]", rest[:_SPEAKER_WINDOW], maxsplit=1)[0], reading)
-            return found + [reading.registry.add(name) for name, _, _ in names[1:]]  # "according to X and Y"
+            listed = _names_in_list(re.split(r"[,;:.“”\"«»]", rest, maxsplit=1)[0], reading)
+            found += [reading.registry.add(name) for name, _, _ in listed[1:]]  # "according to X and Y"
+            speakers.extend(person for person in found if person not in speakers)
     framing = _phrase_pattern(language, "opinion_framing").match(sentence)
     if framing:
-        found = _speakers_after(sentence[framing.end():], reading, [])
-        if found and "," in sentence[framing.end():framing.end() + _SPEAKER_WINDOW]:
-            return found
+        rest = sentence[framing.end():framing.end() + _SPEAKER_WINDOW]
+        found = _speakers_after(rest, reading, [])
+        if found and "," in rest:
+            speakers.extend(person for person in found if person not in speakers)
     clauses = [0] + [joiner.end() for joiner in _clause_joiner_pattern(language).finditer(sentence)]
-    speakers: list[Person] = []
     spoken_until = -1  # where the clause of the last speaker ends: "Ruiz said Marsh had told him" is Ruiz's
     for match in _verb_pattern(language).finditer(sentence):
-        clause_start = max(start for start in clauses if start <= match.start())
+        clause_start = clauses[bisect_right(clauses, match.start()) - 1]
         if clause_start <= spoken_until:
             continue
-        before = sentence[clause_start:match.start()] if speakers else sentence[:match.start()]
-        found = _speaker_of_verb(before, sentence[match.end():], match.group(0), reading, before_at(match.start()))
+        before = sentence[max(clause_start if speakers else 0, match.start() - _BEFORE_CHARS):match.start()]
+        after = sentence[match.end():match.end() + _SPEAKER_WINDOW]
+        found = _speaker_of_verb(before, after, match.group(0), reading, before_at(match.start()))
         if found:
             speakers.extend(person for person in found if person not in speakers)
             spoken_until = match.start()
@@ -583,12 +595,12 @@ def _speakers_of(sentence: str, reading: _Reading, mentions: list[tuple[int, Per
         subjects = before_at(gerund.start())
         if subjects:
             return subjects[-1:]  # "Prime Minister Pedro Sánchez rejected the claim, insisting…"
-        first = sentence.split()[0].lower() if sentence.split() else ""
+        first = sentence.split(maxsplit=1)[0].lower() if sentence.strip() else ""
         if first in _lower("pronouns") and reading.topic:
             return [reading.topic]
     colon = _COLON_QUOTE.search(sentence)
     if colon:
-        names = reading.registry.names(sentence[:colon.start()])
+        names = reading.registry.names(sentence[max(0, colon.start() - _CLAUSE_CHARS):colon.start()])
         if names:
             return [reading.registry.add(names[-1][0])]
     return []
@@ -597,17 +609,17 @@ def _speakers_of(sentence: str, reading: _Reading, mentions: list[tuple[int, Per
 def _mentions(sentence: str, registry: Registry) -> list[tuple[int, Person]]:
     """The known people a sentence names, with where, by full name or surname (not "Trump's" owners)."""
     found: list[tuple[int, Person]] = []
-    covered: list[tuple[int, int]] = []
+    covered: set[int] = set()
     for name, start, end in registry.names(sentence):
-        covered.append((start, end))
-        if not _POSSESSIVE_AFTER.match(sentence[end:]):
+        covered.update(word.start() + start for word in re.finditer(r"\S+", name))
+        if not _POSSESSIVE_AFTER.match(sentence, end):
             found.append((start, registry.add(name)))
     surnames = {name.split()[-1] for name in registry.people}
     for match in re.finditer(r"[^\W\d_][\w’'-]*", sentence):
-        if match.group(0) not in surnames or any(start <= match.start() < end for start, end in covered):
+        if match.group(0) not in surnames or match.start() in covered:
             continue
         person = registry.by_surname(match.group(0))
-        if person and not _POSSESSIVE_AFTER.match(sentence[match.end():]):
+        if person and not _POSSESSIVE_AFTER.match(sentence, match.end()):
             found.append((match.start(), person))
     return sorted(found, key=lambda pair: pair[0])
 
@@ -676,7 +688,7 @@ def find_attributions(paragraphs: list[str], language: str, registry: Registry) 
             said = " ".join(_clean_quote(quotes[int(n)]) for n in _PLACEHOLDER.findall(sentence))
             mentions = _mentions(sentence, registry)
             speakers = _speakers_of(sentence, _Reading(registry, language, topic, earlier, bool(said)), mentions)
-            earlier += " " + sentence
+            earlier = (earlier + " " + sentence)[-_EARLIER_CHARS:]
             if not speakers:
                 _described_later(sentence, topic)
                 if current is not None and sentence.startswith(_OPENING_QUOTE) and said:

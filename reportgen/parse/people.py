@@ -42,6 +42,7 @@ def _particle_pattern() -> str:
 NAME_PATTERN = rf"{_NAME_WORD}(?:\s+(?:{_particle_pattern()}\s+)?{_NAME_WORD}){{1,7}}"
 _NAME_RE = re.compile(rf"(?<![\w’'.-]){NAME_PATTERN}(?![\w-])")
 _POSSESSIVE = re.compile(r"[’']s?$")
+_NUMBER_AFTER = re.compile(r"\s+\d")
 _MAX_ORGANIZATION_BEFORE_TITLE = 5
 _CONTEXT_CHARS = 80
 _WORD_CACHE = 8192
@@ -180,20 +181,22 @@ def _person_names(text: str, common: frozenset[str]) -> tuple[tuple[str, int, in
             last -= 1  # "Dana Ruiz Senior…" across a line break
         while last - first > 1 and tokens[last - 1][:1].islower():
             last -= 1  # a particle ends no name
-        if _after_office(text[:match.start() + spans[first][0]]):
+        start, end = match.start() + spans[first][0], match.start() + spans[last - 1][1]
+        if _after_office(text[max(0, start - _CONTEXT_CHARS):start]):
             if last - first <= 2:
                 continue  # "gerenta general de Minera Andina": the body the office is of
             first += 1  # "exviceministro de Minas Rómulo Mucho": the portfolio belongs to the office
+        start = match.start() + spans[first][0]
         name = " ".join(tokens[first:last])
-        before = text[max(0, match.start() + spans[first][0] - _CONTEXT_CHARS):match.start() + spans[first][0]].split()
+        before = text[max(0, start - _CONTEXT_CHARS):start].split()
         if before and before[-1].lower() in _lower_set("speech", "definite_articles"):
             continue  # "para el Hemisferio Occidental": a person's name takes no article
         if _inside_body_name(before):
             continue  # "the Annual Conference on Insurance Regulation": the rest of a body's name
-        if re.match(r"\s+\d", text[match.start() + spans[last - 1][1]:]):
+        if _NUMBER_AFTER.match(text, end):
             continue  # "Nord Stream 2", "Airbus A320": a product or project
         if looks_like_person(name, common):
-            found.append((name, match.start() + spans[first][0], match.start() + spans[last - 1][1]))
+            found.append((name, start, end))
     return tuple(found)
 
 
