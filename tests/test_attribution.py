@@ -83,6 +83,11 @@ Will there be a downturn?
 
 Meanwhile, Reuters said in March that orders had slowed, and Tuesday brought more of the same.
 """, [("Hadley", None), ("Okoro", None)]),
+    "en-titled-surname-speaker": ("""
+Washington weighs new tariffs
+
+"We will not back down," said Secretary Raimondo. President Biden has long said tariffs protect jobs.
+""", [("Raimondo", None)]),
     "es-apellido-solo": ("""
 ¿Habrá recesión?
 

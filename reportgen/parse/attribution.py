@@ -446,14 +446,30 @@ def _speakers_before(before: str, reading: _Reading, people_before: list[Person]
     person = _described(clause, reading, people_before)
     if person:
         return [person]
-    last_word = (head.split() or [""])[-1]
-    if last_word[:1].isupper() and len(clause.split()) == 1:
+    clause_words = clause.split()
+    last_word = clause_words[-1] if clause_words else ""
+    titled = _titled(clause_words[:-1])
+    if last_word[:1].isupper() and (len(clause_words) == 1 or titled):
         found = registry.by_surname(last_word.strip(",")) or (registry.surname_speaker(last_word) if reading.quoted else None)
         if found and appositive and _reads_as_description(appositive.group(1)):
             found.describe_once(describe(appositive.group(1)))  # "Lindo, who heads the X, said"
         if found:
             return [found]
     return []
+
+
+def _title_length(words: list[str]) -> int:
+    """How many of the first words are a title before a surname ("Acting Deputy Secretary", "el ministro")."""
+    ends = [i + 1 for i, word in enumerate(words[:_MAX_TITLE_GAP_WORDS]) if is_title(word) or is_honorific(word)]
+    return next((end for end in reversed(ends) if _titled(words[:end])), 0)
+
+
+def _titled(words: list[str]) -> bool:
+    """Words that can stand before a surname as its title: "President", "el ministro", "Acting Deputy
+    Assistant Secretary", "Dr." (at least one office or honorific, nothing else lowercase)."""
+    determiners = _lower("articles") | _lower("description_determiners")
+    return any(is_title(word) or is_honorific(word) for word in words) and all(
+        is_title(word) or is_honorific(word) or word.lower() in determiners or word[:1].isupper() for word in words)
 
 
 def _is_body_tail(tail: str) -> bool:
@@ -493,10 +509,11 @@ def _speakers_after(after: str, reading: _Reading, people_before: list[Person]) 
         return []
     if words[0].lower().strip(",.") in _lower("pronouns") and reading.topic:
         return [reading.topic]  # "…," said he
-    if words[0][:1].isupper() and words[0].strip(",.") not in _exact("not_name_words"):
-        word = words[0].strip(",.")
-        found = registry.by_surname(word) or (registry.surname_speaker(word) if reading.quoted and (
-            len(words) == 1 or words[0].endswith((",", ".")) or words[1][:1].islower()) else None)
+    lead = _title_length(words)  # "said President Biden", "dijo el ministro Corrales"
+    if lead < len(words) and words[lead][:1].isupper() and words[lead].strip(",.") not in _exact("not_name_words"):
+        word = words[lead].strip(",.")
+        alone = lead + 1 == len(words) or words[lead].endswith((",", ".")) or words[lead + 1][:1].islower()
+        found = registry.by_surname(word) or (registry.surname_speaker(word) if reading.quoted and alone else None)
         if found:
             return [found]
     clause = re.split(r"[,;:.“”\"«»]", window, maxsplit=1)[0]
