@@ -70,6 +70,11 @@ CASES = {
     "en-outlet-numeric-date": _case("en", "Coastal Ledger |12|03|24|", rules=("dateline",)),
     "en-outlet-month-year": _case("en", "Coastal Ledger, March 2024", rules=("dateline",)),
     "es-city-country": _case("es", "Valparaíso, Chile.", rules=("dateline",)),
+    "es-place-line": _case("es", "Lima.", rules=("dateline",)),
+    "es-date-then-outlet": _case("es", "14 de marzo de 2024 | Diario del Sur", rules=("dateline",)),
+    "en-time-ago": _case("en", "Updated 2 hours ago", rules=("date-line",)),
+    "es-time-ago": _case("es", "Hace 3 horas", "Actualizado 10:45 hrs", rules=("date-line",)),
+    "en-contributed": _case("en", "The Associated Press contributed to this report."),
     "es-agency-source": _case("es", "Fuente: agencias"),
     "es-reporter-outlet": _case("es", "Rodrigo Paz, Diario del Sur", rules=("byline",)),
     "en-reporter-agency": _case("en", "Tom Baker / Reuters", rules=("byline",)),
@@ -79,7 +84,7 @@ CASES = {
     "es-doubled-name": _case("es", "Ana Soto Ana Soto", rules=("doubled-caption",)),
     # Dash-wrapped ad markers.
     "en-ad-marker": _case("en", "— Advertisement —", "--- Story continues below ---"),
-    "es-ad-marker": _case("es", "- Publicidad -", "~ Contenido patrocinado ~", rules=("ad-marker",)),
+    "es-ad-marker": _case("es", "- Publicidad -", "** Continúa abajo **", rules=("ad-marker",)),
     # Template placeholders.
     "en-placeholder": _case("en", "[AD_SLOT:mid-article]", rules=("placeholder",)),
     "es-placeholder": _case("es", "{{bloque_relacionadas}}", rules=("placeholder",)),
@@ -92,6 +97,9 @@ CASES = {
                                rules=("photo-credit",)),
     "es-caption-foto": _case("es", "Camiones esperan en el paso fronterizo el lunes. Foto: AFP"),
     "es-agency-line": _case("es", "Agencia UNO", rules=("photo-credit",)),
+    "en-caption-agency-photographer": _case("en", "Cranes unload a ship at the quay on March 3. REUTERS/Ana Soto",
+                                            rules=("photo-credit",)),
+    "en-image-source": _case("en", "Image source, Getty Images", "Image caption, Dockers at the quay"),
     "en-caption-source": _case("en", "The port's new cranes were unveiled on Monday. (Source: Harbor TV)",
                                rules=("photo-credit",)),
     # Related-link lines.

@@ -26,7 +26,7 @@ from functools import lru_cache
 from .. import lexicon
 from ..ingest import Block
 from ..model import DroppedLine
-from .people import is_place, is_proper_phrase, looks_like_person
+from .people import is_place, is_proper_phrase
 from .sentences import split_sentences
 from .structure import is_question, name_and_role, name_line, reporting_verb, speaker_header
 
@@ -62,6 +62,7 @@ _DATELINE_WORDS = 10
 _DATELINE_NAME_WORDS = 4
 _CITY_LINE_WORDS = 6
 _CONTACT_LINE_WORDS = 12
+_TIME_AGO_WORDS = 6
 _SHORT_LINE_WORDS = 12
 _RUN_LINE_WORDS = 5
 _RUN_LINE_CHARS = 45
@@ -101,7 +102,7 @@ def byline_name(text: str) -> str | None:
     """The author of a credit line ("By Jane Doe" / "Por María López"), else None."""
     lowered = text.lower()
     for prefix in sorted(_lists()["byline_prefixes"], key=len, reverse=True):
-        if lowered.startswith(prefix + " ") and len(text.split()) <= 10:
+        if lowered.startswith((prefix + " ", prefix + ":")) and len(text.split()) <= 10:
             rest = text[len(prefix) + 1:].strip().split("|")[0].split("·")[0].strip()
             return rest if _BYLINE_NAME.match(rest) else None
     return None
@@ -156,7 +157,9 @@ def _date_residue(text: str) -> list[str] | None:
     numbers = [token for token in tokens if token[0].isdigit() and ":" not in token]
     named = [word for word in words if word.lower().rstrip(".") in months | weekdays]
     if not numeric and not (named and numbers):
-        return None
+        # "Updated 9:12 a.m. ET", "Actualizado 10:45 hrs": a time stamp without its date
+        timed = any(":" in token and token[0].isdigit() for token in tokens)
+        return [] if timed and all(word.lower() in small for word in words) else None
     if any(token in ("%", "$", "€", "£") for token in tokens):
         return None
     return [word for word in words if word.lower().rstrip(".") not in months | weekdays | small]
@@ -179,15 +182,26 @@ def _dateline_rule(text: str) -> str | None:
     parts = _DATELINE_SEPARATOR.split(text.strip(" |"), maxsplit=1)
     if len(parts) == 2:
         head, tail = (part.strip() for part in parts)
-        if _date_residue(head) is None and _date_residue(tail) == [] and len(head.split()) <= _DATELINE_NAME_WORDS \
-                and (is_proper_phrase(head) or head.isupper()):
-            return "dateline"
+        for name, date in ((head, tail), (tail, head)):
+            if _date_residue(name) is None and _date_residue(date) == [] and len(name.split()) <= _DATELINE_NAME_WORDS \
+                    and (is_proper_phrase(name) or name.isupper()):
+                return "dateline"
     return None
+
+
+def _time_ago(text: str) -> bool:
+    """"2 hours ago", "Hace 3 horas": a relative time stamp."""
+    words = [word.strip(".,:;()").lower() for word in text.split()]
+    if not 2 <= len(words) <= _TIME_AGO_WORDS or not any(word.isdigit() for word in words):
+        return False
+    return bool(set(words) & _word_set("boilerplate", "time_ago")) and bool(set(words) & _word_set("boilerplate", "time_units"))
 
 
 def _is_city_line(text: str) -> bool:
     """"Santiago, Chile." / "GUAYAQUIL, ECUADOR": a place line standing for a dateline."""
     stripped = text.strip().rstrip(".-–— ")
+    if stripped != text.strip() and is_place(stripped):
+        return True  # "Lima." / "BOGOTÁ.-" on a line of its own
     parts = [part.strip() for part in stripped.split(",")]
     if len(text.split()) > _CITY_LINE_WORDS or not 2 <= len(parts) <= 3 or not all(parts):
         return False
@@ -203,7 +217,7 @@ def _is_credit_line(text: str) -> bool:
         outlet = match[1]
     else:
         parts = [part.strip() for part in re.split(r"\s+[|/·]\s+|\s*/\s*", text.strip())]
-        if len(parts) != 2 or not looks_like_person(parts[0]):
+        if len(parts) != 2 or not name_line(parts[0]):
             return False
         outlet = parts[1]
     outlet = outlet.strip(" .")
@@ -234,6 +248,19 @@ def _credited_caption(text: str) -> bool:
 
 def _has_quote(text: str) -> bool:
     return any(mark in text for mark in "“”«»\"")
+
+
+def _credit_tail(text: str) -> bool:
+    """A caption closing on an agency and a photographer: "… on Monday. REUTERS/Ana Soto", "Ana Soto/AFP"."""
+    sentences = split_sentences(text)
+    tail = sentences[-1]
+    parts = [part.strip() for part in tail.split("/")]
+    if len(parts) < 2 or not any(is_agency(part) for part in parts):
+        return False
+    if len(sentences) == 1 and not is_agency(parts[0]):
+        return False  # "Ana Soto / Reuters" alone credits a reporter: a byline
+    return all(is_agency(part) or (len(part.split()) <= 4 and (is_proper_phrase(part) or part.isupper()))
+               for part in parts if part)
 
 
 def _related_link(text: str) -> bool:
@@ -301,7 +328,7 @@ def furniture_rule(block: Block) -> str | None:
         return "furniture-phrase"
     if not text.endswith(".") and lowered.endswith(lists["ends"]):
         return "furniture-end"
-    if _GLUED_CREDIT.search(text) or (words <= _CREDITED_CAPTION_WORDS and _credited_caption(text)):
+    if _GLUED_CREDIT.search(text) or (words <= _CREDITED_CAPTION_WORDS and (_credited_caption(text) or _credit_tail(text))):
         return "photo-credit"
     if _is_doubled(text):
         return "doubled-caption"
@@ -322,13 +349,15 @@ def _short_line_rule(text: str, role: str) -> str | None:
         return "market-box"
     if _contact_line(text):
         return "contact-line"
+    if _is_credit_line(text) or is_byline(text):
+        return "byline"
     dateline = _dateline_rule(text)
     if dateline:
         return dateline
+    if _time_ago(text):
+        return "date-line"
     if _is_city_line(text):
         return "dateline"
-    if _is_credit_line(text) or is_byline(text):
-        return "byline"
     if role != "h" and len(text.split()) == 1 and text[-1].isalnum() and not any(c.isdigit() for c in text) \
             and not _is_speaker_label(text):
         return "lone-word"
@@ -413,8 +442,7 @@ def _runs(texts: list[str], rules: list[str | None]) -> dict[int, str]:
     a run at the top that prose follows is the headline: neither is a menu item.
     """
     found: dict[int, str] = {}
-    prose = [rules[index] is None and (len(text.split()) >= _RELATED_HEADLINE_WORDS or text.endswith((".", "”", "\"")))
-             for index, text in enumerate(texts)]
+    prose = [rules[index] is None and _sentence(text) for index, text in enumerate(texts)]
     member = [(_short_furniture(text) if rules[index] else
                _name_like(text) and not is_question(text) and not (_masthead_like(text) and not any(prose[:index])))
               for index, text in enumerate(texts)]
@@ -474,6 +502,11 @@ def _short_role(text: str) -> bool:
     return 0 < len(words) <= 15 and not text.rstrip().endswith((".", "?", "!")) and not carries_figure(text)
 
 
+def _sentence(text: str) -> bool:
+    """Running text: a long line, or one that closes a sentence."""
+    return len(text.split()) >= _RELATED_HEADLINE_WORDS or text.rstrip().endswith((".", "!", "…", "”", "\"", "»"))
+
+
 def _headline_shaped(text: str) -> bool:
     words = text.split()
     return 3 <= len(words) <= 30 and not text.rstrip().endswith(".") and len(split_sentences(text)) == 1
@@ -520,7 +553,7 @@ def split_furniture(blocks: tuple[Block, ...]) -> tuple[list[Block], list[Droppe
             rules[index] = rules[index] or rule
     top = True
     for index in range(len(blocks)):
-        if rules[index] == "date-line" and top:
+        if rules[index] == "date-line" and top and date_only(texts[index]):
             rules[index] = None  # the header reads the page's date from its own lines, a split one too
         top = top and not (rules[index] is None and len(texts[index].split()) >= _TAIL_LINE_WORDS)
         if rules[index] == "byline" and _is_credit_line(texts[index]) and index + 1 < len(blocks) \
