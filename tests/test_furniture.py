@@ -53,6 +53,8 @@ CASES = {
                             "Meridian Logistics", rules=("link-list",)),
     "es-outlet-run": _case("es", "Grupo Andino", "Editorial Pampa", "Radio Meridiano", "Canal Sur Digital",
                            rules=("link-list",)),
+    "es-outlet-run-articles": _case("es", "El Faro", "La Voz Austral", "El Puerto Hoy", "La Bahía",
+                                    rules=("link-list",)),
     # Interface prompts.
     "en-comment-prompt": _case("en", "What do you think? Leave a comment below."),
     "en-sign-in": _case("en", "Sign in to comment"),
@@ -109,6 +111,7 @@ CASES = {
     # Exchange-rate and market boxes.
     "es-exchange-box": _case("es", "Tipo de cambio:", "Compra: 3.512", "Venta: 3.518", rules=("market-box",)),
     "en-market-box": _case("en", "Exchange rate:", "Buy: 17.20", "Sell: 17.45", rules=("market-box",)),
+    "es-currency-pair": _case("es", "USD/CLP: 912,40 ▲ 0,3%", rules=("market-box",)),
     # Contact strips.
     "es-contact-strip": _case("es", "Inicio +56 2 2345 6789 contacto@bahiaclara.example", rules=("contact-line",)),
     # Date widgets and site mottos above the headline.
@@ -279,6 +282,17 @@ def test_a_columnist_name_over_the_headline_is_not_the_title():
     brief = _brief(f"Lena Ortiz\n\n{EN_HEADLINE}\n\n{EN_BEFORE}\n\n{EN_QUOTE}\n\n{EN_AFTER}\n")
     assert brief.title == EN_HEADLINE
     assert ("Lena Ortiz", "byline") in [(line.text, line.rule) for line in brief.dropped]
+
+
+def test_a_reporter_credit_over_the_headline_is_not_the_title():
+    brief = _brief(f"Marta Gil, Canal Trece\n\n{ES_HEADLINE}\n\n{ES_BEFORE}\n\n{ES_QUOTE}\n\n{ES_AFTER}\n")
+    assert brief.title == ES_HEADLINE
+    assert ("Marta Gil, Canal Trece", "byline") in [(line.text, line.rule) for line in brief.dropped]
+
+
+def test_a_sentence_case_heading_between_short_lines_is_kept():
+    text = _article("es", "Compartir", "La carga sube en marzo")
+    assert "La carga sube en marzo" in _brief(text).body
 
 
 def test_an_author_credit_under_the_headline_is_dropped():

@@ -50,6 +50,9 @@ _BRACKETED_CREDIT = re.compile(r"\((?P<inner>[^()]{2,80})\)\s*$")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}\s*[|/.\-]\s*\d{1,2}\s*[|/.\-]\s*(?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b")
 _TOKEN = re.compile(r"\d{1,2}:\d{2}|[^\W\d_][\w.'’&\-]*|\d+(?:st|nd|rd|th|º|°)?|[^\w\s]+")
 _FIGURE = re.compile(r"\d")
+# "USD/COP", "EUR / USD": a currency pair labelling a market box.
+_CURRENCY_PAIR = re.compile(r"[A-Z]{3}\s*/\s*[A-Z]{3}")
+_MARKET_VALUE = re.compile(r"[\s$€£¥▲▼↑↓+\-−%\d.,]+")
 _DATELINE_SEPARATOR = re.compile(r"\s*[,|·/–—]\s*|\s+-\s+")
 _SENTENCE_END = (".", "!", "?", "…", ";", ":")
 _TAIL_LINE_WORDS = 25
@@ -68,6 +71,7 @@ _RUN_LINE_WORDS = 5
 _RUN_LINE_CHARS = 45
 _RUN_MIN_LINES = 3
 _RUN_MAX_STOPWORD_SHARE = 0.34
+_RUN_MIN_CAPITALISED = 0.5
 _AUTHOR_BOX_SPAN = 3
 _BLURB_MIN_WORDS = 15
 _BLURB_LOOKAHEAD = 4
@@ -279,9 +283,10 @@ def _related_link(text: str) -> bool:
 def _market_box(text: str) -> bool:
     """"Tipo de cambio:", "Compra: 3.231": an exchange-rate or market widget."""
     label, colon, value = text.strip().partition(":")
-    if not colon or label.strip().lower() not in _lists()["market_labels"]:
+    label = label.strip()
+    if not colon or not (label.lower() in _lists()["market_labels"] or _CURRENCY_PAIR.fullmatch(label)):
         return False
-    return not value.strip() or bool(re.fullmatch(r"[$€£]?\s*[-+]?[\d.,]+\s*%?", value.strip()))
+    return not value.strip() or bool(_MARKET_VALUE.fullmatch(value.strip()) and _FIGURE.search(value))
 
 
 def wire_dateline(text: str) -> str | None:
@@ -409,18 +414,24 @@ def _answers(text: str) -> bool:
         and not _has_quote(text) and not reporting_verb(text)
 
 
-def _stopword_share(words: list[str]) -> float:
-    stopwords = _word_set("language", "stopwords")
-    return sum(1 for word in words if word.strip(",.;:()").lower() in stopwords) / max(len(words), 1)
-
-
 def _name_like(text: str) -> bool:
-    """A short line of names with few function words: a menu item, a sponsor, an outlet, a product."""
+    """A short line of names: few function words, most others capitalised — a menu item, a sponsor, an outlet.
+
+    This is the jusText signal (short, low stopword density) with capitals
+    added, so that a short sentence-case heading ("La inflación sube") is not
+    a name; an outlet's leading article ("El País", "The Star") is not counted.
+    """
     words = text.split()
-    return (0 < len(words) <= _RUN_LINE_WORDS and len(text) <= _RUN_LINE_CHARS and text[:1].isupper()
+    if not (0 < len(words) <= _RUN_LINE_WORDS and len(text) <= _RUN_LINE_CHARS and text[:1].isupper()
             and not text.rstrip().endswith(_SENTENCE_END) and not _FIGURE.search(text)
-            and not any(mark in text for mark in ",()")
-            and _stopword_share(words) < _RUN_MAX_STOPWORD_SHARE)
+            and not any(mark in text for mark in ",()")):
+        return False
+    stopwords = _word_set("language", "stopwords")
+    body = words[1:] if len(words) > 1 and words[0].lower() in stopwords else words
+    content = [word for word in body if word.lower() not in stopwords]
+    share = 1 - len(content) / len(body)
+    capitalised = sum(1 for word in content if word[:1].isupper()) / max(len(content), 1)
+    return share < _RUN_MAX_STOPWORD_SHARE and capitalised >= _RUN_MIN_CAPITALISED
 
 
 def _masthead_like(text: str) -> bool:
@@ -460,7 +471,7 @@ def _runs(texts: list[str], rules: list[str | None]) -> dict[int, str]:
             prose_before = any(prose[:index])
             if len(speakers) == 1 and speakers[0] >= end - _SPEAKER_ROLE_LINES:
                 run = [i for i in run if i < speakers[0]]  # "Dana Ruiz" / "Chief economist" over her answer
-            elif run and run[-1] == end and not prose_before and len(texts[end + 1].split()) >= _RELATED_HEADLINE_WORDS:
+            elif run and run[-1] == end and not prose_before and _sentence(texts[end + 1]):
                 run.pop()  # the headline over the first paragraph
         if end - index + 1 >= _RUN_MIN_LINES and len(run) + sum(1 for i in range(index, end + 1) if rules[i]) >= _RUN_MIN_LINES:
             found.update((i, "link-list") for i in run)
@@ -472,6 +483,7 @@ def _person_of(text: str) -> str | None:
     """The person an author-box line names: a name alone or with a role, never a turn ("Name:") or a sentence."""
     if len(text.split()) > _RUN_LINE_WORDS * 3 or text.rstrip().endswith(_SENTENCE_END):
         return None
+    text = re.split(r"\s+[|·–—-]\s+", text, maxsplit=1)[0]  # "Ana Soto | Senior economist"
     named = name_line(text) or (name_and_role(text) or (None, None))[0]
     return named.lower() if named else None
 

@@ -150,14 +150,21 @@ def _first_person(text: str) -> bool:
 
 
 def _author_over_headline(blocks: list[Block], index: int) -> str | None:
-    """"Andres Oppenheimer" over a headline: a columnist's name at the top of the page, not a speaker."""
-    name = name_line(blocks[index].text.strip())
+    """"Andres Oppenheimer" or "Ana Soto, La Gaceta" over a headline: the author at the top of the page, not a speaker."""
+    text = blocks[index].text.strip()
+    credit = name_and_role(text) if "," in text else None
+    name = name_line(text) or (credit[0] if credit and _proper_name(credit[1]) else None)
     if not name or index + 1 >= len(blocks):
         return None
     following = blocks[index + 1]
     if not _is_headline(following) or speaker_header(following.text) or _role_like(following.text):
         return None
     return None if _named_later(name, blocks, index + 1) else name
+
+
+def _proper_name(text: str) -> bool:
+    """"La Gaceta", "Reuters": a name with no role word in it — an outlet, not a job."""
+    return (is_proper_phrase(text) or text.isupper()) and not _role_like(text) and len(text.split()) <= _MAX_SUFFIX_WORDS
 
 
 def _author_credit(blocks: list[Block], index: int) -> str | None:
@@ -401,6 +408,12 @@ def read_header(blocks: list[Block], meta: PageMeta, language: str) -> Header:
         header.consumed.difference_update(labels)
     else:
         header.dropped.extend(DroppedLine(blocks[index].text, "section-label") for index in labels)
+    for index in range(min(len(blocks), _MAX_HEADER_BLOCKS + 4)):
+        agency = wire_dateline(blocks[index].text) if index not in header.consumed else None
+        if agency:  # a dateline line the walk above stopped short of
+            header.publication = header.publication or _outlet_name(agency)
+            header.consumed.add(index)
+            header.dropped.append(DroppedLine(blocks[index].text.strip(), "dateline"))
     first = next((index for index in range(min(len(blocks), _MAX_HEADER_BLOCKS + 2)) if index not in header.consumed), None)
     if first is not None:
         _strip_wire_prefix(blocks, first, header, language)
