@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import InputError
-from .model import Brief, ModelError, PackReading
+from .files import read_bounded
+from .model import Brief, ModelError, PackReading, read_json
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024  # the default --max-input-size: articles are KBs, web pages a few MB
 MAX_TEXT_CHARS = 2_000_000  # text after extraction; parsing costs about 6 s per million characters
@@ -50,7 +52,8 @@ def parse_bytes(data: bytes, path: str) -> Brief:
     if characters > MAX_TEXT_CHARS:
         raise InputError(path, f"holds {characters:,} characters of text; reportgen reads articles of up to "
                                f"{MAX_TEXT_CHARS:,} (a long article has 50,000) — split the file")
-    return summarize_brief(parse_source(source))
+    brief = summarize_brief(parse_source(source))
+    return replace(brief, warnings=source.warnings + brief.warnings) if source.warnings else brief
 
 
 def parse_file(path: str | Path, max_bytes: int = MAX_INPUT_BYTES) -> Brief:
@@ -59,22 +62,9 @@ def parse_file(path: str | Path, max_bytes: int = MAX_INPUT_BYTES) -> Brief:
 
 
 def read_input(path: str | Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
-    """The bytes of an article file, or one InputError that says what is wrong with it."""
-    name = str(path)
-    file = Path(path)
-    try:
-        if file.is_dir():
-            raise InputError(name, "is a folder; give the article files inside it")
-        if file.stat().st_size > max_bytes:
-            raise InputError(name, too_large(max_bytes))
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(name, "no such file; check the path") from None
-    except PermissionError:
-        raise InputError(name, "permission denied; check the file's permissions") from None
-    except OSError as error:
-        raise InputError(name, f"cannot be read ({error.strerror or error}); check the path") from None
-    return data
+    """The bytes of an article file, or one InputError that says what is wrong with it (a pipe or a
+    device is refused unopened for reading, a file over the limit unread)."""
+    return read_bounded(path, max_bytes, "file", too_large=too_large(max_bytes))
 
 
 def too_large(max_bytes: int) -> str:
@@ -85,7 +75,7 @@ def too_large(max_bytes: int) -> str:
 
 def _brief_from_json(data: bytes, path: str) -> Brief:
     try:
-        return Brief.from_dict(json.loads(data.decode("utf-8-sig")))
+        return Brief.from_dict(read_json(data.decode("utf-8-sig")))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise InputError(path, f"is not valid JSON ({error}); give a brief written by `reportgen parse`") from None
     except ModelError as error:

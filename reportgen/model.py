@@ -13,6 +13,9 @@ source text (``source.text``): ``text[start:end]`` is exactly what it marks.
 
 from __future__ import annotations
 
+import json
+import math
+import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
@@ -34,62 +37,145 @@ CHANGES = ("increase", "decrease")
 
 Span = tuple[int, int]
 
+MAX_JSON_INTEGER_DIGITS = 15  # offsets into a text of at most a few million characters
+_UNWANTED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")  # tab and newline are text
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` as the model holds it, whatever file it came from: without control characters (tab and
+    newline kept) or the non-characters XML forbids, and a lone surrogate (which no file can encode, so
+    the first write would fail) as U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", _UNWANTED.sub("", text))
+
 
 class ModelError(ValueError):
     """A dict that does not describe a valid brief or pack."""
 
 
-def _span(data: Mapping[str, Any], key: str) -> Span | None:
-    value = data.get(key)
+class _Unreadable:
+    """A JSON value no field may hold (NaN, Infinity, a number past what any field needs), kept as
+    what it was so the field that holds it is named in the error."""
+
+    def __init__(self, shown: str) -> None:
+        self.shown = shown
+
+
+def read_json(text: str) -> Any:
+    """JSON as a brief or pack is read from: the parsed value, with NaN, Infinity and out-of-range numbers
+    left for the fields to refuse by name; nesting past what the parser follows is a ModelError.
+    Invalid JSON raises ``json.JSONDecodeError`` (a ValueError)."""
+    def integer(digits: str) -> int | _Unreadable:
+        if len(digits.lstrip("-")) > MAX_JSON_INTEGER_DIGITS:
+            return _Unreadable(f"a number of {len(digits.lstrip('-')):,} digits")
+        return int(digits)
+
+    def decimal(written: str) -> float | _Unreadable:
+        value = float(written)
+        return value if math.isfinite(value) else _Unreadable(f"{written[:20]} (out of range)")
+
+    try:
+        return json.loads(text, parse_int=integer, parse_float=decimal, parse_constant=_Unreadable)
+    except RecursionError:
+        raise ModelError("lists or objects nested hundreds of levels deep; a brief nests six") from None
+
+
+def _kind(value: Any) -> str:
+    """What a JSON value is, in a message's words."""
+    if isinstance(value, _Unreadable):
+        return value.shown
+    if isinstance(value, list) and any(isinstance(item, _Unreadable) for item in value):
+        return "a list holding " + next(item.shown for item in value if isinstance(item, _Unreadable))
+    for kind, name in ((bool, "true/false"), (str, "a string"), (int, "a number"), (float, "a number"),
+                       (list, "a list"), (Mapping, "an object")):
+        if isinstance(value, kind):
+            return name
+    return "null" if value is None else type(value).__name__
+
+
+def _wrong(field: str, expected: str, value: Any) -> ModelError:
+    return ModelError(f"field {field!r} has the wrong type (expected {expected}, got {_kind(value)})")
+
+
+class _Fields:
+    """One JSON object read into the model, field by field: every problem names the field's whole
+    path (``experts[2].commentary[0]``), every string comes out clean (``clean_text``)."""
+
+    def __init__(self, data: Any, where: str = "", what: str = "brief") -> None:
+        if not isinstance(data, Mapping):
+            raise _wrong(where, "an object", data) if where else ModelError(
+                f"a {what} must be a JSON object, not {_kind(data)}")
+        self.data, self.where = data, where
+
+    def name(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def required(self, key: str) -> Any:
+        if key not in self.data:
+            raise ModelError(f"missing field {self.name(key)!r}")
+        return self.data[key]
+
+    def text(self, key: str) -> str:
+        value = self.required(key)
+        if not isinstance(value, str):
+            raise _wrong(self.name(key), "a string", value)
+        return clean_text(value)
+
+    def optional_text(self, key: str) -> str | None:
+        value = self.data.get(key)
+        if value is not None and not isinstance(value, str):
+            raise _wrong(self.name(key), "a string or null", value)
+        return None if value is None else clean_text(value)
+
+    def items(self, key: str, optional: bool = False) -> list[Any]:
+        value = self.data.get(key, []) if optional else self.required(key)
+        if not isinstance(value, list):
+            raise _wrong(self.name(key), "a list", value)
+        return value
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        values = self.items(key)
+        for index, value in enumerate(values):
+            if not isinstance(value, str):
+                raise _wrong(f"{self.name(key)}[{index}]", "a string", value)
+        return tuple(clean_text(value) for value in values)
+
+    def objects(self, key: str) -> list[_Fields]:
+        return [_Fields(item, f"{self.name(key)}[{index}]") for index, item in enumerate(self.items(key))]
+
+    def choice(self, key: str, allowed: tuple[str, ...], optional: bool = False) -> str | None:
+        value = self.data.get(key) if optional else self.required(key)
+        if value is None and optional:
+            return None
+        if value not in allowed:
+            shown = repr(value) if isinstance(value, str) and len(value) <= 40 else _kind(value)
+            raise ModelError(f"field {self.name(key)!r} is {shown}; expected one of {', '.join(allowed)}")
+        return value
+
+    def span(self, key: str) -> Span | None:
+        return _span_of(self.data.get(key), self.name(key))
+
+    def spans(self, key: str) -> tuple[Span, ...]:
+        return _spans_of(self.items(key, optional=True), self.name(key))
+
+
+def _span_of(value: Any, field: str) -> Span | None:
     if value is None:
         return None
-    if (not isinstance(value, list) or len(value) != 2 or not all(type(n) is int for n in value)
-            or not 0 <= value[0] <= value[1]):
-        raise ModelError(f"field {key!r} must be [start, end] offsets or null")
+    if not (isinstance(value, list) and len(value) == 2 and all(type(n) is int for n in value)):
+        raise _wrong(field, "[start, end] offsets or null", value)
+    if not 0 <= value[0] <= value[1]:
+        raise ModelError(f"field {field!r} is {value}; expected offsets with 0 <= start <= end")
     return (value[0], value[1])
+
+
+def _spans_of(values: list[Any], field: str) -> tuple[Span, ...]:
+    spans = (_span_of(value, f"{field}[{index}]") for index, value in enumerate(values))
+    return tuple(span for span in spans if span is not None)
 
 
 def _span_list(span: Span | None) -> list[int] | None:
     return list(span) if span is not None else None
-
-
-def _spans(data: Mapping[str, Any], key: str) -> tuple[Span, ...]:
-    items = data.get(key, [])
-    if not isinstance(items, list):
-        raise ModelError(f"field {key!r} must be a list of [start, end] offsets")
-    return tuple(_span({key: item}, key) for item in items if item is not None)
-
-
-def _require(data: Mapping[str, Any], key: str, kind: type | tuple[type, ...]) -> Any:
-    if not isinstance(data, Mapping) or key not in data:
-        raise ModelError(f"missing field {key!r}")
-    value = data[key]
-    if not isinstance(value, kind):
-        raise ModelError(f"field {key!r} has the wrong type ({type(value).__name__})")
-    return value
-
-
-def _optional_str(data: Mapping[str, Any], key: str) -> str | None:
-    value = data.get(key)
-    if value is not None and not isinstance(value, str):
-        raise ModelError(f"field {key!r} must be a string or null")
-    return value
-
-
-def _str_tuple(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
-    items = _require(data, key, list)
-    if not all(isinstance(item, str) for item in items):
-        raise ModelError(f"field {key!r} must be a list of strings")
-    return tuple(items)
-
-
-def _choice(data: Mapping[str, Any], key: str, allowed: tuple[str, ...], optional: bool = False) -> str | None:
-    value = data.get(key) if optional else _require(data, key, str)
-    if value is None and optional:
-        return None
-    if value not in allowed:
-        raise ModelError(f"field {key!r} is {value!r}; expected one of {', '.join(allowed)}")
-    return value
 
 
 @dataclass(frozen=True)
@@ -111,13 +197,17 @@ class SourceInfo:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> SourceInfo:
+        return cls._read(_Fields(data, what="source"))
+
+    @classmethod
+    def _read(cls, fields: _Fields) -> SourceInfo:
         return cls(
-            path=_require(data, "path", str),
-            format=_choice(data, "format", SOURCE_FORMATS),
-            encoding=_require(data, "encoding", str),
-            sha256=_require(data, "sha256", str),
-            text=_optional_str(data, "text"),
-            text_sha256=_optional_str(data, "text_sha256"),
+            path=fields.text("path"),
+            format=fields.choice("format", SOURCE_FORMATS),
+            encoding=fields.text("encoding"),
+            sha256=fields.text("sha256"),
+            text=fields.optional_text("text"),
+            text_sha256=fields.optional_text("text_sha256"),
         )
 
 
@@ -156,15 +246,19 @@ class Statistic:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Statistic:
+        return cls._read(_Fields(data, what="statistic"))
+
+    @classmethod
+    def _read(cls, fields: _Fields) -> Statistic:
         return cls(
-            text=_require(data, "text", str),
-            value=_require(data, "value", str),
-            unit=_choice(data, "unit", UNITS),
-            qualifier=_choice(data, "qualifier", QUALIFIERS, optional=True),
-            change=_choice(data, "change", CHANGES, optional=True),
-            sentence=_require(data, "sentence", str),
-            **{key: _optional_str(data, key) for key in cls._OPTIONAL},
-            **{key: _span(data, key) for key in cls._SPANS},
+            text=fields.text("text"),
+            value=fields.text("value"),
+            unit=fields.choice("unit", UNITS),
+            qualifier=fields.choice("qualifier", QUALIFIERS, optional=True),
+            change=fields.choice("change", CHANGES, optional=True),
+            sentence=fields.text("sentence"),
+            **{key: fields.optional_text(key) for key in cls._OPTIONAL},
+            **{key: fields.span(key) for key in cls._SPANS},
         )
 
 
@@ -192,15 +286,23 @@ class Expert:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Expert:
+        return cls._read(_Fields(data, what="expert"))
+
+    @classmethod
+    def _read(cls, fields: _Fields) -> Expert:
+        where = fields.name("commentary_spans")
+        pieces = fields.items("commentary_spans", optional=True)
+        for index, spans in enumerate(pieces):
+            if not isinstance(spans, list):
+                raise _wrong(f"{where}[{index}]", "a list of [start, end] offsets", spans)
         return cls(
-            name=_require(data, "name", str),
-            role=_optional_str(data, "role"),
-            organization=_optional_str(data, "organization"),
-            commentary=_str_tuple(data, "commentary"),
-            summary=_optional_str(data, "summary"),
-            name_span=_span(data, "name_span"),
-            commentary_spans=tuple(_spans({"pieces": pieces}, "pieces")
-                                   for pieces in data.get("commentary_spans", [])),
+            name=fields.text("name"),
+            role=fields.optional_text("role"),
+            organization=fields.optional_text("organization"),
+            commentary=fields.texts("commentary"),
+            summary=fields.optional_text("summary"),
+            name_span=fields.span("name_span"),
+            commentary_spans=tuple(_spans_of(spans, f"{where}[{index}]") for index, spans in enumerate(pieces)),
         )
 
 
@@ -218,8 +320,12 @@ class DroppedLine:
     @classmethod
     def from_dict(cls, data: Any) -> DroppedLine:
         if isinstance(data, str):  # schema version 1
-            return cls(data)
-        return cls(text=_require(data, "text", str), rule=_optional_str(data, "rule"), span=_span(data, "span"))
+            return cls(clean_text(data))
+        return cls._read(_Fields(data, what="dropped line"))
+
+    @classmethod
+    def _read(cls, fields: _Fields) -> DroppedLine:
+        return cls(text=fields.text("text"), rule=fields.optional_text("rule"), span=fields.span("span"))
 
 
 @dataclass(frozen=True)
@@ -279,32 +385,36 @@ class Brief:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Brief:
-        if not isinstance(data, Mapping):
-            raise ModelError("a brief must be a JSON object")
-        schema = _require(data, "schema", str)
+        return cls._read(_Fields(data))
+
+    @classmethod
+    def _read(cls, fields: _Fields) -> Brief:
+        schema = fields.text("schema")
         if schema not in READABLE_BRIEF_SCHEMAS:
-            raise ModelError(f"schema is {schema!r}; this version reads {' and '.join(map(repr, READABLE_BRIEF_SCHEMAS))}")
-        dropped = _require(data, "dropped", list)
+            shown = repr(schema) if len(schema) <= 40 else "another schema"
+            raise ModelError(f"schema is {shown}; this version reads {' and '.join(map(repr, READABLE_BRIEF_SCHEMAS))}")
+        dropped = fields.items("dropped")
         if schema == BRIEF_SCHEMA and not all(isinstance(line, Mapping) for line in dropped):
-            raise ModelError("field 'dropped' must be a list of objects (text, rule, span)")
+            raise ModelError(f"field {fields.name('dropped')!r} must be a list of objects (text, rule, span)")
         if schema != BRIEF_SCHEMA and not all(isinstance(line, str) for line in dropped):
-            raise ModelError("field 'dropped' must be a list of strings")
+            raise ModelError(f"field {fields.name('dropped')!r} must be a list of strings")
         return cls(
-            id=_require(data, "id", str),
-            source=SourceInfo.from_dict(_require(data, "source", Mapping)),
-            language=_choice(data, "language", LANGUAGES),
-            kind=_choice(data, "kind", KINDS),
-            title=_require(data, "title", str),
-            publication=_optional_str(data, "publication"),
-            published=_optional_str(data, "published"),
-            question=_optional_str(data, "question"),
-            question_spans=_spans(data, "question_spans"),
-            experts=tuple(Expert.from_dict(item) for item in _require(data, "experts", list)),
-            statistics=tuple(Statistic.from_dict(item) for item in _require(data, "statistics", list)),
-            body=_str_tuple(data, "body"),
-            takeaways=_str_tuple(data, "takeaways"),
-            dropped=tuple(DroppedLine.from_dict(line) for line in dropped),
-            warnings=_str_tuple(data, "warnings"),
+            id=fields.text("id"),
+            source=SourceInfo._read(_Fields(fields.required("source"), fields.name("source"))),
+            language=fields.choice("language", LANGUAGES),
+            kind=fields.choice("kind", KINDS),
+            title=fields.text("title"),
+            publication=fields.optional_text("publication"),
+            published=fields.optional_text("published"),
+            question=fields.optional_text("question"),
+            question_spans=fields.spans("question_spans"),
+            experts=tuple(Expert._read(item) for item in fields.objects("experts")),
+            statistics=tuple(Statistic._read(item) for item in fields.objects("statistics")),
+            body=fields.texts("body"),
+            takeaways=fields.texts("takeaways"),
+            dropped=tuple(DroppedLine(clean_text(line)) if isinstance(line, str) else DroppedLine._read(
+                _Fields(line, f"{fields.name('dropped')}[{index}]")) for index, line in enumerate(dropped)),
+            warnings=fields.texts("warnings"),
         )
 
 
@@ -331,15 +441,17 @@ class Pack:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Pack:
-        schema = _require(data, "schema", str)
+        fields = _Fields(data, what="pack")
+        schema = fields.text("schema")
         if schema not in READABLE_PACK_SCHEMAS:
-            raise ModelError(f"schema is {schema!r}; this version reads {' and '.join(map(repr, READABLE_PACK_SCHEMAS))}")
+            shown = repr(schema) if len(schema) <= 40 else "another schema"
+            raise ModelError(f"schema is {shown}; this version reads {' and '.join(map(repr, READABLE_PACK_SCHEMAS))}")
         return cls(
-            title=_require(data, "title", str),
-            subtitle=_optional_str(data, "subtitle"),
-            date=_optional_str(data, "date"),
-            theme=_require(data, "theme", str),
-            briefs=tuple(Brief.from_dict(item) for item in _require(data, "briefs", list)),
+            title=fields.text("title"),
+            subtitle=fields.optional_text("subtitle"),
+            date=fields.optional_text("date"),
+            theme=fields.text("theme"),
+            briefs=tuple(Brief._read(item) for item in fields.objects("briefs")),
         )
 
 

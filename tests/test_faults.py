@@ -125,18 +125,16 @@ def test_a_full_disk_fails_each_document_in_one_line_and_leaves_nothing_half_wri
 
 
 def test_an_unreadable_input_is_one_line(monkeypatch, tmp_path):
-    from pathlib import Path as RealPath
+    original = os.open
 
-    original = RealPath.read_bytes
-
-    def read_bytes(self):
-        if self.name == "locked.txt":
+    def open_file(path, flags, *args, **kwargs):  # root reads any file: the refusal is simulated
+        if Path(path).name == "locked.txt":
             raise PermissionError(errno.EACCES, "Permission denied")
-        return original(self)
+        return original(path, flags, *args, **kwargs)
 
     locked = tmp_path / "locked.txt"
     locked.write_bytes(QA_SEED.read_bytes())
-    monkeypatch.setattr(RealPath, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", open_file)
     result = CliRunner().invoke(main, ["build", str(locked), str(NEWS_SEED), "--jobs", "1", "--out",
                                        str(tmp_path / "out")])
     assert result.exit_code == 1

@@ -1,7 +1,10 @@
 """Bytes to clean text: guess the encoding, refuse binaries, normalize.
 
 Web pages arrive in whatever encoding their author's tool used; curly quotes
-and accents must survive, so a wrong guess is worse than a refusal.
+and accents must survive, so a wrong guess is worse than a refusal. Text
+pasted together from several places can mix encodings: a file that is UTF-8
+but for a few bytes keeps its UTF-8, reads the odd bytes as Windows-1252, and
+says on which lines it guessed.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import re
 import unicodedata
 
 from ..errors import InputError
+from ..model import clean_text
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -19,8 +23,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Characters XML 1.0 forbids (all C0 controls but tab and newline; CR is folded first).
-_FORBIDDEN_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# Two to four bytes that are one character in UTF-8: any of them shows the file was written as UTF-8.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_SHOWN_LINES = 5
 _CHARSET_DECLARATION = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _SNIFF_BYTES = 4096
 
@@ -50,7 +55,9 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
-def _guess(data: bytes, declared: str | None) -> str:
+def _guess(data: bytes, declared: str | None) -> str | None:
+    """The encoding of the whole file, or None when it is not UTF-8 and says nothing else (a BOM,
+    UTF-16's NULs, a declared charset)."""
     for bom, name in _BOMS:
         if data.startswith(bom):
             return name
@@ -64,13 +71,36 @@ def _guess(data: bytes, declared: str | None) -> str:
         pass
     if declared and declared not in ("utf-8", "utf-16", "utf-32"):
         return declared
-    # cp1252 is what "Latin-1" text from Windows tools really is; it leaves five
-    # bytes undefined, which latin-1 still maps.
-    try:
-        data.decode("cp1252")
-        return "cp1252"
-    except UnicodeDecodeError:
-        return "latin-1"
+    return None
+
+
+def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
+    """A decoding error handler: bytes that are not UTF-8 read as Windows-1252 (what "Latin-1" text from
+    Windows tools really is), the five bytes it leaves undefined as U+FFFD."""
+    assert isinstance(error, UnicodeDecodeError)
+    return error.object[error.start:error.end].decode("cp1252", "replace"), error.end
+
+
+codecs.register_error("reportgen.cp1252", _cp1252_bytes)
+
+
+def _mixed(data: bytes) -> tuple[str, str, list[str]]:
+    """``(text, encoding, warnings)`` of a file that is not all UTF-8 and declares nothing. With no UTF-8
+    character at all it is Windows-1252. Otherwise it is UTF-8 with a few bytes from elsewhere (one
+    pasted line): its UTF-8 stays UTF-8, only the bytes that are not are read as Windows-1252, and a
+    warning names their lines — rather than the whole file read as Windows-1252 ("PolÃ­tica")."""
+    if not _UTF8_SEQUENCE.search(data):
+        return data.decode("cp1252", "replace"), "cp1252", []
+    guessed = []
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            guessed.append(str(number))
+    shown = ", ".join(guessed[:_SHOWN_LINES]) + (", …" if len(guessed) > _SHOWN_LINES else "")
+    warning = (f"mixes encodings: UTF-8 but for {len(guessed):,} line(s) ({shown}), read as Windows-1252; "
+               "check them for damaged accents, and save the file as UTF-8")
+    return data.decode("utf-8", "reportgen.cp1252"), "utf-8+cp1252", [warning]
 
 
 def _looks_binary(text: str) -> bool:
@@ -89,8 +119,9 @@ _NOT_TEXT_FILES = (
 )
 
 
-def decode(data: bytes, path: str, *, sniff_declaration: bool = False) -> tuple[str, str]:
-    """Return ``(text, encoding)``: NFC text with ``\\n`` line ends and no XML-forbidden controls."""
+def decode(data: bytes, path: str, *, sniff_declaration: bool = False) -> tuple[str, str, list[str]]:
+    """Return ``(text, encoding, warnings)``: NFC text with ``\\n`` line ends and no control characters
+    but tab and newline (``clean_text``); a warning says what was guessed when encodings are mixed."""
     if not data.strip():
         raise InputError(path, "the file is empty; give an article in .txt, .md, .html, .docx or .json")
     kind = next((kind for signature, kind in _NOT_TEXT_FILES if data.startswith(signature)), None)
@@ -98,16 +129,17 @@ def decode(data: bytes, path: str, *, sniff_declaration: bool = False) -> tuple[
         raise InputError(path, f"is {kind}, not an article's text; give the article as .txt, .md, .html, "
                                ".docx or .json")
     declared = _declared_charset(data) if sniff_declaration else None
-    encoding = _guess(data, declared)
+    encoding, warnings = _guess(data, declared), []
     try:
-        text = data.decode(encoding)
+        text = data.decode(encoding) if encoding else ""
     except (UnicodeDecodeError, LookupError):
-        encoding = "latin-1"
-        text = data.decode(encoding)
+        encoding = None
+    if encoding is None:
+        text, encoding, warnings = _mixed(data)
     if _looks_binary(text):
         raise InputError(path, "this is not a text file (binary data); give an article in .txt, .md, .html, .docx or .json")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", _FORBIDDEN_CONTROLS.sub("", text))
+    text = unicodedata.normalize("NFC", clean_text(text))
     if not text.strip():
         raise InputError(path, "the file holds only white space; give an article in .txt, .md, .html, .docx or .json")
-    return text, encoding
+    return text, encoding, warnings

@@ -22,6 +22,7 @@ _MAX_DEPTH = 256
 _MAX_SITE_WORDS = 5
 _MAX_LEAD_LINES = 5
 _MAX_LEAD_WORDS = 40
+_NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));?")
 
 
 def _extract_xml(html: str, favor_recall: bool) -> str | None:
@@ -113,10 +114,27 @@ def _no_article(html: str, path: str) -> InputError:
     return InputError(path, "no article text found in this HTML page; save the article page itself, not an index or a login page")
 
 
+def _without_control_references(html: str) -> str:
+    """``&#27;``-style references to control characters replaced as browsers read them: C1 numbers as
+    their Windows-1252 characters (``&#150;`` is "–"), the rest (and numbers past Unicode) dropped.
+    One such reference made libxml2 drop the whole page."""
+    def replace(match: re.Match[str]) -> str:
+        number = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+        if 0x80 <= number <= 0x9F:
+            return bytes([number]).decode("cp1252", "ignore")
+        if number > 0x10FFFF or 0xD800 <= number <= 0xDFFF or (number < 0x20 and number not in (9, 10, 13)) \
+                or number == 0x7F:
+            return ""
+        return match.group()
+
+    return _NUMERIC_REFERENCE.sub(replace, html)
+
+
 def read_html(html: str, path: str) -> tuple[tuple[Block, ...], PageMeta]:
     """The article blocks and declared metadata of one HTML page."""
     from lxml import etree
 
+    html = _without_control_references(html)
     xml = _extract_xml(html, favor_recall=False) or _extract_xml(html, favor_recall=True)
     if not xml:
         raise _no_article(html, path)

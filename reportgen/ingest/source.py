@@ -33,3 +33,4 @@ class Source:
     sha256: str
     blocks: tuple[Block, ...]
     meta: PageMeta = field(default_factory=PageMeta)
+    warnings: tuple[str, ...] = ()  # what reading it had to guess (mixed encodings), for the brief's warnings
