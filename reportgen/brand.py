@@ -55,9 +55,9 @@ from typing import Any
 
 import yaml
 
-from .errors import InputError
+from .errors import InputError, shown
 from .slug import slugify
-from .themes import FontFamily, Theme, ThemeTexts, _Reader, load_theme, read_settings
+from .themes import MAX_TEXT_LENGTHS, FontFamily, Theme, ThemeTexts, _Reader, load_theme, read_settings
 
 _HEX = re.compile(r"#(?:[0-9A-Fa-f]{3}){1,2}")
 _USED_ROLES = ("foreground", "background", "primary", "secondary", "tertiary")
@@ -80,25 +80,41 @@ _FONT_SOURCES = {  # why a family from each source cannot be used
     None: "without a source brand.yml fetches it from the web, and reportgen never reaches the network",
 }
 _LOGO_KINDS = {".svg": "SVG image", ".png": "PNG image"}
-MAX_BRAND_CHARACTERS = 200_000  # a real brand.yml is a page or two
+MAX_NESTING = 16  # a brand.yml nests six levels (typography.fonts[0].files[0].path)
+MAX_WARNINGS = 20  # lines of ignored keys shown on every build
+MAX_COLOR_HOPS = 16  # names a colour may follow (secondary → palette.rust → …) before reaching a hex value
 
 
 def load_brand(path: Path) -> Theme:
     """The theme a brand.yml file describes; one InputError naming the key if it cannot be used."""
     text = read_settings(path, "brand file", "a brand file", ".yml")
-    if len(text) > MAX_BRAND_CHARACTERS:
-        raise InputError(str(path), f"is longer than {MAX_BRAND_CHARACTERS:,} characters; a brand file is a "
-                                    "page of settings — check the file")
     try:
-        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=yaml.SafeLoader)):
-            raise InputError(str(path), "uses YAML aliases (*name), which reportgen does not read (one alias can "
-                                        "stand for millions of values); write the values out")
+        _check_structure(text, path)
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
         raise InputError(str(path), f"is not valid YAML ({_yaml_problem(error)}); fix the syntax") from None
     if not isinstance(data, dict):
         raise InputError(str(path), "is not a brand.yml mapping; give meta, logo, color and typography keys")
     return _BrandReader(path).theme(data)
+
+
+def _check_structure(text: str, path: Path) -> None:
+    """Refuse, from PyYAML's event stream and before building anything, what a brand file never needs:
+    aliases (one can stand for millions of values) and deep nesting (PyYAML's scanner slows with every
+    open bracket, and its composer recurses: 120 KB of brackets took minutes, then a RecursionError)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise InputError(str(path), "uses YAML aliases (*name), which reportgen does not read (one alias can "
+                                        "stand for millions of values); write the values out")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_NESTING:
+                line = event.start_mark.line + 1
+                raise InputError(str(path), f"line {line}: nests lists or mappings more than {MAX_NESTING} levels "
+                                            "deep; a brand file needs six — check the file")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _yaml_problem(error: yaml.YAMLError) -> str:
@@ -111,12 +127,15 @@ def _yaml_problem(error: yaml.YAMLError) -> str:
 class _BrandReader(_Reader):
     """Validates one brand.yml mapping key by key; keys reportgen cannot use become warnings."""
 
-    def __init__(self, path: Path) -> None:
-        super().__init__(path)
-        self.warnings: dict[str, None] = {}  # ordered, once each
-
     def warn(self, key: str, why: str = "reportgen has no use for it") -> None:
         self.warnings[f"{key}: ignored ({why})"] = None
+
+    def shown_warnings(self) -> tuple[str, ...]:
+        """The warnings, the first MAX_WARNINGS of them: every build prints them, one line each."""
+        warnings = tuple(self.warnings)
+        if len(warnings) <= MAX_WARNINGS:
+            return warnings
+        return (*warnings[:MAX_WARNINGS - 1], f"… and {len(warnings) - MAX_WARNINGS + 1:,} more keys ignored")
 
     def mapping(self, data: Any, key: str, used: tuple[str, ...], ignored: tuple[str, ...] = (),
                 open_ended: bool = False) -> dict[str, Any]:
@@ -125,9 +144,10 @@ class _BrandReader(_Reader):
         if data is None:
             return {}
         if not isinstance(data, dict):
-            raise self.fail(key, f"is {_shown(data)}; give a mapping of {', '.join(used + ignored)}")
+            raise self.fail(key, f"is {shown(data)}; give a mapping of {', '.join(used + ignored)}")
         for name in data:
-            child = f"{key}.{name}" if key else str(name)
+            label = name if isinstance(name, str) and len(name) <= 40 else shown(name)
+            child = f"{key}.{label}" if key else label
             if name in ignored or (open_ended and name not in used):
                 self.warn(child)
             elif name not in used:
@@ -139,22 +159,24 @@ class _BrandReader(_Reader):
         if data is None:
             return {}
         if not isinstance(data, dict):
-            raise self.fail(key, f"is {_shown(data)}; give a mapping of names to values")
+            raise self.fail(key, f"is {shown(data)}; give a mapping of names to values")
         return data
 
     def local(self, value: Any, key: str) -> str:
         """A path relative to the brand file: brand.yml also allows URLs, which reportgen never fetches."""
         if not isinstance(value, str):
-            raise self.fail(key, f"is {_shown(value)}; give a path relative to the brand file")
+            raise self.fail(key, f"is {shown(value)}; give a path relative to the brand file")
         if re.match(r"[a-z][a-z0-9+.-]*://", value, re.IGNORECASE):
             raise self.fail(key, f"{value} is a URL; {_NO_NETWORK}: save the file beside the brand file and give "
                                  "its path")
         return value
 
-    def text(self, value: Any, key: str) -> str | None:
-        """``value`` if it is a string or absent."""
+    def text(self, value: Any, key: str, limit: int = 300) -> str | None:
+        """``value`` if it is a string of at most ``limit`` characters, or absent."""
         if value is not None and not isinstance(value, str):
-            raise self.fail(key, f"is {_shown(value)}; give a string")
+            raise self.fail(key, f"is {shown(value)}; give a string")
+        if value is not None and len(value) > limit:
+            raise self.fail(key, f"is {len(value):,} characters long; give at most {limit:,}")
         return value
 
     def theme(self, data: dict[str, Any]) -> Theme:
@@ -189,16 +211,17 @@ class _BrandReader(_Reader):
             sizes=self.sizes(body_options.get("size"), base.sizes),
             texts={language: ThemeTexts(brand_line=texts.brand_line, disclaimer=texts.disclaimer)
                    for language, texts in base.texts.items()},
-            warnings=tuple(self.warnings),
+            warnings=self.shown_warnings(),
         )
 
     def brand_name(self, data: Any) -> str | None:
         meta = self.mapping(data, "meta", ("name",), open_ended=True)
-        name = meta.get("name")
+        name, key = meta.get("name"), "meta.name"
         if isinstance(name, dict):
             parts = self.mapping(name, "meta.name", ("full", "short"), open_ended=True)
-            return self.text(parts.get("full"), "meta.name.full") or self.text(parts.get("short"), "meta.name.short")
-        return self.text(name, "meta.name")
+            part = "full" if self.text(parts.get("full"), "meta.name.full") else "short"
+            name, key = parts.get(part), f"meta.name.{part}"
+        return self.text(name, key, MAX_TEXT_LENGTHS["brand.name"])
 
     # -- colours ------------------------------------------------------------
 
@@ -240,13 +263,13 @@ class _BrandReader(_Reader):
         if data is None:
             return {}
         if not isinstance(data, list):
-            raise self.fail("typography.fonts", f"is {_shown(data)}; give a list of font families")
+            raise self.fail("typography.fonts", f"is {shown(data)}; give a list of font families")
         entries: dict[str, tuple[str, dict[str, Any]]] = {}
         for index, entry in enumerate(data):
             key = f"typography.fonts[{index}]"
             source = entry.get("source") if isinstance(entry, dict) else None
             if source not in (None, "file", "google", "bunny", "system"):
-                raise self.fail(f"{key}.source", f"is {_shown(source)}; allowed: file, google, bunny, system")
+                raise self.fail(f"{key}.source", f"is {shown(source)}; allowed: file, google, bunny, system")
             entry = self.mapping(entry, key, ("family", "source") + (
                 ("files",) if source == "file" else ("weight", "style", "display")))
             family = self.text(entry.get("family"), f"{key}.family")
@@ -275,7 +298,7 @@ class _BrandReader(_Reader):
 
     def font_files(self, data: Any, key: str, family: str) -> FontFamily:
         if not isinstance(data, list) or not data:
-            raise self.fail(key, f"is {_shown(data)}; give a list of {family}'s TTF files, each "
+            raise self.fail(key, f"is {shown(data)}; give a list of {family}'s TTF files, each "
                                  "{path, weight, style}")
         slots: dict[str, Path] = {}
         for index, file in enumerate(data):
@@ -300,12 +323,12 @@ class _BrandReader(_Reader):
     def weight(self, value: Any, key: str) -> int:
         number = _WEIGHTS.get(value) if isinstance(value, str) else value
         if isinstance(number, bool) or number not in range(100, 1000, 100):
-            raise self.fail(key, f"is {_shown(value)}; give 100–900 or {', '.join(_WEIGHTS)}")
+            raise self.fail(key, f"is {shown(value)}; give 100–900 or {', '.join(_WEIGHTS)}")
         return number
 
     def style(self, value: Any, key: str) -> str:
         if value not in ("normal", "italic", "oblique"):
-            raise self.fail(key, f"is {_shown(value)}; allowed: normal, italic, oblique")
+            raise self.fail(key, f"is {shown(value)}; allowed: normal, italic, oblique")
         return "normal" if value == "normal" else "italic"
 
     def sizes(self, value: Any, defaults: dict[str, float]) -> dict[str, float]:
@@ -320,7 +343,7 @@ class _BrandReader(_Reader):
             relative = defaults["body"] / (100 if unit == "%" else 1)
             points = number * {"pt": 1.0, "px": 0.75, "em": relative, "rem": relative, "%": relative}[unit]
         else:
-            raise self.fail("typography.base.size", f"is {_shown(value)}; give a size such as 10pt, 14px, 1.1rem "
+            raise self.fail("typography.base.size", f"is {shown(value)}; give a size such as 10pt, 14px, 1.1rem "
                                                     "or 10")
         low, high = _BODY_RANGE
         if not low <= points <= high:
@@ -388,16 +411,19 @@ class _ColorResolver:
         if value is None:
             raise fail(key, 'is empty; quote hex colours ("#1F3A5F"): in YAML an unquoted # starts a comment')
         if not isinstance(value, str):
-            raise fail(key, f'is {_shown(value)}; give a hex colour ("#1F3A5F" or "#FFF") or a color.palette name')
+            raise fail(key, f'is {shown(value)}; give a hex colour ("#1F3A5F" or "#FFF") or a color.palette name')
         if key in seen:
             raise fail(key, f"refers to itself through {' → '.join(seen)}; give a hex colour somewhere")
+        if len(seen) >= MAX_COLOR_HOPS:
+            raise fail(key, f"is reached through more than {MAX_COLOR_HOPS} colour names; give a hex colour sooner")
         if value in _ROLES and value in self.color and f"color.{value}" != key:
             return self(f"color.{value}", self.color[value], seen + (key,))
         if value in self.palette:
             return self(f"color.palette.{value}", self.palette[value], seen + (key,))
         if not _HEX.fullmatch(value):
-            names = ", ".join(map(str, self.palette)) or "none"
-            raise fail(key, f"is {_shown(value)}; give #RRGGBB, #RGB or a color.palette name (palette: {names})")
+            names = ", ".join(shown(name)[1:-1] for name in list(self.palette)[:8]) or "none"
+            names += ", …" if len(self.palette) > 8 else ""
+            raise fail(key, f"is {shown(value)}; give #RRGGBB, #RGB or a color.palette name (palette: {names})")
         digits = value[1:] if len(value) == 7 else "".join(digit * 2 for digit in value[1:])
         return f"#{digits.upper()}"
 
@@ -406,9 +432,3 @@ def _mix(color: str, paper: str, share: float) -> str:
     """``share`` of ``color`` laid over ``paper``, as #RRGGBB."""
     channels = (round(int(color[i:i + 2], 16) * share + int(paper[i:i + 2], 16) * (1 - share)) for i in (1, 3, 5))
     return "#" + "".join(f"{channel:02X}" for channel in channels)
-
-
-def _shown(value: Any) -> str:
-    """A value as an error message quotes it: short."""
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."

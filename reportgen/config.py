@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Callable
 
@@ -23,8 +23,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-from .errors import InputError
-from .themes import load_theme, read_settings
+from .errors import InputError, shown
+from .themes import load_theme, loads_toml, read_settings
 
 CONFIG_NAME = "reportgen.toml"
 THEME_FOLDER = "theme"  # where ``reportgen init`` copies the default theme
@@ -45,13 +45,16 @@ class ProjectConfig:
     reference_docx: Path | None = None
     pack: bool | None = None
     split: bool | None = None
+    # Not a key: what ``--verbose`` should say about the file, one line each (a path that reaches
+    # outside the project's folder, which a copied or downloaded project may not mean to do).
+    notes: tuple[str, ...] = field(default=(), compare=False)
 
     def values(self) -> dict[str, Any]:
         """The keys the file sets, by name (the names of ``build()``'s options)."""
-        return {field.name: getattr(self, field.name) for field in fields(self) if getattr(self, field.name) is not None}
+        return {key: getattr(self, key) for key in KEYS if getattr(self, key) is not None}
 
 
-KEYS = tuple(field.name for field in fields(ProjectConfig))
+KEYS = tuple(item.name for item in fields(ProjectConfig) if item.name != "notes")
 
 
 def load_config(given: Path | None = None) -> ProjectConfig:
@@ -62,7 +65,7 @@ def load_config(given: Path | None = None) -> ProjectConfig:
     text = read_settings(path, "config file", "a config file", ".toml",
                          "check the path, or run `reportgen init` to write one")
     try:
-        data = tomllib.loads(text)
+        data = loads_toml(text, path)
     except tomllib.TOMLDecodeError as error:
         raise InputError(str(path), _toml_problem(str(error))) from None
     return _read(path, data)
@@ -83,23 +86,42 @@ def _read(path: Path, data: dict[str, Any]) -> ProjectConfig:
     for key, value in data.items():
         check = _CHECKS.get(key)
         if check is None:
+            key = key if len(key) <= 40 else shown(key)
             raise InputError(str(path), f"{key}: unknown key; allowed: {', '.join(KEYS)}")
         try:
             values[key] = check(value, folder)
         except ValueError as error:
             raise InputError(str(path), f"{key}: {error}") from None
-    return ProjectConfig(**values)
+    return ProjectConfig(**values, notes=tuple(_outside_notes(path, data)))
+
+
+_PATH_KEYS = {"inputs": "reads", "style": "reads", "reference_docx": "reads", "out": "writes"}
+
+
+def _outside_notes(path: Path, data: dict[str, Any]) -> list[str]:
+    """One line per path the file gives that leads outside its folder (``..``, an absolute path, a link)."""
+    folder = path.parent.resolve()
+    notes = []
+    for key, verb in _PATH_KEYS.items():
+        given = data.get(key)
+        for value in given if isinstance(given, list) else [given] if given is not None else []:
+            if key == "style" and not (Path(value).suffix or (path.parent / value).exists()):
+                continue  # a built-in theme's name
+            if not (folder / value).resolve().is_relative_to(folder):
+                notes.append(f"{path}: {key}: {shown(value, 80)} is outside the project folder {folder}; "
+                             f"reportgen {verb} it there")
+    return notes
 
 
 def _string(value: Any, folder: Path) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"is {value!r}; give a string in quotes")
+        raise ValueError(f"is {shown(value)}; give a string in quotes")
     return value
 
 
 def _strings(value: Any) -> tuple[str, ...]:
     if not (isinstance(value, list) and value and all(isinstance(item, str) and item for item in value)):
-        raise ValueError(f"is {value!r}; give a list of strings, e.g. [\"pdf\", \"docx\"]")
+        raise ValueError(f"is {shown(value)}; give a list of strings, e.g. [\"pdf\", \"docx\"]")
     return tuple(value)
 
 
@@ -147,12 +169,12 @@ def _date(value: Any, folder: Path) -> str:
     try:
         return dt.date.fromisoformat(_string(value, folder)).isoformat()
     except ValueError:
-        raise ValueError(f"is {value!r}; give a date as YYYY-MM-DD") from None
+        raise ValueError(f"is {shown(value)}; give a date as YYYY-MM-DD") from None
 
 
 def _flag(value: Any, folder: Path) -> bool:
     if not isinstance(value, bool):
-        raise ValueError(f"is {value!r}; give true or false")
+        raise ValueError(f"is {shown(value)}; give true or false")
     return value
 
 
@@ -224,16 +246,35 @@ def project_files(folder: Path) -> dict[Path, bytes]:
 
 
 def init_project(folder: Path) -> list[Path]:
-    """Write ``project_files`` into ``folder``, all or nothing: an existing file is one
-    InputError naming it, raised before anything is written."""
-    from .export import write_atomic
-
+    """Write ``project_files`` into ``folder``, all or nothing: an existing file is one InputError
+    naming it, raised before anything is written; a failure while writing (a full disk, a file or
+    folder in the way, Ctrl-C) removes every file and folder this call made, then is raised."""
     files = project_files(folder)
     existing = [path for path in files if path.exists() or path.is_symlink()]
     if existing:
-        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
-        raise InputError(str(existing[0]), f"already exists{more}; init never overwrites — "
-                                           "remove it, or init another folder")
-    for path, data in files.items():
-        write_atomic(path, data)
+        raise _exists(existing[0], len(existing) - 1)
+    made: list[Path] = []  # files and folders this call created, in order
+    try:
+        for path, data in files.items():
+            for parent in reversed((path.parent, *path.parent.parents)):
+                if not parent.exists():
+                    parent.mkdir()
+                    made.append(parent)
+            with open(path, "xb") as stream:  # "x": never through a file or link made since the check
+                made.append(path)
+                stream.write(data)
+    except BaseException as error:
+        for path in reversed(made):
+            try:
+                path.rmdir() if path.is_dir() and not path.is_symlink() else path.unlink()
+            except OSError:
+                pass  # something else now lives there: it is not ours to remove
+        if isinstance(error, FileExistsError) and error.filename in map(str, files):
+            raise _exists(Path(error.filename), 0) from None
+        raise
     return list(files)
+
+
+def _exists(path: Path, more: int) -> InputError:
+    also = f" (and {more} more)" if more else ""
+    return InputError(str(path), f"already exists{also}; init never overwrites — remove it, or init another folder")

@@ -21,7 +21,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-from .errors import InputError
+from .errors import InputError, shown
+from .files import read_bounded, size_text
 from .resources import bundled_dir
 
 COLOR_ROLES = ("primary", "accent", "text", "muted", "rule", "stripe", "shade", "paper")
@@ -30,7 +31,13 @@ SIZE_ROLES = ("body", "small", "h1", "h2", "h3", "title", "figure")
 TEXT_KEYS = ("brand_line", "footer", "disclaimer")
 PAGE_SIZES = ("A4", "Letter")
 COVERS = ("band", "rule", "panel")
-MAX_ASSET_BYTES = 8 * 1024 * 1024
+MAX_SETTINGS_BYTES = 200 * 1024  # a theme, brand file or project config is a page of settings
+MAX_FONT_BYTES = 20 * 1024 * 1024  # a TrueType font with wide coverage is a few MB
+MAX_LOGO_BYTES = 2 * 1024 * 1024  # a logo is tens of KB
+MAX_SVG_SHAPES = 20_000  # what an SVG logo draws once every <use> is expanded
+# The longest each text may be, in characters: a footer or brand line is one line on a page.
+MAX_TEXT_LENGTHS = {"name": 80, "description": 300, "brand.name": 120, "brand_line": 300, "footer": 300,
+                    "disclaimer": 2000}
 
 _DEFAULT_COLORS = {
     "primary": "#1F3A5F", "accent": "#C8553D", "text": "#222222", "muted": "#6B7280",
@@ -114,7 +121,7 @@ def load_theme(spec: str | Path) -> Theme:
         return load_brand(path)
     text = read_settings(path, "theme file", "a theme", ".toml")
     try:
-        data = tomllib.loads(text)
+        data = loads_toml(text, path)
     except tomllib.TOMLDecodeError as error:
         raise InputError(str(path), f"is not valid TOML ({error}); fix the syntax") from None
     return _Reader(path).theme(data)
@@ -122,12 +129,21 @@ def load_theme(spec: str | Path) -> Theme:
 
 def read_settings(path: Path, name: str, read_as: str, suffix: str, missing: str = "check the path") -> str:
     """The text of a settings file (theme, brand, project config), or one InputError saying why not."""
+    data = read_bounded(path, MAX_SETTINGS_BYTES, name, missing=missing)
     try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(str(path), f"no such {name}; {missing}") from None
-    except (OSError, UnicodeDecodeError) as error:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
         raise InputError(str(path), f"cannot be read as {read_as} ({error}); give a UTF-8 {suffix} file") from None
+
+
+def loads_toml(text: str, path: Path) -> dict[str, Any]:
+    """``text`` parsed as TOML (a ``TOMLDecodeError`` is the caller's to word); arrays or tables nested
+    past what the parser can follow are one InputError, not a RecursionError."""
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        raise InputError(str(path), "nests arrays or tables hundreds of levels deep; a settings file needs "
+                                    "three — check the file") from None
 
 
 class _Reader:
@@ -136,6 +152,7 @@ class _Reader:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.folder = path.resolve().parent
+        self.warnings: dict[str, None] = {}  # what the theme says that packs leave out: ordered, once each
 
     def fail(self, key: str, problem: str) -> InputError:
         return InputError(str(self.path), f"{key}: {problem}")
@@ -146,27 +163,46 @@ class _Reader:
         if allowed is not None:
             for name in data:
                 if name not in allowed:
-                    raise self.fail(f"{key}.{name}" if key else name, f"unknown key; allowed here: {', '.join(allowed)}")
+                    label = name if len(name) <= 40 else shown(name)
+                    raise self.fail(f"{key}.{label}" if key else label, f"unknown key; allowed here: {', '.join(allowed)}")
         return data
 
     def string(self, data: dict[str, Any], key: str, where: str) -> str | None:
         value = data.get(key)
-        if value is not None and not isinstance(value, str):
+        if value is None:
+            return None
+        if not isinstance(value, str):
             raise self.fail(f"{where}{key}", "must be a string")
+        limit = MAX_TEXT_LENGTHS.get(f"{where}{key}") or MAX_TEXT_LENGTHS[key]  # brand.name, else by key
+        if len(value) > limit:
+            raise self.fail(f"{where}{key}", f"is {len(value):,} characters long; give at most {limit:,}")
+        control = _CONTROL.search(value)
+        if control:
+            raise self.fail(f"{where}{key}", f"holds the control character U+{ord(control.group()):04X}; "
+                                             "remove it")
         return value
 
     def asset(self, relative: Any, key: str, kind: str) -> Path:
+        """The file a theme key names, checked: inside the theme's folder, a regular file within its size
+        limit, and the kind of file it should be; what an SVG logo names outside itself is a warning."""
         if not isinstance(relative, str):
             raise self.fail(key, "must be a path relative to the theme file")
         path = (self.folder / relative).resolve()
         if not path.is_relative_to(self.folder):
             raise self.fail(key, f"{relative} is outside the theme's folder; put the {kind} beside the theme")
-        if not path.is_file():
+        if not path.exists():
             raise self.fail(key, f"{relative} does not exist; give a {kind} file relative to the theme")
-        if path.stat().st_size > MAX_ASSET_BYTES:
-            raise self.fail(key, f"{relative} is larger than {MAX_ASSET_BYTES // (1024 * 1024)} MB; give a smaller {kind}")
-        if not _looks_like(kind, path):
-            raise self.fail(key, f"{relative} is not a {kind}; {_KIND_HINTS[kind]}")
+        limit = MAX_FONT_BYTES if kind == "TrueType font" else MAX_LOGO_BYTES
+        try:
+            data = read_bounded(path, limit, kind, head=None if kind == "SVG image" else 8,
+                                too_large=f"is larger than {size_text(limit)}; give a smaller {kind}")
+        except InputError as error:
+            raise self.fail(key, f"{relative} {error.problem}") from None
+        problem, outside = _svg_check(data) if kind == "SVG image" else (_head_problem(kind, data), None)
+        if problem:
+            raise self.fail(key, f"{relative} {problem}")
+        if outside:
+            self.warnings[f"{key}: {relative} {outside}"] = None
         return path
 
     def theme(self, data: dict[str, Any]) -> Theme:
@@ -175,7 +211,7 @@ class _Reader:
         page = self.table(top.get("page", {}), "page", ("size", "margins_mm"))
         cover = top.get("cover", "band")
         if cover not in COVERS:
-            raise self.fail("cover", f"is {cover!r}; allowed: {', '.join(COVERS)}")
+            raise self.fail("cover", f"is {shown(cover)}; allowed: {', '.join(COVERS)}")
         return Theme(
             name=self.string(top, "name", "") or self.path.stem,
             description=self.string(top, "description", "") or "",
@@ -191,13 +227,14 @@ class _Reader:
             margins_mm=self.margins(page),
             cover=cover,
             texts=self.texts(top.get("texts", {})),
+            warnings=tuple(self.warnings),
         )
 
     def colors(self, data: Any) -> dict[str, str]:
         colors = dict(_DEFAULT_COLORS)
         for role, value in self.table(data, "colors", COLOR_ROLES).items():
             if not isinstance(value, str) or not _COLOR.fullmatch(value):
-                raise self.fail(f"colors.{role}", f"is {value!r}; give a colour as #RRGGBB")
+                raise self.fail(f"colors.{role}", f"is {shown(value)}; give a colour as #RRGGBB")
             colors[role] = value.upper()
         return colors
 
@@ -219,28 +256,28 @@ class _Reader:
         sizes = dict(_DEFAULT_SIZES)
         for role, value in self.table(fonts.get("sizes", {}), "fonts.sizes", SIZE_ROLES).items():
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 5 <= value <= 72:
-                raise self.fail(f"fonts.sizes.{role}", f"is {value!r}; give a size in points from 5 to 72")
+                raise self.fail(f"fonts.sizes.{role}", f"is {shown(value)}; give a size in points from 5 to 72")
             sizes[role] = float(value)
         return sizes
 
     def page_size(self, page: dict[str, Any]) -> str:
         size = page.get("size", "A4")
         if size not in PAGE_SIZES:
-            raise self.fail("page.size", f"is {size!r}; allowed: {', '.join(PAGE_SIZES)}")
+            raise self.fail("page.size", f"is {shown(size)}; allowed: {', '.join(PAGE_SIZES)}")
         return size
 
     def margins(self, page: dict[str, Any]) -> tuple[float, float, float, float]:
         margins = page.get("margins_mm", [20, 18, 20, 18])
         if not (isinstance(margins, list) and len(margins) == 4
                 and all(isinstance(m, (int, float)) and not isinstance(m, bool) and 8 <= m <= 60 for m in margins)):
-            raise self.fail("page.margins_mm", f"is {margins!r}; give [top, right, bottom, left] in mm, each 8 to 60")
+            raise self.fail("page.margins_mm", f"is {shown(margins)}; give [top, right, bottom, left] in mm, each 8 to 60")
         return tuple(float(m) for m in margins)  # type: ignore[return-value]
 
     def texts(self, data: Any) -> dict[str, ThemeTexts]:
         texts = {}
         for language, entries in self.table(data, "texts", None).items():
             if not re.fullmatch(r"[a-z]{2,3}", language):
-                raise self.fail(f"texts.{language}", "is not a language code; use e.g. texts.en, texts.es")
+                raise self.fail("texts", f"{shown(language)} is not a language code; use e.g. texts.en, texts.es")
             entries = self.table(entries, f"texts.{language}", TEXT_KEYS)
             texts[language] = ThemeTexts(**{key: self.string(entries, key, f"texts.{language}.") for key in TEXT_KEYS})
         return texts
@@ -248,29 +285,86 @@ class _Reader:
 
 _KIND_HINTS = {
     "TrueType font": "give a .ttf file (reportlab embeds TrueType outlines, not CFF/.otf or web fonts)",
-    "SVG image": "give an .svg file",
     "PNG image": "give a .png file",
 }
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # what a text may not hold: tab and newline are fine
+_SVG_URL = re.compile(r"url\(\s*['\"]?\s*(?!#)|@import", re.IGNORECASE)  # a reference to anything but a part
+_INSIDE = re.compile(r"\s*(#|data:image/)", re.IGNORECASE)  # what an href may name: a part, a carried picture
 
 
-def _looks_like(kind: str, path: Path) -> bool:
-    """A cheap check of what the file is, so a wrong file fails here, not mid-render."""
-    with path.open("rb") as stream:
-        head = stream.read(8)
-    if kind == "TrueType font":
-        return head[:4] in (b"\x00\x01\x00\x00", b"true")
-    if kind == "PNG image":
-        return head.startswith(b"\x89PNG\r\n\x1a\n")
-    return _root_is_svg(path)
+def _head_problem(kind: str, head: bytes) -> str | None:
+    """A cheap check of a font's or PNG's first bytes, so a wrong file fails here, not mid-render."""
+    fits = (head[:4] in (b"\x00\x01\x00\x00", b"true") if kind == "TrueType font"
+            else head.startswith(b"\x89PNG\r\n\x1a\n"))
+    return None if fits else f"is not a {kind}; {_KIND_HINTS[kind]}"
 
 
-def _root_is_svg(path: Path) -> bool:
-    """Is the document element ``<svg>``? Parsed without entities or network, and only its first tag."""
+def _svg_check(data: bytes) -> tuple[str | None, str | None]:
+    """``(why the SVG logo is refused, what in it points outside)``. Refused: a file that is not
+    well-formed SVG, or whose ``<use>`` references loop or multiply past MAX_SVG_SHAPES (svglib
+    expands them all). Pointing outside — an ``href`` that is not ``#id`` or a ``data:image``, a
+    ``url()`` that is not ``url(#id)``, an ``@import``, entity declarations — is reported rather
+    than refused: renderers draw the logo from ``render.svg.safe_svg``, which leaves those out, and
+    the user is told what the packs will not show. Parsed strictly, without entities or network."""
     from lxml import etree
 
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
-        for _, element in etree.iterparse(str(path), events=("start",), resolve_entities=False, no_network=True):
-            return etree.QName(element).localname == "svg"
-    except etree.XMLSyntaxError:
-        return False
-    return False
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as error:
+        return f"is not a SVG image ({error}); give an .svg file", None
+    if not isinstance(root.tag, str) or etree.QName(root).localname != "svg":
+        return "is not a SVG image; give an .svg file", None
+    outside: list[str] = []
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        outside.append("XML entities")
+    targets: dict[str, Any] = {}
+    for element in root.iter(tag=etree.Element):
+        tag = etree.QName(element).localname
+        for name, value in element.attrib.items():
+            attribute = etree.QName(name).localname
+            if (attribute == "href" and not _INSIDE.match(value)) or _SVG_URL.search(value):
+                outside.append(f"{shown(value)} (<{tag} {attribute}>)")
+        if tag == "style" and _SVG_URL.search(element.text or ""):
+            outside.append("another file (<style>)")
+        if element.get("id") is not None:
+            targets[element.get("id")] = element
+    refused = _use_problem(root, targets)
+    if refused or not outside:
+        return refused, None
+    more = f" and {len(outside) - 1} more" if len(outside) > 1 else ""
+    return None, (f"refers to {outside[0]}{more} outside itself, which packs leave out; a logo draws only its own "
+                  "parts (#id) and data:image pictures — save it with images embedded")
+
+
+def _use_problem(root: Any, targets: dict[str, Any]) -> str | None:
+    """Does expanding every ``<use>`` loop, or draw more than MAX_SVG_SHAPES elements? Counted
+    bottom-up without recursion: a chain of uses may be as long as the file."""
+    from lxml import etree
+
+    def parts(element: Any) -> list[Any]:
+        found = [child for child in element if isinstance(child.tag, str)]
+        href = element.get("href", element.get("{http://www.w3.org/1999/xlink}href", ""))
+        if etree.QName(element).localname == "use" and href[1:] in targets:
+            found.append(targets[href[1:]])
+        return found
+
+    drawn: dict[Any, int] = {}
+    entered: set[Any] = set()
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        element, finished = stack.pop()
+        if finished:
+            entered.discard(element)
+            drawn[element] = 1 + sum(drawn[part] for part in parts(element))
+            if drawn[element] > MAX_SVG_SHAPES:
+                return (f"draws more than {MAX_SVG_SHAPES:,} shapes once its <use> references are expanded; "
+                        "give a simpler logo")
+        elif element in entered:
+            return "has a <use> that ends up using itself; break the loop"
+        elif element not in drawn:
+            entered.add(element)
+            stack.append((element, True))
+            stack.extend((part, False) for part in parts(element) if part not in drawn)
+    return None

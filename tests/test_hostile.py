@@ -144,7 +144,7 @@ def _theme(folder: Path, body: str) -> Path:
      "fonts.body.regular: a.ttf does not exist"),
     ("logo outside", '[brand]\nlogo = "../../etc/passwd"\n', "brand.logo: ../../etc/passwd is outside the theme's folder"),
     ("logo not an image", '[brand]\nlogo = "theme.toml"\n', "brand.logo: theme.toml is not a SVG image"),
-    ("huge logo", '[brand]\nlogo_png = "huge.png"\n', "brand.logo_png: huge.png is larger than 8 MB"),
+    ("huge logo", '[brand]\nlogo_png = "huge.png"\n', "brand.logo_png: huge.png is larger than 2 MB"),
 ])
 def test_hostile_themes_are_one_line(case, body, message, offline, tmp_path):
     theme = _theme(tmp_path / "theme", body)
