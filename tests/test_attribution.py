@@ -245,6 +245,16 @@ Confirman el alza de las tarifas
 
 El ministro dijo a Ana Gómez que no habrá cambios.
 """, [("Juan Pérez", "Aguas del Sur")]),
+    "es-medio-antes-del-hablante": ("""
+El cobre sigue al alza
+
+"El cobre es clave", comentó a BBC Mundo Jorge Peña, director del Centro de Estudios Mineros.
+""", [("Jorge Peña", "Centro de Estudios Mineros")]),
+    "es-clausula-tras-el-nombre-no-lo-describe": ("""
+El cobre podría bajar
+
+Tal como lo indicó la economista Lucía Vera, el precio podría bajar en invierno.
+""", [("Lucía Vera", None)]),
     "en-initials-of-a-body": ("""
 A resolution on the mission
 

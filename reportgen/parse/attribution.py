@@ -52,6 +52,7 @@ _MAX_TITLE_GAP_WORDS = 8
 _MAX_TAIL_WORDS = 12
 _MAX_OPEN_APPOSITIVE_WORDS = 16
 _LABEL_CHARS = 30
+_DEFINITE_DESCRIPTION_WORDS = 5
 _SENTENCE_END = tuple(".!?…:;") + _CLOSING_QUOTE
 
 
@@ -259,9 +260,7 @@ def _description_around(text: str, start: int, end: int, earlier: str = "") -> D
         return described
     if before_text.endswith(","):
         return leading  # what follows "Desc, Name," is the sentence's predicate
-    if described.organization or (described.role and not leading.organization):
-        return described
-    return leading
+    return described if described.organization and not leading.organization else leading
 
 
 def _reads_as_description(text: str) -> bool:
@@ -274,6 +273,9 @@ def _reads_as_description(text: str) -> bool:
         return False
     first = words[0].lower()
     lowered = text.lower()
+    if first in _lower("definite_articles"):  # "la directora de X", not "el precio podría bajar"
+        return any(is_title(word.strip(",")) or word.lower().strip(",") in _lower("role_nouns")
+                   for word in words[1:_DEFINITE_DESCRIPTION_WORDS])
     if any(lowered.startswith(opener + " ") for opener in _lower("appositive_openers")):
         return True
     if first in _lower("relative_pronouns") | _lower("articles") or words[0] in _exact("reporting_verbs"):

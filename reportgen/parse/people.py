@@ -175,6 +175,8 @@ def _person_names(text: str, common: frozenset[str]) -> tuple[tuple[str, int, in
             strays.append(0)  # "la Policía Eduardo Pérez Rocha": the body ends where the name starts
         first = max((i + 1 for i in strays if len(tokens) - i - 1 >= 2), default=0)
         last = len(tokens)
+        if first and len(tokens) - first > 2 and is_acronym(tokens[first - 1]):
+            first += 1  # "BBC Mundo Jorge Peña": the word after an acronym finishes its name
         while last - first > 2 and (is_place(tokens[first]) or tokens[first].lower() in common):
             first += 1  # "Ukraine Marie Yovanovitch": a place is not a first name
         while last - first > 2 and _is_stray(tokens[last - 1]):
