@@ -60,7 +60,7 @@ KEYS = tuple(item.name for item in fields(ProjectConfig) if item.name != "notes"
 def load_config(given: Path | None = None) -> ProjectConfig:
     """The project defaults of ``given``, else of the current folder's reportgen.toml, else none at all."""
     path = given if given is not None else Path(CONFIG_NAME)
-    if given is None and not path.is_file():
+    if given is None and not path.exists():  # a pipe or folder of that name is refused, not skipped
         return ProjectConfig()
     text = read_settings(path, "config file", "a config file", ".toml",
                          "check the path, or run `reportgen init` to write one")

@@ -69,18 +69,19 @@ def theme_folder(tmp_path: Path, toml: str, logo: str | None = None) -> Path:
 
 # -- 1. regular files only, sizes checked before reading -------------------------------------
 
-@pytest.mark.parametrize("role", ["article", "theme", "brand", "config", "font"])
+@pytest.mark.parametrize("role", ["article", "theme", "brand", "config", "project", "font"])
 def test_a_named_pipe_anywhere_is_one_line_not_a_hang(role, tmp_path):
     article = tmp_path / "strike.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     pipe = tmp_path / {"article": "pipe.txt", "theme": "pipe.toml", "brand": "pipe.yml", "config": "pipe.toml",
-                       "font": "pipe.ttf"}[role]
+                       "project": CONFIG_NAME, "font": "pipe.ttf"}[role]
     os.mkfifo(pipe)
     args, named, problem = {
         "article": (["parse", str(pipe)], pipe, "is a named pipe (FIFO), not a regular file"),
         "theme": (["build", str(article), "--style", str(pipe)], pipe, "is a named pipe (FIFO), not a regular file"),
         "brand": (["build", str(article), "--style", str(pipe)], pipe, "is a named pipe (FIFO), not a regular file"),
         "config": (["build", "--config", str(pipe)], pipe, "is a named pipe (FIFO), not a regular file"),
+        "project": (["build"], CONFIG_NAME, "is a named pipe (FIFO), not a regular file"),
         "font": (["build", str(article), "--style", str(tmp_path / "font.toml")], tmp_path / "font.toml",
                  "fonts.body.regular: pipe.ttf is a named pipe (FIFO), not a regular file"),
     }[role]
