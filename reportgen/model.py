@@ -2,8 +2,10 @@
 
 Everything here is immutable (lists are stored as tuples) so a brief can be
 hashed, compared and shared between processes, and ``to_dict``/``from_dict``
-round-trip exactly through JSON: ``Brief.from_dict(b.to_dict()) == b``.
-The JSON keys are a published contract (``reportgen.brief/2``), described by
+round-trip exactly through JSON: ``Brief.from_dict(b.to_dict()) == b`` for
+any brief whose strings hold no control characters (``from_dict`` reads
+strangers' files: it checks every field's type, naming its path, and cleans
+every string with ``clean_text``). The JSON keys are a published contract (``reportgen.brief/2``), described by
 ``reportgen/schema/brief-2.schema.json``; version 1 briefs (no spans, dropped
 lines as plain strings) still load, upgraded.
 
