@@ -18,6 +18,9 @@ _BOUNDARY = re.compile(
     r"(?<=[.!?…])[" + re.escape(_CLOSERS) + r"]*\s+(?=[\"'“‘«(\[¿¡]?[A-ZÁÉÍÓÚÑÜ0-9])"
 )
 _INITIALS = re.compile(r"(?:\b[A-Z]\.){1,3}$")
+# Longer than any abbreviation or initials: only this much of a chunk's end decides how it ends,
+# so a paragraph of ten thousand "A. " costs ten thousand short looks, not one long one each.
+_TAIL_CHARS = 64
 
 
 @lru_cache(maxsize=None)
@@ -31,7 +34,7 @@ def ends_with_abbreviation(chunk: str, abbreviations: frozenset[str] | None = No
     stripped = chunk.rstrip(_CLOSERS + " ")
     if not stripped.endswith("."):
         return False
-    last_word = re.split(r"[\s(“\"]", stripped)[-1]
+    last_word = re.split(r"[\s(“\"]", stripped[-_TAIL_CHARS:])[-1]
     if last_word[:-1].lower() in abbreviations:
         return True
     # "U.S." or "J." — initials, unless the sentence really ends on an acronym
@@ -44,7 +47,7 @@ def split_sentences(text: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        candidate = text[start:match.start()]
+        candidate = text[max(start, match.start() - _TAIL_CHARS):match.start()]
         if ends_with_abbreviation(candidate + text[match.start():match.end()].strip(), abbreviations):
             continue
         end = match.end()
