@@ -255,6 +255,16 @@ El cobre podría bajar
 
 Tal como lo indicó la economista Lucía Vera, el precio podría bajar en invierno.
 """, [("Lucía Vera", None)]),
+    "en-relative-clause-with-the-verb": ("""
+Rates stay high for now
+
+The decision surprised Ana Ruiz, who on Monday had said that a cut was likely.
+""", [("Ana Ruiz", None)]),
+    "es-clausula-relativa-con-el-verbo": ("""
+La recuperación será fuerte
+
+La pregunta era si coincide con la ministra de Economía Nadia Calvo que el pasado jueves aseguraba que la recuperación será fuerte.
+""", [("Nadia Calvo", None)]),
     "en-initials-of-a-body": ("""
 A resolution on the mission
 

@@ -53,6 +53,7 @@ _MAX_TAIL_WORDS = 12
 _MAX_OPEN_APPOSITIVE_WORDS = 16
 _LABEL_CHARS = 30
 _DEFINITE_DESCRIPTION_WORDS = 5
+_MAX_RELATIVE_WORDS = 8
 _SENTENCE_END = tuple(".!?…:;") + _CLOSING_QUOTE
 
 
@@ -420,6 +421,9 @@ def _speakers_before(before: str, reading: _Reading, people_before: list[Person]
         marker = inner.split()[0].lower() if inner.split() else ""
         if named and marker in _lower("group_markers"):
             return [registry.add(name) for name, _, _ in _names_in_list(inner, reading)]  # "analysts, including X, said"
+    relative = _relative_speaker(stripped, reading)
+    if relative:
+        return [relative]
     head = (stripped[:appositive.start()] if appositive else stripped).rstrip(" ,")
     head = _AGE.sub("", head)  # "Ana Ruiz, 45, a fruit exporter, said"
     if not head.strip():
@@ -458,6 +462,23 @@ def _speakers_before(before: str, reading: _Reading, people_before: list[Person]
         if found:
             return [found]
     return []
+
+
+def _relative_speaker(before: str, reading: _Reading) -> Person | None:
+    """"la ministra Nadia Calviño que el pasado jueves aseguraba…", "Ana Ruiz, who on Monday said…":
+    the person a short relative clause with the reporting verb hangs on."""
+    words = before.split()
+    relative = next((i for i in range(len(words) - 1, max(-1, len(words) - _MAX_RELATIVE_WORDS - 2), -1)
+                     if words[i].lower() in _lower("relative_pronouns")), None)
+    if relative is None or relative == 0:
+        return None
+    antecedent = " ".join(words[:relative]).rstrip(" ,")
+    names = reading.registry.names(antecedent[-_CLAUSE_CHARS:])
+    if not names or not antecedent.endswith(names[-1][0]) or reading.registry.names(" ".join(words[relative + 1:])):
+        return None
+    window = antecedent[-_CLAUSE_CHARS:]
+    name, start, end = names[-1]
+    return reading.registry.add(name, _description_around(window, start, end, reading.earlier))
 
 
 def _title_length(words: list[str]) -> int:
