@@ -75,6 +75,18 @@ def rule_description(rule: str | None, _: Gettext) -> str:
         "publication-line": _("the publication's tagline"),
         "section-label": _("a section label above the headline"),
         "author-note": _("a note about the author"),
+        "dateline": _("a dateline: the place or agency the story was filed from"),
+        "related-link": _("a link to another article (\"Read more: …\", \"Related: …\")"),
+        "link-list": _("a run of short lines that are links (a menu or a list of headlines)"),
+        "author-box": _("the author's box: name and role, printed again"),
+        "site-blurb": _("a line about the site, not the article"),
+        "page-title": _("the page's title with the site's name (the headline is kept)"),
+        "placeholder": _("a placeholder the page left in the text (for an image, a video or an embed)"),
+        "image-markup": _("image markup or a file name left in the text"),
+        "player-label": _("a video or audio player's label (duration, play)"),
+        "ad-marker": _("an advertisement marker"),
+        "market-box": _("a box of market prices"),
+        "contact-line": _("a contact line (e-mail, phone, newsletter address)"),
     }
     if rule is None:
         return _("the brief does not record the rule (it was made by an older version)")
