@@ -11,6 +11,7 @@ back from an editor (``reportgen.roundtrip``).
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -21,6 +22,18 @@ from .source import Block, PageMeta
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # a long Word article or a template is a few MB unpacked
+# A Word file has a few dozen parts (more with pictures); python-docx walks them comparing each
+# with every one seen, so ten thousand tiny parts would cost minutes before any text is read.
+MAX_PARTS = 2_000
+MAX_RELATIONSHIPS = 20_000  # likewise each relationship is checked against the parts seen (a link each)
+MAX_TABLE_DEPTH = 32  # tables in cells in tables: Word's own limit is far beyond any article
+# Parts python-docx or this module read through the package's relationships, one of each kind:
+# one that points outside the file (TargetMode="External") is dropped, so it reads as absent and
+# is never fetched; a second of the same kind is dropped too (python-docx refuses to choose).
+_SINGLE_PARTS = {"styles", "footnotes", "endnotes", "comments", "numbering", "settings", "fontTable", "theme",
+                 "webSettings", "stylesWithEffects", "metadata/core-properties", "extended-properties",
+                 "custom-properties"}
+_READ_PARTS = _SINGLE_PARTS | {"header", "footer"}
 _HINT = "give a .docx saved by Word or LibreOffice"
 # Not text once changes are accepted (deletions), or not text at all (field codes, note marks, properties).
 _NOT_TEXT = {W + tag for tag in ("del", "moveFrom", "delText", "instrText", "pPr", "rPr", "footnoteReference",
@@ -64,19 +77,43 @@ def open_word_package(data: bytes, path: str, hint: str = _HINT) -> Any:
         with zipfile.ZipFile(BytesIO(data)) as package:
             names = set(package.namelist())
             unpacked = sum(info.file_size for info in package.infolist())
-    except zipfile.BadZipFile:
+            if "word/document.xml" not in names or "[Content_Types].xml" not in names:
+                raise InputError(path, f"is a zip but not a Word document (no word/document.xml); {hint}")
+            if unpacked > MAX_UNPACKED_BYTES:
+                raise InputError(path, f"unpacks to more than {MAX_UNPACKED_BYTES // (1024 * 1024)} MB; {hint}")
+            if len(names) > MAX_PARTS:
+                raise InputError(path, f"holds {len(names):,} parts (a Word document has a few dozen); {hint}")
+            # every relationship names its Target (an upper bound: TargetMode counts too)
+            relationships = sum(package.read(name).count(b"Target") for name in names if name.endswith(".rels"))
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError):  # damaged or exotic compression
         raise InputError(path, f"is not a Word document (not a zip package); {hint}") from None
-    if "word/document.xml" not in names or "[Content_Types].xml" not in names:
-        raise InputError(path, f"is a zip but not a Word document (no word/document.xml); {hint}")
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise InputError(path, f"unpacks to more than {MAX_UNPACKED_BYTES // (1024 * 1024)} MB; {hint}")
+    if relationships > MAX_RELATIONSHIPS:
+        raise InputError(path, f"holds {relationships:,} relationships between its parts (a Word document "
+                               f"has a few dozen); {hint}")
     import docx
 
     try:
-        return docx.Document(BytesIO(data))
+        word = docx.Document(BytesIO(data))
+        _drop_unreadable_relationships(word.part.package)
     except Exception as error:  # noqa: BLE001 - python-docx raises many kinds for a damaged package
         raise InputError(path, f"cannot be opened as a Word document ({type(error).__name__}: {error}); "
                                f"{hint}") from None
+    return word
+
+
+def _drop_unreadable_relationships(package: Any) -> None:
+    """Forget relationships that put a part the reader uses outside the file (styles or footnotes
+    "at" a URL or file path), or name a second one of a kind: the part then reads as missing (or
+    as the first), as in a file saved without it. Hyperlinks and linked pictures stay; nothing
+    here or in python-docx follows them."""
+    for source in [package, *package.iter_parts()]:
+        seen: set[str] = set()
+        for key, relationship in list(source.rels.items()):
+            kind = relationship.reltype.rsplit("/relationships/", 1)[-1]
+            if (relationship.is_external and kind in _READ_PARTS) or (kind in _SINGLE_PARTS and kind in seen):
+                del source.rels[key]
+            elif kind in _SINGLE_PARTS:
+                seen.add(kind)
 
 
 def open_docx(data: bytes, path: str) -> WordDocument:
@@ -85,7 +122,11 @@ def open_docx(data: bytes, path: str) -> WordDocument:
     styles = {style.style_id: style.name for style in word.styles}
     document = WordDocument(word)
     body = word.element.body
-    document.items = list(_items(body, styles))
+    try:
+        document.items = list(_items(body, styles))
+    except _TooDeep:
+        raise InputError(path, f"has tables nested more than {MAX_TABLE_DEPTH} deep; "
+                               "save it with its tables flattened, or as .txt") from None
     document.unaccepted_changes = any(element.tag in _REVISIONS for element in body.iter())
     document.comments = sum(1 for element in body.iter() if element.tag == W + "commentReference")
     document.footnotes = _footnotes(word)
@@ -121,23 +162,53 @@ def accepted_text(element: Any) -> str:
     return "".join(pieces)
 
 
-def _items(container: Any, styles: dict[str, str]) -> Iterator[Item]:
+class _TooDeep(Exception):
+    """Tables nested past MAX_TABLE_DEPTH."""
+
+
+def _items(container: Any, styles: dict[str, str], depth: int = 0) -> Iterator[Item]:
     for child in container:
         if child.tag == W + "p":
             if not _paragraph_deleted(child):
                 yield _paragraph(child, styles)
         elif child.tag == W + "tbl":
-            rows = []
-            for row in child.iter(W + "tr"):
-                if row.find(f"{W}trPr/{W}del") is not None:
-                    continue  # a row deleted with changes tracked
-                rows.append(tuple(tuple(item for item in _items(cell, styles) if isinstance(item, WordParagraph))
-                                  for cell in row.iter(W + "tc")))
-            yield WordTable(tuple(rows))
+            yield _table(child, styles, depth + 1)
         elif child.tag == W + "sdt":  # a content control (Word's own TOC): its content is body text
             content = child.find(W + "sdtContent")
             if content is not None:
-                yield from _items(content, styles)
+                yield from _items(content, styles, depth)
+
+
+def _table(element: Any, styles: dict[str, str], depth: int) -> WordTable:
+    """A table's own rows of cells; a table inside a cell is read once, in place, as that cell's text."""
+    if depth > MAX_TABLE_DEPTH:
+        raise _TooDeep
+    rows = []
+    for row in _own(element, W + "tr"):
+        if row.find(f"{W}trPr/{W}del") is not None:
+            continue  # a row deleted with changes tracked
+        rows.append(tuple(_cell(cell, styles, depth) for cell in _own(row, W + "tc")))
+    return WordTable(tuple(rows))
+
+
+def _cell(element: Any, styles: dict[str, str], depth: int) -> tuple[WordParagraph, ...]:
+    paragraphs: list[WordParagraph] = []
+    for item in _items(element, styles, depth):
+        if isinstance(item, WordParagraph):
+            paragraphs.append(item)
+        else:
+            paragraphs.extend(paragraph for row in item.rows for cell in row for paragraph in cell)
+    return tuple(paragraphs)
+
+
+def _own(element: Any, tag: str) -> Iterator[Any]:
+    """The ``tag`` elements of this table or row (also inside content controls), not of a table nested
+    in it: reading a nested table's rows again at every level grew threefold per level."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag != W + "tbl":
+            yield from _own(child, tag)
 
 
 def _paragraph(element: Any, styles: dict[str, str]) -> WordParagraph:
