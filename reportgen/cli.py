@@ -91,8 +91,7 @@ class _Reportgen(click.Group):
     its one line, not Python's complaint at exit."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        global _STDOUT
-        _STDOUT = _Stdout()
+        _STDOUT.problem = None  # a new command (several run in one process under click's test runner)
         _standard_descriptors()
         try:
             return super().invoke(ctx)
@@ -210,9 +209,9 @@ def parse(inputs: tuple[str, ...], out_dir: Path | None, max_input_mb: float) ->
               help="A built-in theme (see `reportgen styles`), a theme .toml file or a brand.yml file "
                    "(default: default, or the theme a Word pack given back was built with).")
 @click.option("--title", callback=_cover_line,
-              help="The pack's title, up to 300 characters (default: \"Briefing pack\"); also names the file.")
+              help="The pack's title, up to 500 characters (default: \"Briefing pack\"); also names the file.")
 @click.option("--subtitle", callback=_cover_line,
-              help="The line under the title, up to 300 characters (default: counts of articles, experts, figures).")
+              help="The line under the title, up to 500 characters (default: counts of articles, experts, figures).")
 @click.option("--date", "pack_date", metavar="YYYY-MM-DD",
               help="The pack's date (default: today, or SOURCE_DATE_EPOCH when set).")
 @click.option("--out", "out_dir", default="dist", show_default=True, type=click.Path(file_okay=False, path_type=Path),

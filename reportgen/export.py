@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Iterator
 
 from .errors import InputError
+from .jobs import running
 from .slug import printable
 
 MANIFEST_NAME = "manifest.json"
@@ -94,18 +95,9 @@ def remove_stale_parts(folder: Path) -> None:
             info = entry.stat(follow_symlinks=False)
         except OSError:
             continue
-        if stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid() and pid.isdigit() and not _alive(int(pid)):
+        mine = info.st_uid == (os.geteuid() if hasattr(os, "geteuid") else info.st_uid)
+        if stat.S_ISREG(info.st_mode) and mine and pid.isdigit() and not running(int(pid)):
             Path(entry.path).unlink(missing_ok=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (OSError, OverflowError):
-        return True  # it exists but is not ours (or the name only looks like ours)
-    return True
 
 
 def unique_name(stem: str, suffix: str, taken: set[str]) -> str:

@@ -1,12 +1,13 @@
 """Running a build's jobs: inline, on worker processes, or on a caller's Executor — and stopping cleanly.
 
 Workers only compute; the parent writes every file and records it. So
-whatever stops a build — Ctrl-C, SIGTERM, SIGHUP, a worker dying — the
-manifest lists exactly the documents on disk: the parent holds the signal
-back while it writes and records one document, and workers hold nothing worth
-waiting for. Workers die with their parent (``PR_SET_PDEATHSIG`` on Linux, a
-watch on the parent elsewhere), so a build killed outright leaves no process
-behind holding the caller's pipes.
+whatever stops a build — Ctrl-C, SIGTERM, SIGHUP — the manifest lists exactly
+the documents on disk: the parent holds the signal back while it writes and
+records one document, then stops taking results; documents still being
+computed are finished by their workers (stopping a worker mid-reply would hang
+the pool) and thrown away. Workers leave those signals to the parent and die
+with it (``PR_SET_PDEATHSIG`` on Linux, a watch on the parent elsewhere), so a
+build killed outright leaves no process behind holding the caller's pipes.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ import signal
 import sys
 import threading
 import time
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Callable, Iterator
+from contextlib import contextmanager, nullcontext
+from typing import TYPE_CHECKING, Callable, ContextManager, Iterator
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -89,21 +90,21 @@ class Runner:
     articles on 2 cores starts 2.
     """
 
-    def __init__(self, jobs: int | None, executor: Executor | None, progress: Progress | None) -> None:
+    def __init__(self, jobs: int | None, executor: Executor | None, progress: Progress | None,
+                 held: Callable[[], ContextManager[None]] = nullcontext) -> None:
         self.progress = progress
         self.callers = executor
         self.requested = jobs if jobs is not None else (os.cpu_count() or 1)
         self.pool = None
+        self.held = held  # around starting and stopping workers: a signal inside would break the pool
 
     def __enter__(self) -> Runner:
         return self
 
-    def __exit__(self, exc_type: object, *exc_info: object) -> None:
-        if self.pool is None:
-            return
-        if exc_type is not None:  # stopped: what the workers are computing will not be written
-            _kill_workers(self.pool)
-        self.pool.shutdown(wait=True, cancel_futures=True)
+    def __exit__(self, *exc_info: object) -> None:
+        if self.pool is not None:  # stopped or done: nothing queued starts; running jobs end on their own
+            with self.held():
+                self.pool.shutdown(wait=True, cancel_futures=True)
 
     def _executor(self, total: int) -> Executor | None:
         if self.callers is not None:
@@ -133,7 +134,8 @@ class Runner:
                 yield outcome
                 self._report(phase, done, total)
             return
-        futures = [executor.submit(function, item) for item in items]
+        with self.held():
+            futures = [executor.submit(function, item) for item in items]
         for done, (item, future) in enumerate(zip(items, futures), 1):
             try:
                 outcome = future.result()
@@ -148,8 +150,10 @@ class Runner:
 
 
 def worker_start(parent: int) -> None:
-    """A worker leaves Ctrl-C to its parent, and dies with it."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    """A worker leaves Ctrl-C, SIGTERM and a terminal's hangup to its parent (a worker dying mid-reply
+    would hang the pool; the parent stops them all), and dies with its parent."""
+    for signum in _STOP_SIGNALS:
+        signal.signal(signum, signal.SIG_IGN)
     if sys.platform.startswith("linux"):
         try:
             import ctypes
@@ -157,27 +161,25 @@ def worker_start(parent: int) -> None:
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
         except (OSError, AttributeError):
             pass  # the watch below still ends the worker
-    if os.getppid() != parent:  # the parent died before the worker was ready
+    watched = os.getppid()  # the build itself, or the start method's server process between them
+    if not running(parent):  # the build died before the worker was ready
         os._exit(1)
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="reportgen-parent-watch").start()
+    threading.Thread(target=_watch_parent, args=(parent, watched), daemon=True, name="reportgen-watch").start()
 
 
-def _watch_parent(parent: int) -> None:
+def _watch_parent(parent: int, watched: int) -> None:
     """The fallback where no death signal exists: an orphan is re-parented, so a changed parent id ends it."""
-    while os.getppid() == parent:
+    while os.getppid() == watched and running(parent):
         time.sleep(1)
     os._exit(1)
 
 
-def _kill_workers(pool: object) -> None:
-    """End a pool's workers now (they hold nothing unwritten): ``kill_workers`` where Python has it,
-    else each of the pool's processes (its private table, stable since Python 3.8)."""
-    kill = getattr(pool, "kill_workers", None)
-    if kill is not None:
-        kill()
-        return
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
-        try:
-            process.kill()
-        except (OSError, ValueError):
-            pass
+def running(pid: int) -> bool:
+    """Is process ``pid`` still there (ours or another user's)?"""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):
+        return True  # it exists under another user (or the number only looks like a process id)
+    return True

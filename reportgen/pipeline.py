@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 DEFAULT_PACK_NAME = "briefing-pack"
 AUTO = "auto"  # --lang auto: each article's detected language decides its document
 STDIN = "-"
-MAX_TITLE_CHARS = 300  # a pack's title and subtitle: a cover line, not a paragraph (20,000 took a minute)
+MAX_TITLE_CHARS = 500  # a pack's title and subtitle: a cover line, not a paragraph (20,000 took a minute)
 _MAX_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last second a date can show
 
 
@@ -210,7 +210,7 @@ def build(
     try:
         with Interruptions() as signals:
             try:
-                with Runner(jobs, executor, progress) as runner:
+                with Runner(jobs, executor, progress, signals.held) as runner:
                     readings = _parse_needed(pack_inputs, runner, result)  # a pack needs every brief at once
                     pack_jobs = _pack_jobs(packs, readings, theme, folder, title, subtitle, pack_date, taken, result)
                     article_jobs = _article_jobs([s for s in todo if not s.is_pack], readings, runner, theme,

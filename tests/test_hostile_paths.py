@@ -527,21 +527,21 @@ def test_one_file_named_four_ways_is_built_once(monkeypatch, tmp_path):
 # -- 5. a cover line is a line ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("option", ["--title", "--subtitle"])
-def test_a_title_or_subtitle_over_300_characters_is_refused_in_one_line(option, tmp_path):
+def test_a_title_or_subtitle_over_500_characters_is_refused_in_one_line(option, tmp_path):
     started = time.perf_counter()
     result = CliRunner().invoke(main, ["build", str(_article(tmp_path / "a.txt")), "-f", "md", option, "x" * 20_000,
                                        "--out", str(tmp_path / "out")])
     assert time.perf_counter() - started < 5
     assert result.exit_code == 2 and f"Invalid value for '{option}'" in result.output
-    assert "20,000 characters" in result.output and "at most 300" in result.output
+    assert "20,000 characters" in result.output and "at most 500" in result.output
     assert not (tmp_path / "out").exists()
-    with pytest.raises(ValueError, match="at most 300"):
-        build([tmp_path / "a.txt"], formats=["md"], out=tmp_path / "out", **{option[2:]: "x" * 301})
+    with pytest.raises(ValueError, match="at most 500"):
+        build([tmp_path / "a.txt"], formats=["md"], out=tmp_path / "out", **{option[2:]: "x" * 501})
 
 
-def test_a_title_of_300_characters_builds_and_names_the_file_in_80(tmp_path):
+def test_a_title_of_500_characters_builds_and_names_the_file_in_80(tmp_path):
     result = CliRunner().invoke(main, ["build", str(_article(tmp_path / "a.txt")), "-f", "md", "--title",
-                                       "Ferry levy " * 27 + "end", "--out", str(tmp_path / "out")])
+                                       "Ferry levy " * 45 + "end", "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     (name,) = _outputs(tmp_path / "out")
     assert len(name) <= 80 + len(".en.md") and name.startswith("ferry-levy-ferry-levy")
