@@ -64,6 +64,9 @@ CASES = {
     "en-transcript-label": _case("en", "Read the Full Transcript", "Available Downloads"),
     "es-follow-us": _case("es", "Síguenos en Instagram y TikTok"),
     "es-subscribe": _case("es", "Suscríbete a nuestro boletín de los viernes"),
+    "en-social-prompt": _case("en", "Follow Harbor Daily on WhatsApp"),
+    "en-paywall": _case("en", "This article is for subscribers only."),
+    "es-paywall": _case("es", "Contenido exclusivo para suscriptores"),
     "es-app-banner": _case("es", "Descarga la app y recibe las noticias del puerto"),
     # Player labels and clocks.
     "en-player": _case("en", "Listen live", "Next Up:", "0:00 0:00", rules=("player-label",)),
@@ -80,6 +83,9 @@ CASES = {
     "es-agency-source": _case("es", "Fuente: agencias"),
     "es-reporter-outlet": _case("es", "Rodrigo Paz, Diario del Sur", rules=("byline",)),
     "en-reporter-agency": _case("en", "Tom Baker / Reuters", rules=("byline",)),
+    "en-byline-from-outlet": _case("en", "by Lena Ortiz from Harbor Daily", rules=("byline",)),
+    "es-byline-particles": _case("es", "Por Ana de la Torre", rules=("byline",)),
+    "en-outlet-date-time": _case("en", "Harbor Wire March 18, 2024 02:11 IST", rules=("dateline",)),
     # Author boxes: one name and role repeated in the other language, a name printed twice.
     "en-author-box": _case("en", "Lena Ortiz", "Trade correspondent", "Lena Ortiz", "Corresponsal de comercio",
                            rules=("author-box",)),

@@ -32,7 +32,8 @@ from .structure import is_question, name_and_role, name_line, reporting_verb, sp
 
 _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 _GLUED_CREDIT = re.compile(r"[a-záéíóúñ.)][.!?]?[A-ZÁÉÍÓÚÑ]{4,}$")
-_BYLINE_NAME = re.compile(r"^(?:[A-ZÁÉÍÓÚÑ][\w’'.\-]*\s*(?:,|and|y|&)?\s*){1,6}$")
+# Where the name in a byline ends: "By Ana Soto | March 3", "by Ana Soto from Harbor Post".
+_BYLINE_END = re.compile(r"\s*[|·]\s*|\s+(?:from|for|at|para)\s+|,\s*")
 BREADCRUMB_SEPARATOR = re.compile(r"\s+[›»>|/·]\s+|\s*[›»]\s*")
 # "[AD_SLOT]", "[EMBED:tweet]", "{{related}}": a template's placeholder left in the text.
 _PLACEHOLDER = re.compile(r"\[\s*[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\s*:[^\]\n]{0,200}\]|\[[A-Z0-9]+_[A-Z0-9_]+\]|\{\{[^{}\n]{1,200}\}\}")
@@ -50,12 +51,14 @@ _BRACKETED_CREDIT = re.compile(r"\((?P<inner>[^()]{2,80})\)\s*$")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}\s*[|/.\-]\s*\d{1,2}\s*[|/.\-]\s*(?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b")
 _TOKEN = re.compile(r"\d{1,2}:\d{2}|[^\W\d_][\w.'’&\-]*|\d+(?:st|nd|rd|th|º|°)?|[^\w\s]+")
 _FIGURE = re.compile(r"\d")
+_WORD = re.compile(r"[^\W_]+")
 # "USD/COP", "EUR / USD": a currency pair labelling a market box.
 _CURRENCY_PAIR = re.compile(r"[A-Z]{3}\s*/\s*[A-Z]{3}")
 _MARKET_VALUE = re.compile(r"[\s$€£¥▲▼↑↓+\-−%\d.,]+")
 _DATELINE_SEPARATOR = re.compile(r"\s*[,|·/–—]\s*|\s+-\s+")
 _SENTENCE_END = (".", "!", "?", "…", ";", ":")
 _TAIL_LINE_WORDS = 25
+_BYLINE_NAMES = 6
 _RELATED_HEADLINE_WORDS = 16
 _CONTAINS_MAX_WORDS = 60
 _CAPTION_MAX_WORDS = 20
@@ -66,6 +69,7 @@ _DATELINE_NAME_WORDS = 4
 _CITY_LINE_WORDS = 6
 _CONTACT_LINE_WORDS = 12
 _TIME_AGO_WORDS = 6
+_SOCIAL_PROMPT_WORDS = 8
 _SHORT_LINE_WORDS = 12
 _RUN_LINE_WORDS = 5
 _RUN_LINE_CHARS = 45
@@ -107,9 +111,18 @@ def byline_name(text: str) -> str | None:
     lowered = text.lower()
     for prefix in sorted(_lists()["byline_prefixes"], key=len, reverse=True):
         if lowered.startswith((prefix + " ", prefix + ":")) and len(text.split()) <= 10:
-            rest = text[len(prefix) + 1:].strip().split("|")[0].split("·")[0].strip()
-            return rest if _BYLINE_NAME.match(rest) else None
+            rest = _BYLINE_END.split(text[len(prefix) + 1:].strip(" :"), maxsplit=1)[0].strip()
+            return rest if _names_only(rest) else None
     return None
+
+
+def _names_only(text: str) -> bool:
+    """"Ana de la Torre", "Jane Doe and John Roe": capitalised names joined by particles and conjunctions."""
+    words = text.replace(",", " ").replace("&", " ").split()
+    joiners = _word_set("speech", "name_particles") | _word_set("structure", "list_conjunctions")
+    capitalised = [word for word in words if word[:1].isupper()]
+    return bool(words) and words[0][:1].isupper() and len(capitalised) <= _BYLINE_NAMES \
+        and all(word[:1].isupper() or word.lower() in joiners for word in words)
 
 
 def is_byline(text: str) -> bool:
@@ -181,8 +194,8 @@ def _dateline_rule(text: str) -> str | None:
     residue = _date_residue(text)
     if residue is None:
         return None
-    if not residue:
-        return "date-line"
+    if not residue or len(text.split()) <= _DATELINE_WORDS and (is_agency(" ".join(residue)) or _outlet(residue)):
+        return "date-line" if not residue else "dateline"
     parts = _DATELINE_SEPARATOR.split(text.strip(" |"), maxsplit=1)
     if len(parts) == 2:
         head, tail = (part.strip() for part in parts)
@@ -191,6 +204,22 @@ def _dateline_rule(text: str) -> str | None:
                     and (is_proper_phrase(name) or name.isupper()):
                 return "dateline"
     return None
+
+
+def _outlet(words: list[str]) -> bool:
+    """A few capitalised words with a publication word among them ("Harbor Post")."""
+    publication_words = _word_set("boilerplate", "publication_words")
+    return len(words) <= _DATELINE_NAME_WORDS and all(word[:1].isupper() for word in words) \
+        and any(word.lower() in publication_words for word in words)
+
+
+def _social_prompt(text: str) -> bool:
+    """"Follow us on Instagram", "Síguenos en WhatsApp": a call to follow the outlet elsewhere."""
+    lowered = " " + " ".join(_WORD.findall(text.lower())) + " "
+    if len(lowered.split()) > _SOCIAL_PROMPT_WORDS:
+        return False
+    return any(f" {network} " in lowered for network in _word_set("boilerplate", "social_networks")) \
+        and any(f" {cue} " in lowered for cue in _word_set("boilerplate", "social_cues"))
 
 
 def _time_ago(text: str) -> bool:
@@ -354,6 +383,8 @@ def _short_line_rule(text: str, role: str) -> str | None:
         return "market-box"
     if _contact_line(text):
         return "contact-line"
+    if _social_prompt(text):
+        return "furniture-phrase"
     if _is_credit_line(text) or is_byline(text):
         return "byline"
     dateline = _dateline_rule(text)

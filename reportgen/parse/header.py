@@ -333,8 +333,8 @@ def read_header(blocks: list[Block], meta: PageMeta, language: str) -> Header:
                 header.warnings.append(f"only a partial date is given ({stamp}); published left empty")
             header.consumed.add(index)
             text = storage.group("rest").strip()
-            if not text:
-                continue
+            if not any(char.isalnum() for char in text):
+                continue  # " date 2023-10-13 ×": the date and a close button
         following = next((later.text.strip() for later in blocks[index + 1:index + 4] if not date_only(later.text)), "")
         agency = wire_dateline(text)
         if agency:
