@@ -265,6 +265,20 @@ La recuperación será fuerte
 
 La pregunta era si coincide con la ministra de Economía Nadia Calvo que el pasado jueves aseguraba que la recuperación será fuerte.
 """, [("Nadia Calvo", None)]),
+    "en-occupation-before-a-name": ("""
+Polls tighten before the runoff
+
+Candidate Ana Ruiz leads with 34%, followed by Owen Marsh with 31%, according to a survey published on Sunday.
+
+Ruiz, a former mayor of the capital, has promised to cut taxes. Pollster Carlos Mena said the race was "too close to call".
+""", [("Carlos Mena", None)]),
+    "es-sujeto-con-rango-antes-de-la-coma": ("""
+Tres detenidos por el asalto a un banco
+
+Los detenidos fueron identificados como Luis Quispe, Mario Huamán y José Torres.
+
+El jefe policial de la región, coronel Raúl Soto, explicó que la banda operaba desde hace dos años.
+""", [("Raúl Soto", None)]),
     "en-initials-of-a-body": ("""
 A resolution on the mission
 

@@ -414,7 +414,8 @@ def _speakers_before(before: str, reading: _Reading, people_before: list[Person]
     if appositive:
         inner = appositive.group(1)
         named = registry.names(inner)
-        if named and inner.strip().endswith(named[0][0]) and all(is_honorific(word) for word in inner[:named[0][1]].split()):
+        prefix = inner[:named[0][1]].split() if named else []
+        if named and inner.strip().endswith(named[0][0]) and (not prefix or _titled(prefix)):
             # "el presidente de la compañía, Javier Gutiérrez, informó": the role comes first
             clause = _CLAUSE.search(stripped[max(0, appositive.start() - _CLAUSE_CHARS):appositive.start()]).group(0)
             return [registry.add(named[0][0], _leading_description(clause, reading.earlier))]
@@ -558,9 +559,11 @@ def _pro_drop(before: str, after: str, reading: _Reading) -> bool:
     follows = after.split()
     named_after = bool(follows) and (follows[0].lower() in _lower("articles") or follows[0][:1].isupper())
     head = before.rstrip()
-    chunk = _CLAUSE.search(head[:-1]).group(0).split() if head.endswith(",") else []
-    described_before = bool(chunk) and chunk[0].lower() in _lower("description_determiners")  # "el Presidente, declaró"
-    return _opens_clause(before) and not named_after and not described_before
+    chunk = _CLAUSE.search(head[:-1]).group(0) if head.endswith(",") else ""
+    # "el Presidente de la República, declaró", "coronel Raúl Soto, explicó": the subject is written
+    subject_before = bool(chunk.split()) and (chunk.split()[0].lower() in _lower("description_determiners")
+                                              or bool(reading.registry.names(chunk)))
+    return _opens_clause(before) and not named_after and not subject_before
 
 
 @lru_cache(maxsize=None)
