@@ -296,6 +296,13 @@ def test_a_reporter_credit_over_the_headline_is_not_the_title():
     assert ("Marta Gil, Canal Trece", "byline") in [(line.text, line.rule) for line in brief.dropped]
 
 
+def test_a_heading_after_share_buttons_is_kept():
+    text = _article("en", "Share", "Facebook", "Outlook For The Port")
+    brief = _brief(text)
+    assert "Outlook For The Port" in brief.body
+    assert {"Share", "Facebook"} <= {line.text for line in brief.dropped}
+
+
 def test_a_sentence_case_heading_between_short_lines_is_kept():
     text = _article("es", "Compartir", "La carga sube en marzo")
     assert "La carga sube en marzo" in _brief(text).body
