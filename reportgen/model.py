@@ -142,8 +142,8 @@ class _Fields:
                 raise _wrong(f"{self.name(key)}[{index}]", "a string", value)
         return tuple(clean_text(value) for value in values)
 
-    def objects(self, key: str) -> list[_Fields]:
-        return [_Fields(item, f"{self.name(key)}[{index}]") for index, item in enumerate(self.items(key))]
+    def objects(self, key: str, optional: bool = False) -> list[_Fields]:
+        return [_Fields(item, f"{self.name(key)}[{index}]") for index, item in enumerate(self.items(key, optional))]
 
     def choice(self, key: str, allowed: tuple[str, ...], optional: bool = False) -> str | None:
         value = self.data.get(key) if optional else self.required(key)
@@ -330,6 +330,28 @@ class DroppedLine:
         return cls(text=fields.text("text"), rule=fields.optional_text("rule"), span=fields.span("span"))
 
 
+BLOCK_ROLES = ("headline", "standfirst", "masthead", "dateline", "byline", "caption", "furniture", "speaker",
+               "question", "answer", "quotation", "narration")
+
+
+@dataclass(frozen=True)
+class BlockRole:
+    """What one block of the source text is (headline, speaker header, answer…), and where it is."""
+
+    role: str
+    span: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"role": self.role, "span": list(self.span)}
+
+    @classmethod
+    def _read(cls, fields: _Fields) -> BlockRole:
+        span = fields.span("span")
+        if span is None:
+            raise ModelError(f"field {fields.name('span')!r} is missing")
+        return cls(role=fields.choice("role", BLOCK_ROLES), span=span)
+
+
 @dataclass(frozen=True)
 class Brief:
     """One article, normalized: what every renderer and the JSON output read."""
@@ -349,6 +371,7 @@ class Brief:
     dropped: tuple[DroppedLine, ...] = ()
     warnings: tuple[str, ...] = ()
     question_spans: tuple[Span, ...] = ()
+    structure: tuple[BlockRole, ...] = ()  # one role per source block, in order
     schema: str = field(default=BRIEF_SCHEMA)
 
     def to_dict(self) -> dict[str, Any]:
@@ -369,6 +392,7 @@ class Brief:
             "takeaways": list(self.takeaways),
             "dropped": [line.to_dict() for line in self.dropped],
             "warnings": list(self.warnings),
+            "structure": [block.to_dict() for block in self.structure],
         }
 
     def to_version_1_dict(self) -> dict[str, Any]:
@@ -376,7 +400,7 @@ class Brief:
         strings): for a reader written against version 1."""
         data = self.to_dict()
         data["schema"] = READABLE_BRIEF_SCHEMAS[0]
-        del data["question_spans"], data["source"]["text"], data["source"]["text_sha256"]
+        del data["question_spans"], data["source"]["text"], data["source"]["text_sha256"], data["structure"]
         for expert in data["experts"]:
             del expert["name_span"], expert["commentary_spans"]
         for statistic in data["statistics"]:
@@ -417,6 +441,7 @@ class Brief:
             dropped=tuple(DroppedLine(clean_text(line)) if isinstance(line, str) else DroppedLine._read(
                 _Fields(line, f"{fields.name('dropped')}[{index}]")) for index, line in enumerate(dropped)),
             warnings=fields.texts("warnings"),
+            structure=tuple(BlockRole._read(item) for item in fields.objects("structure", optional=True)),
         )
 
 

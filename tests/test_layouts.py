@@ -319,3 +319,33 @@ The government has promised credit to replant, but farmers say the money arrives
     assert any("Replanting" in paragraph for paragraph in ruiz.commentary)
     fall = next(statistic for statistic in brief.statistics if statistic.value == "12")
     assert fall.cited_by is None
+
+
+def test_the_brief_keeps_each_blocks_role_and_span() -> None:
+    """Every source block has one role, and its span is the block as written: review shows them."""
+    text = """Can the port reform work?
+
+By Laura Kim
+
+Port workers have struck twice this year over the reform plan.
+
+Judith Kerr: What does the reform change?
+
+Omar Haddad: It gives private operators the new terminals, while the state keeps the old quays and the workers on them.
+
+Judith Kerr: Will the strikes stop?
+
+Omar Haddad: Not until the pension question is settled; that is what the workers care about most."""
+    brief = parse_bytes(text.encode("utf-8"), "port.txt")
+    source = brief.source.text
+    roles = [(block.role, source[block.span[0]:block.span[1]]) for block in brief.structure]
+    assert roles == [
+        ("headline", "Can the port reform work?"),
+        ("byline", "By Laura Kim"),
+        ("standfirst", "Port workers have struck twice this year over the reform plan."),
+        ("question", "Judith Kerr: What does the reform change?"),
+        ("answer", "Omar Haddad: It gives private operators the new terminals, while the state keeps the old quays "
+                   "and the workers on them."),
+        ("question", "Judith Kerr: Will the strikes stop?"),
+        ("answer", "Omar Haddad: Not until the pension question is settled; that is what the workers care about most."),
+    ]

@@ -81,7 +81,7 @@ def test_seed_briefs_validate_against_schema(qa_brief, news_brief):
 def test_keys_are_the_published_contract(news_brief):
     assert list(news_brief.to_dict()) == [
         "schema", "id", "source", "language", "kind", "title", "publication", "published", "question",
-        "question_spans", "experts", "statistics", "body", "takeaways", "dropped", "warnings",
+        "question_spans", "experts", "statistics", "body", "takeaways", "dropped", "warnings", "structure",
     ]
     assert list(news_brief.to_dict()["statistics"][0]) == [
         "text", "value", "unit", "currency", "per", "qualifier", "change", "measure", "subject", "period",

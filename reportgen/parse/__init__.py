@@ -19,7 +19,8 @@ from .attribution import Person, Registry, find_attributions
 from .boilerplate import byline_name, split_furniture
 from .layouts import article_kind, choose_layout
 from .people import Description, describe, is_proper_phrase
-from .structure import Layout, Member, interviewee_of, roster, split_turns
+from .roles import block_roles
+from .structure import Layout, Member, interviewee_of, is_question, roster, split_turns
 from .dates import find_date
 from .header import read_header
 from .language import detect_language
@@ -61,6 +62,20 @@ def describe_member(member: Member) -> Description | None:
     if is_proper_phrase(member.description) and len(describe(member.description).role or "") == len(member.description):
         return Description(None, member.description)
     return describe(member.description)
+
+
+def _paragraph_roles(paragraphs: list[str], layout: Layout | None, quoted: set[int]) -> list[tuple[str, str]]:
+    """Each paragraph as read, with its role: what the layout made of it, else quotation, question or narration."""
+    def role(index: int, paragraph: str) -> str:
+        if layout and index in layout.headers:
+            return "speaker"
+        if layout and index in layout.answers:
+            return "answer"
+        if (layout and index in layout.hosts) or is_question(paragraph):
+            return "question"
+        return "quotation" if index in quoted else "narration"
+
+    return [(paragraph, role(index, paragraph)) for index, paragraph in enumerate(paragraphs)]
 
 
 def _split_question(paragraph: str) -> tuple[str, str]:
@@ -186,6 +201,8 @@ def parse_source(source: Source) -> Brief:
         ))
         for person in people
     ]
+    structure = block_roles(source.blocks, dropped, header.title,
+                            _paragraph_roles(paragraphs, layout, {said.paragraph for said in outside_layout}))
     warnings = list(header.warnings)
     published = header.published or _date_in_top_furniture(source.blocks, dropped, language)
     title = header.title
@@ -208,4 +225,5 @@ def parse_source(source: Source) -> Brief:
         body=tuple(body),
         dropped=tuple(tracer.dropped_line(line) for line in dropped),
         warnings=tuple(warnings),
+        structure=structure,
     )
