@@ -53,6 +53,7 @@ CASES = {
                             "Meridian Logistics", rules=("link-list",)),
     "es-outlet-run": _case("es", "Grupo Andino", "Editorial Pampa", "Radio Meridiano", "Canal Sur Digital",
                            rules=("link-list",)),
+    "es-bulleted-menu": _case("es", "- Multimedia", "- Servicios", "- Participación", "- Clasificados Online"),
     "es-outlet-run-articles": _case("es", "El Faro", "La Voz Austral", "El Puerto Hoy", "La Bahía",
                                     rules=("link-list",)),
     # Interface prompts.

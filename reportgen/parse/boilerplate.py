@@ -51,6 +51,7 @@ _BRACKETED_CREDIT = re.compile(r"\((?P<inner>[^()]{2,80})\)\s*$")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}\s*[|/.\-]\s*\d{1,2}\s*[|/.\-]\s*(?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b")
 _TOKEN = re.compile(r"\d{1,2}:\d{2}|[^\W\d_][\w.'’&\-]*|\d+(?:st|nd|rd|th|º|°)?|[^\w\s]+")
 _FIGURE = re.compile(r"\d")
+_BULLET = re.compile(r"^[-–•·▪◦●*]\s+")
 _WORD = re.compile(r"[^\W_]+")
 # "USD/COP", "EUR / USD": a currency pair labelling a market box.
 _CURRENCY_PAIR = re.compile(r"[A-Z]{3}\s*/\s*[A-Z]{3}")
@@ -194,8 +195,10 @@ def _dateline_rule(text: str) -> str | None:
     residue = _date_residue(text)
     if residue is None:
         return None
-    if not residue or len(text.split()) <= _DATELINE_WORDS and (is_agency(" ".join(residue)) or _outlet(residue)):
-        return "date-line" if not residue else "dateline"
+    if not residue:
+        return "date-line"
+    if is_agency(" ".join(residue)) or _outlet(residue):
+        return "dateline"  # "Reuters September 18, 2019 02:11 IST"
     parts = _DATELINE_SEPARATOR.split(text.strip(" |"), maxsplit=1)
     if len(parts) == 2:
         head, tail = (part.strip() for part in parts)
@@ -324,7 +327,8 @@ def wire_dateline(text: str) -> str | None:
     if not match or not match.group("lead").strip()[:1].isupper():
         return None
     agency = match.group("agency").strip()
-    return agency if is_agency(agency) or agency.isupper() else None
+    dashed = text.rstrip().endswith(("-", "–", "—"))
+    return agency if is_agency(agency) or (agency.isupper() and dashed) else None
 
 
 def _contact_line(text: str) -> bool:
@@ -394,8 +398,9 @@ def _short_line_rule(text: str, role: str) -> str | None:
         return "date-line"
     if _is_city_line(text):
         return "dateline"
-    if role != "h" and len(text.split()) == 1 and text[-1].isalnum() and not any(c.isdigit() for c in text) \
-            and not _is_speaker_label(text):
+    core = _BULLET.sub("", text)  # "- Multimedia": a menu item with its bullet
+    if role != "h" and len(core.split()) == 1 and core[-1].isalnum() and not any(c.isdigit() for c in core) \
+            and not _is_speaker_label(core):
         return "lone-word"
     return None
 
@@ -452,6 +457,7 @@ def _name_like(text: str) -> bool:
     added, so that a short sentence-case heading ("La inflación sube") is not
     a name; an outlet's leading article ("El País", "The Star") is not counted.
     """
+    text = _BULLET.sub("", text)
     words = text.split()
     if not (0 < len(words) <= _RUN_LINE_WORDS and len(text) <= _RUN_LINE_CHARS and text[:1].isupper()
             and not text.rstrip().endswith(_SENTENCE_END) and not _FIGURE.search(text)
