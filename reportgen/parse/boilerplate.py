@@ -508,8 +508,9 @@ def _runs(texts: list[str], rules: list[str | None]) -> dict[int, str]:
             prose_before = any(prose[:index])
             if len(speakers) == 1 and speakers[0] >= end - _SPEAKER_ROLE_LINES:
                 run = [i for i in run if i < speakers[0]]  # "Dana Ruiz" / "Chief economist" over her answer
-            elif run and run[-1] == end and _sentence(texts[end + 1]) and (not prose_before or len(run) < _RUN_MIN_LINES):
-                run.pop()  # the headline over the first paragraph, a heading after share buttons
+            elif run and run[-1] == end and _sentence(texts[end + 1]) and not _BULLET.match(texts[end]) \
+                    and (not prose_before or len(run) < _RUN_MIN_LINES):
+                run.pop()  # the headline over the first paragraph, a heading after share buttons (never a bullet)
         if end - index + 1 >= _RUN_MIN_LINES and len(run) + sum(1 for i in range(index, end + 1) if rules[i]) >= _RUN_MIN_LINES:
             found.update((i, "link-list") for i in run)
         index = end + 1
