@@ -44,7 +44,8 @@ _IMAGE_MARKUP = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|data:image/[\w.+\-]+[;,][^
 _DASH_MARKER = re.compile(r"^[-–—=_*~•·]+\s*[^\W\d_][^\d.,;:?!¿¡]{0,40}?\s*[-–—=_*~•·]+$")
 # "0:00 0:00", "02:15 / 45:10": a media player's clock.
 _PLAYER_CLOCK = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*[/|·\-–]?\s*(?:\d{1,2}:)?\d{1,2}:\d{2})*$")
-_EMAIL_OR_URL = re.compile(r"[\w.+\-]+@[\w\-]+\.[\w.]+|\bhttps?://\S+|\bwww\.\S+\.\w+", re.IGNORECASE)
+# An address starts where its run of characters does: tried from inside a long word, every start rescanned it.
+_EMAIL_OR_URL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+\.[\w.]+|\bhttps?://\S+|\bwww\.\S+\.\w+", re.IGNORECASE)
 _PHONE = re.compile(r"\+\d[\d\s().\-]{6,}\d")
 # A bracketed credit closing a caption: "(AFP | NAME SURNAME)", "(Source: 1News)".
 _BRACKETED_CREDIT = re.compile(r"\((?P<inner>[^()]{2,80})\)\s*$")
