@@ -254,6 +254,13 @@ def test_a_wire_prefix_is_not_part_of_the_fallback_title(prefix, publication):
     assert any("no headline" in warning for warning in brief.warnings)
 
 
+def test_a_body_in_brackets_before_a_dash_is_no_dateline():
+    first = "Banco Central del Litoral (BCL) – El banco subió la tasa un 0,25% en marzo, dijo su presidenta."
+    brief = _brief(f"{first}\n\n{ES_QUOTE}\n")
+    assert brief.title.startswith("Banco Central del Litoral (BCL)")
+    assert not any(line.rule == "dateline" for line in brief.dropped)
+
+
 def test_a_wire_dateline_line_names_the_publication():
     text = _article("es", "PUERTO MONTT 3 Mar. (EUROPA PRESS) -").replace(ES_BEFORE + "\n\nPUERTO", "PUERTO")
     text = text.replace("(EUROPA PRESS) -\n\n" + ES_QUOTE, f"(EUROPA PRESS) -\n\n{ES_BEFORE}\n\n{ES_QUOTE}")

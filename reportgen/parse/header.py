@@ -270,14 +270,15 @@ def _dateline_lead(lead: str, agency: str | None, language: str) -> bool:
     """Is the text before a dash a dateline: a place, an outlet, a date, or upper-case wire style?"""
     if len(lead.split()) > _MAX_PREFIX_WORDS or not lead[:1].isalnum():
         return False
-    if agency and (is_agency(agency) or agency.isupper()):
-        return True
+    parts = [part.strip() for part in lead.split(",")]
+    placed = lead.isupper() or bool(find_date(lead, language)) or is_place(parts[0])
+    if agency and (is_agency(agency) or (agency.isupper() and placed)):
+        return True  # "JAKARTA (Reuters) –", "LAS PALMAS, 3 feb (EUROPA PRESS) -"; not "Banco Central (BCE) –"
     if lead.isupper() or find_date(lead, language):
         return True
     if _names_outlet(lead) and is_proper_phrase(lead) and len(lead.split()) <= _MAX_SUFFIX_WORDS:
         return True
     # "Santo Domingo, RD", "Lima, 3 de mayo": a place, then a region's abbreviation or a date
-    parts = [part.strip() for part in lead.split(",")]
     return is_place(parts[0]) and all(is_place(part) or find_date(part, language) or (part.isupper() and len(part) <= 5)
                                       for part in parts[1:])
 
@@ -304,8 +305,8 @@ def _strip_wire_prefix(blocks: list[Block], index: int, header: Header, language
         header.publication = header.publication or _outlet_name(agency.strip())
     elif _names_outlet(lead) and not lead.isupper():
         header.publication = header.publication or lead
-    found = find_date(lead, language)
-    header.published = header.published or (found[0] if found else None)
+    dated = find_date(lead, language)
+    header.published = header.published or (dated[0] if dated else None)
     header.dropped.append(DroppedLine(match.group(0).strip(), "dateline"))
     blocks[index] = Block(text[match.end():], blocks[index].role)
 
