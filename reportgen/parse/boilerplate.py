@@ -220,7 +220,7 @@ def _outlet(words: list[str]) -> bool:
 def _social_prompt(text: str) -> bool:
     """"Follow us on Instagram", "Síguenos en WhatsApp": a call to follow the outlet elsewhere."""
     lowered = " " + " ".join(_WORD.findall(text.lower())) + " "
-    if len(lowered.split()) > _SOCIAL_PROMPT_WORDS:
+    if len(lowered.split()) > _SOCIAL_PROMPT_WORDS or carries_figure(text):
         return False
     return any(f" {network} " in lowered for network in _word_set("boilerplate", "social_networks")) \
         and any(f" {cue} " in lowered for cue in _word_set("boilerplate", "social_cues"))
