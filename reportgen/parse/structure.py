@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from .. import lexicon
-from .people import NAME_PATTERN, looks_like_person, person_names
+from .people import NAME_PATTERN, UPPER, looks_like_person, person_names
 from .sentences import split_sentences
 
 _OPEN_QUOTES = "“\"«‘"
@@ -31,17 +31,17 @@ _LABEL = re.compile(r"^(?P<label>[^\s:]+(?:\s+[^\s:]+){0,5}?)\s*:(?:\s+(?P<text>
 # "[00:12:03] ", "00:12 " before a label, " (00:12:03)" after the name
 _TIMESTAMP = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+|\s*[(\[]\d{1,2}:\d{2}(?::\d{2})?[)\]](?=\s*:)")
 _BRACKET = re.compile(r"\s*\([^()]{1,40}\)")
-_INITIALS = re.compile(r"^(?:[A-ZÁÉÍÓÚÑ]\.?){2,3}$")
-_CAPS_WORD = re.compile(r"^[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ/&\-]+\.?$")
+_INITIALS = re.compile(rf"^(?:[{UPPER}]\.?){{2,3}}$")
+_CAPS_WORD = re.compile(rf"^[{UPPER}][{UPPER}/&\-]+\.?$")
 _NAME_AND_ROLE = re.compile(
     rf"^(?P<name>{NAME_PATTERN})\s*(?:,\s*(?P<role>[^“”\"«»?]{{3,250}}?)|\((?P<paren>[^()]{{3,120}})\))\s*[.:]?$",
     re.DOTALL,
 )
 _INLINE_LABEL = re.compile(
-    r"(?<=[.?!…”\"»])\s+(?=(?:[A-ZÁÉÍÓÚÑ][\w’'\-]*\.?\s+){0,3}[A-ZÁÉÍÓÚÑ][\w’'\-]*\.?\s*\.?:\s)"
-    r"|(?<=[.?!…”\"»])\s+(?=(?:[A-ZÁÉÍÓÚÑ]\.){2,3}:\s)"
+    rf"(?<=[.?!…”\"»])\s+(?=(?:[{UPPER}][\w’'\-]*\.?\s+){{0,3}}[{UPPER}][\w’'\-]*\.?\s*\.?:\s)"
+    rf"|(?<=[.?!…”\"»])\s+(?=(?:[{UPPER}]\.){{2,3}}:\s)"
 )
-_FULL_NAME = re.compile(rf"^(?:{NAME_PATTERN}|[A-ZÁÉÍÓÚÑ][\w’'\-]+)$")
+_FULL_NAME = re.compile(rf"^(?:{NAME_PATTERN}|[{UPPER}][\w’'\-]+)$")
 _BRACKETED = re.compile(rf"({NAME_PATTERN})\s+\(([^()]{{2,80}})\)")
 # "**When will it open?** Next spring…": a bold question run into its answer
 _BOLD_QUESTION = re.compile(r"^\*\*(?P<question>[^*]+\?)\s*\*\*\s*(?P<answer>\S.*)$", re.DOTALL)
@@ -280,12 +280,13 @@ def _hosts(turns: list[_Turn], speakers: list[str], interviewer_labels: frozense
     share = {speaker: sum(map(is_question, texts)) / len(texts) if texts else 0.0 for speaker, texts in said.items()}
     hosts = {speaker for speaker in speakers if speaker.lower() in interviewer_labels or share[speaker] >= 0.5
              or speaker in staff}
+    asking = set(hosts)
     for speaker in speakers:
-        others = [other for other in speakers if other != speaker and other not in hosts]
+        others = [other for other in speakers if other != speaker and other not in asking]
         words = " ".join(said[speaker])
         if others and all(other.split()[-1] in words for other in others) \
-                and share[speaker] >= max(share[other] for other in others):
-            hosts.add(speaker)
+                and (len(others) >= 2 or share[speaker] > max(share[other] for other in others)):
+            hosts.add(speaker)  # introduces the guests, or the one guest while asking more than they do
     return hosts
 
 
