@@ -124,14 +124,30 @@ class Registry:
     def __init__(self) -> None:
         self.people: dict[str, Person] = {}
         self.common: frozenset[str] = frozenset()
+        self.surnames: set[str] = set()  # the last word of every name
+        # Every name by what a lookup may give of it, so that a page naming thousands of people
+        # costs a dictionary look per mention rather than a pass over everyone named so far.
+        self._by_ending: dict[str, set[str]] = {}  # "Toto Caputo", "Caputo" → "Luis Toto Caputo"
+        self._by_opening: dict[str, set[str]] = {}  # "Luis", "Luis Toto" → "Luis Toto Caputo"
+        self._by_first_last: dict[tuple[str, str], set[str]] = {}
 
     def add(self, name: str, description: Description | None = None) -> Person:
         person = self.people.get(name) or self.by_surname(name)
         if person is None:
             person = self.people[name] = Person(name)
+            self._index(name)
         if description:
             person.describe_once(description)
         return person
+
+    def _index(self, name: str) -> None:
+        for space in (i for i, char in enumerate(name) if char == " "):
+            self._by_ending.setdefault(name[space + 1:], set()).add(name)
+            self._by_opening.setdefault(name[:space], set()).add(name)
+        tokens = name.split()
+        if tokens:
+            self.surnames.add(tokens[-1])
+            self._by_first_last.setdefault((tokens[0], tokens[-1]), set()).add(name)
 
     def by_surname(self, word: str) -> Person | None:
         """The person whose name ends (or begins) with ``word``, when exactly one does.
@@ -140,10 +156,18 @@ class Registry:
         """
         word = word.strip()
         tokens = word.split()
-        matches = [person for name, person in self.people.items()
-                   if name.endswith(" " + word) or name.startswith(word + " ") or name == word
-                   or (len(tokens) >= 2 and name.split()[0] == tokens[0] and name.split()[-1] == tokens[-1])]
-        return matches[0] if len(matches) == 1 else None
+        groups = [self._by_ending.get(word, set()), self._by_opening.get(word, set()),
+                  {word} if word in self.people else set(),
+                  self._by_first_last.get((tokens[0], tokens[-1]), set()) if len(tokens) >= 2 else set()]
+        found: str | None = None
+        for group in groups:
+            if len(group) > 1:
+                return None
+            for name in group:
+                if found is not None and name != found:
+                    return None
+                found = name
+        return self.people[found] if found is not None else None
 
     def names(self, text: str) -> list[tuple[str, int, int]]:
         """The person names in ``text``, read against this article's lowercase vocabulary."""
@@ -657,7 +681,7 @@ def _mentions(sentence: str, registry: Registry) -> list[tuple[int, Person]]:
         covered.update(word.start() + start for word in re.finditer(r"\S+", name))
         if not _POSSESSIVE_AFTER.match(sentence, end):
             found.append((start, registry.add(name)))
-    surnames = {name.split()[-1] for name in registry.people}
+    surnames = registry.surnames
     for match in re.finditer(r"[^\W\d_][\w’'-]*", sentence):
         if match.group(0) not in surnames or match.start() in covered:
             continue
