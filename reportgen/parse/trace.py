@@ -45,6 +45,12 @@ class Tracer:
         # Case-blind lookups need the same offsets: only when lowering keeps every length.
         self._folded = folded if len(folded) == len(text) else text
         self._next_line: dict[str, int] = {}
+        # The sentence last traced, with where its figures were found so far: the figures of one
+        # sentence are traced together, each from the one before, so a sentence of thousands of
+        # figures is searched once rather than once per figure.
+        self._sentence: tuple[str, int, Span] | None = None  # (sentence, near, span)
+        self._figure_start = 0
+        self._sources: dict[tuple[Span, str], Span | None] = {}
 
     def find(self, needle: str, start: int = 0, end: int | None = None) -> Span | None:
         """The first exact occurrence of ``needle`` in ``text[start:end]``."""
@@ -124,14 +130,31 @@ class Tracer:
         return None
 
     def statistic(self, statistic: Statistic, near: int) -> Statistic:
-        """The figure, its source and its sentence, looked for from ``near`` onwards."""
-        sentence = self.find(statistic.sentence, near) or self.find(statistic.sentence)
+        """The figure, its source and its sentence, looked for from ``near`` onwards (a figure
+        after the one before it in the same sentence)."""
+        sentence = self._sentence_span(statistic.sentence, near)
         if sentence is None:
             return statistic
         start, end = sentence
-        text = self.find(statistic.text, start, end)
-        source = self.find(statistic.source, start, end) if statistic.source else None
+        text = self.find(statistic.text, max(start, self._figure_start), end) or self.find(statistic.text, start, end)
+        if text:
+            self._figure_start = text[0]
+        source = None
+        if statistic.source:
+            key = (sentence, statistic.source)
+            if key not in self._sources:
+                self._sources[key] = self.find(statistic.source, start, end)
+            source = self._sources[key]
         return replace(statistic, text_span=text, source_span=source, sentence_span=sentence)
+
+    def _sentence_span(self, sentence: str, near: int) -> Span | None:
+        if self._sentence and self._sentence[0] == sentence and self._sentence[2][0] >= near >= self._sentence[1]:
+            return self._sentence[2]  # no earlier occurrence from ``near`` than the one found before
+        span = self.find(sentence, near) or self.find(sentence)
+        if span and (self._sentence is None or self._sentence[2] != span):
+            self._figure_start = span[0]
+        self._sentence = (sentence, near, span) if span else None
+        return span
 
     def expert(self, expert: Expert) -> Expert:
         name = self.find(expert.name) or self.find_any_case(expert.name)
