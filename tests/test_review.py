@@ -54,10 +54,11 @@ class Node:
             if isinstance(child, Node):
                 yield from child.walk()
 
-    def text(self, skip: str | None = "rule") -> str:
-        """The text inside, leaving out annotation elements (a dropped line's rule label)."""
+    def text(self, skip: str | tuple[str, ...] | None = ("rule", "block-role")) -> str:
+        """The text inside, leaving out annotation elements (a dropped line's rule label, a block's role)."""
+        skipped = {skip} if isinstance(skip, str) else set(skip or ())
         return "".join(child if isinstance(child, str) else
-                       ("" if skip in child.classes() else child.text(skip)) for child in self.children)
+                       ("" if skipped & child.classes() else child.text(skip)) for child in self.children)
 
 
 class _Tree(HTMLParser):
@@ -240,6 +241,15 @@ def test_the_source_column_shows_the_whole_text_once_in_order(request, which):
         (column,) = [n for n in root.walk() if "source-text" in n.classes()]
         shown = [p.text() for p in column.walk() if p.tag == "p" and "note" not in p.classes()]
         assert shown == [p for p in brief.source.text.split("\n\n") if p]
+
+
+def test_each_source_block_is_labelled_with_the_role_the_parser_gave_it(seed_review):
+    brief = parse_file(QA_SEED)
+    root = parse_html(page_of(seed_review, brief).read_text(encoding="utf-8"))
+    (column,) = [n for n in root.walk() if "source-text" in n.classes()]
+    labels = [node.text(None) for node in column.walk() if "block-role" in node.classes()]
+    assert labels == [block.role for block in brief.structure]
+    assert "headline" in labels and "answer" in labels and "furniture" in labels
 
 
 def test_the_brief_column_links_each_statistic_to_its_highlight(seed_review):

@@ -16,6 +16,7 @@ from ..ingest import Block, Source
 from ..model import Brief, DroppedLine, Expert, SourceInfo, Statistic
 from ..slug import slugify
 from .attribution import Person, Registry, find_attributions
+from .budget import PARSE_SECONDS, OverBudget, check, time_budget
 from .boilerplate import byline_name, split_furniture
 from .layouts import article_kind, choose_layout
 from .people import Description, describe, is_proper_phrase
@@ -128,24 +129,47 @@ def _statistics(paragraphs: list[str], owners: dict[int, Person], people: list[P
     """Every figure once (first mention wins), credited to the expert who gave it."""
     seen: set[tuple[str, str]] = set()
     found: list[Statistic] = []
+    joined: dict[int, str] = {}  # each person's words, by position in ``people``
     for index, paragraph in enumerate(paragraphs):
         for statistic in find_statistics(paragraph, language):
             key = (statistic.value, statistic.unit)
             if key in seen:
                 continue
             seen.add(key)
-            owner = owners.get(index) or next(
-                (person for person in people if any(statistic.text in said or statistic.sentence in said
-                                                    for said in person.commentary)), None)
+            owner = owners.get(index) or _speaker_of_figure(statistic, people, joined)
             found.append(replace(statistic, cited_by=owner.name if owner else None))
+        check()
     return found
 
 
-def parse_source(source: Source) -> Brief:
-    """The brief of one decoded article."""
+def _speaker_of_figure(statistic: Statistic, people: list[Person], joined: dict[int, str]) -> Person | None:
+    """The first person whose words hold the figure or its whole sentence. Each person's words are
+    searched as one text (a NUL between passages, which text never holds), not passage by passage."""
+    for position, person in enumerate(people):
+        if position not in joined:
+            joined[position] = "\0".join(person.commentary)
+        if statistic.text in joined[position] or statistic.sentence in joined[position]:
+            return person
+    return None
+
+
+def parse_source(source: Source, seconds: float = PARSE_SECONDS) -> Brief:
+    """The brief of one decoded article, or one InputError if parsing it takes over ``seconds``
+    (the parser is linear in the text; this is the backstop, far above any article's cost)."""
+    try:
+        with time_budget(seconds):
+            return _parse(source)
+    except OverBudget:
+        raise InputError(source.path, f"took more than {seconds:g} s to parse — it does not read as an article; "
+                                      "check the file, or split it into smaller ones") from None
+
+
+def _parse(source: Source) -> Brief:
     blocks, dropped = split_furniture(source.blocks)
+    check()
     language = detect_language([block.text for block in blocks])
     header = read_header(blocks, source.meta, language)
+    check()
     dropped.extend(header.dropped)
     paragraphs = [block.text for index, block in enumerate(blocks) if index not in header.consumed]
     bylines = header.bylines + [name for name in (byline_name(line.text) for line in dropped) if name]
@@ -156,13 +180,18 @@ def parse_source(source: Source) -> Brief:
         raise InputError(source.path, "no article text found (only headings or page furniture); check that this is the article's page")
 
     paragraphs = split_turns(paragraphs)
+    check()
     registry = Registry()
     registry.collect(paragraphs)
+    check()
     attributions = find_attributions(paragraphs, language, registry)
+    check()
     interviewee = interviewee_of(paragraphs[:_LEAD_PARAGRAPHS], header.title)
     reported = {said.paragraph for said in attributions if said.person.name != interviewee}
     layout = choose_layout(paragraphs, tuple(registry.people), interviewee, reported, header.title)
+    check()
     members = roster(paragraphs)
+    check()
     kind = article_kind(layout, paragraphs, header.title, members, len({said.person.name for said in attributions}))
     owners, speakers = _assemble(layout, registry, len(paragraphs))
     answered = set(layout.answers) | set(layout.hosts) if layout else set()
@@ -192,6 +221,7 @@ def parse_source(source: Source) -> Brief:
     text = normalized_text(source.blocks)
     tracer = Tracer(text)
     statistics = trace_statistics(tracer, _statistics(texts, owners, people, language))
+    check()
     experts = [
         tracer.expert(Expert(
             name=person.name,
@@ -201,13 +231,13 @@ def parse_source(source: Source) -> Brief:
         ))
         for person in people
     ]
-    structure = block_roles(source.blocks, dropped, header.title,
-                            _paragraph_roles(paragraphs, layout, {said.paragraph for said in outside_layout}))
+    paragraph_roles = _paragraph_roles(paragraphs, layout, {said.paragraph for said in outside_layout})
+    structure = block_roles(source.blocks, dropped, header.title, paragraph_roles)
     warnings = list(header.warnings)
     published = header.published or _date_in_top_furniture(source.blocks, dropped, language)
     title = header.title
     if not title:
-        title = _fallback_title(body or paragraphs)
+        title = _fallback_title(body or [text for text, role in paragraph_roles if role != "speaker"] or paragraphs)
         warnings.append("no headline found; the title is the article's first sentence")
     return Brief(
         id=slugify(title),

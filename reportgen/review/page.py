@@ -19,6 +19,7 @@ from ..i18n import translations
 from ..i18n.formatting import format_date, format_figure
 from ..model import Brief, Statistic
 from ..render.escape import html_text as _t, lang_attribute, language_tag
+from ..parse.trace import SEPARATOR as PARAGRAPH_SEPARATOR
 from .highlight import Drawn, paragraphs_html
 from .marks import (
     NGettext,
@@ -62,7 +63,8 @@ def article_page(brief: Brief, source: SourceText, language: str, index_href: st
         alerts.append(_("Highlights stop at paragraph {number} of the source text: drawing them all would make "
                         "this page too large to open. The rest of the text is shown plain; the brief column still "
                         "lists every element.").format(number=drawn.stopped_at))
-    source_html = _source_paragraphs(drawn, _)
+    roles = _block_roles(brief, text) if text is not None and source.trusted else []
+    source_html = _source_paragraphs(drawn, roles, language, _)
     note = _note(source.notice) if source.trusted and source.notice else ""
     title = _("Review: {title}").format(title=brief.title)
     source_heading = _heading(2, _("Source text"), "source-title")
@@ -203,15 +205,42 @@ def _dropped_summary(brief: Brief, linked: bool, _: Gettext, ngettext: NGettext)
     return heading + _note(f"{count} {rest}") + f'<ul{lang_attribute(brief.language)}>{items}</ul>'
 
 
-def _source_paragraphs(drawn: Drawn, _: Gettext) -> str:
-    """The source column's paragraphs, with a note where the highlights stop (if they do)."""
+def _source_paragraphs(drawn: Drawn, roles: list[str], language: str, _: Gettext) -> str:
+    """The source column's paragraphs, each labelled with the role the parser gave its block, and a
+    note where the highlights stop (if they do)."""
     parts = []
     for number, paragraph in enumerate(drawn.paragraphs, 1):
         if number == drawn.stopped_at:
             parts.append(_note(_("Highlights stop here: see the warnings above.")) + "\n")
         if paragraph:
-            parts.append(f"<p>{paragraph}</p>\n")
+            role = roles[number - 1] if number <= len(roles) else None
+            label = f'<span class="block-role"{lang_attribute(language)}>{_t(_role_label(role, _))}</span>' \
+                if role else ""
+            parts.append(f'<p class="block block-{role}">{label}{paragraph}</p>\n' if role else f"<p>{paragraph}</p>\n")
     return "".join(parts)
+
+
+def _role_label(role: str, _: Gettext) -> str:
+    """What the parser took a block for, in the page's language."""
+    labels = {
+        "headline": _("headline"), "standfirst": _("standfirst"), "masthead": _("masthead"),
+        "dateline": _("dateline"), "byline": _("byline"), "caption": _("caption"), "furniture": _("furniture"),
+        "speaker": _("speaker"), "question": _("question"), "answer": _("answer"), "quotation": _("quotation"),
+        "narration": _("narration"),
+    }
+    return labels.get(role, role)
+
+
+def _block_roles(brief: Brief, text: str) -> list[str]:
+    """The role of each paragraph of ``text``, when the brief's structure describes exactly those paragraphs."""
+    starts = []
+    offset = 0
+    for paragraph in text.split(PARAGRAPH_SEPARATOR):
+        starts.append(offset)
+        offset += len(paragraph) + len(PARAGRAPH_SEPARATOR)
+    if [block.span[0] for block in brief.structure] != starts:
+        return []
+    return [block.role for block in brief.structure]
 
 
 def _language_name(code: str, language: str) -> str:
