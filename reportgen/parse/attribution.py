@@ -30,6 +30,7 @@ from .people import (
     person_names,
     title_before,
 )
+from .budget import check
 from .sentences import split_sentences
 
 _QUOTE = re.compile(r"[“\"«]([^“”\"«»]{3,}?)[”\"»“]")
@@ -186,6 +187,7 @@ class Registry:
                     self.add(name, _description_around(sentence, start, end, earlier))
                 offices.extend(_unnamed_offices(sentence, self))
                 earlier = (earlier + " " + sentence)[-_EARLIER_CHARS:]
+                check()
         for office in offices:
             fitting = [person for person in self.people.values() if not person.description.organization
                        and person.description.role and office.role in person.description.role.lower().split()]
@@ -756,6 +758,7 @@ def find_attributions(paragraphs: list[str], language: str, registry: Registry) 
             mentions = _mentions(sentence, registry)
             speakers = _speakers_of(sentence, _Reading(registry, language, topic, earlier, bool(said)), mentions)
             earlier = (earlier + " " + sentence)[-_EARLIER_CHARS:]
+            check()
             if not speakers:
                 _described_later(sentence, topic)
                 if current is not None and sentence.startswith(_OPENING_QUOTE) and said:

@@ -17,6 +17,7 @@ from typing import Any
 
 from .. import lexicon
 from ..model import Statistic
+from .budget import check
 from .people import is_place
 from .sentences import split_sentences
 
@@ -353,6 +354,7 @@ def _readings(sentence: str, language: str) -> list[tuple[int, int, _Reading]]:
     found: list[tuple[int, int, _Reading]] = []
     skip_until = -1
     for match in _NUMBER.finditer(sentence):
+        check()  # a "sentence" may be a wall of ten thousand numbers
         if match.start() < skip_until:
             continue
         digits, suffix = match.group("digits"), match.group("suffix") or ""
@@ -436,6 +438,7 @@ def find_statistics(text: str, language: str) -> list[Statistic]:
     """Every figure in one paragraph, in reading order; ``cited_by`` is left to the caller."""
     statistics: list[Statistic] = []
     for sentence in split_sentences(text):
+        check()
         readings = _readings(sentence, language)
         if not readings:
             continue
