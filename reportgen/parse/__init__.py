@@ -16,7 +16,8 @@ from ..ingest import Block, Source
 from ..model import Brief, DroppedLine, Expert, SourceInfo, Statistic
 from ..slug import slugify
 from .attribution import Person, Registry, find_attributions
-from .budget import PARSE_SECONDS, OverBudget, check, time_budget
+from . import budget
+from .budget import OverBudget, check, time_budget
 from .boilerplate import byline_name, split_furniture
 from .layouts import article_kind, choose_layout
 from .people import Description, describe, is_proper_phrase
@@ -153,9 +154,10 @@ def _speaker_of_figure(statistic: Statistic, people: list[Person], joined: dict[
     return None
 
 
-def parse_source(source: Source, seconds: float = PARSE_SECONDS) -> Brief:
+def parse_source(source: Source, seconds: float | None = None) -> Brief:
     """The brief of one decoded article, or one InputError if parsing it takes over ``seconds``
-    (the parser is linear in the text; this is the backstop, far above any article's cost)."""
+    (default ``budget.PARSE_SECONDS``; the parser is linear in the text, this is the backstop)."""
+    seconds = budget.PARSE_SECONDS if seconds is None else seconds
     try:
         with time_budget(seconds):
             return _parse(source)
