@@ -44,6 +44,7 @@ _NAME_RE = re.compile(rf"(?<![\w’'.-]){NAME_PATTERN}(?![\w-])")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _NUMBER_AFTER = re.compile(r"\s+\d")
 _MAX_ORGANIZATION_BEFORE_TITLE = 5
+_MAX_ROLE_WORDS = 12
 _CONTEXT_CHARS = 80
 _WORD_CACHE = 8192
 _TEXT_CACHE = 2048
@@ -356,6 +357,48 @@ def _split_positions(words: list[str]) -> list[int]:
 
 
 def describe(appositive: str) -> Description:
+    """Split "senior fellow at the Brookings Institution" into role and organization;
+    the role is kept only as a title or office phrase (see ``office_phrase``)."""
+    found = _split_description(appositive)
+    return Description(office_phrase(found.role), found.organization)
+
+
+@lru_cache(maxsize=None)
+def _finite_verbs() -> frozenset[str]:
+    """One-word finite verb forms: the reporting verbs and the common forms the lexicon lists."""
+    forms = _lower_set("speech", "reporting_verbs") | _lower_set("speech", "finite_verbs")
+    return frozenset(form for form in forms if " " not in form)
+
+
+@lru_cache(maxsize=None)
+def _before_a_noun() -> frozenset[str]:
+    """Words after which a verb-like word is a noun ("head of claims", "las alertas")."""
+    return frozenset().union(*(_lower_set("speech", key) for key in (
+        "articles", "prepositions", "possessive_determiners", "organization_connectors_inside")))
+
+
+def office_phrase(role: str | None) -> str | None:
+    """A role as a title or office: cut where a clause opens ("presidente, quien agregó que…" is
+    "presidente"), and none at all when a finite verb is left in it ("señala que…", "is the head")
+    or it runs longer than a title does. Verb-like words after an article or preposition are nouns."""
+    if not role:
+        return None
+    words = role.split()
+    clause_words = _lower_set("speech", "clause_words")
+    opens = next((index for index, word in enumerate(words) if _bare(word) in clause_words), len(words))
+    words = words[:opens]
+    while words and _is_connector(words[-1].strip(",;:")):
+        words.pop()
+    verbs = _finite_verbs()
+    noun_before = _before_a_noun()
+    if len(words) > _MAX_ROLE_WORDS or any(
+            _bare(word) in verbs and not (index and words[index - 1].lower() in noun_before)
+            for index, word in enumerate(words)):
+        return None
+    return " ".join(words).strip(" ,;:") or None
+
+
+def _split_description(appositive: str) -> Description:
     """Split "senior fellow at the Brookings Institution" into role and organization.
 
     The organization is the first run of proper names after " at "/" of " (or
