@@ -28,6 +28,7 @@ from .header import read_header
 from .language import detect_language
 from .sentences import split_sentences
 from .figures import find_statistics
+from .measure import measured
 from .trace import MAX_KEPT_TEXT, Tracer, normalized_text, text_digest, trace_statistics
 
 _FALLBACK_TITLE_WORDS = 14
@@ -127,12 +128,12 @@ def _ordered_experts(found: list[tuple[Person, int]]) -> list[Person]:
 
 
 def _statistics(paragraphs: list[str], owners: dict[int, Person], people: list[Person], language: str) -> list[Statistic]:
-    """Every figure once (first mention wins), credited to the expert who gave it."""
+    """Every figure once (first mention wins), with what it measures, credited to the expert who gave it."""
     seen: set[tuple[str, str]] = set()
     found: list[Statistic] = []
     joined: dict[int, str] = {}  # each person's words, by position in ``people``
     for index, paragraph in enumerate(paragraphs):
-        for statistic in find_statistics(paragraph, language):
+        for statistic in measured(find_statistics(paragraph, language), language):
             key = (statistic.value, statistic.unit)
             if key in seen:
                 continue

@@ -1,0 +1,346 @@
+"""What each figure measures, and of whom: read from the words around the number.
+
+``figures.py`` finds a figure and its exact value; a reader also needs to know
+what was counted or valued. The answer, in order of trust:
+
+1. the noun phrase the number governs ("2,400 people killed", "880 homicides",
+   "$1.17 billion trade surplus", "111,603 tons of soybeans");
+2. what a change is a change in ("a 14% cut in exports");
+3. the subject of the clause whose verb leads to the figure ("remittances rose
+   12%", "las exportaciones crecieron 3%"); a place as that subject is the
+   measure's subject, and the verb names the measure ("Mexico exported" → exports);
+4. a change right after a level in the same sentence measures the same thing
+   ("averaged 241,000 barrels per day, a 57% jump").
+
+A measure is a short noun phrase: at most six words, no finite verb, never a
+place or a year. Its subject is a place written with it ("Mexico's exports",
+"people in Haiti"), else the place figures.py found, unless that place was only
+part of a currency sign ("US$"). Every word list is data in
+``lexicon/<language>/measure.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .. import lexicon
+from ..model import Statistic
+from .people import is_place
+
+MAX_WORDS = 6
+_GAP = 6  # words at most between a clause's verb and its figure
+_TOKEN = re.compile(r"\w(?:[\w’'.&-]*\w)?|[^\w\s]")
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+_YEAR = re.compile(r"(?:1[89]|20)\d{2}")
+
+
+@dataclass(frozen=True)
+class _Words:
+    """One language's word lists, as sets for lookup."""
+
+    clause_verbs: frozenset[str]
+    gap: frozenset[str]
+    connectors: frozenset[str]
+    adjuncts: frozenset[str]
+    determiners: frozenset[str]
+    bare_heads: frozenset[str]
+    participle_links: tuple[tuple[str, ...], ...]
+    participle_endings: tuple[str, ...]
+    participles: frozenset[str]
+    verb_measures: dict[str, str]
+    not_measures: frozenset[str]
+    stops: frozenset[str]  # words that end a noun phrase read forwards
+    changes: frozenset[str]  # change nouns: "a 57% jump" is no measure
+    months: frozenset[str]
+    frames: frozenset[str]  # "an average of 390": a frame, not a measure
+    change_nouns: frozenset[str]
+    companions: frozenset[str]  # auxiliaries and adverbs between a subject and its verb ("has also", "now")
+
+
+@lru_cache(maxsize=None)
+def _words(language: str) -> _Words:
+    data = lexicon.load(language, "measure")
+    figures = lexicon.load(language, "figures")
+    speech = lexicon.load(language, "speech")
+    lower = lambda key, source=data: frozenset(word.lower() for word in source.get(key, []))  # noqa: E731
+    verbs = lower("clause_verbs") | lower("measure_verbs", figures) | lower("increase", figures) \
+        | lower("decrease", figures) | lower("source_after", figures) | lower("reporting_verbs", speech)
+    stopwords = frozenset(lexicon.words(language, "language", "stopwords"))
+    units = {word.lower() for key in ("percent", "percentage_points", "time_words", "per_day", "per_year")
+             for word in figures.get(key, [])}
+    months = frozenset(name.lower() for names in lexicon.load(language, "dates").get("months", []) for name in names)
+    return _Words(
+        clause_verbs=verbs,
+        gap=lower("gap_words") | frozenset(w.lower() for ws in figures.get("qualifiers", {}).values() for p in ws
+                                           for w in p.split()),
+        connectors=lower("connectors"),
+        adjuncts=lower("adjuncts"),
+        determiners=lower("determiners"),
+        bare_heads=lower("bare_heads"),
+        participle_links=tuple(tuple(link.lower().split()) for link in data.get("participle_links", [])),
+        participle_endings=tuple(data.get("participle_endings", [])),
+        participles=lower("participles"),
+        verb_measures={verb.lower(): noun for verb, noun in data.get("verb_measures", {}).items()},
+        not_measures=lower("not_measures"),
+        stops=stopwords | verbs | frozenset(units) | lower("adjuncts") | lower("determiners") | lower("phrase_stops")
+        | lower("connectors"),
+        changes=lower("measure_change_nouns", figures) | lower("increase", figures) | lower("decrease", figures),
+        months=months,
+        frames=lower("frames"),
+        change_nouns=lower("measure_change_nouns", figures),
+        companions=frozenset(word.lower() for key in ("auxiliaries", "verb_adverbs")
+                             for phrase in speech.get(key, []) for word in phrase.split()) | lower("companions"),
+    )
+
+
+@dataclass(frozen=True)
+class _Found:
+    measure: str | None = None
+    subject: str | None = None
+
+
+def measured(statistics: list[Statistic], language: str) -> list[Statistic]:
+    """The figures of one paragraph with ``measure`` and ``subject`` read from their sentences."""
+    described: list[Statistic] = []
+    words = _words(language)
+    for statistic in statistics:
+        found = _read(statistic, language)
+        measure = found.measure or statistic.measure if _is_measure(found.measure or statistic.measure or "",
+                                                                     language) else None
+        previous = described[-1] if described and described[-1].sentence == statistic.sentence else None
+        if previous and previous.measure and (not measure and _is_change(statistic) or measure and _is_participle(
+                measure.lower(), words) and previous.measure.split()[0].lower() in words.bare_heads):
+            # "a 57% jump" after a level; "950 kidnapped" after "2,400 people killed"
+            measure = previous.measure if not measure else f"{previous.measure.split()[0]} {measure}"
+        if is_year(statistic):
+            measure = None
+        subject = found.subject or _subject(statistic)
+        described.append(replace(statistic, measure=measure, subject=subject))
+    return described
+
+
+def is_year(statistic: Statistic) -> bool:
+    """"2018" read as a count: a year, never a figure."""
+    return statistic.unit == "count" and not statistic.qualifier and bool(_YEAR.fullmatch(statistic.text.strip()))
+
+
+def _is_change(statistic: Statistic) -> bool:
+    return bool(statistic.change) or statistic.unit in ("percent", "percentage_points")
+
+
+def _subject(statistic: Statistic) -> str | None:
+    """figures.py's place, unless the sentence names it only inside a currency sign ("US$ 20 billion")."""
+    subject = statistic.subject
+    if not subject:
+        return None
+    named = [m.end() for m in re.finditer(rf"(?<!\w){re.escape(subject)}(?!\w)", statistic.sentence)]
+    return subject if any(statistic.sentence[end:end + 1] != "$" for end in named) else None
+
+
+def _read(statistic: Statistic, language: str) -> _Found:
+    sentence = statistic.sentence
+    start = sentence.find(statistic.text)
+    if start < 0:
+        return _Found()
+    end = start + len(statistic.text)
+    words = _words(language)
+    after = _TOKEN.findall(sentence[end:end + 200])
+    lead = re.match(r"\D*?(?=[$€£]|US\$|\d|$)", statistic.text)  # "superarán los", "more than": words before the number
+    before = _TOKEN.findall(sentence[max(0, start - 240):start] + (lead.group(0) if lead else ""))
+    for reader in (_governed, _of_figure, _changed, _clause):
+        found = reader(before, after, words, statistic)
+        if found.measure and _is_measure(found.measure, language):
+            return found
+    return _Found(subject=_clause(before, after, words, statistic).subject)
+
+
+def _governed(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
+    """The noun phrase right after the figure: "880 homicides", "$1.17 billion trade surplus"."""
+    tokens = after
+    if statistic.unit != "count":  # "tons of soybeans", "86.6 percent of the total imports", "€2bn worth of wine"
+        while tokens[:1] and tokens[0].lower() in words.connectors | {"worth"}:
+            tokens = tokens[1:]
+    while tokens[:1] and tokens[0].lower() in words.determiners:
+        tokens = tokens[1:]
+    if tokens[:1] and _is_participle(tokens[0].lower(), words) and statistic.unit == "count":
+        return _Found(tokens[0])  # "950 kidnapped": the people counted are named before (see ``measured``)
+    phrase, rest = _phrase_forward(tokens, words)
+    if not phrase or phrase[0].lower() in words.changes:
+        return _Found()
+    subject = _place_after(rest, words)
+    if phrase[-1].lower() in words.bare_heads:
+        participle = _participle(rest, words)
+        if participle:
+            phrase.append(participle)
+    return _Found(" ".join(phrase), subject)
+
+
+def _phrase_forward(tokens: list[str], words: _Words) -> tuple[list[str], list[str]]:
+    """Content words from the start of ``tokens`` (a connector only between two of them)."""
+    phrase: list[str] = []
+    index = 0
+    while index < len(tokens) and len(phrase) < MAX_WORDS:
+        token, lowered = tokens[index], tokens[index].lower()
+        if lowered in words.connectors and phrase and index + 1 < len(tokens) and lowered not in words.stops - words.connectors:
+            following = tokens[index + 1].lower()
+            if _content(tokens[index + 1], words) and following not in words.months:
+                phrase += [token, tokens[index + 1]]
+                index += 2
+                continue
+            break
+        if not _content(token, words) or (phrase and _is_participle(lowered, words)):
+            break
+        phrase.append(token)
+        index += 1
+    return phrase, tokens[index:]
+
+
+def _content(token: str, words: _Words) -> bool:
+    lowered = token.lower()
+    return token[:1].isalpha() and lowered not in words.stops and lowered not in words.months \
+        and not _POSSESSIVE.search(token)
+
+
+def _is_participle(word: str, words: _Words) -> bool:
+    return word in words.participles or any(word.endswith(ending) and len(word) > len(ending) + 2
+                                             for ending in words.participle_endings)
+
+
+def _participle(rest: list[str], words: _Words) -> str | None:
+    """"(in Haiti) were reported killed" → killed: what happened to the people counted."""
+    tokens = [token.lower() for token in rest[:8]]
+    index = 0
+    if tokens[:1] and tokens[0] in words.adjuncts:  # "in Haiti"
+        index = 1
+        while index < len(tokens) and rest[index][:1].isupper():
+            index += 1
+    for link in sorted(words.participle_links, key=len, reverse=True) + [()]:
+        if tuple(tokens[index:index + len(link)]) == link:
+            candidate = tokens[index + len(link)] if index + len(link) < len(tokens) else ""
+            if _is_participle(candidate, words):
+                return rest[index + len(link)]
+    return None
+
+
+def _place_after(rest: list[str], words: _Words) -> str | None:
+    """"people in Haiti": the place right after a measure."""
+    if len(rest) >= 2 and rest[0].lower() in words.adjuncts:
+        return _leading_place(rest[1:])
+    return None
+
+
+def _leading_place(tokens: list[str]) -> str | None:
+    for size in (3, 2, 1):
+        candidate = " ".join(tokens[:size])
+        if len(tokens) >= size and is_place(candidate):
+            return candidate
+    return None
+
+
+def _of_figure(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
+    """"a gas production rate of 7 billion", "un valor de…" is a frame and says nothing."""
+    if len(before) < 2 or before[-1].lower() not in words.connectors:
+        return _Found()
+    phrase: list[str] = []
+    index = len(before) - 2
+    while index >= 0 and len(phrase) < MAX_WORDS and _content(before[index], words):
+        phrase.insert(0, before[index])
+        index -= 1
+    if not phrase or phrase[-1].lower() in words.frames | words.change_nouns:
+        return _Found()
+    return _Found(*_trim(phrase, words, None))
+
+
+def _changed(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
+    """"a 14% cut in exports", "una reducción del 19 % en los homicidios": what the change is in."""
+    if after[:1] and after[0].lower() in words.change_nouns:
+        tokens = after[1:]  # "a 14% cut in exports"
+    else:  # "a drastic drop in production to 1.1 million bpd"
+        nouns = [i for i in range(max(0, len(before) - _GAP), len(before)) if before[i].lower() in words.change_nouns]
+        if not nouns:
+            return _Found()
+        tokens = before[nouns[-1] + 1:]
+        if tokens[:1] and tokens[0].lower() in words.connectors:  # "an increase of 14%": the change of what, after
+            tokens = after
+    if tokens[:1] and tokens[0].lower() in words.adjuncts | words.connectors:
+        tokens = tokens[1:]
+        while tokens[:1] and tokens[0].lower() in words.determiners:
+            tokens = tokens[1:]
+        phrase, rest = _phrase_forward(tokens, words)
+        if phrase:
+            return _Found(" ".join(phrase), _place_after(rest, words))
+    return _Found()
+
+
+def _clause(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
+    """The subject of the verb that leads to the figure: "Mexico's exports reached $53.6 billion"."""
+    verb = None
+    for index in range(len(before) - 1, max(-1, len(before) - 1 - _GAP), -1):
+        lowered = before[index].lower()
+        if lowered in words.clause_verbs:
+            verb = index
+            break
+        if lowered not in words.gap and not lowered[:1].isdigit() and before[index] not in ("$", "€", "£", "US$"):
+            return _Found()
+    if verb is None:
+        return _Found()
+    index = verb - 1
+    auxiliaries = words.gap | words.clause_verbs
+    while index >= 0 and (before[index].lower() in words.companions | {","} or before[index].lower() in auxiliaries
+                          and before[index].lower() not in words.determiners):
+        index -= 1
+    phrase: list[str] = []
+    subject = None
+    while index >= 0 and len(phrase) < 3 * MAX_WORDS:
+        token, lowered = before[index], before[index].lower()
+        if _POSSESSIVE.search(token) and token[:1].isalpha():
+            owner = _POSSESSIVE.sub("", token)
+            subject = owner if is_place(owner) or owner[:1].isupper() else None
+            break
+        if lowered in words.connectors | words.adjuncts | words.months or (
+                lowered in words.determiners and index > 0 and before[index - 1].lower() in words.connectors | words.adjuncts):
+            phrase.insert(0, token)
+            index -= 1
+            continue
+        if not _content(token, words):
+            break
+        phrase.insert(0, token)
+        index -= 1
+    measure, subject = _trim(phrase, words, subject)
+    if measure is None and subject and before[verb].lower() in words.verb_measures:
+        measure = words.verb_measures[before[verb].lower()]
+    return _Found(measure, subject)
+
+
+def _trim(phrase: list[str], words: _Words, subject: str | None) -> tuple[str | None, str | None]:
+    """A walked-back phrase as (measure, subject): leading function words off, "in Nigeria" to the subject."""
+    while phrase and (phrase[0].lower() in words.connectors | words.adjuncts | words.determiners | words.months):
+        phrase = phrase[1:]
+    for index, token in enumerate(phrase):
+        if token.lower() in words.adjuncts and index > 0:
+            subject = subject or _leading_place(phrase[index + 1:])
+            phrase = phrase[:index]
+            break
+    while phrase and phrase[-1].lower() in words.connectors | words.determiners:
+        phrase = phrase[:-1]
+    if not phrase:
+        return None, subject
+    text = " ".join(phrase)
+    if is_place(text):
+        return None, subject or text
+    if len(phrase) > MAX_WORDS:
+        return None, subject
+    return text, subject
+
+
+def _is_measure(text: str, language: str) -> bool:
+    """A short noun phrase that is neither a place, a year nor a word that names nothing."""
+    words = _words(language)
+    tokens = text.split()
+    if not tokens or len(tokens) > MAX_WORDS or is_place(text) or text.lower() in words.not_measures:
+        return False
+    if any(_YEAR.fullmatch(token) or token.lower() in words.clause_verbs - words.changes for token in tokens):
+        return False
+    return any(token[:1].isalpha() for token in tokens)
