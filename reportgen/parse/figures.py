@@ -29,6 +29,7 @@ _CAPITALIZED_PHRASE = re.compile(
     r"(?:[A-ZÁÉÍÓÚÑ][\w.’'&-]*|\([A-Z]{2,}\))(?:\s+(?:(?:of|for|and|on|the|de|del|la|las|los|y|e)\s+)?"
     r"(?:[A-ZÁÉÍÓÚÑ][\w.’'&-]*|\([A-Z]{2,}\)))*"
 )
+_GLUED_THOUSAND = re.compile(r"\b(\w+)\s+(mil|thousand)\s+$", re.IGNORECASE)
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 _SMALLEST_BARE_COUNT = 10
 _WINDOW = 40
@@ -49,6 +50,15 @@ class _Reading:
 @lru_cache(maxsize=None)
 def _data(language: str) -> dict[str, Any]:
     return lexicon.load(language, "figures")
+
+
+@lru_cache(maxsize=None)
+def _lexicon_pattern(language: str, template: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """``template`` with each ``@key@`` replaced by the language's words for ``key`` (``@months@``:
+    every month's spellings), compiled once: built again for every number, the patterns cost
+    more than the matching (a wall of numbers took seconds per 100 KB)."""
+    return re.compile(re.sub(r"@(\w+)@", lambda key: _months(language) if key.group(1) == "months"
+                             else _alternation(language, key.group(1)), template), flags)
 
 
 @lru_cache(maxsize=None)
@@ -111,7 +121,7 @@ def _scale(after: str, suffix: str, language: str) -> tuple[Decimal, int]:
     scales = _data(language).get("scales", {})
     if suffix and suffix.lower() in scales:
         return Decimal(scales[suffix.lower()]), 0
-    match = re.match(r"\s+(" + _alternation(language, "scales") + r")\b", after, re.IGNORECASE)
+    match = _lexicon_pattern(language, r"\s+(@scales@)\b").match(after)
     if match and (len(match.group(1)) > 2 or match.group(1).islower()):
         return Decimal(scales[match.group(1).lower()]), match.end()
     return Decimal(1), 0
@@ -121,16 +131,16 @@ def _unit(after: str, language: str) -> tuple[str, str | None, str | None, int]:
     """(unit, currency, per, length) read from the words after a number and its scale."""
     data = _data(language)
     text = after
-    match = re.match(r"\s+(" + _alternation(language, "percentage_points") + r")\b", text, re.I)
+    match = _lexicon_pattern(language, r"\s+(@percentage_points@)\b").match(text)
     if match:
         return "percentage_points", None, None, match.end()
-    match = re.match(r"\s*%", text) or re.match(r"\s+(" + _alternation(language, "percent") + r")\b", text, re.I)
+    match = _lexicon_pattern(language, r"\s*%").match(text) or _lexicon_pattern(language, r"\s+(@percent@)\b").match(text)
     if match:
         return "percent", None, None, match.end()
-    match = re.match(r"\s+(" + _alternation(language, "time_words") + r")\b", text, re.I)
+    match = _lexicon_pattern(language, r"\s+(@time_words@)\b").match(text)
     if match:
         return "duration", None, None, match.end()
-    match = re.match(r"\s+(?:de\s+|of\s+)?(" + _alternation(language, "currency_words") + r")\b", text, re.I)
+    match = _lexicon_pattern(language, r"\s+(?:de\s+|of\s+)?(@currency_words@)\b").match(text)
     if match:
         code = data["currency_words"][match.group(1).lower()] or None
         return "currency", code, None, match.end()
@@ -154,8 +164,8 @@ def _unit(after: str, language: str) -> tuple[str, str | None, str | None, int]:
 
 def _rate(after: str, language: str, population_only: bool = False) -> tuple[str | None, int]:
     """"per day" → "day"; "per 100,000 people" → "100000"; within a few words."""
-    match = re.match(r"\s+(?:" + _alternation(language, "per_population") + r")\s+(\d{1,3}(?:[.,]\d{3})+|\d+)"
-                     r"(?:\s+(?:" + _alternation(language, "population_words") + r"))?", after, re.I)
+    match = _lexicon_pattern(language, r"\s+(?:@per_population@)\s+(\d{1,3}(?:[.,]\d{3})+|\d+)"
+                                       r"(?:\s+(?:@population_words@))?").match(after)
     if match:
         denominator = _decimal(match.group(1), "es" if "." in match.group(1) else "en")
         if denominator and denominator >= 100:
@@ -163,7 +173,7 @@ def _rate(after: str, language: str, population_only: bool = False) -> tuple[str
     if population_only:
         return None, 0
     for per, key in (("day", "per_day"), ("year", "per_year")):
-        match = re.match(r"((?:\s+(?:of|de)\s+[\w’']+)?)\s+(" + _alternation(language, key) + r")\b", after, re.I)
+        match = _lexicon_pattern(language, rf"((?:\s+(?:of|de)\s+[\w’']+)?)\s+(@{key}@)\b").match(after)
         if match:
             return per, match.end()
     return None, 0
@@ -175,20 +185,36 @@ def _is_excluded(sentence: str, start: int, end: int, suffix: str, value: Decima
     before, after = _before(sentence, start), _after(sentence, end)
     if suffix.lower() in _ORDINAL_SUFFIXES or after.startswith((":", "ª", "º")):
         return True
-    if re.match(r"[-–]\s?(?:\d|(?:" + _alternation(language, "time_words") + r")\b)", after, re.I):
+    if _lexicon_pattern(language, r"[-–]\s?(?:\d|(?:@time_words@)\b)").match(after):
         return True  # "2022-23", "September 2-4", "12-month"
-    if before.endswith(("-", "/")) or re.search(r"\b(?:" + _months(language) + r")\.?\s+(?:de\s+)?$", before, re.I):
+    if before.endswith(("-", "/")) or _month_ends(before, language):
         return True
-    if re.match(r"\s+(?:de\s+)?(?:" + _months(language) + r")\b", after, re.I):
+    if _lexicon_pattern(language, r"\s+(?:de\s+)?(?:@months@)\b").match(after):
         return True
     last_word = before.split()[-1].lower() if before.split() else ""
     if last_word in data.get("not_figure_before", []):
         return True
-    if re.match(r"\s+(?:" + _alternation(language, "time_words") + r")\b", after, re.I):
+    if _lexicon_pattern(language, r"\s+(?:@time_words@)\b").match(after):
         # "over the next 12 months" is narrative; "the average wait was 3.4 years" is a measure
         measured = value != value.to_integral_value() or _ends_with(before, data.get("duration_cues", []))
         return not measured
     return False
+
+
+def _month_ends(before: str, language: str) -> bool:
+    """Does ``before`` end with a month ("June ", "de junio de ")? Looked for only where such an
+    ending can start, not from every character of the context."""
+    trailing = len(before) - len(before.rstrip())
+    core = before.rstrip()
+    gap = len(core) - 2 - len(core[:-2].rstrip()) if core[-2:].lower() == "de" else 0
+    start = max(0, len(before) - (trailing + 2 + gap + 1 + _longest_month(language) + 1))
+    return _lexicon_pattern(language, r"\b(?:@months@)\.?\s+(?:de\s+)?$").search(before, start) is not None
+
+
+@lru_cache(maxsize=None)
+def _longest_month(language: str) -> int:
+    return max((len(name) for spellings in lexicon.load(language, "dates").get("months", []) for name in spellings),
+               default=0)
 
 
 @lru_cache(maxsize=None)
@@ -367,7 +393,8 @@ def _readings(sentence: str, language: str) -> list[tuple[int, int, _Reading]]:
             continue  # "G20", "4x": letters glued to a number that are not a scale
         start = match.start()
         # "dos mil 200" / "two thousand 200": a number word and "mil" before the digits
-        glued = re.search(r"\b(\w+)\s+(mil|thousand)\s+$", _before(sentence, start), re.I)
+        glued = _GLUED_THOUSAND.search(_before(sentence, start)) \
+            if _before(sentence, start).rstrip()[-8:].lower().endswith(("mil", "thousand")) else None
         if glued and glued.group(1).lower() in _data(language).get("number_words", {}):
             value += Decimal(str(_data(language)["number_words"][glued.group(1).lower()])) * 1000
             start = glued.start()
@@ -381,7 +408,7 @@ def _readings(sentence: str, language: str) -> list[tuple[int, int, _Reading]]:
             and not _counts_something(_before(sentence, start), _after(sentence, end), language)
         if unit == "count" and (is_year or (value < _SMALLEST_BARE_COUNT and scale == 1)):
             continue
-        joined = re.match(r"\s*(?:" + _alternation(language, "range_joiners") + r")\s*(?:US\$|\$|€|£)?\s*(\d[\d.,]*)", _after(sentence, end), re.I)
+        joined = _lexicon_pattern(language, r"\s*(?:@range_joiners@)\s*(?:US\$|\$|€|£)?\s*(\d[\d.,]*)").match(_after(sentence, end))
         if joined and re.search(r"\b(?:" + _alternation(language, "range_openers") + r")\s+(?:US\$|\$|€|£)?\s*$",
                                 _before(sentence, start), re.I):
             second_end = end + joined.end()
