@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .. import lexicon
 from ..errors import InputError
 from ..ingest import Block, Source
 from ..model import Brief, DroppedLine, Expert, SourceInfo, Statistic
@@ -32,6 +33,13 @@ from .measure import measured
 from .trace import MAX_KEPT_TEXT, Tracer, normalized_text, text_digest, trace_statistics
 
 _FALLBACK_TITLE_WORDS = 14
+_MIN_TITLE_WORDS = 4
+_SENTENCE_ENDS = (".", "!", "?", "…")
+_CLAUSE_MARKS = (",", ";", ":")
+_DASHES = ("—", "–", "-")
+_CLOSING_MARKS = "\"”’»)'"
+_TRAILING_MARKS = " .,;:—–-"
+_PAIRS = (("(", ")"), ("“", "”"), ("«", "»"), ("[", "]"))
 _AUTHOR_NOTE_WORDS = 30
 _TOP_BLOCKS = 12
 _DATED_LINE_WORDS = 14
@@ -96,11 +104,32 @@ def _split_question(paragraph: str) -> tuple[str, str]:
 
 
 def _fallback_title(paragraphs: list[str]) -> str:
+    """The first sentence as a title, for an article that shows no headline. A sentence too long
+    for a title, or cut off in the excerpt, ends at its last clause boundary within 14 words (a
+    comma, semicolon, colon, dash or joining word, never inside brackets or quotes); without one,
+    at a whole word, not a function word, with "…" to show the cut."""
     first = split_sentences(paragraphs[0])[0] if paragraphs else ""
     words = first.split()
-    if len(words) <= _FALLBACK_TITLE_WORDS:
-        return first.rstrip(".")
-    return " ".join(words[:_FALLBACK_TITLE_WORDS]).rstrip(",;:") + "…"
+    finished = first.rstrip(_CLOSING_MARKS).endswith(_SENTENCE_ENDS)
+    if len(words) <= _FALLBACK_TITLE_WORDS and finished:
+        return first.rstrip(_TRAILING_MARKS)
+    joiners = {word.lower() for word in lexicon.all_words("speech", "clause_joiners")}
+    for cut in range(min(len(words) - 1, _FALLBACK_TITLE_WORDS), _MIN_TITLE_WORDS - 1, -1):
+        kept = " ".join(words[:cut])
+        ends_clause = words[cut - 1].rstrip(_CLOSING_MARKS).endswith(_CLAUSE_MARKS) \
+            or words[cut] in _DASHES or words[cut].lower() in joiners
+        if ends_clause and _balanced(kept.rstrip(_TRAILING_MARKS)):
+            return kept.rstrip(_TRAILING_MARKS)
+    kept_words = words[:_FALLBACK_TITLE_WORDS]
+    stopwords = set(lexicon.all_words("language", "stopwords"))
+    while len(kept_words) > _MIN_TITLE_WORDS and kept_words[-1].strip(_TRAILING_MARKS).lower() in stopwords:
+        kept_words.pop()
+    return " ".join(kept_words).rstrip(_TRAILING_MARKS) + "…"
+
+
+def _balanced(text: str) -> bool:
+    """Every bracket and quotation mark opened in ``text`` is closed in it."""
+    return all(text.count(left) == text.count(right) for left, right in _PAIRS) and text.count('"') % 2 == 0
 
 
 def _date_in_top_furniture(blocks: tuple[Block, ...], dropped: list[DroppedLine], language: str) -> str | None:
@@ -241,7 +270,7 @@ def _parse(source: Source) -> Brief:
     title = header.title
     if not title:
         title = _fallback_title(body or [text for text, role in paragraph_roles if role != "speaker"] or paragraphs)
-        warnings.append("no headline found; the title is the article's first sentence")
+        warnings.append("no headline found; the title is a fallback, made from the article's first sentence")
     return Brief(
         id=slugify(title),
         source=SourceInfo(path=source.path, format=source.format, encoding=source.encoding, sha256=source.sha256,
