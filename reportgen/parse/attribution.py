@@ -65,6 +65,7 @@ class Person:
     name: str
     description: Description = field(default_factory=lambda: Description(None, None))
     commentary: list[str] = field(default_factory=list)
+    _said: set[str] = field(default_factory=set, repr=False)  # the commentary, to look up without a pass
 
     def describe_once(self, description: Description) -> None:
         """Keep the first description that says something; a later one may add the organization."""
@@ -76,7 +77,8 @@ class Person:
 
     def add(self, text: str) -> None:
         text = text.strip()
-        if text and text not in self.commentary:
+        if text and text not in self._said:
+            self._said.add(text)
             self.commentary.append(text)
 
 
