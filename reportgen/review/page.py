@@ -167,9 +167,14 @@ def _expert(brief: Brief, number: int, linked: bool, _: Gettext) -> str:
     commentary = _("Commentary:")
     return (f'<article class="expert"{lang_attribute(brief.language)}><h4>{name}</h4>'
             + (f'<p class="role">{_t(role)}</p>' if role else "")
-            + (f"<p>{_t(expert.summary)}</p>" if expert.summary else "")
+            + (f"<p>{_t(expert.summary)}</p>" if expert.summary else _no_summary(_))
             + (f'<p class="note">{_t(commentary)} {", ".join(said)}</p>' if said else "")
             + "</article>")
+
+
+def _no_summary(_: Gettext) -> str:
+    """What a card says when the summarizer found no claim in the expert's words."""
+    return _note(_("No summary: nothing substantive was said (only thanks, greetings, questions or fragments)."))
 
 
 def _statistics_table(brief: Brief, language: str, linked: bool, _: Gettext) -> str:
