@@ -10,7 +10,7 @@ Values are kept as exact decimal strings; a float never touches them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
@@ -18,22 +18,22 @@ from typing import Any
 from .. import lexicon
 from ..model import Statistic
 from .budget import check
+from .numbers import SPACES, comma_is_decimal, joined, number_pattern, to_decimal
 from .people import is_place
 from .sentences import split_sentences
 
-_NUMBER = re.compile(
-    r"(?<![\w.,/-])(?P<digits>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?P<suffix>[A-Za-z]{1,2})?(?![\w])"
-)
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 _CAPITALIZED_PHRASE = re.compile(
     r"(?:[A-ZÁÉÍÓÚÑ][\w.’'&-]*|\([A-Z]{2,}\))(?:\s+(?:(?:of|for|and|on|the|de|del|la|las|los|y|e)\s+)?"
     r"(?:[A-ZÁÉÍÓÚÑ][\w.’'&-]*|\([A-Z]{2,}\)))*"
 )
-_GLUED_THOUSAND = re.compile(r"\b(\w+)\s+(mil|thousand)\s+$", re.IGNORECASE)
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 _SMALLEST_BARE_COUNT = 10
 _WINDOW = 40
 _CONTEXT_CHARS = 160  # how far around a number its unit, qualifier and change are looked for
+_RATE_GAP_WORDS = 5  # "45,000 migrants cross the border daily": words between a count and its period
+_OLDEST_AGE = 120
+_PERIODS = (("day", "per_day"), ("week", "per_week"), ("month", "per_month"), ("year", "per_year"), ("hour", "per_hour"))
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,8 @@ class _Reading:
     unit: str
     currency: str | None
     per: str | None
-    scaled: bool  # written with a scale word ("11.243 millones")
+    scaled: bool  # ends with a scale word ("11.243 millones"), so it may be an amount of the money named before
+    subunit: bool = False  # "38 cents": of the money named elsewhere in the sentence
 
 
 @lru_cache(maxsize=None)
@@ -95,36 +96,28 @@ def _after(sentence: str, position: int) -> str:
     return sentence[position:position + _CONTEXT_CHARS]
 
 
-def _decimal(digits: str, language: str) -> Decimal | None:
-    """"4.307" (es) → 4307, "3,5" → 3.5, "248,901" → 248901, "1,234.5" → 1234.5."""
-    if "," in digits and "." in digits:
-        decimal_mark = "." if digits.rfind(".") > digits.rfind(",") else ","
-    elif "," in digits or "." in digits:
-        mark = "," if "," in digits else "."
-        groups = digits.split(mark)
-        thousands = len(groups) > 2 or len(groups[-1]) == 3
-        if mark == "." and language != "es" and len(groups) == 2:
-            thousands = False  # English writes 1.170 for one point one seven
-        decimal_mark = ("." if mark == "," else ",") if thousands else mark
-    else:
-        decimal_mark = "."
-    other = "," if decimal_mark == "." else "."
-    normalized = digits.replace(other, "").replace(decimal_mark, ".")
-    try:
-        return Decimal(normalized)
-    except InvalidOperation:
-        return None
+def _decimal(digits: str, language: str, fraction: str = "", comma_decimal: bool = False) -> Decimal | None:
+    return to_decimal(digits, _data(language).get("decimal_mark", "."), fraction, comma_decimal)
 
 
-def _scale(after: str, suffix: str, language: str) -> tuple[Decimal, int]:
-    """The multiplier written after a number, and how many characters it took."""
-    scales = _data(language).get("scales", {})
+@lru_cache(maxsize=None)
+def _number(language: str) -> re.Pattern[str]:
+    """Digits as written; currency signs ending in a letter or a slash may touch them ("Q163", "S/500")."""
+    symbols = _data(language).get("currency_symbols", {})
+    return number_pattern(tuple(symbol for symbol in symbols if symbol[-1].isalpha() or symbol[-1] == "/"))
+
+
+def _scale(after: str, suffix: str, language: str) -> tuple[Decimal, int, str | None]:
+    """The multiplier written after a number, how many characters it took, and the money it names ("mdd")."""
+    data = _data(language)
+    scales = data.get("scales", {})
     if suffix and suffix.lower() in scales:
-        return Decimal(scales[suffix.lower()]), 0
-    match = _lexicon_pattern(language, r"\s+(@scales@)\b").match(after)
+        return Decimal(scales[suffix.lower()]), 0, None
+    match = _lexicon_pattern(language, r"\s+(@scales@)\b(?!/)").match(after)  # "b/d" is barrels a day
     if match and (len(match.group(1)) > 2 or match.group(1).islower()):
-        return Decimal(scales[match.group(1).lower()]), match.end()
-    return Decimal(1), 0
+        word = match.group(1).lower()
+        return Decimal(scales[word]), match.end(), data.get("scale_currencies", {}).get(word)
+    return Decimal(1), 0, None
 
 
 def _unit(after: str, language: str) -> tuple[str, str | None, str | None, int]:
@@ -134,6 +127,9 @@ def _unit(after: str, language: str) -> tuple[str, str | None, str | None, int]:
     match = _lexicon_pattern(language, r"\s+(@percentage_points@)\b").match(text)
     if match:
         return "percentage_points", None, None, match.end()
+    match = _lexicon_pattern(language, r"\s+(@index_points@)\b").match(text)
+    if match:
+        return "other", None, None, match.end()  # an index moves in points; a rate's points are read by the caller
     match = _lexicon_pattern(language, r"\s*%").match(text) or _lexicon_pattern(language, r"\s+(@percent@)\b").match(text)
     if match:
         return "percent", None, None, match.end()
@@ -147,24 +143,24 @@ def _unit(after: str, language: str) -> tuple[str, str | None, str | None, int]:
     for family, pattern in _unit_patterns(language):
         match = pattern.match(text)
         if match:
-            per, length = _rate(text[match.end():], language)
+            per, length = _period_of(match.group(0), language), 0  # "bpd", "barriles diarios"
+            if not per:
+                per, length = _rate(text[match.end():], language)
             if per:
                 return "rate", None, per, match.end() + length
             return family, None, None, match.end()
     per, length = _rate(text, language, population_only=True)
     if per:
         return "rate", None, per, length
-    counted = re.match(r"\s+[^\W\d_]+", text)  # "80 people a day": a count of something per day
-    if counted:
-        per, length = _rate(text[counted.end():], language)
-        if per:
-            return "rate", None, per, counted.end() + length
+    per, length = _counted_rate(text, language)
+    if per:
+        return "rate", None, per, length
     return "count", None, None, 0
 
 
 def _rate(after: str, language: str, population_only: bool = False) -> tuple[str | None, int]:
     """"per day" → "day"; "per 100,000 people" → "100000"; within a few words."""
-    match = _lexicon_pattern(language, r"\s+(?:@per_population@)\s+(\d{1,3}(?:[.,]\d{3})+|\d+)"
+    match = _lexicon_pattern(language, rf"\s+(?:@per_population@)\s+(\d{{1,3}}(?:[.,{SPACES}]\d{{3}})+|\d+)"
                                        r"(?:\s+(?:@population_words@))?").match(after)
     if match:
         denominator = _decimal(match.group(1), "es" if "." in match.group(1) else "en")
@@ -172,11 +168,39 @@ def _rate(after: str, language: str, population_only: bool = False) -> tuple[str
             return str(int(denominator)), match.end()
     if population_only:
         return None, 0
-    for per, key in (("day", "per_day"), ("year", "per_year")):
+    for per, key in _PERIODS:
         match = _lexicon_pattern(language, rf"((?:\s+(?:of|de)\s+[\w’']+)?)\s+(@{key}@)\b").match(after)
-        if match:
-            return per, match.end()
+        if match and not _lexicon_pattern(language, r"\s+(?:@not_per_after@)\b").match(after, match.end()):
+            return per, match.end()  # "a year earlier" is a date, not a rate
     return None, 0
+
+
+def _counted_rate(text: str, language: str) -> tuple[str | None, int]:
+    """A period a few words on, nothing but words between: "390 every day", "30 personas mueren al día"."""
+    position = 0
+    for _ in range(_RATE_GAP_WORDS + 1):
+        per, length = _rate(text[position:], language)
+        if per:
+            return per, position + length
+        word = re.match(r"\s+[^\W\d_][\w’'-]*", text[position:])
+        if not word:
+            break
+        position += word.end()
+    return None, 0
+
+
+def _period_of(unit_words: str, language: str) -> str | None:
+    """The period a unit's own words carry ("bpd", "b/d", "barriles diarios" are per day)."""
+    data = _data(language)
+    return next((per for per, key in _PERIODS if _ends_with(unit_words, data.get(key, []))), None)
+
+
+def _period_before(before: str, language: str) -> str | None:
+    """"Output per day is 2m barrels": the period named just before the verb that leads to the figure."""
+    for per, key in _PERIODS:
+        if _lexicon_pattern(language, rf"\b(?:@{key}@)\s+(?:@measure_verbs@)\s+$").search(before):
+            return per
+    return None
 
 
 def _is_excluded(sentence: str, start: int, end: int, suffix: str, value: Decimal, language: str) -> bool:
@@ -185,8 +209,15 @@ def _is_excluded(sentence: str, start: int, end: int, suffix: str, value: Decima
     before, after = _before(sentence, start), _after(sentence, end)
     if suffix.lower() in _ORDINAL_SUFFIXES or after.startswith((":", "ª", "º")):
         return True
-    if _lexicon_pattern(language, r"[-–]\s?(?:\d|(?:@time_words@)\b)").match(after):
-        return True  # "2022-23", "September 2-4", "12-month"
+    hyphen = _lexicon_pattern(language, r"[-–]\s?(?:(\d[\d.,]*)|(?:@time_words@)\b)").match(after)
+    if hyphen and not (hyphen.group(1) and _has_unit(after[hyphen.end():], language)):
+        return True  # "2022-23", "September 2-4", "12-month"; "52-55 percent" is a range
+    if re.match(r"/\d", after):
+        return True  # "50/50", "24/7"
+    if value < _OLDEST_AGE and after.startswith(",") and re.search(r"[A-ZÁÉÍÓÚÑ][^\W\d_]+,\s*$", before):
+        return True  # "Ana Soto, 58, said": an age
+    if _lexicon_pattern(language, r"\d%?\s+(?:@part_of@)\s+$").search(before):
+        return True  # "3 of 10", "2 de cada 10": the total
     if before.endswith(("-", "/")) or _month_ends(before, language):
         return True
     if _lexicon_pattern(language, r"\s+(?:de\s+)?(?:@months@)\b").match(after):
@@ -223,8 +254,14 @@ def _months(language: str) -> str:
     return "|".join(sorted(map(re.escape, names), key=len, reverse=True))
 
 
+def _has_unit(after: str, language: str) -> bool:
+    """Is a number followed by a scale or a unit (not a bare count or a span of time)?"""
+    scale, length, _ = _scale(after, "", language)
+    return scale != 1 or _unit(after[length:], language)[0] not in ("count", "duration")
+
+
 def _qualifier(before: str, language: str) -> str | None:
-    text = re.sub(r"\s*(?:US\$|R\$|\$|€|£|USD|EUR|GBP)?\s*$", "", before)
+    text = _currency_symbol_pattern(language).sub("", before.rstrip())
     text = re.sub(r"\s+(?:the|a|an|los|las|el|la|un|una)$", "", text.rstrip(), flags=re.I)
     for qualifier, phrases in _data(language).get("qualifiers", {}).items():
         if _ends_with(text, phrases):
@@ -245,14 +282,14 @@ def _unit_patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 @lru_cache(maxsize=None)
 def _currency_symbol_pattern(language: str) -> re.Pattern[str]:
     symbols = _data(language).get("currency_symbols", {})
-    return re.compile(r"(" + "|".join(re.escape(s) for s in sorted(symbols, key=len, reverse=True)) + r")\s?$")
+    return re.compile(r"(?<![^\W\d_])(" + "|".join(re.escape(s) for s in sorted(symbols, key=len, reverse=True)) + r")\s?$")
 
 
 def _currency_before(before: str, language: str) -> tuple[str | None, int]:
-    symbols = _data(language).get("currency_symbols", {})
+    """The sign written just before a number ("US$", "Q", "$") and where it starts; None when there is none."""
     match = _currency_symbol_pattern(language).search(before)
     if match:
-        return symbols[match.group(1)], match.start()
+        return match.group(1), match.start()
     return None, len(before)
 
 
@@ -375,83 +412,200 @@ def _measure(sentence: str, start: int, end: int, language: str) -> str | None:
     return None
 
 
-def _readings(sentence: str, language: str) -> list[tuple[int, int, _Reading]]:
-    """Every figure in a sentence as (text start, text end, reading), ranges folded into one."""
-    found: list[tuple[int, int, _Reading]] = []
+def _readings(sentence: str, language: str, dollar: str | None = None,
+              comma_decimal: bool = False) -> list[tuple[int, int, _Reading]]:
+    """Every figure in a sentence as (text start, text end, reading), ranges and composite numbers folded into one.
+
+    ``dollar`` is the money a bare "$" stands for where the text is set; ``comma_decimal`` says the
+    text's other numbers write decimals with a comma ("1,434 millones" is then 1.434 million).
+    """
+    data = _data(language)
+    found = _spelled_out(sentence, language)
+    spelled = [(start, end) for start, end, _ in found]
     skip_until = -1
-    for match in _NUMBER.finditer(sentence):
+    for match in _number(language).finditer(sentence):
         check()  # a "sentence" may be a wall of ten thousand numbers
-        if match.start() < skip_until:
+        if match.start() < skip_until or any(start <= match.start() < end for start, end in spelled):
             continue
         digits, suffix = match.group("digits"), match.group("suffix") or ""
-        value = _decimal(digits, language)
+        scale, scale_length, scale_money = _scale(_after(sentence, match.end()), suffix, language)
+        value = _decimal(digits, language, match.group("fraction") or "", comma_decimal and scale != 1)
         if value is None or _is_excluded(sentence, match.start(), match.end(), suffix, value, language):
             continue
-        after = _after(sentence, match.end())
-        scale, scale_length = _scale(after, suffix, language)
         if suffix and scale == 1:
             continue  # "G20", "4x": letters glued to a number that are not a scale
-        start = match.start()
-        # "dos mil 200" / "two thousand 200": a number word and "mil" before the digits
-        glued = _GLUED_THOUSAND.search(_before(sentence, start)) \
-            if _before(sentence, start).rstrip()[-8:].lower().endswith(("mil", "thousand")) else None
-        if glued and glued.group(1).lower() in _data(language).get("number_words", {}):
-            value += Decimal(str(_data(language)["number_words"][glued.group(1).lower()])) * 1000
-            start = glued.start()
-        unit, currency, per, unit_length = _unit(after[scale_length:], language)
+        start, end, last_scale = match.start(), match.end() + scale_length, scale
+        while group := _next_group(sentence, end, value, scale, language):  # "38 mil 455 millones"
+            value, scale, end, last_scale, money = group
+            scale_money = money or scale_money
+        words_before = _group_before(_before(sentence, start), value, scale, language)  # "dos mil 200", "mil 977"
+        if words_before:
+            value, scale, length = words_before
+            start -= length
+        subunit = _lexicon_pattern(language, r"\s+(@subunits@)\b").match(sentence, end)
+        if subunit:  # "38 cents"
+            value *= Decimal(str(data["subunits"][subunit.group(1).lower()]))
+            unit, currency, per, end = "currency", None, None, subunit.end()
+        else:
+            unit, currency, per, unit_length = _unit(_after(sentence, end), language)
+            if unit == "currency" and last_scale == 1 and value == value.to_integral_value() \
+                    and _lexicon_pattern(language, r"\s+(?:@currency_words_also_people@)\b").match(sentence, end):
+                unit, currency = "count", None  # "77 bolivianos" deported are people; "7.8 bolivianos" is a price
+            end += unit_length
         symbol, symbol_start = _currency_before(_before(sentence, start), language)
         symbol_start += max(0, start - _CONTEXT_CHARS)
-        if symbol and unit in ("count", "currency"):
-            unit, currency, start = "currency", currency or symbol, symbol_start
-        end = match.end() + scale_length + unit_length
+        if scale_money and unit == "count":
+            unit, currency = "currency", scale_money  # "6.8 mil mdd"
+        if symbol and (unit in ("count", "currency") or (unit == "rate" and not (per or "").isdigit())):
+            sign = data["currency_symbols"][symbol] or None  # "NZ$120 a week" is money, paid weekly
+            unit, currency, start = "currency", currency or (dollar if symbol == "$" and dollar else sign), symbol_start
+        if unit == "count" and scale == 1 and digits.isdigit() and _names_a_number(_before(sentence, start)) \
+                and not _counts_something(_before(sentence, start), _after(sentence, end), language):
+            continue  # "S&P 500", "FTSE 100"
+        if unit in ("count", "volume", "mass"):
+            per = _period_before(_before(sentence, start), language)  # "production per day is 1m barrels"
+            unit = "rate" if per else unit
+        bound = _upper_bound(sentence, start, end, language)
+        if bound:
+            lower_words = sentence[match.end():match.end() + scale_length].strip().lower()
+            end, scale, unit, currency, per = _with_upper_bound(sentence, bound, scale, last_scale, lower_words,
+                                                                (unit, currency, per), language)
+            if symbol and unit in ("count", "currency"):
+                unit, currency = "currency", currency or data["currency_symbols"][symbol] or None
         is_year = not ("," in digits or "." in digits) and _YEAR.fullmatch(digits) and scale == 1 \
             and not _counts_something(_before(sentence, start), _after(sentence, end), language)
         if unit == "count" and (is_year or (value < _SMALLEST_BARE_COUNT and scale == 1)):
             continue
-        joined = _lexicon_pattern(language, r"\s*(?:@range_joiners@)\s*(?:US\$|\$|€|£)?\s*(\d[\d.,]*)").match(_after(sentence, end))
-        if joined and re.search(r"\b(?:" + _alternation(language, "range_openers") + r")\s+(?:US\$|\$|€|£)?\s*$",
-                                _before(sentence, start), re.I):
-            second_end = end + joined.end()
-            second_scale, second_scale_length = _scale(_after(sentence, second_end), "", language)
-            if scale == 1 and second_scale != 1:
-                scale = second_scale
-                second_end += second_scale_length
-            if unit == "count":
-                unit, currency, per, length = _unit(_after(sentence, second_end), language)
-                second_end += length
-                if symbol:
-                    unit, currency = "currency", currency or symbol
-            end = skip_until = second_end
-        found.append((start, end, _Reading((value * scale).normalize(), unit, currency, per, scale != 1)))
         skip_until = max(skip_until, end)  # "per 100,000 people": the denominator is part of this figure
-    found.extend(_spelled_out(sentence, language, {start for start, _, _ in found}))
+        if _lexicon_pattern(language, r"\s+(?:@per_currency@)\b").match(sentence, end):
+            continue  # "18.5 pesos per dollar": an exchange rate
+        unit, per = _points_unit(sentence, start, found, unit, per, language)
+        found.append((start, end, _Reading((value * scale).normalize(), unit, currency, per, last_scale != 1,
+                                           bool(subunit))))
     return sorted(found, key=lambda item: item[0])
 
 
+def _next_group(sentence: str, position: int, value: Decimal, scale: Decimal,
+                language: str) -> tuple[Decimal, Decimal, int, Decimal, str | None] | None:
+    """The next group of the same number after a scale word: "38 mil | 455 millones", "5 millones | 400 mil".
+
+    (value, scale, end, the group's own scale, the money its scale names), or None.
+    """
+    gap = re.match(r"\s+", sentence[position:position + 3])
+    if scale == 1 or not gap:
+        return None
+    match = _number(language).match(sentence, position + gap.end())
+    if not match or match.group("suffix") or match.group("fraction"):
+        return None
+    group = _decimal(match.group("digits"), language)
+    group_scale, length, money = _scale(_after(sentence, match.end()), "", language)
+    combined = joined(value, scale, group, group_scale) if group is not None else None
+    if combined is None:
+        return None
+    return combined[0], combined[1], match.end() + length, group_scale, money
+
+
+def _group_before(before: str, value: Decimal, scale: Decimal, language: str) -> tuple[Decimal, Decimal, int] | None:
+    """A group written in words before the digits ("dos mil 200", "un millón 800 mil", "mil 977"):
+    (value, scale, how many characters back it starts), or None."""
+    data = _data(language)
+    match = _lexicon_pattern(language, r"(?:\b(@number_words@)\s+)?\b(@scales@)\s+$").search(before, max(0, len(before) - 40))
+    if not match or len(match.group(2)) <= 2:
+        return None
+    if match.group(1):
+        first = Decimal(str(data["number_words"][match.group(1).lower()]))
+    elif match.group(2).lower() in data.get("standalone_scales", []) and not before[:match.start()].rstrip()[-1:].isdigit():
+        first = Decimal(1)
+    else:
+        return None
+    combined = joined(first, Decimal(data["scales"][match.group(2).lower()]), value, scale)
+    return (combined[0], combined[1], len(before) - match.start()) if combined else None
+
+
+def _names_a_number(before: str) -> bool:
+    """"the S&P 500", "el Ibex 35": a capitalized word inside the sentence, not a place, names the number after it."""
+    match = re.search(r"[^\W\d_]\s+([A-ZÁÉÍÓÚÑ][\w&.’'-]*)\s+$", before)
+    return match is not None and not is_place(match.group(1))
+
+
+def _upper_bound(sentence: str, start: int, end: int, language: str) -> tuple[int, Decimal, str] | None:
+    """A range after a figure ("52-55", "entre el 15% y 25%", "between $2 and $3 billion"):
+    (end of the upper bound's number and scale, its scale, its scale words), or None."""
+    joiner = _lexicon_pattern(language, r"\s*(@range_joiners@)\s*(?:(?:@currency_symbols@)\s?)?\d[\d.,]*").match(sentence, end)
+    if not joiner:
+        return None
+    if joiner.group(1).isalpha() and not _lexicon_pattern(
+            language, r"\b(?:@range_openers@)\s+(?:(?:@articles@)\s+)?(?:(?:@currency_symbols@)\s?)?$").search(_before(sentence, start)):
+        return None  # a word between two numbers makes a range only after "between"/"entre"
+    scale, length, _ = _scale(_after(sentence, joiner.end()), "", language)
+    return joiner.end() + length, scale, sentence[joiner.end():joiner.end() + length].strip().lower()
+
+
+def _with_upper_bound(sentence: str, bound: tuple[int, Decimal, str], scale: Decimal, last_scale: Decimal,
+                      lower_words: str, reading: tuple[str, str | None, str | None],
+                      language: str) -> tuple[int, Decimal, str, str | None, str | None]:
+    """(end, scale, unit, currency, per) of a range read as its lower bound with the upper bound's scale
+    ("entre ocho mil y 10 mil millones": the lower bound's "mil" is the start of "mil millones")."""
+    end, upper_scale, upper_words = bound
+    unit, currency, per = reading
+    if upper_scale != 1 and (scale == 1 or (last_scale == scale and upper_words.startswith(lower_words + " "))):
+        scale = upper_scale
+    more, more_currency, more_per, length = _unit(_after(sentence, end), language)
+    if unit == "count" or more == unit:
+        unit, currency, per = more, more_currency or currency, more_per or per
+        end += length
+    return end, scale, unit, currency, per
+
+
 def _counts_something(before: str, after: str, language: str) -> bool:
-    """"1817 denuncias" counts complaints; "en 2024" and "2018 and 2019" are years."""
+    """"1817 denuncias" counts complaints; "en 2024", "2018 and 2019", "the 2016 election", "2025 será" are years."""
+    data = _data(language)
     previous = before.split()[-1].lower() if before.split() else ""
     following = re.match(r"\s+([^\W\d_]+)", after)
     stopwords = set(lexicon.words(language, "language", "stopwords"))
-    return bool(following) and following.group(1).islower() and following.group(1) not in stopwords \
-        and previous not in _data(language).get("year_prepositions", [])
+    if not following or not following.group(1).islower() or following.group(1) in stopwords \
+            or previous in data.get("year_prepositions", []) or previous in data.get("articles", []):
+        return False
+    noun = following.group(1)
+    return noun.endswith(tuple(data.get("plural_endings", []))) or noun in data.get("irregular_plurals", [])
 
 
-def _spelled_out(sentence: str, language: str, taken: set[int]) -> list[tuple[int, int, _Reading]]:
-    """"eight billion barrels", "un millón de barriles", "one percent", "half a million"."""
+def _points_unit(sentence: str, start: int, found: list[tuple[int, int, _Reading]], unit: str, per: str | None,
+                 language: str) -> tuple[str, str | None]:
+    """Points move what was named before them: a rate's points are the rate ("90 per 100,000 … fell 11 points"),
+    and the level an index moved to is in points too ("fell 420 points to 17,950")."""
+    earlier = [(end, reading) for begin, end, reading in found if begin < start]
+    if unit == "other" and _lexicon_pattern(language, r"\d[\d.,]*\s+(?:@index_points@)\b").search(sentence, start, start + 60):
+        rate = next((reading.per for _, reading in reversed(earlier) if reading.unit == "rate" and (reading.per or "").isdigit()), None)
+        return ("rate", rate) if rate else (unit, per)
+    if unit == "count" and earlier and earlier[-1][1].unit == "other" \
+            and _lexicon_pattern(language, r"\s+(?:@level_markers@)\s+$").match(sentence[earlier[-1][0]:start]):
+        return "other", None
+    return unit, per
+
+
+def _spelled_out(sentence: str, language: str) -> list[tuple[int, int, _Reading]]:
+    """"eight billion barrels", "un millón de barriles", "one percent", "half a million", "entre ocho mil y 10 mil millones"."""
     found = []
-    pattern = re.compile(r"\b(" + _alternation(language, "number_words") + r")(\s+a)?\s+(?=(" + _alternation(language, "scales")
-                         + r"|" + _alternation(language, "percent") + r")\b)", re.I)
+    data = _data(language)
+    pattern = _lexicon_pattern(language, r"\b(@number_words@)(\s+a)?\s+(?=(?:@scales@|@percent@)\b)")
     for match in pattern.finditer(sentence):
-        if match.start() in taken or re.match(r"\s+(?:mil|thousand)\s+\d", sentence[match.end() - 1:], re.I):
-            continue
-        value = Decimal(str(_data(language)["number_words"][match.group(1).lower()]))
-        after = " " + _after(sentence, match.end())
-        scale, scale_length = _scale(after, "", language)
-        unit, currency, per, unit_length = _unit(after[scale_length:], language)
+        value = Decimal(str(data["number_words"][match.group(1).lower()]))
+        scale, scale_length, money = _scale(" " + _after(sentence, match.end()), "", language)
+        end = match.end() - 1 + scale_length
+        if _next_group(sentence, end, value, scale, language):
+            continue  # "un millón 800 mil": read with its digits
+        unit, currency, per, unit_length = _unit(_after(sentence, end), language)
+        if money and unit == "count":
+            unit, currency = "currency", money
         if unit == "count" and scale == 1:
             continue
-        end = match.end() - 1 + scale_length + unit_length
+        end += unit_length
+        bound = _upper_bound(sentence, match.start(), end, language)
+        if bound:
+            lower_words = sentence[match.end():match.end() - 1 + scale_length].strip().lower()
+            end, scale, unit, currency, per = _with_upper_bound(sentence, bound, scale, scale, lower_words,
+                                                                (unit, currency, per), language)
         found.append((match.start(), end, _Reading((value * scale).normalize(), unit, currency, per, scale != 1)))
     return found
 
@@ -461,19 +615,26 @@ def _plain(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def find_statistics(text: str, language: str) -> list[Statistic]:
-    """Every figure in one paragraph, in reading order; ``cited_by`` is left to the caller."""
+def find_statistics(text: str, language: str, context: str = "") -> list[Statistic]:
+    """Every figure in one paragraph, in reading order; ``cited_by`` is left to the caller.
+
+    ``context`` is more of the article (its title, other paragraphs): the country it names says
+    what a bare "$" is, and its numbers say whether a comma is a decimal mark.
+    """
     statistics: list[Statistic] = []
+    dollar = _dollar_sign(text, language) or _dollar_sign(context, language)
+    comma_decimal = _data(language).get("decimal_mark") == "," and bool(comma_is_decimal(text) or comma_is_decimal(context))
     for sentence in split_sentences(text):
         check()
-        readings = _readings(sentence, language)
+        readings = _readings(sentence, language, dollar, comma_decimal)
         if not readings:
             continue
         sources, period, subject = _sources(sentence, language), _period(sentence), _subject(sentence)
-        money: str | None = None
+        money = next((reading.currency for _, _, reading in readings if reading.currency), None)
+        previous: tuple[int, str | None] = (-1, None)
         for start, end, reading in readings:
-            if reading.unit == "currency":
-                money = reading.currency or money
+            if reading.subunit and not reading.currency:
+                reading = replace(reading, currency=money or _data(language).get("subunit_currency") or None)
             elif reading.unit == "count" and reading.scaled and money:
                 # "De los 15,405 millones de dólares…, 11.243 millones correspondieron…": still dollars
                 reading = _Reading(reading.value, "currency", money, None, True)
@@ -483,7 +644,7 @@ def find_statistics(text: str, language: str) -> list[Statistic]:
                 unit=reading.unit,
                 currency=reading.currency,
                 per=reading.per,
-                qualifier=_qualifier(_before(sentence, start), language),
+                qualifier=previous[1] if _converts(sentence, previous[0], start) else _qualifier(_before(sentence, start), language),
                 change=_change(_before(sentence, start), _after(sentence, end), language),
                 measure=_measure(sentence, start, end, language),
                 subject=subject,
@@ -491,7 +652,20 @@ def find_statistics(text: str, language: str) -> list[Statistic]:
                 source=_source_of(sources, end),
                 sentence=sentence,
             ))
+            previous = (end, statistics[-1].qualifier)
     return statistics
+
+
+def _converts(sentence: str, previous_end: int, start: int) -> bool:
+    """"more than 5,000 km (3,000 miles)": a figure in brackets right after another is the same one converted."""
+    return previous_end >= 0 and re.fullmatch(r"\s*\(\s*", sentence[previous_end:start]) is not None
+
+
+def _dollar_sign(text: str, language: str) -> str | None:
+    """The money a bare "$" is where the text names a country that writes its own money so ("$20 billones" in Colombia)."""
+    countries = _data(language).get("dollar_sign_countries", {})
+    match = _lexicon_pattern(language, r"\b(@dollar_sign_countries@)\b", 0).search(text) if countries else None
+    return countries[match.group(1)] if match else None
 
 
 def _with_qualifier(sentence: str, start: int, end: int, language: str) -> str:
