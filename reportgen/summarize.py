@@ -30,6 +30,7 @@ _MIN_CLAIM_WORDS = 5
 _QUESTION_MARKS = ("?", "¿")
 _LEADING_MARKS = "“\"«‘'—–-¡ "
 _CLAUSE_MARKS = ",;:.!?—–"
+_OPENING_QUOTE = re.compile(r"\s*[“\"«‘]([^”\"»’]*)[”\"»’]")  # the quotation a sentence opens with
 _HEAD_CHARS = 40  # enough of a sentence to find it again in the source text
 _SHORT_SUMMARY_WORDS = 14
 MIN_TAKEAWAYS, MAX_TAKEAWAYS = 3, 5
@@ -76,8 +77,12 @@ def without_pleasantries(sentence: str, language: str) -> str:
 
 
 def is_substantive(sentence: str, language: str) -> bool:
-    """Does the sentence carry a claim: no question, and enough words besides greetings and thanks?"""
+    """Does the sentence carry a claim: no question, and enough words besides greetings and thanks?
+    A quotation of nothing but thanks carries none, whoever the rest of the sentence says spoke it."""
     if any(mark in sentence for mark in _QUESTION_MARKS):
+        return False
+    quoted = _OPENING_QUOTE.match(sentence)
+    if quoted and not without_pleasantries(quoted.group(1), language).strip(_LEADING_MARKS + _CLAUSE_MARKS):
         return False
     words = [word for word in without_pleasantries(sentence, language).split() if _ALPHANUMERIC.search(word)]
     return len(words) >= _MIN_CLAIM_WORDS
