@@ -45,8 +45,8 @@ def output_path(folder: Path, name: str) -> Path:
     plain file name (no separator, not ``.`` or ``..``), so the path resolves to an entry of the folder
     itself; a link already at that entry is replaced by the rename, never written through."""
     if not _plain_name(name):
-        raise InputError(printable(str(folder / name)), "would be written outside the output folder; this is a bug "
-                                                    "in a renderer's suffix or in reportgen — please report it")
+        raise InputError(printable(str(folder / name)), "would be written outside the output folder; this is "
+                                                        "a bug in a renderer's suffix or in reportgen — report it")
     return folder / name
 
 

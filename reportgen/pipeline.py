@@ -269,8 +269,8 @@ def _write_manifest(folder: Path, records: list[Record], result: BuildResult) ->
 
 def _keep_unchanged(folder: Path, slots: list[_Slot], taken: set[str], records: list[Record],
                     result: BuildResult) -> list[_Slot]:
-    """The slots still to build; the others' records are kept. Checked under the manifest's lock, so
-    another build cannot replace a file between its check and this build's manifest."""
+    """The slots still to build; the others' records are kept. Checked under the manifest's lock (no
+    other build is writing it meanwhile); the manifest written at the end checks each kept file again."""
     todo = []
     try:
         with locked(folder):
@@ -285,8 +285,8 @@ def _keep_unchanged(folder: Path, slots: list[_Slot], taken: set[str], records: 
                 else:
                     todo.append(slot)
     except OSError as error:
-        raise InputError(printable(str(folder)), f"cannot be locked for its manifest ({error.strerror or error}); "
-                                             "choose another --out folder") from None
+        raise InputError(printable(str(folder)), f"cannot be locked for its manifest ({error.strerror or error});"
+                                                 " choose another --out folder") from None
     return todo
 
 
@@ -306,7 +306,7 @@ def prepare_folder(folder: Path) -> Path:
         probe_writable(folder)
     except OSError as error:
         raise InputError(printable(str(folder)), f"cannot be written to ({error.strerror or error}); "
-                                             "choose another --out folder") from None
+                                                 "choose another --out folder") from None
     remove_stale_parts(folder)
     return folder
 
@@ -379,12 +379,13 @@ def collect_inputs(inputs: Sequence[str | Path], out: Path | None = None) -> tup
             paths.append(STDIN)
         elif Path(given).is_dir():
             if _within(Path(given), outputs):
-                failures.append(Failure(printable(given), "is the --out folder or inside it: its files are outputs, "
-                                                      "not articles — choose another --out folder"))
+                failures.append(Failure(printable(given), "is the --out folder or inside it: its files are "
+                                                          "outputs, not articles — choose another --out folder"))
                 continue
             found = sorted(p for p in Path(given).rglob("*") if article(p))
             if not found:
-                failures.append(Failure(printable(given), f"has no article files ({' '.join(sorted(SUFFIXES))})"))
+                failures.append(Failure(printable(given),
+                                        f"has no article files ({' '.join(sorted(SUFFIXES))})"))
             paths += [str(p) for p in found]
         elif glob.has_magic(given) and not Path(given).exists():
             found = sorted(p for p in glob.glob(given, recursive=True) if article(Path(p)))
@@ -507,8 +508,8 @@ def _parse_failed(source: _Input, error: BaseException) -> Failure:
 
 def crashed(action: str, error: BaseException) -> str:
     """The one message for reportgen's own failure on one file: the batch goes on, the user reports it."""
-    return (f"could not be {action} ({type(error).__name__}: {printable(str(error))[:200]}); please report this "
-            "with the input")
+    return (f"could not be {action} ({type(error).__name__}: {printable(str(error))[:200]}); please report "
+            "this with the input")
 
 
 def _warnings_of(reading: PackReading) -> tuple[str, ...]:
@@ -669,8 +670,8 @@ def source_date_epoch() -> int | None:
     if not value:
         return None
     if not (value.isascii() and value.isdigit() and len(value) <= 12 and int(value) <= _MAX_EPOCH):
-        raise InputError("SOURCE_DATE_EPOCH", f"is {printable(value[:40])!r}, not a time reportgen can use; give "
-                                              "whole seconds since 1970-01-01 (such as 1765152000) or unset it")
+        raise InputError("SOURCE_DATE_EPOCH", f"is {printable(value[:40])!r}, not a time reportgen can use; "
+                                              "give whole seconds since 1970-01-01 (such as 1765152000) or unset it")
     return int(value)
 
 
