@@ -31,7 +31,7 @@ from .people import is_place
 
 MAX_WORDS = 6
 _GAP = 6  # words at most between a clause's verb and its figure
-_TOKEN = re.compile(r"\w(?:[\w’'.&-]*\w)?|[^\w\s]")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w(?:[\w’'.&-]*\w)?|[^\w\s]")  # "U.S." is one word
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _YEAR = re.compile(r"(?:1[89]|20)\d{2}")
 
@@ -49,13 +49,25 @@ class _Words:
     participle_links: tuple[tuple[str, ...], ...]
     participle_endings: tuple[str, ...]
     participles: frozenset[str]
+    not_participles: frozenset[str]
     verb_measures: dict[str, str]
     not_measures: frozenset[str]
     stops: frozenset[str]  # words that end a noun phrase read forwards
     changes: frozenset[str]  # change nouns: "a 57% jump" is no measure
     months: frozenset[str]
     frames: frozenset[str]  # "an average of 390": a frame, not a measure
+    alone: frozenset[str]  # change nouns that are a measure by themselves ("growth of 3.6%")
+    relatives: frozenset[str]
+    nouns: frozenset[str]  # measures a verb stands for ("exports"): nouns even where they look like verbs
+    demonym_endings: tuple[str, ...]  # "Venezuelans": a capitalized word that names people, not a person
+    range_openers: frozenset[str]
     change_nouns: frozenset[str]
+    figure_links: frozenset[str]
+    copulas: frozenset[str]
+    transitive: frozenset[str]
+    by_words: frozenset[str]
+    when: frozenset[str]  # months and time words: inside a "where/when" adjunct a subject may carry
+    year_before: frozenset[str]  # "the 2016 election", "en 2024": the number after these is a year
     companions: frozenset[str]  # auxiliaries and adverbs between a subject and its verb ("has also", "now")
 
 
@@ -68,11 +80,17 @@ def _words(language: str) -> _Words:
     verbs = lower("clause_verbs") | lower("measure_verbs", figures) | lower("increase", figures) \
         | lower("decrease", figures) | lower("source_after", figures) | lower("reporting_verbs", speech)
     stopwords = frozenset(lexicon.words(language, "language", "stopwords"))
-    units = {word.lower() for key in ("percent", "percentage_points", "time_words", "per_day", "per_year")
-             for word in figures.get(key, [])}
+    units = {word.lower() for key in ("percent", "percentage_points", "time_words", "per_day", "per_year", "scales",
+                                      "currency_words", "currency_symbols")
+             for phrase in figures.get(key, []) for word in phrase.split()}
+    connectors = lower("connectors")
+    units |= {word.lower() for words in figures.get("units", {}).values() for phrase in words  # "barrels (of oil)"
+              for word in re.split(r"\s+(?:" + "|".join(map(re.escape, connectors)) + r")\s+", phrase.lower())[0].split()}
+    units |= {word.lower() for phrases in figures.get("qualifiers", {}).values() for phrase in phrases
+              for word in phrase.split()}  # "around", "cerca": the figure's qualifier, never its measure
     months = frozenset(name.lower() for names in lexicon.load(language, "dates").get("months", []) for name in names)
     return _Words(
-        clause_verbs=verbs,
+        clause_verbs=verbs | frozenset(verb.lower() for verb in data.get("verb_measures", {})),
         gap=lower("gap_words") | frozenset(w.lower() for ws in figures.get("qualifiers", {}).values() for p in ws
                                            for w in p.split()),
         connectors=lower("connectors"),
@@ -82,14 +100,26 @@ def _words(language: str) -> _Words:
         participle_links=tuple(tuple(link.lower().split()) for link in data.get("participle_links", [])),
         participle_endings=tuple(data.get("participle_endings", [])),
         participles=lower("participles"),
+        not_participles=lower("not_participles"),
         verb_measures={verb.lower(): noun for verb, noun in data.get("verb_measures", {}).items()},
         not_measures=lower("not_measures"),
-        stops=stopwords | verbs | frozenset(units) | lower("adjuncts") | lower("determiners") | lower("phrase_stops")
+        stops=stopwords | (verbs - lower("measure_change_nouns", figures) - lower("alone")) | frozenset(units) | lower("adjuncts") | lower("determiners") | lower("phrase_stops")
         | lower("connectors"),
         changes=lower("measure_change_nouns", figures) | lower("increase", figures) | lower("decrease", figures),
         months=months,
         frames=lower("frames"),
-        change_nouns=lower("measure_change_nouns", figures),
+        alone=lower("alone"),
+        demonym_endings=tuple(data.get("demonym_endings", [])),
+        relatives=lower("relatives"),
+        nouns=frozenset(noun.lower() for noun in data.get("verb_measures", {}).values()),
+        range_openers=lower("range_openers", figures),
+        change_nouns=lower("measure_change_nouns", figures) | lower("change_nouns"),
+        figure_links=lower("figure_links"),
+        copulas=lower("copulas"),
+        transitive=lower("transitive_verbs"),
+        by_words=lower("by_words"),
+        when=months | frozenset(word.lower() for word in figures.get("time_words", [])),
+        year_before=lower("determiners") | lower("year_prepositions", figures) | lower("connectors"),
         companions=frozenset(word.lower() for key in ("auxiliaries", "verb_adverbs")
                              for phrase in speech.get(key, []) for word in phrase.split()) | lower("companions"),
     )
@@ -99,6 +129,7 @@ def _words(language: str) -> _Words:
 class _Found:
     measure: str | None = None
     subject: str | None = None
+    relative: bool = False  # the clause's subject is "which"/"que": the figure before it names the measure
 
 
 def measured(statistics: list[Statistic], language: str) -> list[Statistic]:
@@ -108,22 +139,36 @@ def measured(statistics: list[Statistic], language: str) -> list[Statistic]:
     for statistic in statistics:
         found = _read(statistic, language)
         measure = found.measure or statistic.measure if _is_measure(found.measure or statistic.measure or "",
-                                                                     language) else None
+                                                                     language, statistic.sentence) else None
         previous = described[-1] if described and described[-1].sentence == statistic.sentence else None
-        if previous and previous.measure and (not measure and _is_change(statistic) or measure and _is_participle(
-                measure.lower(), words) and previous.measure.split()[0].lower() in words.bare_heads):
-            # "a 57% jump" after a level; "950 kidnapped" after "2,400 people killed"
+        if previous and previous.measure and (not measure and (_is_change(statistic) or previous.unit == statistic.unit
+                                                               or found.relative)
+                                              or measure and _is_participle(measure.lower(), words)
+                                              and previous.measure.split()[0].lower() in words.bare_heads):
+            # "a 57% jump" after a level, "from 45m tons to 97m tons", "950 kidnapped" after "2,400 people killed"
             measure = previous.measure if not measure else f"{previous.measure.split()[0]} {measure}"
-        if is_year(statistic):
-            measure = None
+        if _year_like(statistic) and (not measure or _after_year_word(statistic, words)):
+            measure = None  # "the 2016 election": a year, never a figure
         subject = found.subject or _subject(statistic)
         described.append(replace(statistic, measure=measure, subject=subject))
+    for index in range(len(described) - 2, -1, -1):  # "41% and 37% of the experts surveyed"
+        statistic, following = described[index], described[index + 1]
+        if not statistic.measure and following.measure and following.sentence == statistic.sentence \
+                and following.unit == statistic.unit and not _year_like(statistic):
+            described[index] = replace(statistic, measure=following.measure)
     return described
 
 
-def is_year(statistic: Statistic) -> bool:
-    """"2018" read as a count: a year, never a figure."""
+def _year_like(statistic: Statistic) -> bool:
+    """A bare four-digit count that could be a year ("2018", but also "1817 denuncias")."""
     return statistic.unit == "count" and not statistic.qualifier and bool(_YEAR.fullmatch(statistic.text.strip()))
+
+
+def _after_year_word(statistic: Statistic, words: _Words) -> bool:
+    """"the 2016 election", "el 2023", "de 2024": a determiner or preposition of years right before."""
+    start = statistic.sentence.find(statistic.text)
+    before = _TOKEN.findall(statistic.sentence[max(0, start - 30):start])
+    return bool(before) and before[-1].lower() in words.year_before
 
 
 def _is_change(statistic: Statistic) -> bool:
@@ -149,9 +194,14 @@ def _read(statistic: Statistic, language: str) -> _Found:
     after = _TOKEN.findall(sentence[end:end + 200])
     lead = re.match(r"\D*?(?=[$€£]|US\$|\d|$)", statistic.text)  # "superarán los", "more than": words before the number
     before = _TOKEN.findall(sentence[max(0, start - 240):start] + (lead.group(0) if lead else ""))
-    for reader in (_governed, _of_figure, _changed, _clause):
+    while before and before[-1].lower() in words.range_openers:  # "between 8% and 10%"
+        before = before[:-1]
+    inside = _TOKEN.findall(re.sub(r"^\D*\d[\d.,]*", "", statistic.text))  # "barrels of oil per day"
+    after = inside + after if statistic.unit != "count" and any(
+        token.lower() in words.connectors for token in inside) or statistic.unit == "rate" else after
+    for reader in (_governed, _parenthesis, _of_figure, _changed, _object, _clause, _change_alone):
         found = reader(before, after, words, statistic)
-        if found.measure and _is_measure(found.measure, language):
+        if found.measure and _is_measure(found.measure, language, sentence):
             return found
     return _Found(subject=_clause(before, after, words, statistic).subject)
 
@@ -159,10 +209,15 @@ def _read(statistic: Statistic, language: str) -> _Found:
 def _governed(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
     """The noun phrase right after the figure: "880 homicides", "$1.17 billion trade surplus"."""
     tokens = after
+    if statistic.unit != "count" and any(token.lower() in words.connectors for token in after[:4]):
+        while tokens[:1] and tokens[0].lower() not in words.connectors | {"worth"} and tokens[0][:1].isalpha():
+            tokens = tokens[1:]  # the unit's own words: "barrels (of oil)", "metric tons (of the oilseed)"
     if statistic.unit != "count":  # "tons of soybeans", "86.6 percent of the total imports", "€2bn worth of wine"
         while tokens[:1] and tokens[0].lower() in words.connectors | {"worth"}:
             tokens = tokens[1:]
     while tokens[:1] and tokens[0].lower() in words.determiners:
+        tokens = tokens[1:]
+    if tokens[:1] and tokens[0].lower() in words.copulas:  # "21% are children"
         tokens = tokens[1:]
     if tokens[:1] and _is_participle(tokens[0].lower(), words) and statistic.unit == "count":
         return _Found(tokens[0])  # "950 kidnapped": the people counted are named before (see ``measured``)
@@ -190,7 +245,7 @@ def _phrase_forward(tokens: list[str], words: _Words) -> tuple[list[str], list[s
                 index += 2
                 continue
             break
-        if not _content(token, words) or (phrase and _is_participle(lowered, words)):
+        if not _content(token, words) or _is_participle(token, words):
             break
         phrase.append(token)
         index += 1
@@ -198,12 +253,16 @@ def _phrase_forward(tokens: list[str], words: _Words) -> tuple[list[str], list[s
 
 
 def _content(token: str, words: _Words) -> bool:
+    """A word a measure may hold: not a function word, verb, unit, qualifier, month or participle."""
     lowered = token.lower()
     return token[:1].isalpha() and lowered not in words.stops and lowered not in words.months \
-        and not _POSSESSIVE.search(token)
+        and not _POSSESSIVE.search(token) and not _is_participle(token, words)
 
 
 def _is_participle(word: str, words: _Words) -> bool:
+    """A participle ("killed", "registrados"); a capitalized word ("United") never is one."""
+    if word[:1].isupper() or word in words.not_participles:
+        return False
     return word in words.participles or any(word.endswith(ending) and len(word) > len(ending) + 2
                                              for ending in words.participle_endings)
 
@@ -239,16 +298,50 @@ def _leading_place(tokens: list[str]) -> str | None:
     return None
 
 
-def _of_figure(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
-    """"a gas production rate of 7 billion", "un valor de…" is a frame and says nothing."""
-    if len(before) < 2 or before[-1].lower() not in words.connectors:
+def _parenthesis(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
+    """"los chinos (unos 10,500)": a figure in brackets right after the noun it counts."""
+    if len(before) < 2 or before[-1] != "(" or not after[:1] == [")"]:
         return _Found()
     phrase: list[str] = []
     index = len(before) - 2
     while index >= 0 and len(phrase) < MAX_WORDS and _content(before[index], words):
         phrase.insert(0, before[index])
         index -= 1
-    if not phrase or phrase[-1].lower() in words.frames | words.change_nouns:
+    return _Found(" ".join(phrase)) if phrase else _Found()
+
+
+def _object(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
+    """"hiking its defense allocation by nearly 13%": the object of a verb of change."""
+    while before and before[-1].lower() in words.determiners:
+        before = before[:-1]
+    if not before or before[-1].lower() not in words.by_words:
+        return _Found()
+    phrase: list[str] = []
+    index = len(before) - 2
+    while index >= 0 and len(phrase) < MAX_WORDS and before[index].lower() not in words.transitive:
+        if not (_content(before[index], words) or before[index].lower() in words.determiners):
+            return _Found()
+        phrase.insert(0, before[index])
+        index -= 1
+    if index < 0:
+        return _Found()
+    return _Found(*_trim(phrase, words, None))
+
+
+def _of_figure(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
+    """"a gas production rate of 7 billion", "un valor de…" is a frame and says nothing."""
+    while before and before[-1].lower() in words.determiners:  # "un crecimiento de un 48%"
+        before = before[:-1]
+    if len(before) < 2 or before[-1].lower() not in words.figure_links:
+        return _Found()
+    index = len(before) - 2
+    if before[index] == ")" and "(" in before[:index]:  # "Inversión Extranjera Directa (IED) de 196 mil"
+        index = len(before) - 1 - before[::-1].index("(") - 1
+    phrase: list[str] = []
+    while index >= 0 and len(phrase) < MAX_WORDS and _content(before[index], words):
+        phrase.insert(0, before[index])
+        index -= 1
+    if not phrase or phrase[-1].lower() in words.frames | (words.change_nouns - words.alone):
         return _Found()
     return _Found(*_trim(phrase, words, None))
 
@@ -274,6 +367,12 @@ def _changed(before: list[str], after: list[str], words: _Words, statistic: Stat
     return _Found()
 
 
+def _change_alone(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
+    """"se prevé un crecimiento del 3,6%": a change noun that is a measure by itself, when nothing says more."""
+    near = [token for token in before[-_GAP:] + after[:1] if token.lower() in words.alone]
+    return _Found(near[-1]) if near else _Found()
+
+
 def _clause(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
     """The subject of the verb that leads to the figure: "Mexico's exports reached $53.6 billion"."""
     verb = None
@@ -282,15 +381,16 @@ def _clause(before: list[str], after: list[str], words: _Words, statistic: Stati
         if lowered in words.clause_verbs:
             verb = index
             break
-        if lowered not in words.gap and not lowered[:1].isdigit() and before[index] not in ("$", "€", "£", "US$"):
+        if lowered not in words.gap | words.companions and not lowered[:1].isdigit() and before[index] not in ("$", "€", "£", "US$"):
             return _Found()
     if verb is None:
         return _Found()
     index = verb - 1
-    auxiliaries = words.gap | words.clause_verbs
-    while index >= 0 and (before[index].lower() in words.companions | {","} or before[index].lower() in auxiliaries
+    while index >= 0 and (before[index].lower() in words.companions | {","} or before[index].lower() in words.gap
                           and before[index].lower() not in words.determiners):
         index -= 1
+    if index >= 0 and before[index].lower() in words.relatives:
+        return _Found(relative=True)
     phrase: list[str] = []
     subject = None
     while index >= 0 and len(phrase) < 3 * MAX_WORDS:
@@ -299,7 +399,7 @@ def _clause(before: list[str], after: list[str], words: _Words, statistic: Stati
             owner = _POSSESSIVE.sub("", token)
             subject = owner if is_place(owner) or owner[:1].isupper() else None
             break
-        if lowered in words.connectors | words.adjuncts | words.months or (
+        if lowered in words.connectors | words.adjuncts | words.when or (
                 lowered in words.determiners and index > 0 and before[index - 1].lower() in words.connectors | words.adjuncts):
             phrase.insert(0, token)
             index -= 1
@@ -316,7 +416,7 @@ def _clause(before: list[str], after: list[str], words: _Words, statistic: Stati
 
 def _trim(phrase: list[str], words: _Words, subject: str | None) -> tuple[str | None, str | None]:
     """A walked-back phrase as (measure, subject): leading function words off, "in Nigeria" to the subject."""
-    while phrase and (phrase[0].lower() in words.connectors | words.adjuncts | words.determiners | words.months):
+    while phrase and (phrase[0].lower() in words.connectors | words.adjuncts | words.determiners | words.when):
         phrase = phrase[1:]
     for index, token in enumerate(phrase):
         if token.lower() in words.adjuncts and index > 0:
@@ -335,12 +435,19 @@ def _trim(phrase: list[str], words: _Words, subject: str | None) -> tuple[str | 
     return text, subject
 
 
-def _is_measure(text: str, language: str) -> bool:
-    """A short noun phrase that is neither a place, a year nor a word that names nothing."""
+def _is_measure(text: str, language: str, sentence: str = "") -> bool:
+    """A short noun phrase that is neither a place, a year, a name nor a word that names nothing."""
     words = _words(language)
+    if sentence.lstrip("“\"«¿¡ ").startswith(text):  # "Rapes recorded…": capitalized only as the first word
+        text = text[:1].lower() + text[1:]
     tokens = text.split()
     if not tokens or len(tokens) > MAX_WORDS or is_place(text) or text.lower() in words.not_measures:
         return False
-    if any(_YEAR.fullmatch(token) or token.lower() in words.clause_verbs - words.changes for token in tokens):
+    if any(_YEAR.fullmatch(token) or token.lower() in words.clause_verbs - words.changes - words.nouns for token in tokens):
         return False
-    return any(token[:1].isalpha() for token in tokens)
+    return any(token[:1].islower() or _acronym(token) or token.endswith(words.demonym_endings) for token in tokens)
+
+
+def _acronym(token: str) -> bool:
+    """"GDP", "PIB": an upper-case abbreviation names a measure; "Prabowo" names a person."""
+    return token.isupper() and 2 <= len(token) <= 5
