@@ -38,9 +38,9 @@ class _Stdout:
         self.write((printable(text) + "\n").encode("utf-8"))
 
     def write(self, data: bytes) -> None:
-        stream = getattr(sys.stdout, "buffer", None)
         if self.problem is not None:
             return
+        stream = getattr(sys.stdout, "buffer", None)
         if stream is None:
             self.problem = "is closed"
             return
@@ -60,14 +60,15 @@ class _Stdout:
         if self.problem is None:
             return True
         if self.problem:
-            _fail(f"<stdout>: {self.problem}; the files are written — send the output to a file or pipe "
-                  "that takes it")
+            _fail(f"<stdout>: {self.problem}; send the output to a file or a pipe that reads it")
         return False
 
     def _broken(self, error: OSError) -> None:
         self.problem = "" if error.errno == errno.EPIPE else f"cannot be written ({error.strerror or error})"
         try:  # Python's own flush at exit would fail again, with a message of its own
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
         except (OSError, ValueError):
             pass
 
