@@ -153,3 +153,9 @@ def test_index_points_after_a_level_are_other():
 def test_points_of_a_rate_are_percentage_points_only_when_said():
     found = _readings("La tasa bajó entre 6 y 9 puntos porcentuales.", "es")
     assert found == [("6", "percentage_points")]
+
+
+def test_from_to_pairs_share_the_unit_and_bare_pairs_are_ranges():
+    assert _readings("Unemployment rose from 6 to 8 percent.", "en") == [("6", "percent"), ("8", "percent")]
+    assert _readings("Rents climbed 10 to 15 percent.", "en") == [("10", "percent")]
+    assert _readings("La pobreza pasó de 21 a 26 por ciento.", "es") == [("21", "percent"), ("26", "percent")]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -466,6 +466,8 @@ def _readings(sentence: str, language: str, dollar: str | None = None,
             per = _period_before(_before(sentence, start), language)  # "production per day is 1m barrels"
             unit = "rate" if per else unit
         bound = _upper_bound(sentence, start, end, language)
+        if not bound and unit == "count" and scale == 1:
+            unit, currency, per, bound = _paired(sentence, start, end, language)
         if bound:
             lower_words = sentence[match.end():match.end() + scale_length].strip().lower()
             end, scale, unit, currency, per = _with_upper_bound(sentence, bound, scale, last_scale, lower_words,
@@ -528,13 +530,28 @@ def _names_a_number(before: str) -> bool:
     return match is not None and not is_place(match.group(1))
 
 
-def _upper_bound(sentence: str, start: int, end: int, language: str) -> tuple[int, Decimal, str] | None:
+def _paired(sentence: str, start: int, end: int,
+            language: str) -> tuple[str, str | None, str | None, tuple[int, Decimal, str] | None]:
+    """A bare number joined to one with a unit: "12 to 18 percent" is a range (unit "count", the bound);
+    "from 12 to 18 percent" is two figures, the first in the unit of the second (that unit, no bound)."""
+    bound = _upper_bound(sentence, start, end, language, opened=True)
+    unit, currency, per, _ = _unit(_after(sentence, bound[0]), language) if bound else ("count", None, None, 0)
+    if not bound or unit in ("count", "duration"):
+        return "count", None, None, None  # "every 2 to 7 years" is narrative
+    if _lexicon_pattern(language, r"\b(?:@change_openers@)\s+(?:(?:@currency_symbols@)\s?)?$").search(_before(sentence, start)):
+        return unit, currency, per, None
+    return "count", None, None, bound
+
+
+def _upper_bound(sentence: str, start: int, end: int, language: str,
+                 opened: bool = False) -> tuple[int, Decimal, str] | None:
     """A range after a figure ("52-55", "entre el 15% y 25%", "between $2 and $3 billion"):
-    (end of the upper bound's number and scale, its scale, its scale words), or None."""
+    (end of the upper bound's number and scale, its scale, its scale words), or None. A word joins
+    two numbers into a range only after "between"/"entre", unless the caller has ``opened`` it."""
     joiner = _lexicon_pattern(language, r"\s*(@range_joiners@)\s*(?:(?:@currency_symbols@)\s?)?\d[\d.,]*").match(sentence, end)
     if not joiner:
         return None
-    if joiner.group(1).isalpha() and not _lexicon_pattern(
+    if joiner.group(1).isalpha() and not opened and not _lexicon_pattern(
             language, r"\b(?:@range_openers@)\s+(?:(?:@articles@)\s+)?(?:(?:@currency_symbols@)\s?)?$").search(_before(sentence, start)):
         return None  # a word between two numbers makes a range only after "between"/"entre"
     scale, length, _ = _scale(_after(sentence, joiner.end()), "", language)
