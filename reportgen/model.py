@@ -5,9 +5,9 @@ hashed, compared and shared between processes, and ``to_dict``/``from_dict``
 round-trip exactly through JSON: ``Brief.from_dict(b.to_dict()) == b`` for
 any brief whose strings hold no control characters (``from_dict`` reads
 strangers' files: it checks every field's type, naming its path, and cleans
-every string with ``clean_text``). The JSON keys are a published contract (``reportgen.brief/2``), described by
-``reportgen/schema/brief-2.schema.json``; version 1 briefs (no spans, dropped
-lines as plain strings) still load, upgraded.
+every string with ``clean_text``). The JSON keys are a published contract (``reportgen.brief/3``), described by
+``reportgen/schema/brief-3.schema.json``; version 1 briefs (no spans, dropped
+lines as plain strings) and version 2 briefs (a statistic's period as text) still load, upgraded.
 
 A span is a ``(start, end)`` pair of character offsets into the normalized
 source text (``source.text``): ``text[start:end]`` is exactly what it marks.
@@ -21,9 +21,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-BRIEF_SCHEMA = "reportgen.brief/2"
+BRIEF_SCHEMA = "reportgen.brief/3"
 PACK_SCHEMA = "reportgen.pack/2"
-READABLE_BRIEF_SCHEMAS = ("reportgen.brief/1", BRIEF_SCHEMA)
+READABLE_BRIEF_SCHEMAS = ("reportgen.brief/1", "reportgen.brief/2", BRIEF_SCHEMA)
 READABLE_PACK_SCHEMAS = ("reportgen.pack/1", PACK_SCHEMA)
 
 KINDS = ("qa", "news")
@@ -213,6 +213,54 @@ class SourceInfo:
         )
 
 
+_PERIOD_YEAR = re.compile(r"(?<!\d)(1[89]\d{2}|2\d{3})(?!\d)")
+_PERIOD_BOUND = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+@dataclass(frozen=True)
+class Period:
+    """When a figure holds, from ``start`` to ``end``: ISO years or dates ("2022", "2024-01-01"),
+    one year being start == end. Structured so compose words it per language ("2022–2023",
+    "de 2022 a 2023"), never as the English text a parser once wrote."""
+
+    start: str
+    end: str
+
+    def to_dict(self) -> dict[str, int | str]:
+        """Years as numbers (``{"start": 2022, "end": 2023}``), dates as ISO strings."""
+        return {key: int(value) if value.isdigit() else value
+                for key, value in (("start", self.start), ("end", self.end))}
+
+    def as_text(self) -> str:
+        """The period as schema version 2 wrote it ("2022", "2022 to 2023")."""
+        return self.start if self.start == self.end else f"{self.start} to {self.end}"
+
+    @classmethod
+    def from_text(cls, text: str | None) -> Period | None:
+        """The years a written period names ("2022", "2022 to 2023", "de 2022 a 2023"); None without one."""
+        years = _PERIOD_YEAR.findall(text or "")
+        if not years or len(years) > 2:
+            return None
+        return cls(years[0], years[-1])
+
+    @classmethod
+    def _read(cls, value: Any, field: str) -> Period | None:
+        if value is None:
+            return None
+        if isinstance(value, str):  # schema version 1 and 2: the period as text, read when it names years
+            return cls.from_text(clean_text(value))
+        fields = _Fields(value, field)
+        bounds = []
+        for key in ("start", "end"):
+            bound = fields.required(key)
+            if type(bound) is int:
+                bound = str(bound)
+            if not isinstance(bound, str) or not _PERIOD_BOUND.fullmatch(bound):
+                raise _wrong(fields.name(key), "a year or an ISO date", bound)
+            bounds.append(bound)
+        return cls(bounds[0], bounds[1])
+
+
 @dataclass(frozen=True)
 class Statistic:
     """One figure from the text, its value kept as an exact decimal string."""
@@ -226,7 +274,7 @@ class Statistic:
     change: str | None = None
     measure: str | None = None
     subject: str | None = None
-    period: str | None = None
+    period: Period | None = None
     source: str | None = None
     cited_by: str | None = None
     sentence: str = ""
@@ -234,14 +282,15 @@ class Statistic:
     source_span: Span | None = None  # the named source, in the same sentence
     sentence_span: Span | None = None
 
-    _OPTIONAL = ("currency", "per", "measure", "subject", "period", "source", "cited_by")
+    _OPTIONAL = ("currency", "per", "measure", "subject", "source", "cited_by")
     _SPANS = ("text_span", "source_span", "sentence_span")
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text, "value": self.value, "unit": self.unit, "currency": self.currency,
             "per": self.per, "qualifier": self.qualifier, "change": self.change,
-            "measure": self.measure, "subject": self.subject, "period": self.period,
+            "measure": self.measure, "subject": self.subject,
+            "period": self.period.to_dict() if self.period else None,
             "source": self.source, "cited_by": self.cited_by, "sentence": self.sentence,
             **{key: _span_list(getattr(self, key)) for key in self._SPANS},
         }
@@ -259,6 +308,7 @@ class Statistic:
             qualifier=fields.choice("qualifier", QUALIFIERS, optional=True),
             change=fields.choice("change", CHANGES, optional=True),
             sentence=fields.text("sentence"),
+            period=Period._read(fields.data.get("period"), fields.name("period")),
             **{key: fields.optional_text(key) for key in cls._OPTIONAL},
             **{key: fields.span(key) for key in cls._SPANS},
         )
@@ -403,9 +453,10 @@ class Brief:
         del data["question_spans"], data["source"]["text"], data["source"]["text_sha256"], data["structure"]
         for expert in data["experts"]:
             del expert["name_span"], expert["commentary_spans"]
-        for statistic in data["statistics"]:
+        for statistic, kept in zip(data["statistics"], self.statistics):
             for key in Statistic._SPANS:
                 del statistic[key]
+            statistic["period"] = kept.period.as_text() if kept.period else None
         data["dropped"] = [line["text"] for line in data["dropped"]]
         return data
 
@@ -420,9 +471,10 @@ class Brief:
             shown = repr(schema) if len(schema) <= 40 else "another schema"
             raise ModelError(f"schema is {shown}; this version reads {' and '.join(map(repr, READABLE_BRIEF_SCHEMAS))}")
         dropped = fields.items("dropped")
-        if schema == BRIEF_SCHEMA and not all(isinstance(line, Mapping) for line in dropped):
+        version_1 = schema == READABLE_BRIEF_SCHEMAS[0]
+        if not version_1 and not all(isinstance(line, Mapping) for line in dropped):
             raise ModelError(f"field {fields.name('dropped')!r} must be a list of objects (text, rule, span)")
-        if schema != BRIEF_SCHEMA and not all(isinstance(line, str) for line in dropped):
+        if version_1 and not all(isinstance(line, str) for line in dropped):
             raise ModelError(f"field {fields.name('dropped')!r} must be a list of strings")
         return cls(
             id=fields.text("id"),

@@ -20,7 +20,7 @@ def test_parse_one_file_prints_its_brief():
     result = run("parse", str(QA_SEED))
     assert result.exit_code == 0, result.output
     brief = json.loads(result.stdout)
-    assert brief["schema"] == "reportgen.brief/2"
+    assert brief["schema"] == "reportgen.brief/3"
     assert brief["title"] == "Are Tense Relations Harming Anti-Drug Cooperation?"
 
 

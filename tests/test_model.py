@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from reportgen.model import (
     CHANGES, KINDS, LANGUAGES, QUALIFIERS, SOURCE_FORMATS, UNITS, Brief, DroppedLine, Expert, ModelError, Pack,
-    SourceInfo, Statistic,
+    Period, SourceInfo, Statistic,
 )
 
 
@@ -21,13 +21,16 @@ def _schema(version: int) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-SCHEMA = _schema(2)
+SCHEMA = _schema(3)
 
 # What a brief can hold: from_dict drops control characters but tab and newline (model.clean_text).
 text = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff")
                | st.sampled_from("\t\n"), max_size=40)
 maybe_text = st.none() | text
 decimal_strings = st.decimals(allow_nan=False, allow_infinity=False, places=3).map(lambda d: format(d, "f"))
+years = st.integers(1900, 2099).map(str)
+periods = st.none() | st.tuples(years, years).map(lambda pair: Period(*sorted(pair))) | st.dates().map(
+    lambda d: Period(d.isoformat(), d.isoformat()))
 spans = st.tuples(st.integers(0, 10_000), st.integers(0, 500)).map(lambda pair: (pair[0], pair[0] + pair[1]))
 maybe_span = st.none() | spans
 
@@ -36,7 +39,7 @@ statistics = st.builds(
     text=text, value=decimal_strings, unit=st.sampled_from(UNITS),
     currency=st.none() | st.sampled_from(["USD", "EUR", "GBP"]), per=maybe_text,
     qualifier=st.none() | st.sampled_from(QUALIFIERS), change=st.none() | st.sampled_from(CHANGES),
-    measure=maybe_text, subject=maybe_text, period=maybe_text, source=maybe_text, cited_by=maybe_text,
+    measure=maybe_text, subject=maybe_text, period=periods, source=maybe_text, cited_by=maybe_text,
     sentence=text, text_span=maybe_span, source_span=maybe_span, sentence_span=maybe_span,
 )
 experts = st.builds(
@@ -95,11 +98,31 @@ def test_version_1_briefs_still_load(qa_brief, news_brief):
         old = brief.to_version_1_dict()
         jsonschema.validate(old, _schema(1))
         loaded = Brief.from_dict(old)
-        assert loaded.schema == "reportgen.brief/2"
+        assert loaded.schema == "reportgen.brief/3"
         assert [line.text for line in loaded.dropped] == [line.text for line in brief.dropped]
         assert all(line.rule is None and line.span is None for line in loaded.dropped)
         assert [s.sentence for s in loaded.statistics] == [s.sentence for s in brief.statistics]
         assert loaded.statistics[0].text_span is None and loaded.source.text is None
+
+
+def test_version_2_briefs_still_load_their_period_as_years(news_brief):
+    data = news_brief.to_dict()
+    data["schema"] = "reportgen.brief/2"
+    texts = ["2022 to 2023", "2023", "last year", None]
+    for statistic, text in zip(data["statistics"], texts):
+        statistic["period"] = text
+    jsonschema.validate(data, _schema(2))
+    loaded = Brief.from_dict(data)
+    assert [s.period for s in loaded.statistics[:4]] == [Period("2022", "2023"), Period("2023", "2023"), None, None][
+        :len(loaded.statistics)]
+
+
+def test_period_is_years_as_numbers_or_iso_dates():
+    assert Period("2022", "2023").to_dict() == {"start": 2022, "end": 2023}
+    assert Period("2024-01-01", "2024-07-28").to_dict() == {"start": "2024-01-01", "end": "2024-07-28"}
+    with pytest.raises(ModelError, match="period.start"):
+        Statistic.from_dict({"text": "5%", "value": "5", "unit": "percent", "sentence": "",
+                             "period": {"start": "last year", "end": 2023}})
 
 
 def test_version_2_refuses_plain_string_dropped_lines(news_brief):

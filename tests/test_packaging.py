@@ -20,7 +20,7 @@ def test_wheel_contains_seeds_styles_fonts_catalogs_lexicon_and_schema(tmp_path)
         assert f"reportgen/_bundled/seeds/{seed.name}" in names
     for style in (ROOT / "styles").glob("*.toml"):
         assert f"reportgen/_bundled/styles/{style.name}" in names
-    assert {"reportgen/schema/brief-1.schema.json", "reportgen/schema/brief-2.schema.json"} <= names
+    assert {f"reportgen/schema/brief-{version}.schema.json" for version in (1, 2, 3)} <= names
     assert "reportgen/lexicon/en/speech.toml" in names and "reportgen/lexicon/es/speech.toml" in names
     for font in (ROOT / "styles" / "fonts").glob("*.ttf"):
         assert f"reportgen/_bundled/styles/fonts/{font.name}" in names

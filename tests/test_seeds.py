@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import pytest
 
+from reportgen.model import Period
+
 
 def _figure(brief, value: str, unit: str):
     matches = [s for s in brief.statistics if Decimal(s.value) == Decimal(value) and s.unit == unit]
@@ -71,7 +73,7 @@ def test_qa_seed_homicide_rate(qa_brief):
     assert rate.per == "100000"
     assert rate.measure == "homicide rate"
     assert rate.subject == "Ecuador"
-    assert rate.period == "2023"
+    assert rate.period == Period("2023", "2023")
     assert rate.source == "Human Rights Watch"
     assert rate.cited_by == "Amanda Mattingly"
 
@@ -90,7 +92,7 @@ def test_qa_seed_iep_figures(qa_brief):
 def test_qa_seed_border_detentions(qa_brief):
     detentions = _figure(qa_brief, "470", "percent")
     assert detentions.change == "increase"
-    assert detentions.period == "2022 to 2023"
+    assert detentions.period == Period("2022", "2023")
     assert detentions.source == "U.S. Customs and Border Protection"
 
 

@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from babel import Locale, dates, numbers
 
-from ..model import Statistic
+from ..model import Period, Statistic
 from . import translations
 from .units import cldr_unit, format_measure
 
@@ -35,6 +35,17 @@ def format_date(iso: str | None, language: str, style: str = "long") -> str | No
     if len(parts) == 2:
         return dates.format_skeleton("yMMMM", day, locale=language)
     return dates.format_date(day, style, locale=language)
+
+
+def format_period(period: Period | None, language: str) -> str | None:
+    """When a figure holds, in the reader's words: "2023", "2022–2023" / "de 2022 a 2023"; dates as the locale writes them."""
+    if period is None:
+        return None
+    start, end = format_date(period.start, language), format_date(period.end, language)
+    if period.start == period.end:
+        return start
+    # TRANSLATORS: a period from one year or date to another, e.g. "2022–2023"
+    return translations(language).gettext("{start}–{end}").format(start=start, end=end)
 
 
 def format_number(value: str | int | Decimal, language: str, compact: bool = False) -> str:

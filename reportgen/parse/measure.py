@@ -15,7 +15,8 @@ what was counted or valued. The answer, in order of trust:
 A measure is a short noun phrase: at most six words, no finite verb, never a
 place or a year. Its subject is a place written with it ("Mexico's exports",
 "people in Haiti"), else the place figures.py found, unless that place was only
-part of a currency sign ("US$"). Every word list is data in
+part of a currency sign ("US$"). The period figures.py wrote as text becomes a
+``Period`` (years) compose can word per language. Every word list is data in
 ``lexicon/<language>/measure.toml``.
 """
 
@@ -26,7 +27,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .. import lexicon
-from ..model import Statistic
+from ..model import Period, Statistic
 from .people import is_place
 
 MAX_WORDS = 6
@@ -150,13 +151,22 @@ def measured(statistics: list[Statistic], language: str) -> list[Statistic]:
         if _year_like(statistic) and (not measure or _after_year_word(statistic, words)):
             measure = None  # "the 2016 election": a year, never a figure
         subject = found.subject or _subject(statistic)
-        described.append(replace(statistic, measure=measure, subject=subject))
+        described.append(replace(statistic, measure=measure, subject=subject, period=_period(statistic)))
     for index in range(len(described) - 2, -1, -1):  # "41% and 37% of the experts surveyed"
         statistic, following = described[index], described[index + 1]
         if not statistic.measure and following.measure and following.sentence == statistic.sentence \
                 and following.unit == statistic.unit and not _year_like(statistic):
             described[index] = replace(statistic, measure=following.measure)
     return described
+
+
+def _period(statistic: Statistic) -> Period | None:
+    """figures.py's period as a structure; never the figure's own digits ("1817 denuncias" is no year)."""
+    period = statistic.period if isinstance(statistic.period, Period) or statistic.period is None \
+        else Period.from_text(statistic.period)
+    if period and period.start == period.end and period.start in re.findall(r"\d+", statistic.text):
+        return None
+    return period
 
 
 def _year_like(statistic: Statistic) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from babel import Locale
 
 from ..i18n import translations
-from ..i18n.formatting import format_date, format_figure
+from ..i18n.formatting import format_date, format_figure, format_period
 from ..model import Brief, Statistic
 from ..render.escape import html_text as _t, lang_attribute, language_tag
 from ..parse.trace import SEPARATOR as PARAGRAPH_SEPARATOR
@@ -188,7 +188,7 @@ def _statistics_table(brief: Brief, language: str, linked: bool, _: Gettext) -> 
         if linked and not found:
             figure += _missing(_)
         rows.append(f'<tr><td class="num">{number}</td><th scope="row">{figure}</th>'
-                    f"<td>{_t(_measures(statistic))}</td><td>{_t(statistic.source or '—')}</td>"
+                    f"<td>{_t(_measures(statistic, language))}</td><td>{_t(statistic.source or '—')}</td>"
                     f"<td>{_t(statistic.cited_by or '—')}</td></tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
@@ -255,8 +255,9 @@ def _language_name(code: str, language: str) -> str:
     return name.capitalize() if name else code
 
 
-def _measures(statistic: Statistic) -> str:
-    label = " · ".join(part for part in (statistic.measure, statistic.subject, statistic.period) if part)
+def _measures(statistic: Statistic, language: str) -> str:
+    parts = (statistic.measure, statistic.subject, format_period(statistic.period, language))
+    label = " · ".join(part for part in parts if part)
     return label[:1].upper() + label[1:] if label else "—"
 
 
