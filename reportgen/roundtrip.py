@@ -19,11 +19,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, replace
 
-from .compose.pack import MAX_TABLE_ROWS, measures_text, readable_paragraphs, role_line
+from .compose.pack import MAX_TABLE_ROWS, measures_text, readable_paragraphs, role_line, statistics_titles
 from .errors import InputError
-from .i18n.formatting import figure_parts, format_figure
+from .i18n import translations
+from .i18n.formatting import figure_parts, format_figure, format_period
 from .ingest.docx import Item, WordDocument, WordParagraph, WordTable, open_docx, parse_part
-from .model import LANGUAGES, READABLE_PACK_SCHEMAS, Brief, Expert, ModelError, Pack, PackReading, Statistic
+from .model import LANGUAGES, READABLE_PACK_SCHEMAS, Brief, Expert, ModelError, Pack, PackReading, Period, Statistic
 from .render.docx.marker import PACK_NS, PROPERTIES_NS, VARIANT_NS
 from .render.docx.styles import (
     EXPERT_NAME,
@@ -156,6 +157,7 @@ class _Chapter:
     figures: list[str] = field(default_factory=list)  # the key-figure cards' figures
     cards: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # name, role line, summary
     rows: list[tuple[list[str], str | None]] = field(default_factory=list)  # cells, footnote id
+    columns: list[str] = field(default_factory=list)  # the statistics table's titles (a pack leaves empty ones out)
     commentary: dict[str, list[str]] = field(default_factory=dict)
     body: list[str] = field(default_factory=list)
 
@@ -228,6 +230,7 @@ def _read_table(chapter: _Chapter, table: WordTable) -> None:
     elif TABLE_HEADING in styles or TABLE_FIGURE in styles:
         for row in table.rows:
             if any(p.style == TABLE_HEADING for cell in row for p in cell):
+                chapter.columns = [" ".join(p.text for p in cell).strip() for cell in row]
                 continue
             cells = [" ".join(p.text for p in cell).strip() for cell in row]
             notes = [note for p in (row[0] if row else ()) for note in p.footnotes]
@@ -308,7 +311,7 @@ class _Article:
             return original.statistics
         statistics = []
         for cells, note in self.chapter.rows:
-            cells = (cells + [_NONE] * 5)[:5]
+            cells = self.all_columns(cells)
             kept = _matching_statistic(cells, shown, self.language)
             if kept is not None:
                 shown.remove(kept)
@@ -324,6 +327,15 @@ class _Article:
             self.warnings.append(f"{len(shown)} statistic(s) deleted in Word")
         return tuple(statistics) + original.statistics[MAX_TABLE_ROWS:]
 
+    def all_columns(self, cells: list[str]) -> list[str]:
+        """A row's five cells in the table's full order: a column the pack left out (empty in every
+        row) reads as empty; a table without known titles is read in order."""
+        titles = statistics_titles(translations(self.language).gettext)
+        if not set(self.chapter.columns) <= set(titles) or not self.chapter.columns:
+            return (cells + [_NONE] * 5)[:5]
+        by_title = dict(zip(self.chapter.columns, cells))
+        return [by_title.get(title, _NONE) for title in titles]
+
     def row_statistic(self, cells: list[str], kept: Statistic | None, note: str | None) -> Statistic | None:
         """A table row over the statistic it was built from (None: a new row whose figure is unreadable)."""
         figure, measures, period, source, cited_by = (None if cell in (_NONE, "") else cell for cell in cells)
@@ -338,7 +350,7 @@ class _Article:
             base,
             measure=measures if changed_measures else base.measure,
             subject=None if changed_measures else base.subject,
-            period=period,
+            period=base.period if period == format_period(base.period, self.language) else Period.from_text(period),
             source=source,
             source_span=base.source_span if source == base.source else None,
             cited_by=cited_by,

@@ -1,23 +1,33 @@
 """Which statistics tell the most: the ones a key-figure card should show.
 
-A figure earns its place by being checkable and meaningful on its own: a
-named source, a stated measure, a subject and a period, and a unit that
-compares (a share, a rate, an amount of money, a change). Ties keep the
-article's own order, so the choice is stable.
+Only a figure that says what it measures may be a card, and a year never is
+one ("2018" read as a count). Among those, a figure earns its place by being
+checkable and meaningful on its own: a named source, a subject and a period,
+and a unit that compares (a share, a rate, an amount of money, a change).
+Ties keep the article's own order, so the choice is stable.
 """
 
 from __future__ import annotations
 
+import re
+
 from ..model import Statistic
 
+_YEAR = re.compile(r"(?:1[89]|20)\d{2}")
+
 _COMPARABLE_UNITS = frozenset({"percent", "percentage_points", "rate", "currency"})
+
+
+def card_worthy(statistic: Statistic) -> bool:
+    """A figure a reader can take alone: it has a measure and is not a year."""
+    year = statistic.unit == "count" and not statistic.qualifier and bool(_YEAR.fullmatch(statistic.text.strip()))
+    return bool(statistic.measure) and not year
 
 
 def telling_score(statistic: Statistic) -> int:
     """How much a reader learns from this figure alone (higher tells more)."""
     score = 0
     score += 3 if statistic.source else 0
-    score += 3 if statistic.measure else 0
     score += 1 if statistic.subject else 0
     score += 1 if statistic.period else 0
     score += 2 if statistic.unit in _COMPARABLE_UNITS else 0
@@ -26,9 +36,10 @@ def telling_score(statistic: Statistic) -> int:
 
 
 def most_telling(statistics: tuple[Statistic, ...] | list[Statistic], limit: int = 4) -> list[Statistic]:
-    """Up to ``limit`` figures, the most telling first; one per (value, unit, measure)."""
+    """Up to ``limit`` card-worthy figures, the most telling first; one per (value, unit, measure)."""
     seen: set[tuple[str, str, str | None]] = set()
-    ranked = sorted(enumerate(statistics), key=lambda item: (-telling_score(item[1]), item[0]))
+    ranked = sorted(((index, s) for index, s in enumerate(statistics) if card_worthy(s)),
+                    key=lambda item: (-telling_score(item[1]), item[0]))
     chosen = []
     for _, statistic in ranked:
         key = (statistic.value, statistic.unit, statistic.measure)

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from babel import Locale
 
 from ..i18n import translations
-from ..i18n.formatting import figure_parts, format_date, format_figure, format_number
+from ..i18n.formatting import figure_parts, format_date, format_figure, format_number, format_period
 from ..model import Brief, Expert, Pack, Statistic
 from ..themes import ThemeTexts
 from .blocks import (
@@ -32,6 +33,10 @@ MAX_EXPERTS = 40
 MAX_TABLE_ROWS = 150
 CONTENTS_DETAIL_UP_TO = 6
 MAX_PARAGRAPH = 2500  # characters
+# A statistics column's share of the width follows its longest cell, within these bounds (characters):
+# a short column still fits its title's words, a long one wraps instead of starving the rest.
+COLUMN_CHARS = (6, 40)
+EMPTY = "—"  # a cell with nothing to say
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")  # articles; beyond, the contents lists article titles only
 
 
@@ -263,21 +268,24 @@ class _Composer:
         return KeyFigures(tuple(cards))
 
     def figure_label(self, statistic: Statistic) -> str:
-        parts = [statistic.measure, statistic.subject, statistic.period]
-        label = " · ".join(part for part in parts if part)
-        return _capitalized(label) if label else statistic.text
+        """What a card's figure is: "Homicide rate · Ecuador · 2023" (a card always has a measure)."""
+        parts = [statistic.measure, statistic.subject, format_period(statistic.period, self.language)]
+        return _capitalized(" · ".join(part for part in parts if part))
 
     def statistics_table(self, brief: Brief) -> Table:
-        _ = self._
-        columns = (
-            Column(_("Figure"), 1.3, numeric=True), Column(_("What it measures"), 2.0), Column(_("Period"), 0.9),
-            Column(_("Source"), 1.8), Column(_("Cited by"), 1.5),
-        )
+        """Figure, what it measures, period, source, cited by: a column empty in every row is left
+        out, and each column's width follows what it holds."""
+        titles = statistics_titles(self._)
         shown = brief.statistics[:MAX_TABLE_ROWS]
-        rows = tuple(
-            (format_figure(s, self.language), measures_text(s), s.period or "—", s.source or "—", s.cited_by or "—")
+        full = [
+            (format_figure(s, self.language), measures_text(s), format_period(s.period, self.language) or EMPTY,
+             s.source or EMPTY, s.cited_by or EMPTY)
             for s in shown
-        )
+        ]
+        kept = [index for index in range(len(titles)) if index == 0 or any(row[index] != EMPTY for row in full)]
+        columns = tuple(Column(titles[index], _column_weight(titles[index], [row[index] for row in full]),
+                               numeric=index == 0) for index in kept)
+        rows = tuple(tuple(row[index] for index in kept) for row in full)
         return Table(columns, rows, notes=self.table_marks(shown))
 
     def table_marks(self, shown: tuple[Statistic, ...]) -> tuple[NoteRef, ...]:
@@ -300,13 +308,24 @@ class _Composer:
         return Section(self._("The article"), f"{anchor}-article", 2, body)
 
 
+def statistics_titles(_: Callable[[str], str]) -> tuple[str, str, str, str, str]:
+    """Every column a statistics table may have, in order (a Word pack is read back by these titles)."""
+    return _("Figure"), _("What it measures"), _("Period"), _("Source"), _("Cited by")
+
+
 def measures_text(statistic: Statistic) -> str:
     """The statistics table's "What it measures" cell."""
     if statistic.measure and statistic.subject:
         text = f"{statistic.measure} ({statistic.subject})"
     else:
-        text = statistic.measure or statistic.subject or "—"
+        text = statistic.measure or statistic.subject or EMPTY
     return _capitalized(text)
+
+
+def _column_weight(title: str, cells: list[str]) -> float:
+    """A column's share of the table's width: its longest cell (or title word), within ``COLUMN_CHARS``."""
+    widest = max([len(cell) for cell in cells] + [len(word) for word in title.split()])
+    return float(min(max(widest, COLUMN_CHARS[0]), COLUMN_CHARS[1]))
 
 
 def role_line(expert: Expert) -> str | None:
