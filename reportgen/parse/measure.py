@@ -51,6 +51,7 @@ class _Words:
     participle_endings: tuple[str, ...]
     participles: frozenset[str]
     not_participles: frozenset[str]
+    verb_endings: tuple[str, ...]  # endings only a finite verb has ("cruzaron")
     verb_measures: dict[str, str]
     not_measures: frozenset[str]
     stops: frozenset[str]  # words that end a noun phrase read forwards
@@ -102,6 +103,7 @@ def _words(language: str) -> _Words:
         participle_endings=tuple(data.get("participle_endings", [])),
         participles=lower("participles"),
         not_participles=lower("not_participles"),
+        verb_endings=tuple(data.get("verb_endings", [])),
         verb_measures={verb.lower(): noun for verb, noun in data.get("verb_measures", {}).items()},
         not_measures=lower("not_measures"),
         stops=stopwords | (verbs - lower("measure_change_nouns", figures) - lower("alone")) | frozenset(units) | lower("adjuncts") | lower("determiners") | lower("phrase_stops")
@@ -148,6 +150,8 @@ def measured(statistics: list[Statistic], language: str) -> list[Statistic]:
                                               and previous.measure.split()[0].lower() in words.bare_heads):
             # "a 57% jump" after a level, "from 45m tons to 97m tons", "950 kidnapped" after "2,400 people killed"
             measure = previous.measure if not measure else f"{previous.measure.split()[0]} {measure}"
+        if measure and _starts(statistic.sentence, measure) and measure[1:2].islower():
+            measure = measure[:1].lower() + measure[1:]  # "Remittances rose 12%": the capital is the sentence's
         if _year_like(statistic) and (not measure or _after_year_word(statistic, words)):
             measure = None  # "the 2016 election": a year, never a figure
         subject = found.subject or _subject(statistic)
@@ -266,7 +270,8 @@ def _content(token: str, words: _Words) -> bool:
     """A word a measure may hold: not a function word, verb, unit, qualifier, month or participle."""
     lowered = token.lower()
     return token[:1].isalpha() and lowered not in words.stops and lowered not in words.months \
-        and not _POSSESSIVE.search(token) and not _is_participle(token, words)
+        and not _POSSESSIVE.search(token) and not _is_participle(token, words) \
+        and not (token[:1].islower() and len(token) > 4 and token.endswith(words.verb_endings))
 
 
 def _is_participle(word: str, words: _Words) -> bool:
@@ -448,7 +453,7 @@ def _trim(phrase: list[str], words: _Words, subject: str | None) -> tuple[str | 
 def _is_measure(text: str, language: str, sentence: str = "") -> bool:
     """A short noun phrase that is neither a place, a year, a name nor a word that names nothing."""
     words = _words(language)
-    if sentence.lstrip("“\"«¿¡ ").startswith(text):  # "Rapes recorded…": capitalized only as the first word
+    if _starts(sentence, text):  # "Rapes recorded…": capitalized only as the first word
         text = text[:1].lower() + text[1:]
     tokens = text.split()
     if not tokens or len(tokens) > MAX_WORDS or is_place(text) or text.lower() in words.not_measures:
@@ -456,6 +461,10 @@ def _is_measure(text: str, language: str, sentence: str = "") -> bool:
     if any(_YEAR.fullmatch(token) or token.lower() in words.clause_verbs - words.changes - words.nouns for token in tokens):
         return False
     return any(token[:1].islower() or _acronym(token) or token.endswith(words.demonym_endings) for token in tokens)
+
+
+def _starts(sentence: str, text: str) -> bool:
+    return sentence.lstrip("“\"«¿¡ ").startswith(text)
 
 
 def _acronym(token: str) -> bool:
