@@ -244,21 +244,49 @@ def _frozen(mapping: dict) -> Mapping:
     return MappingProxyType(dict(mapping))
 
 
-def _canonical(label: str, known: Collection[str], labels: Collection[str]) -> str:
+class _Names:
+    """The names a label may stand for (the article's people and its labels), indexed once per
+    reading: looking every label up against every name was quadratic in a page of many speakers."""
+
+    def __init__(self, known: Collection[str], labels: Collection[str]) -> None:
+        self.known = set(known)
+        self.by_initials: dict[str, set[str]] = {}  # "FM" → "Felipe Muñoz"
+        self.by_surname: dict[str, set[str]] = {}  # "sanchez" → "Teresa Daban Sanchez"
+        self.by_ending: dict[str, list[str]] = {}  # "Daban Sanchez", "Sanchez" → the known names ending so
+        for other in {*known, *labels}:
+            words = other.split()
+            if len(words) >= 2:
+                self.by_initials.setdefault("".join(word[0] for word in words), set()).add(other)
+                self.by_surname.setdefault(words[-1].lower(), set()).add(other)
+        for other in known:
+            for space in (i for i, char in enumerate(other) if char == " "):
+                self.by_ending.setdefault(other[space + 1:], []).append(other)
+
+
+def _only(candidates: set[str], excluded: str) -> str | None:
+    """The one candidate besides ``excluded``, if there is exactly one."""
+    found: str | None = None
+    for candidate in candidates:
+        if candidate != excluded:
+            if found is not None:
+                return None
+            found = candidate
+    return found
+
+
+def _canonical(label: str, names: _Names) -> str:
     """The full name a label stands for: "Sanchez" → "Teresa Daban Sanchez", "F.M." → "Felipe Muñoz"."""
     name = _as_name(label.partition(",")[0].rstrip(".").strip())
-    if name in known:
+    if name in names.known:
         return name
-    full = [other for other in {*known, *labels} if other != name and len(other.split()) >= 2]
     if len(name.split()) == 1:
         if _INITIALS.match(name.replace(".", "")) and len(name.replace(".", "")) <= 3:
-            initials = name.replace(".", "")
-            matches = [other for other in full if "".join(word[0] for word in other.split()) == initials]
+            match = _only(names.by_initials.get(name.replace(".", ""), set()), name)
         else:
-            matches = [other for other in full if other.split()[-1].lower() == name.lower()]
-        if len(set(matches)) == 1:
-            return matches[0]
-    matches = [other for other in known if other.endswith(" " + name)]
+            match = _only(names.by_surname.get(name.lower(), set()), name)
+        if match is not None:
+            return match
+    matches = names.by_ending.get(name, [])
     return matches[0] if len(matches) == 1 else name
 
 
@@ -281,11 +309,12 @@ def _hosts(turns: list[_Turn], speakers: list[str], interviewer_labels: frozense
     hosts = {speaker for speaker in speakers if speaker.lower() in interviewer_labels or share[speaker] >= 0.5
              or speaker in staff}
     asking = set(hosts)
+    free = [speaker for speaker in speakers if speaker not in asking]  # who may be introduced
     for speaker in speakers:
-        others = [other for other in speakers if other != speaker and other not in asking]
+        others = len(free) - (speaker not in asking)
         words = " ".join(said[speaker])
-        if others and all(other.split()[-1] in words for other in others) \
-                and (len(others) >= 2 or share[speaker] > max(share[other] for other in others)):
+        if others and all(other.split()[-1] in words for other in free if other != speaker) \
+                and (others >= 2 or share[speaker] > max(share[other] for other in free if other != speaker)):
             hosts.add(speaker)  # introduces the guests, or the one guest while asking more than they do
     return hosts
 
@@ -297,14 +326,16 @@ def speaker_turns(paragraphs: Sequence[str], known: Collection[str], interviewee
     found_labels = {index: found for index, paragraph in enumerate(paragraphs) if (found := _label_of(paragraph))}
     labels = {_as_name(label.partition(",")[0].rstrip(".")) for label, _ in found_labels.values()}
     counts = Counter(label.partition(",")[0].rstrip(".") for label, _ in found_labels.values())
+    names = _Names(known, labels)
     labelled = {index: found for index, found in found_labels.items()
-                if counts[found[0].partition(",")[0].rstrip(".")] >= 2 or len(_canonical(found[0], known, labels).split()) >= 2
+                if counts[found[0].partition(",")[0].rstrip(".")] >= 2 or len(_canonical(found[0], names).split()) >= 2
                 or not found[0][:1].isupper() or found[0].rstrip(".").isupper() or found[0].rstrip(".") in bare_labels}
     with_text = sum(1 for _, text in labelled.values() if text)
     turns: list[_Turn] = []
     headers: set[int] = set()
     roles: dict[str, str] = {}
     order: list[str] = []
+    ordered: set[str] = set()
     markers = 0
     current: str | None = None
     for index, paragraph in enumerate(paragraphs):
@@ -314,7 +345,7 @@ def speaker_turns(paragraphs: Sequence[str], known: Collection[str], interviewee
         label = labelled.get(index) or ((paragraph.strip(), "") if paragraph.strip() in bare_labels else None)
         if label:
             raw, text = label
-            speaker = interviewee if raw.rstrip(".") in interviewee_labels and interviewee else _canonical(raw, known, labels)
+            speaker = interviewee if raw.rstrip(".") in interviewee_labels and interviewee else _canonical(raw, names)
             if text and _BULLET.match(paragraph.strip()) and role_line(text):
                 role, text = text, None  # "• Dana Ruiz: Senior fellow at X": a roster line
         elif with_text < 2 and (found := name_and_role(paragraph)):
@@ -325,14 +356,15 @@ def speaker_turns(paragraphs: Sequence[str], known: Collection[str], interviewee
         elif with_text < 2 and (name := name_line(paragraph)):
             if index + 1 < len(paragraphs) and paragraphs[index + 1].strip() == paragraph.strip():
                 continue  # a name printed twice is a photo caption
-            speaker = _canonical(name, known, labels)
+            speaker = _canonical(name, names)
             if index + 1 < len(paragraphs) and role_line(paragraphs[index + 1]) and not name_line(paragraphs[index + 1]):
                 role = paragraphs[index + 1].strip()
                 headers.add(index + 1)
         if speaker is not None:
             markers += 1
             current = speaker
-            if speaker not in order:
+            if speaker not in ordered:
+                ordered.add(speaker)
                 order.append(speaker)
             if role:
                 roles.setdefault(speaker, role)
@@ -347,7 +379,7 @@ def speaker_turns(paragraphs: Sequence[str], known: Collection[str], interviewee
             turns.append(_Turn(index, current, paragraph))
     if markers < 2:
         return None
-    staff = {_canonical(label, known, labels) for label, _ in found_labels.values() if "," in label}
+    staff = {_canonical(label, names) for label, _ in found_labels.values() if "," in label}
     hosts = _hosts(turns, order, frozenset(label.lower() for label in lexicon.all_words("speech", "interviewer_labels")),
                    staff)
     answers = {turn.index: (turn.speaker, _unquoted(turn.text)) for turn in turns
