@@ -7,6 +7,7 @@ or a number: a renderer places the strings it is given.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal, InvalidOperation
 
 from babel import Locale, dates, numbers
@@ -19,6 +20,7 @@ _COMPACT_FROM = Decimal(1_000_000)
 # Units the parser records only as a kind; the word itself is found in the
 # figure's text and named through CLDR (units.py), else the text is kept.
 _AS_WRITTEN = frozenset({"mass", "length", "area", "volume", "duration", "other"})
+_YEAR = re.compile(r"(?:1[89]|20)\d{2}")
 
 
 def format_date(iso: str | None, language: str, style: str = "long") -> str | None:
@@ -57,7 +59,10 @@ def format_number(value: str | int | Decimal, language: str, compact: bool = Fal
 
 
 def _as_written(statistic: Statistic) -> bool:
-    """Figures whose unit no catalog can name: kept in the article's own words ("400 people a day")."""
+    """Figures whose unit no catalog can name: kept in the article's own words ("400 people a day");
+    and a year the parser took for a count, which never reads "2,018"."""
+    if statistic.unit == "count" and _YEAR.fullmatch(statistic.text.strip()):
+        return True
     if statistic.unit == "rate" and _per_population(statistic):
         return False
     if statistic.unit == "rate" or statistic.unit in _AS_WRITTEN:
