@@ -10,9 +10,11 @@ Values are kept as exact decimal strings; a float never touches them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from .. import lexicon
@@ -421,11 +423,16 @@ def _readings(sentence: str, language: str, dollar: str | None = None,
     """
     data = _data(language)
     found = _spelled_out(sentence, language)
-    spelled = [(start, end) for start, end, _ in found]
+    # Spelled-out figures in reading order, with how far the furthest of them so far reaches, and
+    # which figures are rates: looked up per number without a pass over every figure before it.
+    spelled_starts = [start for start, _, _ in found]
+    spelled_reach = list(accumulate((end for _, end, _ in found), max))
+    rates = [index for index, (_, _, reading) in enumerate(found) if _is_rate_per_population(reading)]
     skip_until = -1
     for match in _number(language).finditer(sentence):
         check()  # a "sentence" may be a wall of ten thousand numbers
-        if match.start() < skip_until or any(start <= match.start() < end for start, end in spelled):
+        spelled_before = bisect_right(spelled_starts, match.start())
+        if match.start() < skip_until or (spelled_before and spelled_reach[spelled_before - 1] > match.start()):
             continue
         digits, suffix = match.group("digits"), match.group("suffix") or ""
         scale, scale_length, scale_money = _scale(_after(sentence, match.end()), suffix, language)
@@ -481,9 +488,11 @@ def _readings(sentence: str, language: str, dollar: str | None = None,
         skip_until = max(skip_until, end)  # "per 100,000 people": the denominator is part of this figure
         if _lexicon_pattern(language, r"\s+(?:@per_currency@)\b").match(sentence, end):
             continue  # "18.5 pesos per dollar": an exchange rate
-        unit, per = _points_unit(sentence, start, found, unit, per, language)
+        unit, per = _points_unit(sentence, start, found, rates, unit, per, language)
         found.append((start, end, _Reading((value * scale).normalize(), unit, currency, per, last_scale != 1,
                                            bool(subunit))))
+        if _is_rate_per_population(found[-1][2]):
+            rates.append(len(found) - 1)
     return sorted(found, key=lambda item: item[0])
 
 
@@ -587,16 +596,21 @@ def _counts_something(before: str, after: str, language: str) -> bool:
     return noun.endswith(tuple(data.get("plural_endings", []))) or noun in data.get("irregular_plurals", [])
 
 
-def _points_unit(sentence: str, start: int, found: list[tuple[int, int, _Reading]], unit: str, per: str | None,
-                 language: str) -> tuple[str, str | None]:
+def _is_rate_per_population(reading: _Reading) -> bool:
+    return reading.unit == "rate" and (reading.per or "").isdigit()
+
+
+def _points_unit(sentence: str, start: int, found: list[tuple[int, int, _Reading]], rates: list[int], unit: str,
+                 per: str | None, language: str) -> tuple[str, str | None]:
     """Points move what was named before them: a rate's points are the rate ("90 per 100,000 … fell 11 points"),
-    and the level an index moved to is in points too ("fell 420 points to 17,950")."""
-    earlier = [(end, reading) for begin, end, reading in found if begin < start]
+    and the level an index moved to is in points too ("fell 420 points to 17,950"). ``rates``: which of
+    ``found`` are rates per population, so the last one before ``start`` is found without a pass."""
     if unit == "other" and _lexicon_pattern(language, r"\d[\d.,]*\s+(?:@index_points@)\b").search(sentence, start, start + 60):
-        rate = next((reading.per for _, reading in reversed(earlier) if reading.unit == "rate" and (reading.per or "").isdigit()), None)
+        rate = next((found[index][2].per for index in reversed(rates) if found[index][0] < start), None)
         return ("rate", rate) if rate else (unit, per)
-    if unit == "count" and earlier and earlier[-1][1].unit == "other" \
-            and _lexicon_pattern(language, r"\s+(?:@level_markers@)\s+$").match(sentence[earlier[-1][0]:start]):
+    previous = next((item for item in reversed(found) if item[0] < start), None) if unit == "count" else None
+    if previous and previous[2].unit == "other" \
+            and _lexicon_pattern(language, r"\s+(?:@level_markers@)\s+$").match(sentence[previous[1]:start]):
         return "other", None
     return unit, per
 
