@@ -60,6 +60,7 @@ class _Words:
     frames: frozenset[str]  # "an average of 390": a frame, not a measure
     alone: frozenset[str]  # change nouns that are a measure by themselves ("growth of 3.6%")
     relatives: frozenset[str]
+    pronouns: frozenset[str]
     nouns: frozenset[str]  # measures a verb stands for ("exports"): nouns even where they look like verbs
     demonym_endings: tuple[str, ...]  # "Venezuelans": a capitalized word that names people, not a person
     range_openers: frozenset[str]
@@ -114,6 +115,7 @@ def _words(language: str) -> _Words:
         alone=lower("alone"),
         demonym_endings=tuple(data.get("demonym_endings", [])),
         relatives=lower("relatives"),
+        pronouns=lower("pronouns"),
         nouns=frozenset(noun.lower() for noun in data.get("verb_measures", {}).values()),
         range_openers=lower("range_openers", figures),
         change_nouns=lower("measure_change_nouns", figures) | lower("change_nouns"),
@@ -133,6 +135,7 @@ class _Found:
     measure: str | None = None
     subject: str | None = None
     relative: bool = False  # the clause's subject is "which"/"que": the figure before it names the measure
+    pronoun: bool = False  # the clause's subject is "it"/"ello": an earlier figure of the paragraph names it
 
 
 def measured(statistics: list[Statistic], language: str) -> list[Statistic]:
@@ -143,13 +146,19 @@ def measured(statistics: list[Statistic], language: str) -> list[Statistic]:
         found = _read(statistic, language)
         measure = found.measure or statistic.measure if _is_measure(found.measure or statistic.measure or "",
                                                                      language, statistic.sentence) else None
-        previous = described[-1] if described and described[-1].sentence == statistic.sentence else None
-        if previous and previous.measure and (not measure and (_is_change(statistic) or previous.unit == statistic.unit
-                                                               or found.relative)
-                                              or measure and _is_participle(measure.lower(), words)
-                                              and previous.measure.split()[0].lower() in words.bare_heads):
-            # "a 57% jump" after a level, "from 45m tons to 97m tons", "950 kidnapped" after "2,400 people killed"
+        same_sentence = [s for s in described if s.sentence == statistic.sentence and s.measure]
+        previous = same_sentence[-1] if same_sentence else None
+        alike = [s for s in same_sentence if _family(s) == _family(statistic)]
+        if not measure and alike and not (previous and _is_change(statistic)):
+            measure = alike[-1].measure  # "from 45m tons to 97m tons", "an average of 390 every day"
+        elif previous and (not measure and (_is_change(statistic) or found.relative)
+                           or measure and _is_participle(measure.lower(), words)
+                           and previous.measure.split()[0].lower() in words.bare_heads):
+            # "a 57% jump" after a level, "which hit $52.4 billion", "950 kidnapped" after "2,400 people killed"
             measure = previous.measure if not measure else f"{previous.measure.split()[0]} {measure}"
+        elif not measure and found.pronoun:  # "It was over 34%": the paragraph's last figure of its kind
+            earlier = [s for s in described if s.measure and _family(s) == _family(statistic)]
+            measure = earlier[-1].measure if earlier else None
         if measure and _starts(statistic.sentence, measure) and measure[1:2].islower():
             measure = measure[:1].lower() + measure[1:]  # "Remittances rose 12%": the capital is the sentence's
         if _year_like(statistic) and (not measure or _after_year_word(statistic, words)):
@@ -185,6 +194,11 @@ def _after_year_word(statistic: Statistic, words: _Words) -> bool:
     return bool(before) and before[-1].lower() in words.year_before
 
 
+def _family(statistic: Statistic) -> str:
+    """Units that count the same thing: "35 098 robberies … 390 every day" are one kind."""
+    return "count" if statistic.unit in ("count", "rate") else statistic.unit
+
+
 def _is_change(statistic: Statistic) -> bool:
     return bool(statistic.change) or statistic.unit in ("percent", "percentage_points")
 
@@ -206,7 +220,7 @@ def _read(statistic: Statistic, language: str) -> _Found:
     end = start + len(statistic.text)
     words = _words(language)
     after = _TOKEN.findall(sentence[end:end + 200])
-    lead = re.match(r"\D*?(?=[$€£]|US\$|\d|$)", statistic.text)  # "superarán los", "more than": words before the number
+    lead = re.match(r"\D*?(?=[$€£]|US\$|\d)", statistic.text)  # "superarán los", "more than": words before the number
     before = _TOKEN.findall(sentence[max(0, start - 240):start] + (lead.group(0) if lead else ""))
     while before and before[-1].lower() in words.range_openers:  # "between 8% and 10%"
         before = before[:-1]
@@ -406,6 +420,10 @@ def _clause(before: list[str], after: list[str], words: _Words, statistic: Stati
         index -= 1
     if index >= 0 and before[index].lower() in words.relatives:
         return _Found(relative=True)
+    if index >= 0 and before[index].lower() in words.pronouns:
+        return _Found(pronoun=True)
+    if index >= 0 and _is_participle(before[index], words):  # "el monto total de transferencias reportado asciende"
+        index -= 1
     phrase: list[str] = []
     subject = None
     while index >= 0 and len(phrase) < 3 * MAX_WORDS:
