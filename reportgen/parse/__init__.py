@@ -107,7 +107,7 @@ def _fallback_title(paragraphs: list[str]) -> str:
     """The first sentence as a title, for an article that shows no headline. A sentence too long
     for a title, or cut off in the excerpt, ends at its last clause boundary within 14 words (a
     comma, semicolon, colon, dash or joining word, never inside brackets or quotes); without one,
-    at a whole word, not a function word, with "…" to show the cut."""
+    at a whole word, not a function word, with "…" where words were cut ("A headline" stays whole)."""
     first = split_sentences(paragraphs[0])[0] if paragraphs else ""
     words = first.split()
     finished = first.rstrip(_CLOSING_MARKS).endswith(_SENTENCE_ENDS)
@@ -124,7 +124,8 @@ def _fallback_title(paragraphs: list[str]) -> str:
     stopwords = set(lexicon.all_words("language", "stopwords"))
     while len(kept_words) > _MIN_TITLE_WORDS and kept_words[-1].strip(_TRAILING_MARKS).lower() in stopwords:
         kept_words.pop()
-    return " ".join(kept_words).rstrip(_TRAILING_MARKS) + "…"
+    title = " ".join(kept_words).rstrip(_TRAILING_MARKS)
+    return title + "…" if len(kept_words) < len(words) else title
 
 
 def _balanced(text: str) -> bool:
