@@ -35,7 +35,9 @@ _WINDOW = 40
 _CONTEXT_CHARS = 160  # how far around a number its unit, qualifier and change are looked for
 _RATE_GAP_WORDS = 5  # "45,000 migrants cross the border daily": words between a count and its period
 _OLDEST_AGE = 120
+_TAIL = 48  # how far back a pattern anchored at a number may start: searched from there, not from every character
 _PERIODS = (("day", "per_day"), ("week", "per_week"), ("month", "per_month"), ("year", "per_year"), ("hour", "per_hour"))
+_PERIOD_GROUPS = "|".join(f"(?P<{per}>@{key}@)" for per, key in _PERIODS)  # one pattern names the period it found
 
 
 @dataclass(frozen=True)
@@ -170,10 +172,9 @@ def _rate(after: str, language: str, population_only: bool = False) -> tuple[str
             return str(int(denominator)), match.end()
     if population_only:
         return None, 0
-    for per, key in _PERIODS:
-        match = _lexicon_pattern(language, rf"((?:\s+(?:of|de)\s+[\w’']+)?)\s+(@{key}@)\b").match(after)
-        if match and not _lexicon_pattern(language, r"\s+(?:@not_per_after@)\b").match(after, match.end()):
-            return per, match.end()  # "a year earlier" is a date, not a rate
+    match = _lexicon_pattern(language, rf"(?:\s+(?:of|de)\s+[\w’']+)?\s+(?:{_PERIOD_GROUPS})\b").match(after)
+    if match and not _lexicon_pattern(language, r"\s+(?:@not_per_after@)\b").match(after, match.end()):
+        return match.lastgroup, match.end()  # "a year earlier" is a date, not a rate
     return None, 0
 
 
@@ -199,10 +200,8 @@ def _period_of(unit_words: str, language: str) -> str | None:
 
 def _period_before(before: str, language: str) -> str | None:
     """"Output per day is 2m barrels": the period named just before the verb that leads to the figure."""
-    for per, key in _PERIODS:
-        if _lexicon_pattern(language, rf"\b(?:@{key}@)\s+(?:@measure_verbs@)\s+$").search(before):
-            return per
-    return None
+    match = _lexicon_pattern(language, rf"\b(?:{_PERIOD_GROUPS})\s+(?:@measure_verbs@)\s+$").search(before, max(0, len(before) - _TAIL))
+    return match.lastgroup if match else None
 
 
 def _is_excluded(sentence: str, start: int, end: int, suffix: str, value: Decimal, language: str) -> bool:
@@ -216,9 +215,9 @@ def _is_excluded(sentence: str, start: int, end: int, suffix: str, value: Decima
         return True  # "2022-23", "September 2-4", "12-month"; "52-55 percent" is a range
     if re.match(r"/\d", after):
         return True  # "50/50", "24/7"
-    if value < _OLDEST_AGE and after.startswith(",") and re.search(r"[A-ZÁÉÍÓÚÑ][^\W\d_]+,\s*$", before):
+    if value < _OLDEST_AGE and after.startswith(",") and re.search(r"[A-ZÁÉÍÓÚÑ][^\W\d_]+,\s*$", before[-_TAIL:]):
         return True  # "Ana Soto, 58, said": an age
-    if _lexicon_pattern(language, r"\d%?\s+(?:@part_of@)\s+$").search(before):
+    if _lexicon_pattern(language, r"\d%?\s+(?:@part_of@)\s+$").search(before, max(0, len(before) - _TAIL)):
         return True  # "3 of 10", "2 de cada 10": the total
     if before.endswith(("-", "/")) or _month_ends(before, language):
         return True
@@ -535,7 +534,7 @@ def _group_before(before: str, value: Decimal, scale: Decimal, language: str) ->
 
 def _names_a_number(before: str) -> bool:
     """"the S&P 500", "el Ibex 35": a capitalized word inside the sentence, not a place, names the number after it."""
-    match = re.search(r"[^\W\d_]\s+([A-ZÁÉÍÓÚÑ][\w&.’'-]*)\s+$", before)
+    match = re.search(r"[^\W\d_]\s+([A-ZÁÉÍÓÚÑ][\w&.’'-]*)\s+$", before[-_TAIL:])
     return match is not None and not is_place(match.group(1))
 
 
@@ -547,7 +546,7 @@ def _paired(sentence: str, start: int, end: int,
     unit, currency, per, _ = _unit(_after(sentence, bound[0]), language) if bound else ("count", None, None, 0)
     if not bound or unit in ("count", "duration"):
         return "count", None, None, None  # "every 2 to 7 years" is narrative
-    if _lexicon_pattern(language, r"\b(?:@change_openers@)\s+(?:(?:@currency_symbols@)\s?)?$").search(_before(sentence, start)):
+    if _lexicon_pattern(language, r"\b(?:@change_openers@)\s+(?:(?:@currency_symbols@)\s?)?$").search(sentence[max(0, start - _TAIL):start]):
         return unit, currency, per, None
     return "count", None, None, bound
 
@@ -561,7 +560,7 @@ def _upper_bound(sentence: str, start: int, end: int, language: str,
     if not joiner:
         return None
     if joiner.group(1).isalpha() and not opened and not _lexicon_pattern(
-            language, r"\b(?:@range_openers@)\s+(?:(?:@articles@)\s+)?(?:(?:@currency_symbols@)\s?)?$").search(_before(sentence, start)):
+            language, r"\b(?:@range_openers@)\s+(?:(?:@articles@)\s+)?(?:(?:@currency_symbols@)\s?)?$").search(sentence[max(0, start - _TAIL):start]):
         return None  # a word between two numbers makes a range only after "between"/"entre"
     scale, length, _ = _scale(_after(sentence, joiner.end()), "", language)
     return joiner.end() + length, scale, sentence[joiner.end():joiner.end() + length].strip().lower()
