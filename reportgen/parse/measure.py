@@ -142,29 +142,33 @@ def measured(statistics: list[Statistic], language: str) -> list[Statistic]:
     """The figures of one paragraph with ``measure`` and ``subject`` read from their sentences."""
     described: list[Statistic] = []
     words = _words(language)
+    sentence: str | None = None
+    in_sentence: dict[str, str] = {}  # the sentence's last measure of each kind of unit ("" for any kind)
+    in_paragraph: dict[str, str] = {}  # the same over the paragraph: linear in its figures
     for statistic in statistics:
+        if statistic.sentence != sentence:
+            sentence, in_sentence = statistic.sentence, {}
         found = _read(statistic, language)
         measure = found.measure or statistic.measure if _is_measure(found.measure or statistic.measure or "",
                                                                      language, statistic.sentence) else None
-        same_sentence = [s for s in described if s.sentence == statistic.sentence and s.measure]
-        previous = same_sentence[-1] if same_sentence else None
-        alike = [s for s in same_sentence if _family(s) == _family(statistic)]
+        previous, alike = in_sentence.get(""), in_sentence.get(_family(statistic))
         if not measure and alike and not (previous and _is_change(statistic)):
-            measure = alike[-1].measure  # "from 45m tons to 97m tons", "an average of 390 every day"
+            measure = alike  # "from 45m tons to 97m tons", "an average of 390 every day"
         elif previous and (not measure and (_is_change(statistic) or found.relative)
                            or measure and _is_participle(measure.lower(), words)
-                           and previous.measure.split()[0].lower() in words.bare_heads):
+                           and previous.split()[0].lower() in words.bare_heads):
             # "a 57% jump" after a level, "which hit $52.4 billion", "950 kidnapped" after "2,400 people killed"
-            measure = previous.measure if not measure else f"{previous.measure.split()[0]} {measure}"
+            measure = previous if not measure else f"{previous.split()[0]} {measure}"
         elif not measure and found.pronoun:  # "It was over 34%": the paragraph's last figure of its kind
-            earlier = [s for s in described if s.measure and _family(s) == _family(statistic)]
-            measure = earlier[-1].measure if earlier else None
+            measure = in_paragraph.get(_family(statistic))
         if measure and _starts(statistic.sentence, measure) and measure[1:2].islower():
             measure = measure[:1].lower() + measure[1:]  # "Remittances rose 12%": the capital is the sentence's
         if _year_like(statistic) and (not measure or _after_year_word(statistic, words)):
             measure = None  # "the 2016 election": a year, never a figure
         subject = found.subject or _subject(statistic)
         described.append(replace(statistic, measure=measure, subject=subject, period=_period(statistic)))
+        if measure:
+            in_sentence[""] = in_sentence[_family(statistic)] = in_paragraph[_family(statistic)] = measure
     for index in range(len(described) - 2, -1, -1):  # "41% and 37% of the experts surveyed"
         statistic, following = described[index], described[index + 1]
         if not statistic.measure and following.measure and following.sentence == statistic.sentence \
