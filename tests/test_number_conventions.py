@@ -68,6 +68,7 @@ def test_spanish_conventions(text, value, unit, extra):
     ("The bank trimmed its rate by .25 percent on Tuesday.", "0.25", "percent", {}),
     ("Core prices gained .4% in June.", "0.4", "percent", {}),
     ("Growth should reach 4½ % next year.", "4.5", "percent", {}),
+    ("Growth should reach 3Ω% next year.", "3.5", "percent", {}),  # "½" in Latin-1 read as Mac Roman
     # ranges with a hyphen or an en dash
     ("The field adds 20,000-35,000 b/d of crude.", "20000", "rate", {"per": "day"}),
     ("Turnout was 61–64 percent in the capital.", "61", "percent", {}),
@@ -127,6 +128,8 @@ def test_dollar_sign_follows_the_country():
     ("Como en el 2015, el país volvió a crecer.", "es"),
     ("El 2027 será un año difícil para la región.", "es"),
     ("The border reopened in 2019.", "en"),
+    ("The plant closed in 2,017 after the strike.", "en"),
+    ("Desde el 2.021 no se publican datos.", "es"),
     # ages
     ("Marta Ruiz, 63, said the market had changed.", "en"),
     # the total in "3 of 10"

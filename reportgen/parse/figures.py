@@ -480,7 +480,9 @@ def _readings(sentence: str, language: str, dollar: str | None = None,
                                                                 (unit, currency, per), language)
             if symbol and unit in ("count", "currency"):
                 unit, currency = "currency", currency or data["currency_symbols"][symbol] or None
-        is_year = not ("," in digits or "." in digits) and _YEAR.fullmatch(digits) and scale == 1 \
+        grouped = "," in digits or "." in digits  # "in 2,018": a year written with a thousands mark
+        is_year = _YEAR.fullmatch(re.sub(r"[.,]", "", digits)) and scale == 1 \
+            and (not grouped or _after_year_word(_before(sentence, start), language)) \
             and not _counts_something(_before(sentence, start), _after(sentence, end), language)
         if unit == "count" and (is_year or (value < _SMALLEST_BARE_COUNT and scale == 1)):
             continue
@@ -580,6 +582,12 @@ def _with_upper_bound(sentence: str, bound: tuple[int, Decimal, str], scale: Dec
         unit, currency, per = more, more_currency or currency, more_per or per
         end += length
     return end, scale, unit, currency, per
+
+
+def _after_year_word(before: str, language: str) -> bool:
+    """"in 2,018", "el 2.018": the word before a grouped number makes it a year ("up to 2,000" stays a count)."""
+    previous = before.split()[-1].lower() if before.split() else ""
+    return previous in _data(language).get("grouped_year_words", [])
 
 
 def _counts_something(before: str, after: str, language: str) -> bool:
