@@ -61,6 +61,7 @@ class _Words:
     alone: frozenset[str]  # change nouns that are a measure by themselves ("growth of 3.6%")
     relatives: frozenset[str]
     pronouns: frozenset[str]
+    worth: frozenset[str]  # "€2bn worth of wine": words between a value and what it is the value of
     nouns: frozenset[str]  # measures a verb stands for ("exports"): nouns even where they look like verbs
     demonym_endings: tuple[str, ...]  # "Venezuelans": a capitalized word that names people, not a person
     range_openers: frozenset[str]
@@ -115,6 +116,7 @@ def _words(language: str) -> _Words:
         alone=lower("alone"),
         demonym_endings=tuple(data.get("demonym_endings", [])),
         relatives=lower("relatives"),
+        worth=lower("worth"),
         pronouns=lower("pronouns"),
         nouns=frozenset(noun.lower() for noun in data.get("verb_measures", {}).values()),
         range_openers=lower("range_openers", figures),
@@ -136,6 +138,7 @@ class _Found:
     subject: str | None = None
     relative: bool = False  # the clause's subject is "which"/"que": the figure before it names the measure
     pronoun: bool = False  # the clause's subject is "it"/"ello": an earlier figure of the paragraph names it
+    base: bool = False  # the measure is a share's base ("% of GDP"): the clause's subject says more
 
 
 def measured(statistics: list[Statistic], language: str) -> list[Statistic]:
@@ -169,6 +172,11 @@ def measured(statistics: list[Statistic], language: str) -> list[Statistic]:
         described.append(replace(statistic, measure=measure, subject=subject, period=_period(statistic)))
         if measure:
             in_sentence[""] = in_sentence[_family(statistic)] = in_paragraph[_family(statistic)] = measure
+    counted = {(s.sentence, s.text.strip()) for s in described if _year_like(s) and s.measure}
+    for index, statistic in enumerate(described):  # "con 1817 denuncias, … 56 %": 1817 is no period
+        period = statistic.period
+        if period and period.start == period.end and (statistic.sentence, period.start) in counted:
+            described[index] = replace(statistic, period=None)
     for index in range(len(described) - 2, -1, -1):  # "41% and 37% of the experts surveyed"
         statistic, following = described[index], described[index + 1]
         if not statistic.measure and following.measure and following.sentence == statistic.sentence \
@@ -234,6 +242,9 @@ def _read(statistic: Statistic, language: str) -> _Found:
     for reader in (_governed, _parenthesis, _of_figure, _changed, _object, _clause, _change_alone):
         found = reader(before, after, words, statistic)
         if found.measure and _is_measure(found.measure, language, sentence):
+            clause = _clause(before, after, words, statistic) if found.base else _Found()
+            if clause.measure and _is_measure(clause.measure, language, sentence):  # "el déficit fue del 6,8% del PIB"
+                return clause
             return found
     return _Found(subject=_clause(before, after, words, statistic).subject)
 
@@ -241,11 +252,14 @@ def _read(statistic: Statistic, language: str) -> _Found:
 def _governed(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
     """The noun phrase right after the figure: "880 homicides", "$1.17 billion trade surplus"."""
     tokens = after
+    joins = words.connectors | words.worth
     if statistic.unit != "count" and any(token.lower() in words.connectors for token in after[:4]):
-        while tokens[:1] and tokens[0].lower() not in words.connectors | {"worth"} and tokens[0][:1].isalpha():
+        while tokens[:1] and tokens[0].lower() not in joins and tokens[0][:1].isalpha():
             tokens = tokens[1:]  # the unit's own words: "barrels (of oil)", "metric tons (of the oilseed)"
+    base = False  # "6,8% del PIB": the share's base, a measure only when no clause names one
     if statistic.unit != "count":  # "tons of soybeans", "86.6 percent of the total imports", "€2bn worth of wine"
-        while tokens[:1] and tokens[0].lower() in words.connectors | {"worth"}:
+        while tokens[:1] and tokens[0].lower() in joins:
+            base = base or statistic.unit == "percent" and tokens[0].lower() in words.connectors
             tokens = tokens[1:]
     while tokens[:1] and tokens[0].lower() in words.determiners:
         tokens = tokens[1:]
@@ -261,7 +275,7 @@ def _governed(before: list[str], after: list[str], words: _Words, statistic: Sta
         participle = _participle(rest, words)
         if participle:
             phrase.append(participle)
-    return _Found(" ".join(phrase), subject)
+    return _Found(" ".join(phrase), subject, base=base)
 
 
 def _phrase_forward(tokens: list[str], words: _Words) -> tuple[list[str], list[str]]:
@@ -422,8 +436,14 @@ def _clause(before: list[str], after: list[str], words: _Words, statistic: Stati
     while index >= 0 and (before[index].lower() in words.companions | {","} or before[index].lower() in words.gap
                           and before[index].lower() not in words.determiners):
         index -= 1
-    if index >= 0 and before[index].lower() in words.relatives:
-        return _Found(relative=True)
+    if index >= 0 and before[index].lower() in words.relatives:  # "imports, which hit $52.4 billion"
+        antecedent: list[str] = []
+        index -= 2 if index > 0 and before[index - 1] == "," else 1
+        while index >= 0 and len(antecedent) < MAX_WORDS and _content(before[index], words):
+            antecedent.insert(0, before[index])
+            index -= 1
+        named = antecedent and antecedent[-1].lower() not in words.frames  # "a record high, which…" says nothing
+        return _Found(" ".join(antecedent) if named else None, relative=True)
     if index >= 0 and before[index].lower() in words.pronouns:
         return _Found(pronoun=True)
     if index >= 0 and _is_participle(before[index], words):  # "el monto total de transferencias reportado asciende"
