@@ -460,11 +460,11 @@ def _readings(sentence: str, language: str, dollar: str | None = None,
             end += unit_length
         symbol, symbol_start = _currency_before(_before(sentence, start), language)
         symbol_start += max(0, start - _CONTEXT_CHARS)
+        sign = (dollar if symbol == "$" and dollar else data["currency_symbols"][symbol] or None) if symbol else None
         if scale_money and unit == "count":
             unit, currency = "currency", scale_money  # "6.8 mil mdd"
         if symbol and (unit in ("count", "currency") or (unit == "rate" and not (per or "").isdigit())):
-            sign = data["currency_symbols"][symbol] or None  # "NZ$120 a week" is money, paid weekly
-            unit, currency, start = "currency", currency or (dollar if symbol == "$" and dollar else sign), symbol_start
+            unit, currency, start = "currency", currency or sign, symbol_start  # "NZ$120 a week" is money, paid weekly
         if unit == "count" and scale == 1 and digits.isdigit() and _names_a_number(_before(sentence, start)) \
                 and not _counts_something(_before(sentence, start), _after(sentence, end), language):
             continue  # "S&P 500", "FTSE 100"
@@ -479,7 +479,7 @@ def _readings(sentence: str, language: str, dollar: str | None = None,
             end, scale, unit, currency, per = _with_upper_bound(sentence, bound, scale, last_scale, lower_words,
                                                                 (unit, currency, per), language)
             if symbol and unit in ("count", "currency"):
-                unit, currency = "currency", currency or data["currency_symbols"][symbol] or None
+                unit, currency = "currency", currency or sign
         grouped = "," in digits or "." in digits  # "in 2,018": a year written with a thousands mark
         is_year = _YEAR.fullmatch(re.sub(r"[.,]", "", digits)) and scale == 1 \
             and (not grouped or _after_year_word(_before(sentence, start), language)) \
