@@ -298,7 +298,11 @@ def _project_options(ctx: click.Context, config_file: Path | None) -> dict[str, 
     """build()'s options: each given on the command line, else the project file's, else the option's default."""
     from .config import load_config
 
-    project = load_config(config_file).values()
+    config = load_config(config_file)
+    if ctx.params.get("verbose"):
+        for note in config.notes:  # "reportgen.toml: out: ../shared is outside the project folder …"
+            _fail(note)
+    project = config.values()
     defaulted = (ParameterSource.DEFAULT, ParameterSource.DEFAULT_MAP)
     options = {key: project[key] if key in project and ctx.get_parameter_source(param) in defaulted
                else ctx.params[param] for param, key in _PROJECT_OPTIONS.items()}

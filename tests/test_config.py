@@ -158,3 +158,20 @@ def test_the_generated_file_loads_and_its_comments_explain_every_key(here):
     uncommented = here / "uncommented.toml"
     uncommented.write_text(re.sub(r"^# (\w+ = )", r"\1", text, flags=re.MULTILINE))
     assert set(load_config(uncommented).values()) == set(KEYS)  # every example value, uncommented, is valid
+
+
+def test_verbose_names_a_config_path_that_leads_outside_the_project(tmp_path, monkeypatch):
+    """A reportgen.toml may write anywhere, but --verbose says so (a shared project file is untrusted)."""
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "reportgen.toml").write_text('out = "../elsewhere"\nformats = ["md"]\n', encoding="utf-8")
+    monkeypatch.chdir(project)
+    from click.testing import CliRunner
+    from reportgen.cli import main
+
+    quiet = CliRunner().invoke(main, ["build", "--date", "2025-12-08"])
+    loud = CliRunner().invoke(main, ["build", "--date", "2025-12-08", "--verbose", "--force"])
+    assert quiet.exit_code == loud.exit_code == 0, loud.output
+    assert "outside the project folder" not in quiet.stderr
+    assert "out: '../elsewhere' is outside the project folder" in loud.stderr
+    assert (tmp_path / "elsewhere" / "briefing-pack.en.md").is_file()

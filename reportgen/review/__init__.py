@@ -57,7 +57,7 @@ def review(inputs: Iterable[str | Path] = (), out: str | Path = "review", langua
     check_languages([language])
     folder = prepare_folder(Path(out))
     result = ReviewResult(folder / INDEX_NAME)
-    paths, failures = collect_inputs(list(inputs))
+    paths, failures = collect_inputs(list(inputs), folder)  # never its own pages read back as articles
     result.failures += failures
     taken = {INDEX_NAME}
     entries: list[Entry] = []
