@@ -162,3 +162,8 @@ def test_from_to_pairs_share_the_unit_and_bare_pairs_are_ranges():
     assert _readings("Unemployment rose from 6 to 8 percent.", "en") == [("6", "percent"), ("8", "percent")]
     assert _readings("Rents climbed 10 to 15 percent.", "en") == [("10", "percent")]
     assert _readings("La pobreza pasó de 21 a 26 por ciento.", "es") == [("21", "percent"), ("26", "percent")]
+
+
+def test_a_bare_fraction_of_one_is_an_index_and_a_bare_price_is_not_a_figure():
+    assert _readings("El coeficiente de Gini bajó a 0,47 el año pasado.", "es") == [("0.47", "other")]
+    assert _readings("The official rate stays at 7.35 despite the shortage.", "en") == []

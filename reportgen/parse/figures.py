@@ -484,6 +484,8 @@ def _readings(sentence: str, language: str, dollar: str | None = None,
         is_year = _YEAR.fullmatch(re.sub(r"[.,]", "", digits)) and scale == 1 \
             and (not grouped or _after_year_word(_before(sentence, start), language)) \
             and not _counts_something(_before(sentence, start), _after(sentence, end), language)
+        if unit == "count" and scale == 1 and value < 1 and value != 0:
+            unit = "other"  # "el índice de Gini es 0,52": a bare fraction of one is a ratio or an index, not a count
         if unit == "count" and (is_year or (value < _SMALLEST_BARE_COUNT and scale == 1)):
             continue
         skip_until = max(skip_until, end)  # "per 100,000 people": the denominator is part of this figure
