@@ -484,10 +484,13 @@ def _trim(phrase: list[str], words: _Words, subject: str | None) -> tuple[str | 
         phrase = phrase[:-1]
     if not phrase:
         return None, subject
+    if len(phrase) > MAX_WORDS:  # "pasivo del conjunto de las Administraciones Públicas": the head alone
+        cut = next((i for i, token in enumerate(phrase) if token.lower() in words.connectors), len(phrase))
+        phrase = phrase[:cut]
     text = " ".join(phrase)
     if is_place(text):
         return None, subject or text
-    if len(phrase) > MAX_WORDS:
+    if not phrase or len(phrase) > MAX_WORDS:
         return None, subject
     return text, subject
 
