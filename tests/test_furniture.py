@@ -323,6 +323,18 @@ def test_an_author_credit_under_the_headline_is_dropped():
     assert "Lena Ortiz" not in [e.name for e in brief.experts]
 
 
+@pytest.mark.parametrize("headline", ["Will the new port fees slow trade?", "Two views on the new port fees"])
+def test_a_panelist_header_under_the_headline_is_no_author_credit(headline):
+    lines = [headline,
+             "Dana Ruiz, senior fellow at the Harbor Institute.",
+             "Fees rarely change where goods go. Importers complain, then pay, and the routes stay as they were.",
+             "Owen Marsh, chief economist at Pacific Freight Analytics.",
+             "The fees matter at the margin. A carrier choosing between two ports will now pick the cheaper one."]
+    brief = _brief("\n\n".join(lines) + "\n")
+    assert not any(line.rule == "byline" for line in brief.dropped)
+    assert [expert.name for expert in brief.experts] == ["Dana Ruiz", "Owen Marsh"]
+
+
 def test_a_headline_broken_after_a_function_word_is_joined():
     brief = _brief(f"Harbor City and the Future of\n\nContainer Shipping\n\n{EN_BEFORE}\n\n{EN_QUOTE}\n")
     assert brief.title == "Harbor City and the Future of Container Shipping"

@@ -23,7 +23,7 @@ from .boilerplate import (BREADCRUMB_SEPARATOR, byline_name, carries_figure, dat
 from .dates import date_line, find_date
 from .people import describe, is_place, is_proper_phrase
 from .sentences import ends_with_abbreviation, split_sentences
-from .structure import name_and_role, name_line, speaker_header
+from .structure import is_question, name_and_role, name_line, speaker_header
 
 # Storage prefixes some archives glue to the first line: " date 2025-03-28 Headline".
 _STORAGE_DATE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\b\s*(?P<rest>.*)$", re.IGNORECASE)
@@ -46,6 +46,7 @@ _MAX_GLUED_HEADLINE_WORDS = 25
 _MIN_GLUED_STANDFIRST_WORDS = 8
 _MAX_ROLE_LINE_WORDS = 12
 _LATER_BLOCKS = 40
+_PANEL_BLOCKS = 12
 
 
 @dataclass
@@ -167,14 +168,20 @@ def _proper_name(text: str) -> bool:
     return (is_proper_phrase(text) or text.isupper()) and not _role_like(text) and len(text.split()) <= _MAX_SUFFIX_WORDS
 
 
-def _author_credit(blocks: list[Block], index: int) -> str | None:
-    """"Peter Martin, Crawford School of Public Policy" under a headline, over narration: the author's credit."""
+def _author_credit(blocks: list[Block], index: int, headline: str | None) -> str | None:
+    """"Peter Martin, Crawford School of Public Policy" under a headline, over narration: the author's credit.
+
+    Under a question, or with more speakers' headers below, the same line
+    opens an answer: it names a panelist, not the author.
+    """
     text = blocks[index].text.strip()
     named = name_line(text) or (name_and_role(text) or (None, None))[0]
-    if not named or not speaker_header(text) or index + 1 >= len(blocks):
+    if not named or not speaker_header(text) or index + 1 >= len(blocks) or is_question(headline or ""):
         return None
     following = blocks[index + 1].text.strip()
     if not _is_prose(following) or _first_person(following) or following[:1] in "“\"«—-":
+        return None
+    if any(speaker_header(block.text) for block in blocks[index + 1:index + 1 + _PANEL_BLOCKS]):
         return None
     return None if _named_later(named, blocks, index + 1) else named
 
@@ -209,7 +216,7 @@ def _furniture_under_title(blocks: list[Block], start: int, header: Header, lang
         text = blocks[index].text.strip()
         found_date = _dated(text, language)
         agency = wire_dateline(text)
-        credit = None if found_date or agency else _author_credit(blocks, index)
+        credit = None if found_date or agency else _author_credit(blocks, index, header.title)
         if found_date or is_byline(text) or is_breadcrumb(text) or agency or credit:
             header.published = header.published or found_date
             header.publication = header.publication or (_outlet_name(agency) if agency else None)
