@@ -252,6 +252,10 @@ def _read(statistic: Statistic, language: str) -> _Found:
 def _governed(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
     """The noun phrase right after the figure: "880 homicides", "$1.17 billion trade surplus"."""
     tokens = after
+    if tokens[:1] == ["("] and ")" in tokens[:8]:  # "45 trillion rupee ($537.8 billion) budget"
+        tokens = tokens[tokens.index(")") + 1:]
+    elif tokens[:1] == [")"]:
+        tokens = tokens[1:]
     joins = words.connectors | words.worth
     if statistic.unit != "count" and any(token.lower() in words.connectors for token in after[:4]):
         while tokens[:1] and tokens[0].lower() not in joins and tokens[0][:1].isalpha():
@@ -359,7 +363,7 @@ def _parenthesis(before: list[str], after: list[str], words: _Words, statistic: 
 
 def _object(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
     """"hiking its defense allocation by nearly 13%": the object of a verb of change."""
-    while before and before[-1].lower() in words.determiners:
+    while before and before[-1].lower() in words.determiners | words.gap - words.by_words:  # "by nearly"
         before = before[:-1]
     if not before or before[-1].lower() not in words.by_words:
         return _Found()
