@@ -160,7 +160,14 @@ def _author_over_headline(blocks: list[Block], index: int) -> str | None:
     following = blocks[index + 1]
     if not _is_headline(following) or speaker_header(following.text) or _role_like(following.text):
         return None
-    return None if _named_later(name, blocks, index + 1) else name
+    if _panel_below(blocks, index + 1) or _named_later(name, blocks, index + 1):
+        return None
+    return name
+
+
+def _panel_below(blocks: list[Block], start: int) -> bool:
+    """Do more speakers' headers follow? Then a name line above them opens an answer too."""
+    return any(speaker_header(block.text) for block in blocks[start:start + _PANEL_BLOCKS])
 
 
 def _proper_name(text: str) -> bool:
@@ -181,9 +188,9 @@ def _author_credit(blocks: list[Block], index: int, headline: str | None) -> str
     following = blocks[index + 1].text.strip()
     if not _is_prose(following) or _first_person(following) or following[:1] in "“\"«—-":
         return None
-    if any(speaker_header(block.text) for block in blocks[index + 1:index + 1 + _PANEL_BLOCKS]):
+    if _panel_below(blocks, index + 1) or _named_later(named, blocks, index + 1):
         return None
-    return None if _named_later(named, blocks, index + 1) else named
+    return named
 
 
 def _date_lines(blocks: list[Block], index: int, header: Header, language: str) -> int:
