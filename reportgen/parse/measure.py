@@ -440,6 +440,10 @@ def _clause(before: list[str], after: list[str], words: _Words, statistic: Stati
     while index >= 0 and (before[index].lower() in words.companions | {","} or before[index].lower() in words.gap
                           and before[index].lower() not in words.determiners):
         index -= 1
+    if index + 1 < verb and before[index + 1] == "," and index >= 0 and not _content(before[index], words):
+        # "las denuncias, entre el 2023 y 2024, incrementaron": the subject is before the aside
+        opening = [i for i in range(max(0, index - _GAP * 2), index) if before[i] == ","]
+        index = opening[-1] - 1 if opening else index
     if index >= 0 and before[index].lower() in words.relatives:  # "imports, which hit $52.4 billion"
         antecedent: list[str] = []
         index -= 2 if index > 0 and before[index - 1] == "," else 1
