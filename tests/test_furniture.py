@@ -105,6 +105,8 @@ CASES = {
     "en-caption-agency": _case("en", "Trucks queue at the border crossing on Monday (AFP | LUIS MORA)",
                                rules=("photo-credit",)),
     "es-caption-foto": _case("es", "Camiones esperan en el paso fronterizo el lunes. Foto: AFP"),
+    "es-caption-pipe-credit": _case("es", "Camiones esperan en el paso fronterizo. | Por: ALCALDÍA DE BAHÍA CLARA"),
+    "es-embed-notice": _case("es", "El código iframe se ha copiado en el portapapeles"),
     "es-agency-line": _case("es", "Agencia UNO", rules=("photo-credit",)),
     "en-caption-agency-photographer": _case("en", "Cranes unload a ship at the quay on March 3. REUTERS/Ana Soto",
                                             rules=("photo-credit",)),
