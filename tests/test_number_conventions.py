@@ -167,3 +167,14 @@ def test_from_to_pairs_share_the_unit_and_bare_pairs_are_ranges():
 def test_a_bare_fraction_of_one_is_an_index_and_a_bare_price_is_not_a_figure():
     assert _readings("El coeficiente de Gini bajó a 0,47 el año pasado.", "es") == [("0.47", "other")]
     assert _readings("The official rate stays at 7.35 despite the shortage.", "en") == []
+
+
+def test_a_bare_dollar_sign_takes_the_country_the_headline_names() -> None:
+    """The country may be named only in the headline: its paragraphs' "$" is still its currency."""
+    from reportgen.api import parse_bytes
+
+    text = ("Colombia cierra el año con un déficit mayor al previsto\n\n"
+            "El Gobierno central registró un faltante de $18 billones, según el Ministerio de Hacienda.\n")
+    brief = parse_bytes(text.encode("utf-8"), "deficit.txt")
+    [deficit] = [statistic for statistic in brief.statistics if statistic.unit == "currency"]
+    assert (deficit.value, deficit.currency) == ("18000000000000", "COP")

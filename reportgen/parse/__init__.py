@@ -44,6 +44,7 @@ _AUTHOR_NOTE_WORDS = 30
 _TOP_BLOCKS = 12
 _DATED_LINE_WORDS = 14
 _LEAD_PARAGRAPHS = 4
+_FIGURE_CONTEXT_CHARS = 3000
 
 
 def _assemble(layout: Layout | None, registry: Registry, end: int) -> tuple[dict[int, Person], list[tuple[Person, int]]]:
@@ -157,13 +158,20 @@ def _ordered_experts(found: list[tuple[Person, int]]) -> list[Person]:
     return ordered
 
 
-def _statistics(paragraphs: list[str], owners: dict[int, Person], people: list[Person], language: str) -> list[Statistic]:
-    """Every figure once (first mention wins), with what it measures, credited to the expert who gave it."""
+def _statistics(paragraphs: list[str], owners: dict[int, Person], people: list[Person], language: str,
+                headline: str | None) -> list[Statistic]:
+    """Every figure once (first mention wins), with what it measures, credited to the expert who gave it.
+
+    Each paragraph is read with the headline and the start of the article as context (the country
+    that says what a bare "$" is, the numbers that say whether a comma is a decimal mark); the
+    context is bounded, so reading stays linear in the article's length.
+    """
     seen: set[tuple[str, str]] = set()
     found: list[Statistic] = []
     joined: dict[int, str] = {}  # each person's words, by position in ``people``
+    context = "\n".join([headline or "", *paragraphs])[:_FIGURE_CONTEXT_CHARS]
     for index, paragraph in enumerate(paragraphs):
-        for statistic in measured(find_statistics(paragraph, language), language):
+        for statistic in measured(find_statistics(paragraph, language, context), language):
             key = (statistic.value, statistic.unit)
             if key in seen:
                 continue
@@ -253,7 +261,7 @@ def _parse(source: Source) -> Brief:
              for index, paragraph in enumerate(paragraphs)]
     text = normalized_text(source.blocks)
     tracer = Tracer(text)
-    statistics = trace_statistics(tracer, _statistics(texts, owners, people, language))
+    statistics = trace_statistics(tracer, _statistics(texts, owners, people, language, header.title))
     check()
     experts = [
         tracer.expert(Expert(
