@@ -47,6 +47,8 @@ _PLAYER_CLOCK = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*[/|·\-–]?\s*(?:
 # An address starts where its run of characters does: tried from inside a long word, every start rescanned it.
 _EMAIL_OR_URL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+\.[\w.]+|\bhttps?://\S+|\bwww\.\S+\.\w+", re.IGNORECASE)
 _PHONE = re.compile(r"\+\d[\d\s().\-]{6,}\d")
+# "MT1SIPA0005HUYRT: President …": a photo agency's picture number opening its caption.
+_PHOTO_ID = re.compile(r"^(?=[A-Z0-9]*\d[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z])[A-Z0-9]{8,}:\s")
 # A bracketed credit closing a caption: "(AFP | NAME SURNAME)", "(Source: 1News)".
 _BRACKETED_CREDIT = re.compile(r"\((?P<inner>[^()]{2,80})\)\s*$")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}\s*[|/.\-]\s*\d{1,2}\s*[|/.\-]\s*(?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b")
@@ -367,7 +369,8 @@ def furniture_rule(block: Block) -> str | None:
         return "furniture-phrase"
     if not text.endswith(".") and lowered.endswith(lists["ends"]):
         return "furniture-end"
-    if _GLUED_CREDIT.search(text) or (words <= _CREDITED_CAPTION_WORDS and (_credited_caption(text) or _credit_tail(text))):
+    if _GLUED_CREDIT.search(text) or _PHOTO_ID.match(text) \
+            or (words <= _CREDITED_CAPTION_WORDS and (_credited_caption(text) or _credit_tail(text))):
         return "photo-credit"
     if _is_doubled(text):
         return "doubled-caption"
