@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from contextlib import AbstractContextManager
+from decimal import Context, Decimal, InvalidOperation, getcontext, localcontext
 
 from babel import Locale, dates, numbers
 
@@ -53,9 +54,20 @@ def format_period(period: Period | None, language: str) -> str | None:
 def format_number(value: str | int | Decimal, language: str, compact: bool = False) -> str:
     """A decimal with the locale's separators; ``compact`` writes 12 000 000 000 as "12 billion"."""
     number = Decimal(value)
-    if compact and abs(number) >= _COMPACT_FROM:
-        return numbers.format_compact_decimal(number, format_type="long", locale=language, fraction_digits=1)
-    return numbers.format_decimal(number, locale=language, decimal_quantization=False)
+    with _precise(number):
+        if compact and abs(number) >= _COMPACT_FROM:
+            return numbers.format_compact_decimal(number, format_type="long", locale=language, fraction_digits=1)
+        return numbers.format_decimal(number, locale=language, decimal_quantization=False)
+
+
+def _precise(number: Decimal) -> AbstractContextManager[Context]:
+    """A decimal context that holds every digit of ``number``: Babel rounds within the current
+    context, and 1E+28 has more digits than the default 28."""
+    context = getcontext().copy()
+    _, digits, exponent = number.as_tuple()
+    if isinstance(exponent, int):
+        context.prec = max(context.prec, len(digits) + max(exponent, 0) + 4)
+    return localcontext(context)
 
 
 def _as_written(statistic: Statistic) -> bool:
@@ -94,7 +106,8 @@ def bare_figure(statistic: Statistic, language: str) -> str:
         value = Decimal(statistic.value)
     except InvalidOperation:
         return statistic.text
-    figure = _figure(statistic, value, language)
+    with _precise(value):
+        figure = _figure(statistic, value, language)
     if statistic.change and statistic.unit in ("percent", "percentage_points"):
         symbols = Locale.parse(language).number_symbols["latn"]
         figure = (symbols["plusSign"] if statistic.change == "increase" else symbols["minusSign"]) + figure
