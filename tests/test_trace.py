@@ -75,7 +75,8 @@ def test_the_source_text_is_the_blocks_and_its_digest_checks_it(brief):
 RULES = {
     "furniture-line", "furniture-start", "furniture-phrase", "furniture-end", "photo-credit", "doubled-caption",
     "byline", "lone-word", "repeated-line", "related-list", "photo-caption", "publication-line", "breadcrumb",
-    "date-line", "section-label", "author-note",
+    "date-line", "section-label", "author-note", "dateline", "related-link", "link-list", "author-box", "site-blurb",
+    "page-title", "placeholder", "image-markup", "player-label", "ad-marker", "market-box", "contact-line",
 }
 
 
