@@ -33,10 +33,17 @@ _PR_SET_PDEATHSIG = 1
 class Interrupted(KeyboardInterrupt):
     """Ctrl-C, SIGTERM or SIGHUP stopped a build; ``result`` is what it finished (all in the manifest)."""
 
-    def __init__(self, signum: int) -> None:
+    def __init__(self, signum: int | str) -> None:
         super().__init__(signum)
-        self.signum = signum
+        self.signum = signum if isinstance(signum, int) else _signal_number(signum)
         self.result: object = None
+
+
+def _signal_number(message: str) -> int:
+    """The signal of an ``Interrupted`` that reportlab re-raised with its own message (it builds a new
+    exception of the same class from "…handle_pageBegin args=() 2"): the number it ends with."""
+    words = str(message).split()
+    return int(words[-1]) if words and words[-1].isdigit() else signal.SIGINT
 
 
 class Interruptions:

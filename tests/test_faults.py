@@ -160,3 +160,13 @@ def test_every_format_is_byte_identical_across_runs_hash_seeds_and_workers(tmp_p
         runs[label] = _bytes_of(out)
     assert len(runs["a"]) == 3 * 2 * len(FORMATS)
     assert runs["a"] == runs["b"] == runs["c"]
+
+
+def test_an_interruption_reportlab_re_raised_keeps_its_signal():
+    """reportlab re-raises an exception from a page callback as a new one of the same class, with its own
+    message: Ctrl-C during a cover drawing must still exit 130, not fail on a message for a number."""
+    from reportgen.jobs import Interrupted
+
+    rewrapped = Interrupted("\nhandle_pageBegin args=() 15")
+    assert rewrapped.signum == 15 and Interrupted(1).signum == 1
+    assert 128 + Interrupted("no number here").signum == 130

@@ -229,7 +229,11 @@ class CoverPainter:
         self.canvas.saveState()
         self.canvas.translate(x, y)
         self.canvas.scale(scale, scale)
-        renderPDF.draw(drawing, self.canvas, 0, 0)
+        try:
+            renderPDF.draw(drawing, self.canvas, 0, 0)
+        except BaseException:
+            _forget_svg_drawing(path)  # a draw cut short (Ctrl-C, SIGTERM) leaves its nodes half marked
+            raise
         self.canvas.restoreState()
         return drawing.width * scale
 
@@ -282,6 +286,10 @@ def _colored(style: Any, color: Any) -> Any:
 
 
 _thread_logos = threading.local()
+
+
+def _forget_svg_drawing(path: Path) -> None:
+    _thread_logos.__dict__.get("drawings", {}).pop(path, None)
 
 
 def _svg_drawing(path: Path) -> Any:
