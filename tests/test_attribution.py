@@ -152,7 +152,7 @@ Dana Ruiz of Harbor Bank said the estimate was low.
     "es-para-x": ("""
 Las encuestas anticipan un empate
 
-Para el director de la encuestadora Datum Sur, Luis Ortega, el empate se debe a la falta de liderazgo.
+Para el director de la encuestadora Datum Sur, Luis Ortega, la paridad se explica por candidatos débiles.
 """, [("Luis Ortega", "Datum Sur")]),
     "en-verb-after-a-descriptive-clause": ("""
 Border crossings rise again
@@ -174,7 +174,7 @@ El ministro de Seguridad, Arturo Quispe, aseguró que los homicidios bajaron un 
     "es-organizacion-y-no-lugar-de-la-clausula": ("""
 Más control en la frontera
 
-Esto lo tiene claro el director de Migración Andina, Juan Pérez, quien recorrió Tumbes y Piura. Pérez afirmó que el control aumentará.
+Así lo ve el director de Migración Andina, Juan Pérez, quien visitó Tumbes y Piura la semana pasada. Pérez afirmó que el control aumentará.
 """, [("Juan Pérez", "Migración Andina")]),
     "es-organizacion-con-sigla": ("""
 Las remesas siguen creciendo
@@ -189,8 +189,8 @@ In an interview, the IMF's representative in Lagos, Teresa Sanz, said talks woul
     "en-acronym-before-the-office": ("""
 Inflation has peaked, says governor
 
-CBN Governor, Mr Olayemi Bello, said inflation had peaked.
-""", [("Olayemi Bello", "CBN")]),
+CBN Governor, Mr Ruth Bello, said inflation had peaked.
+""", [("Ruth Bello", "CBN")]),
     "es-su-director": ("""
 Dudas sobre las cifras de violencia
 
@@ -282,7 +282,7 @@ El jefe policial de la región, coronel Raúl Soto, explicó que la banda operab
     "en-initials-of-a-body": ("""
 A resolution on the mission
 
-Earlier this month, the U.S. said it would introduce a U.N. Security Council resolution.
+Last week the U.K. said it would table a U.N. General Assembly motion on the strait.
 """, []),
     "en-reporter-credit": ("""
 Central bank governor Ruth Adebayo spoke on inflation at a session with journalists. Jane Holloway reports
@@ -321,22 +321,22 @@ def test_a_newsmaker_inside_a_framing_question_does_not_speak(question: str) -> 
 
 
 @pytest.mark.parametrize(("text", "name"), [
-    ("Maroš Šefčovič spoke", "Maroš Šefčovič"),
-    ("Václav Bartuška spoke", "Václav Bartuška"),
+    ("Radovan Šimečka spoke", "Radovan Šimečka"),
+    ("Tomáš Dvořák spoke", "Tomáš Dvořák"),
     ("Łukasz Nowak spoke", "Łukasz Nowak"),
     ("Ørsted Gül spoke", "Ørsted Gül"),
-    ("Patricia McGurk-Daniel spoke", "Patricia McGurk-Daniel"),
+    ("Fiona McAllister-Ross spoke", "Fiona McAllister-Ross"),
     ("Seán O'Neill spoke", "Seán O'Neill"),
     ("Ian MacLeod spoke", "Ian MacLeod"),
     ("John F. Kennedy spoke", "John F. Kennedy"),
-    ("Ursula von der Leyen spoke", "Ursula von der Leyen"),
-    ("Luis de Guindos habló", "Luis de Guindos"),
+    ("Greta van der Linden spoke", "Greta van der Linden"),
+    ("Luis de Arriaga habló", "Luis de Arriaga"),
     ("Ana Paris spoke", "Ana Paris"),
     ("Tom Price spoke", "Tom Price"),
     ("Joan Rivers spoke", "Joan Rivers"),
     ("Ana Ciudad habló", "Ana Ciudad"),
-    ("Consultant Nicki Hutley said", "Nicki Hutley"),
-    ("the Honorable Ernest Moniz said", "Ernest Moniz"),
+    ("Consultant Tessa Brannigan said", "Tessa Brannigan"),
+    ("the Honorable Walter Brandt said", "Walter Brandt"),
     ("Dr. Ana Ruiz said", "Ana Ruiz"),
 ])
 def test_name_shapes(text: str, name: str) -> None:
@@ -357,9 +357,9 @@ def test_title_case_phrases_are_not_people(phrase: str, common: tuple[str, ...])
 
 
 def test_a_title_stuck_on_becomes_the_role() -> None:
-    brief = parse_bytes(b"Economists grade the budget\n\nConsultant Nicki Hutley said the increase was too small.", "role.txt")
+    brief = parse_bytes(b"Economists grade the budget\n\nConsultant Tessa Brannigan said the increase was too small.", "role.txt")
     [expert] = brief.experts
-    assert expert.name == "Nicki Hutley" and expert.role and expert.role.lower() == "consultant"
+    assert expert.name == "Tessa Brannigan" and expert.role and expert.role.lower() == "consultant"
 
 
 @pytest.mark.parametrize(("description", "role", "organization"), [
@@ -372,8 +372,8 @@ def test_a_title_stuck_on_becomes_the_role() -> None:
     ("former president of Costa Rica", "former president of Costa Rica", None),
     ("ministro del Interior", "ministro del Interior", None),
     ("El ministro hondureño de Seguridad", "ministro hondureño de Seguridad", None),
-    ("vicepresidente del Banco Central Europeo y ex ministro de Economía", "vicepresidente", "Banco Central Europeo"),
-    ("director de análisis de grupo financiero Rentas", "director de análisis", "Rentas"),
+    ("subgerente del Banco Regional Andino y antiguo ministro de Hacienda", "subgerente", "Banco Regional Andino"),
+    ("jefe de estudios de grupo bursátil Rentas", "jefe de estudios", "Rentas"),
     ("director de Datum en Perú", "director", "Datum"),
 ])
 def test_describe_splits_role_and_organization(description: str, role: str, organization: str | None) -> None:

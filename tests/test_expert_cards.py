@@ -105,7 +105,7 @@ def test_takeaways_keep_the_articles_order(text):
 
 @pytest.mark.parametrize(("appositive", "role", "organization"), [
     ("quien agregó que la cifra real es mayor", None, None),
-    ("señala que sí se observa una caída del 12 %", None, None),
+    ("indica que sí se nota un descenso del 12 %", None, None),
     ("economista jefa del Banco Andino, que prevé una baja de tasas", "economista jefa", "Banco Andino"),
     ("senior fellow at the Harbor Institute, who said the plan would fail", "senior fellow", "Harbor Institute"),
     ("who has advised three governments on trade", None, None),

@@ -57,7 +57,7 @@ CASES = {
     "es-outlet-run-articles": _case("es", "El Faro", "La Voz Austral", "El Puerto Hoy", "La Bahía",
                                     rules=("link-list",)),
     # Interface prompts.
-    "en-comment-prompt": _case("en", "What do you think? Leave a comment below."),
+    "en-comment-prompt": _case("en", "Tell us what you think: leave a comment below."),
     "en-sign-in": _case("en", "Sign in to comment"),
     "en-print": _case("en", "Print this article"),
     "en-skip-to-content": _case("en", "Skip to content", "Close this search box."),

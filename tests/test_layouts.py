@@ -44,7 +44,7 @@ El consumo aguantará mientras el empleo se mantenga. El riesgo está en las exp
     "en-bio-paragraph-then-quoted-answer": ("""
 What will the election mean for trade policy?
 
-We asked our analysts what they expect.
+We asked our analysts for their read.
 
 Dana Ruiz, senior fellow at the Harbor Institute. She worked on trade talks for a decade before joining the institute.
 
@@ -135,7 +135,7 @@ Markets now expect a cut in March. Were they too cautious before?
 Interviewer
 Helen Park
 I said in the minutes that more cuts were possible. Going into March, even odds seem about right to me.
-Why did you drop the word gradual?
+Why did the statement lose the word patient?
 Interviewer
 Helen Park
 We have made progress. Rates are now closer to the level that keeps inflation at the target.
@@ -184,7 +184,7 @@ Dr. Okafor argued that the grid needs private money. Van Dyk said gas will remai
           ("Aisha Rahman", "Gulf Monetary Institute")]),
 
     "es-roundtable-roster-with-semicolons": ("""
-La mesa redonda del diario tuvo como invitados al presidente de la Cámara Minera del Sur, Ernesto Valdivia; al gerente de estudios del Banco Andino, Rosa Quispe, y al director del Instituto de Economía Regional, Mario Chávez.
+En la mesa redonda de este diario participaron el presidente de la Cámara Minera del Sur, Ernesto Valdivia; al gerente de estudios del Banco Andino, Rosa Quispe, y al director del Instituto de Economía Regional, Mario Chávez.
 
 Los tres coincidieron en que la inversión minera será clave para crecer el próximo año.
 """, "qa", [("Ernesto Valdivia", "Cámara Minera del Sur"), ("Rosa Quispe", "Banco Andino"),

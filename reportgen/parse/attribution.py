@@ -197,7 +197,7 @@ class Registry:
                 fitting[0].describe_once(Description(None, office.organization))
 
     def surname_speaker(self, word: str) -> Person | None:
-        """"Bryson said": a speaker the page only ever names by surname, when the word can be one."""
+        """"Hartwell said": a speaker the page only ever names by surname, when the word can be one."""
         bare = word.strip(",.;:")
         if not bare[:1].isupper() or bare.lower() in self.common or is_acronym(bare) or is_place(bare) \
                 or is_title(bare) or is_honorific(bare) or bare.lower() in _lower("pronouns") \
@@ -232,7 +232,7 @@ def _unnamed_offices(sentence: str, registry: Registry) -> list[Description]:
 
 def _leading_description(clause: str, earlier: str = "") -> Description:
     """The description that ends a clause: "Finance Minister", "the NUPRC Chief Executive",
-    "Esto lo tiene claro el director de Migración Colombia"; "Su director" works for the
+    "Así lo ve el director de Aduanas Andinas"; "Su director" works for the
     body named just before."""
     words = clause.split()
     described = title_before(clause)
@@ -255,7 +255,7 @@ def _leading_description(clause: str, earlier: str = "") -> Description:
 
 def _description_around(text: str, start: int, end: int, earlier: str = "") -> Description:
     """What the sentence says of the person named at ``text[start:end]``: the office and body
-    written before the name ("CBN Governor, Mr Olayemi Cardoso", "el director de Migración
+    written before the name ("CBN Governor, Mr Ruth Adebayo", "el director de Migración
     Colombia, Juan Pérez"), else an appositive after it ("Dana Ruiz, economist at Harbor Bank")."""
     before = text[max(0, start - _CLAUSE_CHARS):start].split()
     while before and is_honorific(before[-1]):
@@ -267,7 +267,7 @@ def _description_around(text: str, start: int, end: int, earlier: str = "") -> D
         clause = _CLAUSE.search(body).group(0)
         previous = body[:len(body) - len(clause)]
         if not any(is_title(word) for word in clause.split()) and previous.endswith(","):
-            # "Director of the Dialogue’s Energy, Climate Change… Program, Lisa Viscidi": one description
+            # "Director of the Dialogue’s Energy, Climate Change… Program, Mara Okonjo": one description
             clause = _CLAUSE.search(previous[:-1]).group(0) + "," + clause
             previous = body[:len(body) - len(clause)]
         chunk = _CLAUSE.search(previous.rstrip(" ,")).group(0).split()
@@ -277,7 +277,7 @@ def _description_around(text: str, start: int, end: int, earlier: str = "") -> D
             leading = _leading_description(clause, earlier)  # not "Ana Ruiz, economist at X, Owen Marsh"
     elif before and not before_text.endswith(tuple(_QUOTE_MARKS)) and before[-1].lower() not in \
             _lower("prepositions") | _lower("listener_markers") | _lower("organization_connectors_inside"):
-        # "el exdirector de la Policía Eduardo Pérez" (not "El ministro dijo a Ana Gómez")
+        # "el exjefe de la Policía Óscar Lemus" (not "El ministro dijo a Ana Gómez")
         leading = _leading_description(_CLAUSE.search(before_text + " ").group(0), earlier)
     after = _APPOSITIVE.match(text[end:])
     # an appositive that runs to the end of the sentence is short, or it is the predicate
@@ -466,7 +466,7 @@ def _speakers_before(before: str, reading: _Reading, people_before: list[Person]
         tail = window[end:]
         object_of = window[:start].split()[-1:]
         if object_of and (object_of[0].lower() in _lower("prepositions") or is_organization_connector(object_of[0])):
-            names = []  # "la renuncia de Cristian Kruger, reveló": the name is inside a complement
+            names = []  # "la renuncia de Cristian Kessler, reveló": the name is inside a complement
         elif not tail.strip() or _is_body_tail(tail):
             listed = _names_in_list(window[:end], reading)
             people = []
@@ -494,7 +494,7 @@ def _speakers_before(before: str, reading: _Reading, people_before: list[Person]
 
 
 def _relative_speaker(before: str, reading: _Reading) -> Person | None:
-    """"la ministra Nadia Calviño que el pasado jueves aseguraba…", "Ana Ruiz, who on Monday said…":
+    """"la ministra Elena Castrillo que el pasado jueves aseguraba…", "Ana Ruiz, who on Monday said…":
     the person a short relative clause with the reporting verb hangs on."""
     words = before.split()
     relative = next((i for i in range(len(words) - 1, max(-1, len(words) - _MAX_RELATIVE_WORDS - 2), -1)
@@ -545,7 +545,7 @@ def _speakers_after(after: str, reading: _Reading, people_before: list[Person]) 
                 or any(word.lower().strip(",") in _lower("relative_pronouns") for word in gap.split()):
             break
         if not _is_description_gap(gap):
-            continue  # "el director de la encuestadora Vox Populi, Luis Benavente": a body inside the description
+            continue  # "el director de la encuestadora Datum Sur, Hugo Vallejos": a body inside the description
         if _POSSESSIVE_AFTER.match(window, end):
             break  # "said Trump's envoy": the owner is not the speaker
         if gap.strip():
@@ -561,7 +561,7 @@ def _speakers_after(after: str, reading: _Reading, people_before: list[Person]) 
         return []
     if words[0].lower().strip(",.") in _lower("pronouns") and reading.topic:
         return [reading.topic]  # "…," said he
-    lead = _title_length(words)  # "said President Biden", "dijo el ministro Corrales"
+    lead = _title_length(words)  # "said President Biden", "dijo el ministro Cifuentes"
     if lead < len(words) and words[lead][:1].isupper() and words[lead].strip(",.") not in _exact("not_name_words"):
         word = words[lead].strip(",.")
         alone = lead + 1 == len(words) or words[lead].endswith((",", ".")) or words[lead + 1][:1].islower()
@@ -665,7 +665,7 @@ def _speakers_of(sentence: str, reading: _Reading, mentions: list[tuple[int, Per
     if gerund:
         subjects = before_at(gerund.start())
         if subjects:
-            return subjects[-1:]  # "Prime Minister Pedro Sánchez rejected the claim, insisting…"
+            return subjects[-1:]  # "Prime Minister Tomás Quiroga rejected the claim, insisting…"
         first = sentence.split(maxsplit=1)[0].lower() if sentence.strip() else ""
         if first in _lower("pronouns") and reading.topic:
             return [reading.topic]
@@ -703,7 +703,7 @@ def _copula_pattern() -> re.Pattern[str]:
 
 
 def _described_later(sentence: str, topic: Person | None) -> None:
-    """"He is now at Stanford University": a sentence about the person last named gives their organization."""
+    """"She now teaches at Harbor University": a sentence about the person last named gives their organization."""
     if topic is None or topic.description.organization:
         return
     match = _copula_pattern().match(sentence)

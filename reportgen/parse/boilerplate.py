@@ -250,7 +250,7 @@ def _is_city_line(text: str) -> bool:
 
 
 def _is_credit_line(text: str) -> bool:
-    """"Christian Zúñiga, El Mercurio" / "Ana Soto | Reuters": a reporter and the outlet they write for."""
+    """"Camila Reyes, El Diario Austral" / "Ana Soto | Reuters": a reporter and the outlet they write for."""
     match = name_and_role(text) if "," in text else None
     if match:
         outlet = match[1]
@@ -316,7 +316,7 @@ def _related_link(text: str) -> bool:
 
 
 def _market_box(text: str) -> bool:
-    """"Tipo de cambio:", "Compra: 3.231": an exchange-rate or market widget."""
+    """"Tipo de cambio:", "Compra: 3.512": an exchange-rate or market widget."""
     label, colon, value = text.strip().partition(":")
     label = label.strip()
     if not colon or not (label.lower() in _lists()["market_labels"] or _CURRENCY_PAIR.fullmatch(label)):

@@ -132,7 +132,7 @@ def _outlet_name(agency: str) -> str:
 
 
 def _role_like(text: str) -> bool:
-    """"Chief economist at the Center for European Reform": the title line under a speaker's name."""
+    """"Chief economist at Harbor Bank": the title line under a speaker's name."""
     words = text.split()
     if len(words) > _MAX_ROLE_LINE_WORDS * 2:
         return False
@@ -151,7 +151,7 @@ def _first_person(text: str) -> bool:
 
 
 def _author_over_headline(blocks: list[Block], index: int) -> str | None:
-    """"Andres Oppenheimer" or "Ana Soto, La Gaceta" over a headline: the author at the top of the page, not a speaker."""
+    """"Jorge Lindqvist" or "Ana Soto, La Gaceta" over a headline: the author at the top of the page, not a speaker."""
     text = blocks[index].text.strip()
     credit = name_and_role(text) if "," in text else None
     name = name_line(text) or (credit[0] if credit and _proper_name(credit[1]) else None)
@@ -176,7 +176,7 @@ def _proper_name(text: str) -> bool:
 
 
 def _author_credit(blocks: list[Block], index: int, headline: str | None) -> str | None:
-    """"Peter Martin, Crawford School of Public Policy" under a headline, over narration: the author's credit.
+    """"Ana Soto, School of Regional Studies" under a headline, over narration: the author's credit.
 
     Under a question, or with more speakers' headers below, the same line
     opens an answer: it names a panelist, not the author.
@@ -447,7 +447,7 @@ def _motto(text: str, block: Block, following: str, language: str) -> bool:
 
 
 def _title_cased(text: str) -> bool:
-    """Every word capitalised but the function words: "Año del Buen Servicio al Ciudadano"."""
+    """Every word capitalised but the function words: "Año de la Integración Regional"."""
     words = [word.strip("«»“”\"'()¿?¡!,.:;") for word in text.split()]
     stopwords = _lowered("language", "stopwords")
     capitalised = [word for word in words if word[:1].isupper()]

@@ -15,7 +15,7 @@ from functools import lru_cache
 from .. import lexicon
 
 # Basic Latin, Latin-1, Latin Extended-A/B and Latin Extended Additional: every
-# Latin letter with its diacritics (Šefčovič, Łukasz, Ørsted, Gül, Nguyễn).
+# Latin letter with its diacritics (Šimečka, Łukasz, Ørsted, Gül, Nguyễn).
 _LATIN_BLOCKS = ((0x41, 0x5B), (0x61, 0x7B), (0xC0, 0x250), (0x1E00, 0x1F00))
 
 
@@ -38,7 +38,7 @@ def _particle_pattern() -> str:
 
 
 # Two to eight name words, particles allowed between them ("Diego Marroquín Bitar",
-# "Ursula von der Leyen", "Luis Toto Caputo", "María Isabel Saravia").
+# "Greta van der Linden", "Luis Toto Caputo", "María Isabel Saravia").
 NAME_PATTERN = rf"{_NAME_WORD}(?:\s+(?:{_particle_pattern()}\s+)?{_NAME_WORD}){{1,7}}"
 _NAME_RE = re.compile(rf"(?<![\w’'.-]){NAME_PATTERN}(?![\w-])")
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -155,7 +155,7 @@ def person_names(text: str, common: frozenset[str] = frozenset()) -> list[tuple[
     """Every person-like name in ``text`` with its span, titles and stray words trimmed.
 
     "Energy Secretary Dario Martinez" gives "Dario Martinez"; "AFP Martha Keays"
-    gives "Martha Keays"; "Consultant Nicki Hutley" gives "Nicki Hutley".
+    gives "Martha Keays"; "Consultant Tessa Brannigan" gives "Tessa Brannigan".
     """
     return list(_person_names(text, frozenset(common)))
 
@@ -188,7 +188,7 @@ def _person_names(text: str, common: frozenset[str]) -> tuple[tuple[str, int, in
         if _after_office(text[max(0, start - _CONTEXT_CHARS):start]):
             if last - first <= 2:
                 continue  # "gerenta general de Minera Andina": the body the office is of
-            first += 1  # "exviceministro de Minas Rómulo Mucho": the portfolio belongs to the office
+            first += 1  # "exviceministro de Minas Ramiro Cuesta": the portfolio belongs to the office
         start = match.start() + spans[first][0]
         name = " ".join(tokens[first:last])
         before = text[max(0, start - _CONTEXT_CHARS):start].split()
@@ -244,7 +244,7 @@ def _proper_prefix(words: list[str], standalone: bool = True) -> list[str]:
     """The longest run of capitalised words (and connectors between them) that opens ``words``
     and names something on its own.
 
-    A comma ends it ("CEPA, Václav Bartuška" are two things); so does the first
+    A comma ends it ("CEPA, Tomáš Dvořák" are two things); so does the first
     lowercase word that is not a connector ("Harvard University and former…").
     With ``standalone``, a run that a common noun goes on ("the Monitor board")
     names nothing.
@@ -446,7 +446,7 @@ def _split_description(appositive: str) -> Description:
 
 
 def organization_before_title(words: list[str]) -> Description | None:
-    """"CBN Governor", "NUPRC Chief Executive", "San Diego Sector Chief Patrol Agent": the body
+    """"CRB Governor", "ANP Chief Executive", "Port District Chief Inspector": the body
     written before the office, when it is an acronym or carries an organization word."""
     words = [word for word in words if not is_honorific(word)]
     if words and words[0].lower() in _lower_set("speech", "articles"):
@@ -507,7 +507,7 @@ def title_before(text_before: str) -> Description:
 
 
 def organizations_in(text: str) -> list[str]:
-    """The bodies a text names ("El Observatorio Ecuatoriano de Crimen Organizado (OECO)"), in order."""
+    """The bodies a text names ("El Observatorio Andino de Seguridad (OAS)"), in order."""
     found: list[str] = []
     words = text.split()
     index = 0

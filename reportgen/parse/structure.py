@@ -91,7 +91,7 @@ def _title_words() -> frozenset[str]:
 
 
 def _without_titles(words: list[str]) -> list[str]:
-    """"VP Šefčovič", "Dr. Moniz", "Honorable Ernest Moniz" → the name alone."""
+    """"VP Šimečka", "Dr. Moniz", "Honorable Walter Brandt" → the name alone."""
     while len(words) > 1 and (words[0].lower() in _title_words() or words[0].rstrip(".").lower() in _title_words()
                               or (words[0].isupper() and len(words[0].rstrip(".")) <= 3 and words[1][:1].isupper()
                                   and not words[1].isupper())):
@@ -164,7 +164,7 @@ def _label_of(text: str) -> tuple[str, str] | None:
 
 
 def name_line(text: str) -> str | None:
-    """The person a line names when it holds nothing else ("Sander Tordoir", "• ANA PÉREZ:")."""
+    """The person a line names when it holds nothing else ("Dana Ruiz", "• ANA PÉREZ:")."""
     core = _BULLET.sub("", text.strip()).rstrip(":.").strip()
     words = core.split()
     if not 2 <= len(words) <= 7 or any(char.isdigit() for char in core):
@@ -208,7 +208,7 @@ def bio_header(text: str) -> tuple[str, str] | None:
 
 
 def role_line(text: str) -> bool:
-    """A short title line under a name ("Chief economist at the Center for European Reform")."""
+    """A short title line under a name ("Chief economist at Harbor Bank")."""
     stripped = text.strip()
     words = stripped.split()
     if not 1 <= len(words) <= _MAX_ROLE_LINE_WORDS or not stripped[:1].isupper() or is_question(stripped):
@@ -250,8 +250,8 @@ class _Names:
 
     def __init__(self, known: Collection[str], labels: Collection[str]) -> None:
         self.known = set(known)
-        self.by_initials: dict[str, set[str]] = {}  # "FM" → "Felipe Muñoz"
-        self.by_surname: dict[str, set[str]] = {}  # "sanchez" → "Teresa Daban Sanchez"
+        self.by_initials: dict[str, set[str]] = {}  # "FM" → "Rafael Ibarra"
+        self.by_surname: dict[str, set[str]] = {}  # "sanchez" → "Irene Solano Vidal"
         self.by_ending: dict[str, list[str]] = {}  # "Daban Sanchez", "Sanchez" → the known names ending so
         for other in {*known, *labels}:
             words = other.split()
@@ -275,7 +275,7 @@ def _only(candidates: set[str], excluded: str) -> str | None:
 
 
 def _canonical(label: str, names: _Names) -> str:
-    """The full name a label stands for: "Sanchez" → "Teresa Daban Sanchez", "F.M." → "Felipe Muñoz"."""
+    """The full name a label stands for: "Sanchez" → "Irene Solano Vidal", "F.M." → "Rafael Ibarra"."""
     name = _as_name(label.partition(",")[0].rstrip(".").strip())
     if name in names.known:
         return name
@@ -466,7 +466,7 @@ def signed_answers(paragraphs: Sequence[str]) -> Layout | None:
 def interviewee_of(lead: Sequence[str], headline: str | None) -> str | None:
     """The person the headline or the lead says was interviewed.
 
-    "Rodrigo Montero: «…»" names them before the colon; else the first person the
+    "Rodrigo Salinas: «…»" names them before the colon; else the first person the
     lead names, preferring a sentence that says they were interviewed.
     """
     if headline and (label := _label_of(headline)) and looks_like_person(_as_name(label[0])):
