@@ -15,7 +15,7 @@ from conftest import pdf_text
 
 SENTENCES = (
     "Remittances to Guatemala rose 12% between 2022 and 2023, according to the Banco de Guatemala.",
-    "The homicide rate fell to 17 per 100,000 inhabitants in 2023.",
+    "The robbery rate dropped to 9 per 100,000 residents in 2023.",
     "Exports reached $14.2 billion.",
     "It was nearly 7% a decade ago.",
     "Turnout in the 2018 election was high.",
@@ -23,7 +23,7 @@ SENTENCES = (
 STATISTICS = (
     Statistic(text="12%", value="12", unit="percent", change="increase", measure="remittances", subject="Guatemala",
               period=Period("2022", "2023"), source="Banco de Guatemala", sentence=SENTENCES[0]),
-    Statistic(text="17 per 100,000 inhabitants", value="17", unit="rate", per="100000", measure="homicide rate",
+    Statistic(text="9 per 100,000 residents", value="9", unit="rate", per="100000", measure="robbery rate",
               period=Period("2023", "2023"), sentence=SENTENCES[1]),
     Statistic(text="$14.2 billion", value="14200000000", unit="currency", currency="USD", measure="exports",
               sentence=SENTENCES[2]),
@@ -64,7 +64,7 @@ def _between(text: str, start: str, end: str) -> str:
 
 def test_only_figures_with_a_measure_and_not_years_are_cards():
     chosen = most_telling(STATISTICS)
-    assert [s.text for s in chosen] == ["12%", "17 per 100,000 inhabitants", "$14.2 billion"]
+    assert [s.text for s in chosen] == ["12%", "9 per 100,000 residents", "$14.2 billion"]
     assert not card_worthy(STATISTICS[3]) and not card_worthy(STATISTICS[4])
 
 
@@ -76,7 +76,7 @@ def test_pdf_cards_show_measure_subject_and_period(built, language, heading, fol
     text = pdf_text(built[("pdf", language)])
     cards = _between(text, heading, following)
     assert f"Remittances · Guatemala · {period}" in cards
-    assert "Homicide rate · 2023" in cards and "Exports" in cards
+    assert "Robbery rate · 2023" in cards and "Exports" in cards
     assert "7" not in cards.replace("17", "")  # the figure without a measure
     assert "2018" not in cards and "Election" not in cards  # a year is never a card
     if language == "es":

@@ -25,17 +25,17 @@ def _measure_of(sentence: str, language: str, figure: str) -> str | None:
 
 
 @pytest.mark.parametrize("sentence, figure, measure", [
-    ("More than 2,400 people in Haiti were reported killed, according to the United Nations.", "2,400", "people killed"),
+    ("More than 1,350 people in Ecuador were reported injured, according to the Red Cross.", "1,350", "people injured"),
     ("Remittances rose 12% last year, the central bank said.", "12%", "remittances"),
-    ("Mexico's exports reached a record $53.6 billion in March.", "53.6", "exports"),
-    ("Oil output in Guyana averaged 645,000 barrels per day, a 57% jump from a year earlier.", "645,000", "oil output"),
-    ("Oil output in Guyana averaged 645,000 barrels per day, a 57% jump from a year earlier.", "57%", "oil output"),
+    ("Chile's exports reached a record $9.8 billion in July.", "9.8", "exports"),
+    ("Crude output in Bolivia averaged 318,000 barrels per day, a 23% jump on the prior year.", "318,000", "crude output"),
+    ("Crude output in Bolivia averaged 318,000 barrels per day, a 23% jump on the prior year.", "23%", "crude output"),
     ("The homicide rate fell to 45 per 100,000 people.", "45", "homicide rate"),
     ("The company's losses totaled $3 billion.", "3 billion", "losses"),
-    ("The chamber fears a 14% cut in exports to the United States.", "14%", "exports"),
+    ("The guild expects a 9% cut in shipments to Canada.", "9%", "shipments"),
     ("Police recorded 880 homicides, up from 407 a decade earlier.", "880", "homicides"),
-    ("Italy exports €2bn worth of wine to the US.", "2bn", "wine"),
-    ("Nigeria's external reserves now stand at $46.7 billion.", "46.7", "external reserves"),
+    ("Portugal sells €600m worth of cork to Japan.", "600m", "cork"),
+    ("Kenya's foreign reserves today stand at $7.9 billion.", "7.9", "foreign reserves"),
 ])
 def test_english_measures(sentence, figure, measure):
     assert _measure_of(sentence, "en", figure) == measure
@@ -43,43 +43,43 @@ def test_english_measures(sentence, figure, measure):
 
 @pytest.mark.parametrize("sentence, figure, measure", [
     ("Las exportaciones crecieron 3% en el primer trimestre.", "3%", "exportaciones"),
-    ("Más de 248.000 migrantes cruzaron la selva del Darién este año.", "248.000", "migrantes"),
-    ("Hubo una reducción del 19 % en los homicidios intencionales.", "19 %", "homicidios intencionales"),
+    ("Más de 36.000 peregrinos visitaron el santuario de Luján este mes.", "36.000", "peregrinos"),
+    ("Hubo una reducción del 8 % en los accidentes viales.", "8 %", "accidentes viales"),
     ("Las remesas sumaron 2.390 millones de dólares en octubre.", "2.390", "remesas"),
-    ("El año pasado hubo 4.307 casos de muertes violentas.", "4.307", "casos de muertes violentas"),
-    ("Según el Banco Mundial, Argentina crecerá un 2,3% en 2024.", "2,3%", "crecimiento"),
+    ("El mes pasado hubo 612 casos de dengue grave.", "612", "casos de dengue grave"),
+    ("Según la CEPAL, Uruguay crecerá un 3,1% en 2026.", "3,1%", "crecimiento"),
 ])
 def test_spanish_measures(sentence, figure, measure):
     assert _measure_of(sentence, "es", figure) == measure
 
 
 def test_subject_is_the_place_written_with_the_measure():
-    assert _figures("Mexico's exports reached a record $53.6 billion in March.", "en")["$53.6 billion"][1] == "Mexico"
-    found = _figures("More than 2,400 people in Haiti were reported killed.", "en")
-    assert [subject for _, subject in found.values()] == ["Haiti"]
-    assert _figures("Según el Banco Mundial, Argentina crecerá un 2,3% en 2024.", "es")["2,3%"][1] == "Argentina"
+    assert _figures("Chile's exports reached a record $9.8 billion in July.", "en")["$9.8 billion"][1] == "Chile"
+    found = _figures("More than 1,350 people in Ecuador were reported injured.", "en")
+    assert [subject for _, subject in found.values()] == ["Ecuador"]
+    assert _figures("Según la CEPAL, Uruguay crecerá un 3,1% en 2026.", "es")["3,1%"][1] == "Uruguay"
 
 
 def test_a_currency_sign_is_not_a_subject():
-    found = _figures("The loan amounts to US$ 20 billion.", "en")
+    found = _figures("The credit line amounts to US$ 6 billion.", "en")
     assert all(subject != "US" for _, subject in found.values())
 
 
 def test_a_place_a_verb_or_a_name_is_never_a_measure():
     for sentence, language in (
         ("In Colombia, 45,000 cross the border daily.", "en"),
-        ("Widodo won with 56.7 percent of the count, pollsters said.", "en"),
-        ("Prabowo Subianto was more than 10 percentage points behind.", "en"),
-        ("Entre tanto, 11.243 millones correspondieron a las ventas.", "es"),
+        ("Okafor won with 53.2 percent of the count, pollsters said.", "en"),
+        ("Tomás Ferreira was more than 6 percentage points behind.", "en"),
+        ("Mientras tanto, 7.580 millones correspondieron a los servicios.", "es"),
     ):
         for measure, _ in _figures(sentence, language).values():
             assert measure is None or not is_place(measure)
-            assert measure not in ("cross", "Widodo", "Prabowo Subianto", "correspondieron")
+            assert measure not in ("cross", "Okafor", "Tomás Ferreira", "correspondieron")
 
 
 def test_a_year_read_as_a_count_has_no_measure():
-    found = measured(find_statistics("Las cifras de 2018 significaron un buen año para 1.500 empresas.", "es"), "es")
-    assert all(s.measure is None for s in found if s.text.strip() == "2018")
+    found = measured(find_statistics("Los datos de 2019 marcaron un mal año para 2.700 comercios.", "es"), "es")
+    assert all(s.measure is None for s in found if s.text.strip() == "2019")
 
 
 def test_period_is_structured_and_never_the_figure_itself():

@@ -75,7 +75,7 @@ def test_spanish_conventions(text, value, unit, extra):
     ("Prices rose between 3 and 4 percent.", "3", "percent", {}),
     # rates
     ("The pipeline carries 1.2 million bpd to the coast.", "1200000", "rate", {"per": "day"}),
-    ("The terminal ships 4 billion standard cubic feet per day.", "4000000000", "rate", {"per": "day"}),
+    ("The plant treats 3 billion standard cubic feet per day.", "3000000000", "rate", {"per": "day"}),
     ("Output per day is 2m barrels.", "2000000", "rate", {"per": "day"}),
     ("Rescuers reach 210 every day.", "210", "rate", {"per": "day"}),
     ("Officers stop 740 people per week at the crossing.", "740", "rate", {"per": "week"}),

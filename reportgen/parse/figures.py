@@ -469,7 +469,7 @@ def _readings(sentence: str, language: str, dollar: str | None = None,
                 and not _counts_something(_before(sentence, start), _after(sentence, end), language):
             continue  # "S&P 500", "FTSE 100"
         if unit in ("count", "volume", "mass"):
-            per = _period_before(_before(sentence, start), language)  # "production per day is 1m barrels"
+            per = _period_before(_before(sentence, start), language)  # "output per day is 2m barrels"
             unit = "rate" if per else unit
         bound = _upper_bound(sentence, start, end, language)
         if not bound and unit == "count" and scale == 1:
@@ -485,7 +485,7 @@ def _readings(sentence: str, language: str, dollar: str | None = None,
             and (not grouped or _after_year_word(_before(sentence, start), language)) \
             and not _counts_something(_before(sentence, start), _after(sentence, end), language)
         if unit == "count" and scale == 1 and value < 1 and value != 0:
-            unit = "other"  # "el índice de Gini es 0,52": a bare fraction of one is a ratio or an index, not a count
+            unit = "other"  # "la tasa de cobertura es 0,87": a bare fraction of one is a ratio or an index, not a count
         if unit == "count" and (is_year or (value < _SMALLEST_BARE_COUNT and scale == 1)):
             continue
         skip_until = max(skip_until, end)  # "per 100,000 people": the denominator is part of this figure
@@ -574,7 +574,7 @@ def _with_upper_bound(sentence: str, bound: tuple[int, Decimal, str], scale: Dec
                       lower_words: str, reading: tuple[str, str | None, str | None],
                       language: str) -> tuple[int, Decimal, str, str | None, str | None]:
     """(end, scale, unit, currency, per) of a range read as its lower bound with the upper bound's scale
-    ("entre ocho mil y 10 mil millones": the lower bound's "mil" is the start of "mil millones")."""
+    ("entre seis mil y 9 mil millones": the lower bound's "mil" is the start of "mil millones")."""
     end, upper_scale, upper_words = bound
     unit, currency, per = reading
     if upper_scale != 1 and (scale == 1 or (last_scale == scale and upper_words.startswith(lower_words + " "))):
@@ -625,7 +625,7 @@ def _points_unit(sentence: str, start: int, found: list[tuple[int, int, _Reading
 
 
 def _spelled_out(sentence: str, language: str) -> list[tuple[int, int, _Reading]]:
-    """"eight billion barrels", "un millón de barriles", "one percent", "half a million", "entre ocho mil y 10 mil millones"."""
+    """"five billion tonnes", "un millón de litros", "one percent", "half a million", "entre seis mil y 9 mil millones"."""
     found = []
     data = _data(language)
     pattern = _lexicon_pattern(language, r"\b(@number_words@)(\s+a)?\s+(?=(?:@scales@|@percent@)\b)")
@@ -676,7 +676,7 @@ def find_statistics(text: str, language: str, context: str = "") -> list[Statist
             if reading.subunit and not reading.currency:
                 reading = replace(reading, currency=money or _data(language).get("subunit_currency") or None)
             elif reading.unit == "count" and reading.scaled and money:
-                # "De los 15,405 millones de dólares…, 11.243 millones correspondieron…": still dollars
+                # "De los 9.120 millones de dólares…, 7.580 millones correspondieron…": still dollars
                 reading = _Reading(reading.value, "currency", money, None, True)
             statistics.append(Statistic(
                 text=_with_qualifier(sentence, start, end, language),
@@ -697,7 +697,7 @@ def find_statistics(text: str, language: str, context: str = "") -> list[Statist
 
 
 def _converts(sentence: str, previous_end: int, start: int) -> bool:
-    """"more than 5,000 km (3,000 miles)": a figure in brackets right after another is the same one converted."""
+    """"about 800 km (500 miles)": a figure in brackets right after another is the same one converted."""
     return previous_end >= 0 and re.fullmatch(r"\s*\(\s*", sentence[previous_end:start]) is not None
 
 

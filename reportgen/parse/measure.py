@@ -3,18 +3,18 @@
 ``figures.py`` finds a figure and its exact value; a reader also needs to know
 what was counted or valued. The answer, in order of trust:
 
-1. the noun phrase the number governs ("2,400 people killed", "880 homicides",
-   "$1.17 billion trade surplus", "111,603 tons of soybeans");
-2. what a change is a change in ("a 14% cut in exports");
+1. the noun phrase the number governs ("1,350 people injured", "880 homicides",
+   "$2.05 billion current-account gap", "48,200 tons of coffee");
+2. what a change is a change in ("a 9% cut in shipments");
 3. the subject of the clause whose verb leads to the figure ("remittances rose
    12%", "las exportaciones crecieron 3%"); a place as that subject is the
-   measure's subject, and the verb names the measure ("Mexico exported" → exports);
+   measure's subject, and the verb names the measure ("Chile exported" → exports);
 4. a change right after a level in the same sentence measures the same thing
-   ("averaged 241,000 barrels per day, a 57% jump").
+   ("averaged 318,000 barrels per day, a 23% jump").
 
 A measure is a short noun phrase: at most six words, no finite verb, never a
-place or a year. Its subject is a place written with it ("Mexico's exports",
-"people in Haiti"), else the place figures.py found, unless that place was only
+place or a year. Its subject is a place written with it ("Chile's exports",
+"people in Ecuador"), else the place figures.py found, unless that place was only
 part of a currency sign ("US$"). The period figures.py wrote as text becomes a
 ``Period`` (years) compose can word per language. Every word list is data in
 ``lexicon/<language>/measure.toml``.
@@ -156,11 +156,11 @@ def measured(statistics: list[Statistic], language: str) -> list[Statistic]:
                                                                      language, statistic.sentence) else None
         previous, alike = in_sentence.get(""), in_sentence.get(_family(statistic))
         if not measure and alike and not (previous and _is_change(statistic)):
-            measure = alike  # "from 45m tons to 97m tons", "an average of 390 every day"
+            measure = alike  # "from 12m tons to 31m tons", "an average of 215 every day"
         elif previous and (not measure and (_is_change(statistic) or found.relative)
                            or measure and _is_participle(measure.lower(), words)
                            and previous.split()[0].lower() in words.bare_heads):
-            # "a 57% jump" after a level, "which hit $52.4 billion", "950 kidnapped" after "2,400 people killed"
+            # "a 23% jump" after a level, "which hit $8.3 billion", "310 missing" after "1,350 people injured"
             measure = previous if not measure else f"{previous.split()[0]} {measure}"
         elif not measure and found.pronoun:  # "It was over 34%": the paragraph's last figure of its kind
             measure = in_paragraph.get(_family(statistic))
@@ -177,7 +177,7 @@ def measured(statistics: list[Statistic], language: str) -> list[Statistic]:
         period = statistic.period
         if period and period.start == period.end and (statistic.sentence, period.start) in counted:
             described[index] = replace(statistic, period=None)
-    for index in range(len(described) - 2, -1, -1):  # "41% and 37% of the experts surveyed"
+    for index in range(len(described) - 2, -1, -1):  # "28% and 54% of the nurses polled"
         statistic, following = described[index], described[index + 1]
         if not statistic.measure and following.measure and following.sentence == statistic.sentence \
                 and following.unit == statistic.unit and not _year_like(statistic):
@@ -243,25 +243,25 @@ def _read(statistic: Statistic, language: str) -> _Found:
         found = reader(before, after, words, statistic)
         if found.measure and _is_measure(found.measure, language, sentence):
             clause = _clause(before, after, words, statistic) if found.base else _Found()
-            if clause.measure and _is_measure(clause.measure, language, sentence):  # "el déficit fue del 6,8% del PIB"
+            if clause.measure and _is_measure(clause.measure, language, sentence):  # "la deuda fue del 4,1% del PIB"
                 return clause
             return found
     return _Found(subject=_clause(before, after, words, statistic).subject)
 
 
 def _governed(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
-    """The noun phrase right after the figure: "880 homicides", "$1.17 billion trade surplus"."""
+    """The noun phrase right after the figure: "880 homicides", "$2.05 billion current-account gap"."""
     tokens = after
-    if tokens[:1] == ["("] and ")" in tokens[:8]:  # "45 trillion rupee ($537.8 billion) budget"
+    if tokens[:1] == ["("] and ")" in tokens[:8]:  # "12 trillion rupee ($144 billion) budget"
         tokens = tokens[tokens.index(")") + 1:]
     elif tokens[:1] == [")"]:
         tokens = tokens[1:]
     joins = words.connectors | words.worth
     if statistic.unit != "count" and any(token.lower() in words.connectors for token in after[:4]):
         while tokens[:1] and tokens[0].lower() not in joins and tokens[0][:1].isalpha():
-            tokens = tokens[1:]  # the unit's own words: "barrels (of oil)", "metric tons (of the oilseed)"
+            tokens = tokens[1:]  # the unit's own words: "barrels (of oil)", "metric tons (of the grain)"
     base = False  # "6,8% del PIB": the share's base, a measure only when no clause names one
-    if statistic.unit != "count":  # "tons of soybeans", "86.6 percent of the total imports", "€2bn worth of wine"
+    if statistic.unit != "count":  # "tons of coffee", "62.5 percent of all the shipments", "€600m worth of cork"
         while tokens[:1] and tokens[0].lower() in joins:
             base = base or statistic.unit == "percent" and tokens[0].lower() in words.connectors
             tokens = tokens[1:]
@@ -319,7 +319,7 @@ def _is_participle(word: str, words: _Words) -> bool:
 
 
 def _participle(rest: list[str], words: _Words) -> str | None:
-    """"(in Haiti) were reported killed" → killed: what happened to the people counted."""
+    """"(in Ecuador) were reported injured" → injured: what happened to the people counted."""
     tokens = [token.lower() for token in rest[:8]]
     index = 0
     if tokens[:1] and tokens[0] in words.adjuncts:  # "in Haiti"
@@ -350,7 +350,7 @@ def _leading_place(tokens: list[str]) -> str | None:
 
 
 def _parenthesis(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
-    """"los chinos (unos 10,500)": a figure in brackets right after the noun it counts."""
+    """"los turistas (unos 7.200)": a figure in brackets right after the noun it counts."""
     if len(before) < 2 or before[-1] != "(" or not after[:1] == [")"]:
         return _Found()
     phrase: list[str] = []
@@ -362,7 +362,7 @@ def _parenthesis(before: list[str], after: list[str], words: _Words, statistic: 
 
 
 def _object(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
-    """"hiking its defense allocation by nearly 13%": the object of a verb of change."""
+    """"raising its school budget by almost 8%": the object of a verb of change."""
     while before and before[-1].lower() in words.determiners | words.gap - words.by_words:  # "by nearly"
         before = before[:-1]
     if not before or before[-1].lower() not in words.by_words:
@@ -380,13 +380,13 @@ def _object(before: list[str], after: list[str], words: _Words, statistic: Stati
 
 
 def _of_figure(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
-    """"a gas production rate of 7 billion", "un valor de…" is a frame and says nothing."""
-    while before and before[-1].lower() in words.determiners:  # "un crecimiento de un 48%"
+    """"a water supply rate of 3 million", "un valor de…" is a frame and says nothing."""
+    while before and before[-1].lower() in words.determiners:  # "un aumento de un 17%"
         before = before[:-1]
     if len(before) < 2 or before[-1].lower() not in words.figure_links:
         return _Found()
     index = len(before) - 2
-    if before[index] == ")" and "(" in before[:index]:  # "Inversión Extranjera Directa (IED) de 196 mil"
+    if before[index] == ")" and "(" in before[:index]:  # "Producto Bruto Regional (PBR) de 84 mil"
         index = len(before) - 1 - before[::-1].index("(") - 1
     phrase: list[str] = []
     while index >= 0 and len(phrase) < MAX_WORDS and _content(before[index], words):
@@ -398,10 +398,10 @@ def _of_figure(before: list[str], after: list[str], words: _Words, statistic: St
 
 
 def _changed(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
-    """"a 14% cut in exports", "una reducción del 19 % en los homicidios": what the change is in."""
+    """"a 9% cut in shipments", "una reducción del 8 % en los accidentes": what the change is in."""
     if after[:1] and after[0].lower() in words.change_nouns:
-        tokens = after[1:]  # "a 14% cut in exports"
-    else:  # "a drastic drop in production to 1.1 million bpd"
+        tokens = after[1:]  # "a 9% cut in shipments"
+    else:  # "a steep fall in output to 0.4 million bpd"
         nouns = [i for i in range(max(0, len(before) - _GAP), len(before)) if before[i].lower() in words.change_nouns]
         if not nouns:
             return _Found()
@@ -419,7 +419,7 @@ def _changed(before: list[str], after: list[str], words: _Words, statistic: Stat
 
 
 def _change_alone(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
-    """"se prevé un crecimiento del 3,6%": a change noun that is a measure by itself, when nothing says more."""
+    """"se espera una expansión del 2,7%": a change noun that is a measure by itself, when nothing says more."""
     near = [token for token in before[-_GAP:] + after[:1] if token.lower() in words.alone]
     return _Found(near[-1]) if near else _Found()
 
@@ -441,10 +441,10 @@ def _clause(before: list[str], after: list[str], words: _Words, statistic: Stati
                           and before[index].lower() not in words.determiners):
         index -= 1
     if index + 1 < verb and before[index + 1] == "," and index >= 0 and not _content(before[index], words):
-        # "las denuncias, entre el 2023 y 2024, incrementaron": the subject is before the aside
+        # "los reclamos, de 2020 a 2021, aumentaron": the subject is before the aside
         opening = [i for i in range(max(0, index - _GAP * 2), index) if before[i] == ","]
         index = opening[-1] - 1 if opening else index
-    if index >= 0 and before[index].lower() in words.relatives:  # "imports, which hit $52.4 billion"
+    if index >= 0 and before[index].lower() in words.relatives:  # "sales, which hit $8.3 billion"
         antecedent: list[str] = []
         index -= 2 if index > 0 and before[index - 1] == "," else 1
         while index >= 0 and len(antecedent) < MAX_WORDS and _content(before[index], words):
@@ -454,7 +454,7 @@ def _clause(before: list[str], after: list[str], words: _Words, statistic: Stati
         return _Found(" ".join(antecedent) if named else None, relative=True)
     if index >= 0 and before[index].lower() in words.pronouns:
         return _Found(pronoun=True)
-    if index >= 0 and _is_participle(before[index], words):  # "el monto total de transferencias reportado asciende"
+    if index >= 0 and _is_participle(before[index], words):  # "el gasto anual de salud registrado asciende"
         index -= 1
     phrase: list[str] = []
     subject = None
@@ -492,7 +492,7 @@ def _trim(phrase: list[str], words: _Words, subject: str | None) -> tuple[str | 
         phrase = phrase[:-1]
     if not phrase:
         return None, subject
-    if len(phrase) > MAX_WORDS:  # "pasivo del conjunto de las Administraciones Públicas": the head alone
+    if len(phrase) > MAX_WORDS:  # "gasto corriente del total de los gobiernos regionales": the head alone
         cut = next((i for i, token in enumerate(phrase) if token.lower() in words.connectors), len(phrase))
         phrase = phrase[:cut]
     text = " ".join(phrase)
