@@ -221,7 +221,7 @@ def _source_paragraphs(drawn: Drawn, roles: list[str], language: str, _: Gettext
             role = roles[number - 1] if number <= len(roles) else None
             label = f'<span class="block-role"{lang_attribute(language)}>{_t(_role_label(role, _))}</span>' \
                 if role else ""
-            parts.append(f'<p class="block block-{role}">{label}{paragraph}</p>\n' if role else f"<p>{paragraph}</p>\n")
+            parts.append(f'<p class="block block-{_t(role)}">{label}{paragraph}</p>\n' if role else f"<p>{paragraph}</p>\n")
     return "".join(parts)
 
 
