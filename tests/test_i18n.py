@@ -94,6 +94,14 @@ def test_dates_and_numbers_come_from_cldr():
     assert format_figure(oil, "es") == "812.000 barriles por día"
 
 
+def test_a_count_per_period_is_written_in_the_readers_words_not_the_articles():
+    """"3 410 per month" in a Spanish pack read half in English; the measure beside it says what is counted."""
+    monthly = Statistic("3 410 per month", "3410", "rate", per="month")
+    daily = Statistic("about 112 break-ins a day", "112", "rate", per="day", qualifier="about")
+    assert (format_figure(monthly, "en"), format_figure(monthly, "es")) == ("3,410 a month", "3.410 al mes")
+    assert (format_figure(daily, "en"), format_figure(daily, "es")) == ("about 112 a day", "alrededor de 112 al día")
+
+
 @pytest.fixture(scope="module")
 def spanish_pack(tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("es")

@@ -22,6 +22,9 @@ _COMPACT_FROM = Decimal(1_000_000)
 # figure's text and named through CLDR (units.py), else the text is kept.
 _AS_WRITTEN = frozenset({"mass", "length", "area", "volume", "duration", "other"})
 _YEAR = re.compile(r"(?:1[89]|20)\d{2}")
+# A count per one of these periods without a unit word ("129 incidents per day") is written as
+# the number and its period in the reader's words; the card's measure says what is counted.
+_PER_PERIOD = frozenset({"hour", "day", "week", "month", "year"})
 
 
 def format_date(iso: str | None, language: str, style: str = "long") -> str | None:
@@ -75,7 +78,7 @@ def _as_written(statistic: Statistic) -> bool:
     and a year the parser took for a count, which never reads "2,018"."""
     if statistic.unit == "count" and _YEAR.fullmatch(statistic.text.strip()):
         return True
-    if statistic.unit == "rate" and _per_population(statistic):
+    if statistic.unit == "rate" and (_per_population(statistic) or statistic.per in _PER_PERIOD):
         return False
     if statistic.unit == "rate" or statistic.unit in _AS_WRITTEN:
         return cldr_unit(statistic.text, statistic.unit) is None
@@ -126,9 +129,18 @@ def _figure(statistic: Statistic, value: Decimal, language: str) -> str:
     unit = cldr_unit(statistic.text, statistic.unit) if statistic.unit in _AS_WRITTEN or statistic.unit == "rate" else None
     if unit:
         return format_measure(value, unit, statistic.per, language)
+    if statistic.unit == "rate" and statistic.per in _PER_PERIOD:
+        return _per_period(statistic.per, language).format(number=format_number(value, language))
     if statistic.unit == "currency" and statistic.currency:
         return _money(value, statistic.currency, language)
     return format_number(value, language, compact=True)
+
+
+def _per_period(per: str, language: str) -> str:
+    """"{number} a day" / "{number} al día": a count per period, without its unit word."""
+    _ = translations(language).gettext
+    return {"hour": _("{number} an hour"), "day": _("{number} a day"), "week": _("{number} a week"),
+            "month": _("{number} a month"), "year": _("{number} a year")}[per]
 
 
 def _money(value: Decimal, currency: str, language: str) -> str:
