@@ -36,6 +36,8 @@ def _measure_of(sentence: str, language: str, figure: str) -> str | None:
     ("Police recorded 880 homicides, up from 407 a decade earlier.", "880", "homicides"),
     ("Portugal sells €600m worth of cork to Japan.", "600m", "cork"),
     ("Kenya's foreign reserves today stand at $7.9 billion.", "7.9", "foreign reserves"),
+    ("The number of nurses from Elbonia, Freedonia and Ruritania in the United States has grown by 40 percent.",
+     "40 percent", "number of nurses"),
 ])
 def test_english_measures(sentence, figure, measure):
     assert _measure_of(sentence, "en", figure) == measure
@@ -48,6 +50,7 @@ def test_english_measures(sentence, figure, measure):
     ("Las remesas sumaron 2.390 millones de dólares en octubre.", "2.390", "remesas"),
     ("El mes pasado hubo 612 casos de dengue grave.", "612", "casos de dengue grave"),
     ("Según la CEPAL, Uruguay crecerá un 3,1% en 2026.", "3,1%", "crecimiento"),
+    ("Los turistas de Elbonia, Freedonia y Ruritania aumentaron un 12% este verano.", "12%", "turistas"),
 ])
 def test_spanish_measures(sentence, figure, measure):
     assert _measure_of(sentence, "es", figure) == measure
@@ -58,6 +61,11 @@ def test_subject_is_the_place_written_with_the_measure():
     found = _figures("More than 1,350 people in Ecuador were reported injured.", "en")
     assert [subject for _, subject in found.values()] == ["Ecuador"]
     assert _figures("Según la CEPAL, Uruguay crecerá un 3,1% en 2026.", "es")["3,1%"][1] == "Uruguay"
+
+
+def test_one_place_of_a_list_is_not_the_subject():
+    found = _figures("Los turistas de Elbonia, Freedonia y Ruritania aumentaron un 12% este verano.", "es")
+    assert found["12%"][1] is None
 
 
 def test_a_currency_sign_is_not_a_subject():

@@ -42,8 +42,10 @@ class _Words:
     """One language's word lists, as sets for lookup."""
 
     clause_verbs: frozenset[str]
+    verbs: frozenset[str]  # every verb that ends a noun phrase; capitalized, the word is a name ("United States")
     gap: frozenset[str]
     connectors: frozenset[str]
+    list_joiners: frozenset[str]  # "Elbonia, Freedonia and Ruritania": words that join names in a list
     adjuncts: frozenset[str]
     determiners: frozenset[str]
     bare_heads: frozenset[str]
@@ -95,9 +97,11 @@ def _words(language: str) -> _Words:
     months = frozenset(name.lower() for names in lexicon.load(language, "dates").get("months", []) for name in names)
     return _Words(
         clause_verbs=verbs | frozenset(verb.lower() for verb in data.get("verb_measures", {})),
+        verbs=verbs - lower("measure_change_nouns", figures) - lower("alone") - stopwords,
         gap=lower("gap_words") | frozenset(w.lower() for ws in figures.get("qualifiers", {}).values() for p in ws
                                            for w in p.split()),
         connectors=lower("connectors"),
+        list_joiners=lower("list_joiners"),
         adjuncts=lower("adjuncts"),
         determiners=lower("determiners"),
         bare_heads=lower("bare_heads"),
@@ -305,7 +309,8 @@ def _phrase_forward(tokens: list[str], words: _Words) -> tuple[list[str], list[s
 def _content(token: str, words: _Words) -> bool:
     """A word a measure may hold: not a function word, verb, unit, qualifier, month or participle."""
     lowered = token.lower()
-    return token[:1].isalpha() and lowered not in words.stops and lowered not in words.months \
+    named = token[:1].isupper() and lowered in words.verbs  # "the United States has": "States" is no verb here
+    return token[:1].isalpha() and (named or lowered not in words.stops) and lowered not in words.months \
         and not _POSSESSIVE.search(token) and not _is_participle(token, words) \
         and not (token[:1].islower() and len(token) > 4 and token.endswith(words.verb_endings))
 
@@ -429,7 +434,7 @@ def _clause(before: list[str], after: list[str], words: _Words, statistic: Stati
     verb = None
     for index in range(len(before) - 1, max(-1, len(before) - 1 - _GAP), -1):
         lowered = before[index].lower()
-        if lowered in words.clause_verbs:
+        if lowered in words.clause_verbs and not (index and _content(before[index], words)):
             verb = index
             break
         if lowered not in words.gap | words.companions and not lowered[:1].isdigit() and before[index] not in ("$", "€", "£", "US$"):
@@ -469,6 +474,11 @@ def _clause(before: list[str], after: list[str], words: _Words, statistic: Stati
             phrase.insert(0, token)
             index -= 1
             continue
+        opening = _name_list(before, index, words) if phrase and phrase[0][:1].isupper() else None
+        if opening is not None:  # "migrants from Elbonia, Freedonia and Ruritania in Chile"
+            phrase[:0] = before[opening:index + 1]
+            index = opening - 1
+            continue
         if not _content(token, words):
             break
         phrase.insert(0, token)
@@ -479,13 +489,30 @@ def _clause(before: list[str], after: list[str], words: _Words, statistic: Stati
     return _Found(measure, subject)
 
 
+def _name_list(before: list[str], index: int, words: _Words) -> int | None:
+    """Where the adjunct opening a list of names stands, when ``before[index]`` joins that list, else None."""
+    if before[index] != "," and before[index].lower() not in words.list_joiners:
+        return None
+    while index >= 0 and (before[index] == "," or before[index].lower() in words.list_joiners or before[index][:1].isupper()):
+        index -= 1
+    opener = index >= 0 and before[index].lower() in words.adjuncts | words.connectors
+    return index if opener and before[index + 1][:1].isupper() else None
+
+
+def _listed(tokens: list[str], words: _Words) -> bool:
+    """"Elbonia, Freedonia and Ruritania": names followed by a comma or a list's joining word."""
+    names = next((i for i, token in enumerate(tokens) if not token[:1].isupper()), len(tokens))
+    return names > 0 and names < len(tokens) and (tokens[names] == "," or tokens[names].lower() in words.list_joiners)
+
+
 def _trim(phrase: list[str], words: _Words, subject: str | None) -> tuple[str | None, str | None]:
     """A walked-back phrase as (measure, subject): leading function words off, "in Nigeria" to the subject."""
     while phrase and (phrase[0].lower() in words.connectors | words.adjuncts | words.determiners | words.when):
         phrase = phrase[1:]
     for index, token in enumerate(phrase):
-        if token.lower() in words.adjuncts and index > 0:
-            subject = subject or _leading_place(phrase[index + 1:])
+        listed = _listed(phrase[index + 1:], words)
+        if index > 0 and (token.lower() in words.adjuncts or listed and token.lower() in words.connectors):
+            subject = subject or (None if listed else _leading_place(phrase[index + 1:]))  # one of several: none
             phrase = phrase[:index]
             break
     while phrase and phrase[-1].lower() in words.connectors | words.determiners:
