@@ -51,6 +51,8 @@ def test_english_measures(sentence, figure, measure):
     ("El mes pasado hubo 612 casos de dengue grave.", "612", "casos de dengue grave"),
     ("Según la CEPAL, Uruguay crecerá un 3,1% en 2026.", "3,1%", "crecimiento"),
     ("Los turistas de Elbonia, Freedonia y Ruritania aumentaron un 12% este verano.", "12%", "turistas"),
+    ("De Europa llegan los suecos (unos 2.300) y de Oceanía los fiyianos (más de 400).", "más de 400", "fiyianos"),
+    ("Se midió un Ahorro Bruto Nacional (ABN) de 84 mil millones de pesos.", "84 mil", "ABN"),
 ])
 def test_spanish_measures(sentence, figure, measure):
     assert _measure_of(sentence, "es", figure) == measure

@@ -356,6 +356,8 @@ def _leading_place(tokens: list[str]) -> str | None:
 
 def _parenthesis(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
     """"los turistas (unos 7.200)": a figure in brackets right after the noun it counts."""
+    while before and before[-1].lower() in words.gap:  # "(unos 7.200)", "(más de 400)": the figure's qualifier
+        before = before[:-1]
     if len(before) < 2 or before[-1] != "(" or not after[:1] == [")"]:
         return _Found()
     phrase: list[str] = []
@@ -391,14 +393,19 @@ def _of_figure(before: list[str], after: list[str], words: _Words, statistic: St
     if len(before) < 2 or before[-1].lower() not in words.figure_links:
         return _Found()
     index = len(before) - 2
+    acronym = None
     if before[index] == ")" and "(" in before[:index]:  # "Producto Bruto Regional (PBR) de 84 mil"
-        index = len(before) - 1 - before[::-1].index("(") - 1
+        opening = len(before) - 1 - before[::-1].index("(")
+        acronym = before[opening + 1] if opening + 2 == index and _acronym(before[opening + 1]) else None
+        index = opening - 1
     phrase: list[str] = []
     while index >= 0 and len(phrase) < MAX_WORDS and _content(before[index], words):
         phrase.insert(0, before[index])
         index -= 1
     if not phrase or phrase[-1].lower() in words.frames | (words.change_nouns - words.alone):
         return _Found()
+    if acronym and all(token[:1].isupper() for token in phrase):  # a name in capitals: its abbreviation says it
+        return _Found(acronym)
     return _Found(*_trim(phrase, words, None))
 
 
