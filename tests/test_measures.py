@@ -35,6 +35,7 @@ def _measure_of(sentence: str, language: str, figure: str) -> str | None:
     ("The guild expects a 9% cut in shipments to Canada.", "9%", "shipments"),
     ("Police recorded 880 homicides, up from 407 a decade earlier.", "880", "homicides"),
     ("Portugal sells €600m worth of cork to Japan.", "600m", "cork"),
+    ("Of the $4 billion invested in the port since 2019, half came from abroad.", "4 billion", "investment"),
     ("Kenya's foreign reserves today stand at $7.9 billion.", "7.9", "foreign reserves"),
     ("The number of nurses from Elbonia, Freedonia and Ruritania in the United States has grown by 40 percent.",
      "40 percent", "number of nurses"),
@@ -53,6 +54,8 @@ def test_english_measures(sentence, figure, measure):
     ("Los turistas de Elbonia, Freedonia y Ruritania aumentaron un 12% este verano.", "12%", "turistas"),
     ("De Europa llegan los suecos (unos 2.300) y de Oceanía los fiyianos (más de 400).", "más de 400", "fiyianos"),
     ("Se midió un Ahorro Bruto Nacional (ABN) de 84 mil millones de pesos.", "84 mil", "ABN"),
+    ("La planta quedó parada con 800 millones de dólares invertidos.", "800", "inversión"),
+    ("De los 9.800 millones de dólares exportados hasta junio, 6.100 millones correspondieron al cobre.", "6.100", "exportaciones"),
 ])
 def test_spanish_measures(sentence, figure, measure):
     assert _measure_of(sentence, "es", figure) == measure

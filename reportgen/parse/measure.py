@@ -55,6 +55,7 @@ class _Words:
     not_participles: frozenset[str]
     verb_endings: tuple[str, ...]  # endings only a finite verb has ("cruzaron")
     verb_measures: dict[str, str]
+    participle_measures: dict[str, str]  # "$3bn invested" → investment: a participle after a figure names its measure
     not_measures: frozenset[str]
     stops: frozenset[str]  # words that end a noun phrase read forwards
     changes: frozenset[str]  # change nouns: "a 57% jump" is no measure
@@ -111,6 +112,7 @@ def _words(language: str) -> _Words:
         not_participles=lower("not_participles"),
         verb_endings=tuple(data.get("verb_endings", [])),
         verb_measures={verb.lower(): noun for verb, noun in data.get("verb_measures", {}).items()},
+        participle_measures={word.lower(): noun for word, noun in data.get("participle_measures", {}).items()},
         not_measures=lower("not_measures"),
         stops=stopwords | (verbs - lower("measure_change_nouns", figures) - lower("alone")) | frozenset(units) | lower("adjuncts") | lower("determiners") | lower("phrase_stops")
         | lower("connectors"),
@@ -273,6 +275,9 @@ def _governed(before: list[str], after: list[str], words: _Words, statistic: Sta
         tokens = tokens[1:]
     if tokens[:1] and tokens[0].lower() in words.copulas:  # "21% are children"
         tokens = tokens[1:]
+    named = tokens[1:2] if tokens[:1] and tokens[0].lower() in words.stops else tokens[:1]  # "(dólares) invertidos"
+    if named and named[0].lower() in words.participle_measures:  # "los 15 mil millones de dólares exportados"
+        return _Found(words.participle_measures[named[0].lower()])
     if tokens[:1] and _is_participle(tokens[0].lower(), words) and statistic.unit == "count":
         return _Found(tokens[0])  # "950 kidnapped": the people counted are named before (see ``measured``)
     phrase, rest = _phrase_forward(tokens, words)
