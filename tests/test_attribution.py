@@ -308,6 +308,19 @@ def test_speakers_and_organizations(case: str) -> None:
             assert expert.organization.startswith(organization), expert
 
 
+@pytest.mark.parametrize("text, role", [
+    ("Ante la pregunta de Marta sobre si coincide con la actual ministra de Hacienda Elena Robles, "
+     "el gobernador respondió que no opina. Robles dijo el lunes que \"la deuda bajará este año\".",
+     "ministra de Hacienda"),
+    ("Asked by Tom whether he agrees with Finance Minister Ivo Lenz, the governor declined. "
+     "Lenz said on Monday that \"tariffs will fall this year\".", "Finance Minister"),
+])
+def test_a_description_before_a_name_stops_at_the_clause_it_sits_in(text: str, role: str) -> None:
+    """"the question of Marta on whether she agrees with the minister X": Marta is no organization."""
+    expert = next(e for e in parse_bytes(text.encode("utf-8"), "clause.txt").experts if e.name in ("Elena Robles", "Ivo Lenz"))
+    assert (expert.role, expert.organization) == (role, None)
+
+
 @pytest.mark.parametrize("question", [
     "Minister Paul Okafor has said the loan is too small. Will the fund add more?",
     "Q: Minister Paul Okafor has said the loan is too small.",

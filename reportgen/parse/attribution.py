@@ -26,6 +26,7 @@ from .people import (
     is_organization_connector,
     is_place,
     is_title,
+    opens_clause,
     organizations_in,
     person_names,
     title_before,
@@ -233,8 +234,13 @@ def _unnamed_offices(sentence: str, registry: Registry) -> list[Description]:
 def _leading_description(clause: str, earlier: str = "") -> Description:
     """The description that ends a clause: "Finance Minister", "the NUPRC Chief Executive",
     "Así lo ve el director de Aduanas Andinas"; "Su director" works for the
-    body named just before."""
+    body named just before. A description never runs back across a clause ("the question of
+    Carlos on whether she agrees with the economy minister": only "the economy minister")."""
     words = clause.split()
+    opened = [index for index, word in enumerate(words) if opens_clause(word)]
+    if opened:
+        words = words[opened[-1] + 1:]
+        clause = " ".join(words)
     described = title_before(clause)
     if not described.role:
         determiners = _lower("articles") | _lower("description_determiners") | _lower("possessive_determiners")

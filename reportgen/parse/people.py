@@ -377,6 +377,11 @@ def _before_a_noun() -> frozenset[str]:
         "articles", "prepositions", "possessive_determiners", "organization_connectors_inside")))
 
 
+def opens_clause(word: str) -> bool:
+    """A clause word or a finite verb ("si", "that", "coincide"): no description runs across one."""
+    return _bare(word) in _lower_set("speech", "clause_words") or _bare(word) in _finite_verbs()
+
+
 def office_phrase(role: str | None) -> str | None:
     """A role as a title or office: cut where a clause opens ("presidente, quien agregó que…" is
     "presidente"), and none at all when a finite verb is left in it ("señala que…", "is the head")
