@@ -36,6 +36,7 @@ def _measure_of(sentence: str, language: str, figure: str) -> str | None:
     ("Police recorded 880 homicides, up from 407 a decade earlier.", "880", "homicides"),
     ("Portugal sells €600m worth of cork to Japan.", "600m", "cork"),
     ("Of the $4 billion invested in the port since 2019, half came from abroad.", "4 billion", "investment"),
+    ("The city signed a contract worth $5 billion with two builders.", "5 billion", "contract"),
     ("Kenya's foreign reserves today stand at $7.9 billion.", "7.9", "foreign reserves"),
     ("The number of nurses from Elbonia, Freedonia and Ruritania in the United States has grown by 40 percent.",
      "40 percent", "number of nurses"),
@@ -55,6 +56,8 @@ def test_english_measures(sentence, figure, measure):
     ("De Europa llegan los suecos (unos 2.300) y de Oceanía los fiyianos (más de 400).", "más de 400", "fiyianos"),
     ("Se midió un Ahorro Bruto Nacional (ABN) de 84 mil millones de pesos.", "84 mil", "ABN"),
     ("La planta quedó parada con 800 millones de dólares invertidos.", "800", "inversión"),
+    ("Las pesqueras registraron envíos al exterior por un valor de 2.100 millones de dólares.", "2.100", "envíos"),
+    ("Dijo que la rentabilidad de la inversión por más de 300 millones de dólares está asegurada.", "300", "inversión"),
     ("De los 9.800 millones de dólares exportados hasta junio, 6.100 millones correspondieron al cobre.", "6.100", "exportaciones"),
 ])
 def test_spanish_measures(sentence, figure, measure):
@@ -88,6 +91,17 @@ def test_a_place_a_verb_or_a_name_is_never_a_measure():
         for measure, _ in _figures(sentence, language).values():
             assert measure is None or not is_place(measure)
             assert measure not in ("cross", "Okafor", "Tomás Ferreira", "correspondieron")
+
+
+def test_a_value_link_needs_a_noun_before_it():
+    for sentence in ("El gasto estaría por encima de los 900 millones de dólares, dijo.",
+                     "La firma tiene proyectos a desarrollar por 50 mil millones de dólares."):
+        assert all(measure in (None, "gasto") for measure, _ in _figures(sentence, "es").values())
+
+
+def test_an_earlier_figure_takes_a_later_measure_only_side_by_side():
+    assert _measure_of("Un 31% y un 54% de los socios votaron.", "es", "31%") == "socios"
+    assert _measure_of("Ten per cent came from Asia and a further 6 per cent were farmers.", "en", "Ten") is None
 
 
 def test_a_year_read_as_a_count_has_no_measure():

@@ -54,6 +54,7 @@ class _Words:
     participles: frozenset[str]
     not_participles: frozenset[str]
     verb_endings: tuple[str, ...]  # endings only a finite verb has ("cruzaron")
+    infinitive_endings: tuple[str, ...]  # after a preposition, a verb's infinitive ("a desarrollar")
     verb_measures: dict[str, str]
     participle_measures: dict[str, str]  # "$3bn invested" → investment: a participle after a figure names its measure
     not_measures: frozenset[str]
@@ -64,6 +65,7 @@ class _Words:
     alone: frozenset[str]  # change nouns that are a measure by themselves ("growth of 3.6%")
     relatives: frozenset[str]
     pronouns: frozenset[str]
+    value_links: frozenset[str]  # "envíos por un valor de", "a deal worth": a money figure's link to what it values
     worth: frozenset[str]  # "€2bn worth of wine": words between a value and what it is the value of
     nouns: frozenset[str]  # measures a verb stands for ("exports"): nouns even where they look like verbs
     demonym_endings: tuple[str, ...]  # "Venezuelans": a capitalized word that names people, not a person
@@ -111,6 +113,7 @@ def _words(language: str) -> _Words:
         participles=lower("participles"),
         not_participles=lower("not_participles"),
         verb_endings=tuple(data.get("verb_endings", [])),
+        infinitive_endings=tuple(data.get("infinitive_endings", [])),
         verb_measures={verb.lower(): noun for verb, noun in data.get("verb_measures", {}).items()},
         participle_measures={word.lower(): noun for word, noun in data.get("participle_measures", {}).items()},
         not_measures=lower("not_measures"),
@@ -123,6 +126,7 @@ def _words(language: str) -> _Words:
         demonym_endings=tuple(data.get("demonym_endings", [])),
         relatives=lower("relatives"),
         worth=lower("worth"),
+        value_links=lower("value_links"),
         pronouns=lower("pronouns"),
         nouns=frozenset(noun.lower() for noun in data.get("verb_measures", {}).values()),
         range_openers=lower("range_openers", figures),
@@ -186,9 +190,18 @@ def measured(statistics: list[Statistic], language: str) -> list[Statistic]:
     for index in range(len(described) - 2, -1, -1):  # "28% and 54% of the nurses polled"
         statistic, following = described[index], described[index + 1]
         if not statistic.measure and following.measure and following.sentence == statistic.sentence \
-                and following.unit == statistic.unit and not _year_like(statistic):
+                and following.unit == statistic.unit and not _year_like(statistic) \
+                and _side_by_side(statistic, following, words):
             described[index] = replace(statistic, measure=following.measure)
     return described
+
+
+def _side_by_side(statistic: Statistic, following: Statistic, words: _Words) -> bool:
+    """"28%, 31% and 54% of": only commas, list words and qualifiers between two figures of one sentence."""
+    sentence = statistic.sentence
+    end = sentence.find(statistic.text) + len(statistic.text)
+    between = _TOKEN.findall(sentence[end:sentence.find(following.text, end)])
+    return all(token == "," or token.lower() in words.list_joiners | words.gap for token in between)
 
 
 def _period(statistic: Statistic) -> Period | None:
@@ -238,14 +251,13 @@ def _read(statistic: Statistic, language: str) -> _Found:
     end = start + len(statistic.text)
     words = _words(language)
     after = _TOKEN.findall(sentence[end:end + 200])
-    lead = re.match(r"\D*?(?=[$€£]|US\$|\d)", statistic.text)  # "superarán los", "more than": words before the number
-    before = _TOKEN.findall(sentence[max(0, start - 240):start] + (lead.group(0) if lead else ""))
+    before = _TOKEN.findall(sentence[max(0, start - 240):start] + _lead(statistic))
     while before and before[-1].lower() in words.range_openers:  # "between 8% and 10%"
         before = before[:-1]
     inside = _TOKEN.findall(re.sub(r"^\D*\d[\d.,]*", "", statistic.text))  # "barrels of oil per day"
     after = inside + after if statistic.unit != "count" and any(
         token.lower() in words.connectors for token in inside) or statistic.unit == "rate" else after
-    for reader in (_governed, _parenthesis, _of_figure, _changed, _object, _clause, _change_alone):
+    for reader in (_governed, _parenthesis, _of_figure, _valued, _changed, _object, _clause, _change_alone):
         found = reader(before, after, words, statistic)
         if found.measure and _is_measure(found.measure, language, sentence):
             clause = _clause(before, after, words, statistic) if found.base else _Found()
@@ -253,6 +265,12 @@ def _read(statistic: Statistic, language: str) -> _Found:
                 return clause
             return found
     return _Found(subject=_clause(before, after, words, statistic).subject)
+
+
+def _lead(statistic: Statistic) -> str:
+    """"superarán los", "more than": the words of a figure's text before its number."""
+    lead = re.match(r"\D*?(?=[$€£]|US\$|\d)", statistic.text)
+    return lead.group(0) if lead else ""
 
 
 def _governed(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
@@ -414,6 +432,30 @@ def _of_figure(before: list[str], after: list[str], words: _Words, statistic: St
     return _Found(*_trim(phrase, words, None))
 
 
+def _valued(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
+    """"envíos por un valor de 9 millones", "a contract worth $5 billion": the nearest noun before the link."""
+    qualifier = len(_TOKEN.findall(_lead(statistic)))
+    if statistic.unit != "currency" or qualifier >= len(before):
+        return _Found()
+    before = before[:len(before) - qualifier]  # "por encima de": the figure's qualifier, not its link
+    while before and before[-1].lower() in words.determiners | words.frames | words.connectors:
+        before = before[:-1]
+    if not before or before[-1].lower() not in words.value_links:
+        return _Found()
+    phrase: list[str] = []
+    for index in range(len(before) - 2, -1, -1):
+        token, lowered = before[index], before[index].lower()
+        if lowered in words.connectors and not all(word[:1].isupper() for word in phrase):
+            break  # "la rentabilidad de la inversión por…": the nearest noun, unless it is a name ("venta de Grupo Sur")
+        if lowered in words.adjuncts and phrase and phrase[0].islower() and phrase[0].endswith(words.infinitive_endings):
+            return _Found()  # "proyectos a desarrollar por 50 millones": what is valued is not said
+        joined = lowered in words.determiners and index > 0 and before[index - 1].lower() in words.adjuncts | words.connectors
+        if not (_content(token, words) or joined or lowered in words.adjuncts | words.connectors):
+            break  # "sold the crop for $80": a determiner opens the phrase unless a preposition comes before it
+        phrase.insert(0, token)
+    return _Found(*_trim(phrase, words, None))
+
+
 def _changed(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
     """"a 9% cut in shipments", "una reducción del 8 % en los accidentes": what the change is in."""
     if after[:1] and after[0].lower() in words.change_nouns:
@@ -446,7 +488,7 @@ def _clause(before: list[str], after: list[str], words: _Words, statistic: Stati
     verb = None
     for index in range(len(before) - 1, max(-1, len(before) - 1 - _GAP), -1):
         lowered = before[index].lower()
-        if lowered in words.clause_verbs and not (index and _content(before[index], words)):
+        if lowered in words.clause_verbs and not (index and before[index][:1].isupper() and _content(before[index], words)):
             verb = index
             break
         if lowered not in words.gap | words.companions and not lowered[:1].isdigit() and before[index] not in ("$", "€", "£", "US$"):
@@ -503,7 +545,7 @@ def _clause(before: list[str], after: list[str], words: _Words, statistic: Stati
 
 def _name_list(before: list[str], index: int, words: _Words) -> int | None:
     """Where the adjunct opening a list of names stands, when ``before[index]`` joins that list, else None."""
-    if before[index] != "," and before[index].lower() not in words.list_joiners:
+    if before[index].lower() not in words.list_joiners:  # "A, B and C": the walk meets "and" first
         return None
     while index >= 0 and (before[index] == "," or before[index].lower() in words.list_joiners or before[index][:1].isupper()):
         index -= 1
