@@ -135,8 +135,14 @@ def summarize_expert(commentary: list[str], language: str) -> str | None:
     if len(best.split()) < _SHORT_SUMMARY_WORDS and position + 1 < len(sentences):
         following = sentences[position + 1]
         if _is_complete(following) and is_substantive(following, language):
-            return f"{best} {following}"
-    return best
+            return _marked_if_partial(f"{best} {following}")
+    return _marked_if_partial(best)
+
+
+def _marked_if_partial(summary: str) -> str:
+    """A quotation taken up mid-sentence ("un millón de barriles para China.") opens with an
+    ellipsis, as editors mark it, so a card never reads as a sentence that lost its start."""
+    return f"…{summary}" if summary.lstrip(_LEADING_MARKS)[:1].islower() else summary
 
 
 def takeaways(candidates: list[str], paragraphs: list[str], language: str) -> list[str]:

@@ -67,6 +67,18 @@ def test_the_summary_is_the_claim_not_the_courtesy_around_it(commentary, languag
     assert summarize_expert(commentary, language) == summary
 
 
+@pytest.mark.parametrize("commentary, language, summary", [
+    (["los puertos del sur seguirán cerrados hasta marzo por la huelga."], "es",
+     "…los puertos del sur seguirán cerrados hasta marzo por la huelga."),
+    (["“a slow recovery that will take most of next year,” in her words."], "en",
+     "…“a slow recovery that will take most of next year,” in her words."),
+    (["Ports in the south will stay shut until March because of the strike."], "en",
+     "Ports in the south will stay shut until March because of the strike."),
+])
+def test_a_quotation_taken_up_mid_sentence_opens_with_an_ellipsis(commentary, language, summary):
+    assert summarize_expert(commentary, language) == summary
+
+
 def test_thanks_followed_by_a_claim_is_substantive_and_a_quoted_thank_you_is_not():
     assert is_substantive("Thank you, and I think the new fees will push cargo to smaller ports.", "en")
     assert not is_substantive('"Thank you," said Dana Ruiz, a senior fellow at the Harbor Institute.', "en")
