@@ -37,6 +37,7 @@ def _measure_of(sentence: str, language: str, figure: str) -> str | None:
     ("Portugal sells €600m worth of cork to Japan.", "600m", "cork"),
     ("Of the $4 billion invested in the port since 2019, half came from abroad.", "4 billion", "investment"),
     ("The city signed a contract worth $5 billion with two builders.", "5 billion", "contract"),
+    ("Wheat exports from Ukraine fell in May and stood at 2.4 million tons.", "2.4 million", "wheat exports"),
     ("Kenya's foreign reserves today stand at $7.9 billion.", "7.9", "foreign reserves"),
     ("The number of nurses from Elbonia, Freedonia and Ruritania in the United States has grown by 40 percent.",
      "40 percent", "number of nurses"),
@@ -57,6 +58,7 @@ def test_english_measures(sentence, figure, measure):
     ("Se midió un Ahorro Bruto Nacional (ABN) de 84 mil millones de pesos.", "84 mil", "ABN"),
     ("La planta quedó parada con 800 millones de dólares invertidos.", "800", "inversión"),
     ("Las pesqueras registraron envíos al exterior por un valor de 2.100 millones de dólares.", "2.100", "envíos"),
+    ("La pesca de atún en Chile mantuvo en marzo su caída y se situó en 2,4 millones de toneladas.", "2,4", "pesca de atún"),
     ("Dijo que la rentabilidad de la inversión por más de 300 millones de dólares está asegurada.", "300", "inversión"),
     ("De los 9.800 millones de dólares exportados hasta junio, 6.100 millones correspondieron al cobre.", "6.100", "exportaciones"),
 ])

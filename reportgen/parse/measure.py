@@ -493,12 +493,19 @@ def _clause(before: list[str], after: list[str], words: _Words, statistic: Stati
             break
         if lowered not in words.gap | words.companions and not lowered[:1].isdigit() and before[index] not in ("$", "€", "£", "US$"):
             return _Found()
-    if verb is None:
-        return _Found()
+    return _Found() if verb is None else _subject_of(before, verb, words)
+
+
+def _subject_of(before: list[str], verb: int, words: _Words) -> _Found:
+    """What the subject of ``before[verb]`` names: a measure, a relative's antecedent, a pronoun."""
     index = verb - 1
     while index >= 0 and (before[index].lower() in words.companions | {","} or before[index].lower() in words.gap
                           and before[index].lower() not in words.determiners):
         index -= 1
+    if index >= 0 and before[index].lower() in words.list_joiners:  # "la extracción mantuvo … y se situó en"
+        earlier = next((i for i in range(index - 1, max(-1, index - 1 - 2 * _GAP), -1)
+                        if before[i].lower() in words.clause_verbs - words.change_nouns and before[i][:1].islower()), None)
+        return _subject_of(before, earlier, words) if earlier is not None else _Found()
     if index + 1 < verb and before[index + 1] == "," and index >= 0 and not _content(before[index], words):
         # "los reclamos, de 2020 a 2021, aumentaron": the subject is before the aside
         opening = [i for i in range(max(0, index - _GAP * 2), index) if before[i] == ","]
