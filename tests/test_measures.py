@@ -58,6 +58,7 @@ def test_english_measures(sentence, figure, measure):
     ("Se midió un Ahorro Bruto Nacional (ABN) de 84 mil millones de pesos.", "84 mil", "ABN"),
     ("La planta quedó parada con 800 millones de dólares invertidos.", "800", "inversión"),
     ("Las pesqueras registraron envíos al exterior por un valor de 2.100 millones de dólares.", "2.100", "envíos"),
+    ("En Perú vive cerca del 30% del total de los chilenos emigrados.", "30%", "chilenos"),
     ("La pesca de atún en Chile mantuvo en marzo su caída y se situó en 2,4 millones de toneladas.", "2,4", "pesca de atún"),
     ("Dijo que la rentabilidad de la inversión por más de 300 millones de dólares está asegurada.", "300", "inversión"),
     ("De los 9.800 millones de dólares exportados hasta junio, 6.100 millones correspondieron al cobre.", "6.100", "exportaciones"),

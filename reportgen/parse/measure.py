@@ -289,8 +289,11 @@ def _governed(before: list[str], after: list[str], words: _Words, statistic: Sta
         while tokens[:1] and tokens[0].lower() in joins:
             base = base or statistic.unit == "percent" and tokens[0].lower() in words.connectors
             tokens = tokens[1:]
-    while tokens[:1] and tokens[0].lower() in words.determiners:
-        tokens = tokens[1:]
+    while tokens[:1] and tokens[0].lower() in words.determiners | words.frames:
+        framed = tokens[0].lower() in words.frames and tokens[1:2] and tokens[1].lower() in words.connectors
+        if tokens[0].lower() not in words.determiners and not framed:
+            break
+        tokens = tokens[2:] if framed else tokens[1:]  # "45% del total de los migrantes": the total is a frame
     if tokens[:1] and tokens[0].lower() in words.copulas:  # "21% are children"
         tokens = tokens[1:]
     named = tokens[1:2] if tokens[:1] and tokens[0].lower() in words.stops else tokens[:1]  # "(dólares) invertidos"
