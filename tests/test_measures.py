@@ -107,6 +107,23 @@ def test_an_earlier_figure_takes_a_later_measure_only_side_by_side():
     assert _measure_of("Ten per cent came from Asia and a further 6 per cent were farmers.", "en", "Ten") is None
 
 
+@pytest.mark.parametrize("sentence, language, figure, measure", [
+    ("Some 9,000 Elbonians crossed in June. Of those, about 7,000 went back, up to 800 stay in Freedonia.",
+     "en", "800", "Elbonians"),
+    ("Some 9,000 Elbonians crossed in June. Of those, about 7,000 went back.", "en", "7,000", "Elbonians"),
+    ("Llegaron 3.000 turistas en mayo. De estos, unos 900 eran niños.", "es", "900", "niños"),
+    ("Llegaron 3.000 turistas en mayo. De estos, unos 900 regresaron.", "es", "900", "turistas"),
+])
+def test_a_partitive_counts_a_part_of_the_figure_before(sentence, language, figure, measure):
+    paragraph = measured([s for part in sentence.split(". ") for s in find_statistics(part, language)], language)
+    assert next(s.measure for s in paragraph if figure in s.text) == measure
+
+
+def test_a_count_governs_a_plural_noun_not_a_verb():
+    assert _measure_of("Of the guests, 800 stay in hotels.", "en", "800") is None
+    assert _measure_of("About 800 police stay in the town.", "en", "800") == "police"
+
+
 def test_a_year_read_as_a_count_has_no_measure():
     found = measured(find_statistics("Los datos de 2019 marcaron un mal año para 2.700 comercios.", "es"), "es")
     assert all(s.measure is None for s in found if s.text.strip() == "2019")

@@ -49,6 +49,8 @@ class _Words:
     adjuncts: frozenset[str]
     determiners: frozenset[str]
     bare_heads: frozenset[str]
+    plurals: frozenset[str]  # plural nouns without a plural ending ("people", "police")
+    plural_endings: tuple[str, ...]
     participle_links: tuple[tuple[str, ...], ...]
     participle_endings: tuple[str, ...]
     participles: frozenset[str]
@@ -65,6 +67,7 @@ class _Words:
     alone: frozenset[str]  # change nouns that are a measure by themselves ("growth of 3.6%")
     relatives: frozenset[str]
     pronouns: frozenset[str]
+    partitives: tuple[tuple[str, ...], ...]  # "of those", "de estos": a part of the figure just before
     value_links: frozenset[str]  # "envíos por un valor de", "a deal worth": a money figure's link to what it values
     worth: frozenset[str]  # "€2bn worth of wine": words between a value and what it is the value of
     nouns: frozenset[str]  # measures a verb stands for ("exports"): nouns even where they look like verbs
@@ -108,6 +111,8 @@ def _words(language: str) -> _Words:
         adjuncts=lower("adjuncts"),
         determiners=lower("determiners"),
         bare_heads=lower("bare_heads"),
+        plurals=lower("plurals"),
+        plural_endings=tuple(data.get("plural_endings", [])),
         participle_links=tuple(tuple(link.lower().split()) for link in data.get("participle_links", [])),
         participle_endings=tuple(data.get("participle_endings", [])),
         participles=lower("participles"),
@@ -128,6 +133,7 @@ def _words(language: str) -> _Words:
         worth=lower("worth"),
         value_links=lower("value_links"),
         pronouns=lower("pronouns"),
+        partitives=tuple(tuple(phrase.lower().split()) for phrase in data.get("partitives", [])),
         nouns=frozenset(noun.lower() for noun in data.get("verb_measures", {}).values()),
         range_openers=lower("range_openers", figures),
         change_nouns=lower("measure_change_nouns", figures) | lower("change_nouns"),
@@ -148,6 +154,7 @@ class _Found:
     subject: str | None = None
     relative: bool = False  # the clause's subject is "which"/"que": the figure before it names the measure
     pronoun: bool = False  # the clause's subject is "it"/"ello": an earlier figure of the paragraph names it
+    partitive: bool = False  # "Of those, 40,000 return": a part of what the figure just before counts
     base: bool = False  # the measure is a share's base ("% of GDP"): the clause's subject says more
 
 
@@ -174,6 +181,8 @@ def measured(statistics: list[Statistic], language: str) -> list[Statistic]:
             measure = previous if not measure else f"{previous.split()[0]} {measure}"
         elif not measure and found.pronoun:  # "It was over 34%": the paragraph's last figure of its kind
             measure = in_paragraph.get(_family(statistic))
+        elif not measure and found.partitive and described and _family(described[-1]) == _family(statistic):
+            measure = described[-1].measure  # "45,000 cross daily. Of those, 40,000 return"
         if measure and _starts(statistic.sentence, measure) and measure[1:2].islower():
             measure = measure[:1].lower() + measure[1:]  # "Remittances rose 12%": the capital is the sentence's
         if _year_like(statistic) and (not measure or _after_year_word(statistic, words)):
@@ -264,7 +273,17 @@ def _read(statistic: Statistic, language: str) -> _Found:
             if clause.measure and _is_measure(clause.measure, language, sentence):  # "la deuda fue del 4,1% del PIB"
                 return clause
             return found
-    return _Found(subject=_clause(before, after, words, statistic).subject)
+    return _Found(subject=_clause(before, after, words, statistic).subject, partitive=_partitive(before, words))
+
+
+def _partitive(before: list[str], words: _Words) -> bool:
+    """"Of those, about 40,000 return", "…, de los cuales 900": the figure counts a part of the one before."""
+    tokens = [token.lower() for token in before]
+    while tokens and tokens[-1] in words.gap - words.connectors:  # "an estimated", "unos"
+        tokens.pop()
+    if tokens[-1:] == [","]:
+        tokens.pop()
+    return any(tuple(tokens[-len(phrase):]) == phrase for phrase in words.partitives)
 
 
 def _lead(statistic: Statistic) -> str:
@@ -304,12 +323,24 @@ def _governed(before: list[str], after: list[str], words: _Words, statistic: Sta
     phrase, rest = _phrase_forward(tokens, words)
     if not phrase or phrase[0].lower() in words.changes:
         return _Found()
+    if statistic.unit == "count" and statistic.value != "1":
+        phrase = _to_plural(phrase, words)  # "800 police stay in town": the count's noun is plural, "stay" a verb
+        if not phrase:
+            return _Found()
     subject = _place_after(rest, words)
     if phrase[-1].lower() in words.bare_heads:
         participle = _participle(rest, words)
         if participle:
             phrase.append(participle)
     return _Found(" ".join(phrase), subject, base=base)
+
+
+def _to_plural(phrase: list[str], words: _Words) -> list[str]:
+    """The phrase up to its last plural word, a name or a people ("Venezuelans"); kept whole from "of" on."""
+    head = next((i for i, token in enumerate(phrase) if i and token.lower() in words.connectors), len(phrase))
+    plural = [i for i, token in enumerate(phrase[:head]) if token[:1].isupper() or token.lower() in words.plurals
+              or token.lower().endswith(words.plural_endings)]
+    return [] if not plural else phrase if plural[-1] == head - 1 else phrase[:plural[-1] + 1]
 
 
 def _phrase_forward(tokens: list[str], words: _Words) -> tuple[list[str], list[str]]:
@@ -488,6 +519,9 @@ def _change_alone(before: list[str], after: list[str], words: _Words, statistic:
 
 def _clause(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
     """The subject of the verb that leads to the figure: "Mexico's exports reached $53.6 billion"."""
+    own = len(_TOKEN.findall(_lead(statistic)))
+    if own and before[-own - 1:-own] == [","]:  # "7,000 go home, up to 800 stay": a list's item, no verb
+        return _Found()
     verb = None
     for index in range(len(before) - 1, max(-1, len(before) - 1 - _GAP), -1):
         lowered = before[index].lower()
