@@ -76,6 +76,7 @@ class _Words:
     change_nouns: frozenset[str]
     figure_links: frozenset[str]
     copulas: frozenset[str]
+    extra: frozenset[str]  # "307,000 more migrants": a comparison between a count and its noun
     transitive: frozenset[str]
     by_words: frozenset[str]
     when: frozenset[str]  # months and time words: inside a "where/when" adjunct a subject may carry
@@ -139,6 +140,7 @@ def _words(language: str) -> _Words:
         change_nouns=lower("measure_change_nouns", figures) | lower("change_nouns"),
         figure_links=lower("figure_links"),
         copulas=lower("copulas"),
+        extra=lower("extra"),
         transitive=lower("transitive_verbs"),
         by_words=lower("by_words"),
         when=months | frozenset(word.lower() for word in figures.get("time_words", [])),
@@ -313,6 +315,8 @@ def _governed(before: list[str], after: list[str], words: _Words, statistic: Sta
         if tokens[0].lower() not in words.determiners and not framed:
             break
         tokens = tokens[2:] if framed else tokens[1:]  # "45% del total de los migrantes": the total is a frame
+    if tokens[:1] and tokens[0].lower() in words.extra and statistic.unit in ("count", "currency"):
+        tokens = tokens[1:]  # "307,000 more migrants", "$9 billones de un mayor déficit"
     if tokens[:1] and tokens[0].lower() in words.copulas:  # "21% are children"
         tokens = tokens[1:]
     named = tokens[1:2] if tokens[:1] and tokens[0].lower() in words.stops else tokens[:1]  # "(dólares) invertidos"
