@@ -585,10 +585,22 @@ def _subject_of(before: list[str], verb: int, words: _Words) -> _Found:
             break
         phrase.insert(0, token)
         index -= 1
-    measure, subject = _trim(phrase, words, subject)
+    head = _elided_head(before, index, words) if phrase and phrase[0].lower() in words.connectors else None
+    measure, subject = _trim([head, *phrase] if head else phrase, words, subject)
     if measure is None and subject and before[verb].lower() in words.verb_measures:
         measure = words.verb_measures[before[verb].lower()]
     return _Found(measure, subject)
+
+
+def _elided_head(before: list[str], index: int, words: _Words) -> str | None:
+    """"La producción de cobre … y la de plata subirá": the noun "la de" leaves out, from "la producción de"."""
+    if index < 0 or before[index].lower() not in words.determiners:
+        return None
+    for link in range(index - 1, 1, -1):
+        if before[link].lower() in words.connectors and before[link - 2].lower() in words.determiners \
+                and _content(before[link - 1], words):
+            return before[link - 1]
+    return None
 
 
 def _name_list(before: list[str], index: int, words: _Words) -> int | None:
