@@ -123,6 +123,18 @@ def test_a_partitive_counts_a_part_of_the_figure_before(sentence, language, figu
     assert next(s.measure for s in paragraph if figure in s.text) == measure
 
 
+@pytest.mark.parametrize("sentence, language, figure, measure", [
+    ("Exit polls showed Okafor with 41.2 percent and Lindqvist at 38.5 percent of the votes counted.",
+     "en", "38.5", "votes"),
+    ("Exit polls showed Okafor with 41.2 percent after a third of the votes were counted.", "en", "41.2", "votes"),
+    ("La candidata Ana Ruiz lidera la intención de voto con el 14%, y Pedro Soto le sigue con un 11%.",
+     "es", "11%", "intención de voto"),
+    ("El robo es el principal problema del barrio, según una encuesta de Datum, con un 22 %.", "es", "22", None),
+])
+def test_a_share_held_by_a_name_in_an_election_paragraph(sentence, language, figure, measure):
+    assert _measure_of(sentence, language, figure) == measure
+
+
 def test_a_count_governs_a_plural_noun_not_a_verb():
     assert _measure_of("Of the guests, 800 stay in hotels.", "en", "800") is None
     assert _measure_of("About 800 police stay in the town.", "en", "800") == "police"

@@ -68,6 +68,8 @@ class _Words:
     relatives: frozenset[str]
     pronouns: frozenset[str]
     partitives: tuple[tuple[str, ...], ...]  # "of those", "de estos": a part of the figure just before
+    share_links: frozenset[str]  # "Okafor with 41%", "le siguen con un 8%": a share held by whoever is named
+    vote_measures: dict[str, str]  # words of a paragraph on an election → the measure of its shares, in order
     value_links: frozenset[str]  # "envíos por un valor de", "a deal worth": a money figure's link to what it values
     worth: frozenset[str]  # "€2bn worth of wine": words between a value and what it is the value of
     nouns: frozenset[str]  # measures a verb stands for ("exports"): nouns even where they look like verbs
@@ -135,6 +137,8 @@ def _words(language: str) -> _Words:
         value_links=lower("value_links"),
         pronouns=lower("pronouns"),
         partitives=tuple(tuple(phrase.lower().split()) for phrase in data.get("partitives", [])),
+        share_links=lower("share_links"),
+        vote_measures={phrase.lower(): noun for phrase, noun in data.get("vote_measures", {}).items()},
         nouns=frozenset(noun.lower() for noun in data.get("verb_measures", {}).values()),
         range_openers=lower("range_openers", figures),
         change_nouns=lower("measure_change_nouns", figures) | lower("change_nouns"),
@@ -157,6 +161,7 @@ class _Found:
     relative: bool = False  # the clause's subject is "which"/"que": the figure before it names the measure
     pronoun: bool = False  # the clause's subject is "it"/"ello": an earlier figure of the paragraph names it
     partitive: bool = False  # "Of those, 40,000 return": a part of what the figure just before counts
+    share: bool = False  # "Okafor with 41%": a share of whatever the paragraph is about (votes)
     base: bool = False  # the measure is a share's base ("% of GDP"): the clause's subject says more
 
 
@@ -167,6 +172,7 @@ def measured(statistics: list[Statistic], language: str) -> list[Statistic]:
     sentence: str | None = None
     in_sentence: dict[str, str] = {}  # the sentence's last measure of each kind of unit ("" for any kind)
     in_paragraph: dict[str, str] = {}  # the same over the paragraph: linear in its figures
+    voting = _vote_measure(statistics, words)
     for statistic in statistics:
         if statistic.sentence != sentence:
             sentence, in_sentence = statistic.sentence, {}
@@ -185,6 +191,8 @@ def measured(statistics: list[Statistic], language: str) -> list[Statistic]:
             measure = in_paragraph.get(_family(statistic))
         elif not measure and found.partitive and described and _family(described[-1]) == _family(statistic):
             measure = described[-1].measure  # "45,000 cross daily. Of those, 40,000 return"
+        elif not measure and found.share:
+            measure = voting  # "Okafor with 41% and Lindqvist at 38%" in a paragraph on an election
         if measure and _starts(statistic.sentence, measure) and measure[1:2].islower():
             measure = measure[:1].lower() + measure[1:]  # "Remittances rose 12%": the capital is the sentence's
         if _year_like(statistic) and (not measure or _after_year_word(statistic, words)):
@@ -275,7 +283,25 @@ def _read(statistic: Statistic, language: str) -> _Found:
             if clause.measure and _is_measure(clause.measure, language, sentence):  # "la deuda fue del 4,1% del PIB"
                 return clause
             return found
-    return _Found(subject=_clause(before, after, words, statistic).subject, partitive=_partitive(before, words))
+    return _Found(subject=_clause(before, after, words, statistic).subject, partitive=_partitive(before, words),
+                  share=_share(before, after, words, statistic))
+
+
+def _share(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> bool:
+    """"Okafor with 41%", "le siguen con un 8%": a share after "with", of nothing written after it."""
+    if statistic.unit != "percent" or after[:1] and after[0].lower() in words.connectors:
+        return False
+    tokens = [token.lower() for token in before]
+    while tokens and tokens[-1] in words.determiners | words.gap - words.share_links:  # "solo con el"
+        tokens.pop()
+    return bool(tokens) and tokens[-1] in words.share_links
+
+
+def _vote_measure(statistics: list[Statistic], words: _Words) -> str | None:
+    """The measure of a share held by a name in a paragraph on an election ("votes"), from its first vote word."""
+    text = " ".join(dict.fromkeys(statistic.sentence.lower() for statistic in statistics))
+    return next((noun for phrase, noun in words.vote_measures.items()
+                 if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)), None)
 
 
 def _partitive(before: list[str], words: _Words) -> bool:
