@@ -571,7 +571,8 @@ def _subject_of(before: list[str], verb: int, words: _Words) -> _Found:
         index -= 1
     if index >= 0 and before[index].lower() in words.list_joiners:  # "la extracción mantuvo … y se situó en"
         earlier = next((i for i in range(index - 1, max(-1, index - 1 - 2 * _GAP), -1)
-                        if before[i].lower() in words.clause_verbs - words.change_nouns and before[i][:1].islower()), None)
+                        if before[i].lower() in words.clause_verbs - words.change_nouns and before[i][:1].islower()
+                        and not _is_participle(before[i], words)), None)  # "mantuvo el pasado mes … y se situó"
         return _subject_of(before, earlier, words) if earlier is not None else _Found()
     if index + 1 < verb and before[index + 1] == "," and index >= 0 and not _content(before[index], words):
         # "los reclamos, de 2020 a 2021, aumentaron": the subject is before the aside
