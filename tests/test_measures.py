@@ -138,6 +138,15 @@ def test_a_share_held_by_a_name_in_an_election_paragraph(sentence, language, fig
     assert _measure_of(sentence, language, figure) == measure
 
 
+def test_a_pronoun_subject_takes_the_paragraph_measure_of_its_kind():
+    paragraph = measured(find_statistics("Chile's farm exports were $9 billion. It was $5 billion in 2015.", "en"), "en")
+    assert [s.measure for s in paragraph] == ["farm exports", "farm exports"]
+
+
+def test_a_noun_owned_inside_a_longer_subject_is_not_the_measure():
+    assert _measure_of("Today the share of farming in Chile's GDP is roughly 9%.", "en", "9%") is None
+
+
 def test_a_count_governs_a_plural_noun_not_a_verb():
     assert _measure_of("Of the guests, 800 stay in hotels.", "en", "800") is None
     assert _measure_of("About 800 police stay in the town.", "en", "800") == "police"

@@ -283,8 +283,9 @@ def _read(statistic: Statistic, language: str) -> _Found:
             if clause.measure and _is_measure(clause.measure, language, sentence):  # "la deuda fue del 4,1% del PIB"
                 return clause
             return found
-    return _Found(subject=_clause(before, after, words, statistic).subject, partitive=_partitive(before, words),
-                  share=_share(before, after, words, statistic))
+    clause = _clause(before, after, words, statistic)  # "It was 5%", "…, which hit $8bn": its flags still count
+    return _Found(subject=clause.subject, relative=clause.relative, pronoun=clause.pronoun,
+                  partitive=_partitive(before, words), share=_share(before, after, words, statistic))
 
 
 def _share(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> bool:
@@ -595,6 +596,8 @@ def _subject_of(before: list[str], verb: int, words: _Words) -> _Found:
     while index >= 0 and len(phrase) < 3 * MAX_WORDS:
         token, lowered = before[index], before[index].lower()
         if _POSSESSIVE.search(token) and token[:1].isalpha():
+            if index and before[index - 1].lower() in words.adjuncts | words.connectors:
+                return _Found()  # "the share of farming in Chile's GDP is 9%": the subject is not "GDP"
             owner = _POSSESSIVE.sub("", token)
             subject = owner if is_place(owner) or owner[:1].isupper() else None
             break
