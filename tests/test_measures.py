@@ -60,6 +60,8 @@ def test_english_measures(sentence, figure, measure):
     ("Se midió un Ahorro Bruto Nacional (ABN) de 84 mil millones de pesos.", "84 mil", "ABN"),
     ("La planta quedó parada con 800 millones de dólares invertidos.", "800", "inversión"),
     ("La producción de cobre se va a duplicar y la de plata va a subir de 40 toneladas a 90.", "40", "producción de plata"),
+    ("Habrá más ventas a Chile que pueden llegar a los 90.000 barriles diarios.", "90.000", "ventas"),
+    ("Otro grupo son los temporeros, que van y vienen cada semana, que son unos 8.000.", "8.000", "temporeros"),
     ("Estamos hablando de $9 billones de un mayor déficit frente a lo previsto.", "9 billones", "déficit"),
     ("Las pesqueras registraron envíos al exterior por un valor de 2.100 millones de dólares.", "2.100", "envíos"),
     ("En Perú vive cerca del 30% del total de los chilenos emigrados.", "30%", "chilenos"),
@@ -120,6 +122,8 @@ def test_an_earlier_figure_takes_a_later_measure_only_side_by_side():
     ("Some 9,000 Elbonians crossed in June. Of those, about 7,000 went back.", "en", "7,000", "Elbonians"),
     ("Llegaron 3.000 turistas en mayo. De estos, unos 900 eran niños.", "es", "900", "niños"),
     ("Llegaron 3.000 turistas en mayo. De estos, unos 900 regresaron.", "es", "900", "turistas"),
+    ("Otro grupo son los temporeros, que van y vienen cada semana, que son unos 8.000. De estos, unos 6.000 se quedan.",
+     "es", "6.000", "temporeros"),
 ])
 def test_a_partitive_counts_a_part_of_the_figure_before(sentence, language, figure, measure):
     paragraph = measured([s for part in sentence.split(". ") for s in find_statistics(part, language)], language)

@@ -580,13 +580,7 @@ def _subject_of(before: list[str], verb: int, words: _Words) -> _Found:
         opening = [i for i in range(max(0, index - _GAP * 2), index) if before[i] == ","]
         index = opening[-1] - 1 if opening else index
     if index >= 0 and before[index].lower() in words.relatives:  # "sales, which hit $8.3 billion"
-        antecedent: list[str] = []
-        index -= 2 if index > 0 and before[index - 1] == "," else 1
-        while index >= 0 and len(antecedent) < MAX_WORDS and _content(before[index], words):
-            antecedent.insert(0, before[index])
-            index -= 1
-        named = antecedent and antecedent[-1].lower() not in words.frames  # "a record high, which…" says nothing
-        return _Found(" ".join(antecedent) if named else None, relative=True)
+        return _antecedent(before, index, words)
     if index >= 0 and before[index].lower() in words.pronouns:
         return _Found(pronoun=True)
     if index >= 0 and _is_participle(before[index], words):  # "el gasto anual de salud registrado asciende"
@@ -620,6 +614,24 @@ def _subject_of(before: list[str], verb: int, words: _Words) -> _Found:
     if measure is None and subject and before[verb].lower() in words.verb_measures:
         measure = words.verb_measures[before[verb].lower()]
     return _Found(measure, subject)
+
+
+def _antecedent(before: list[str], index: int, words: _Words) -> _Found:
+    """What the relative at ``before[index]`` stands for: "sales, which hit…", "las ventas a Chile que llegan a"."""
+    index -= 1
+    if index >= 0 and before[index] == ",":
+        index -= 1
+        aside = next((i for i in range(index, max(-1, index - 2 * _GAP), -1) if before[i] == ","), None)
+        if aside is not None and before[aside + 1].lower() in words.relatives:
+            index = aside - 1  # "los pendulares, que entran a diario, que son 45.000": past the first relative
+    phrase: list[str] = []
+    while index >= 0 and len(phrase) < MAX_WORDS and (_content(before[index], words) or phrase
+                                                      and before[index].lower() in words.adjuncts and phrase[0][:1].isupper()):
+        phrase.insert(0, before[index])
+        index -= 1
+    measure, subject = _trim(phrase, words, None)
+    named = measure and measure.split()[-1].lower() not in words.frames  # "a record high, which…" says nothing
+    return _Found(measure if named else None, subject, relative=True)
 
 
 def _elided_head(before: list[str], index: int, words: _Words) -> str | None:
