@@ -481,6 +481,8 @@ def _of_figure(before: list[str], after: list[str], words: _Words, statistic: St
     if len(before) < 2 or before[-1].lower() not in words.figure_links:
         return _Found()
     index = len(before) - 2
+    if index >= 2 and before[index].lower() in words.companions and before[index - 1] == ",":
+        index -= 2  # "su producción de crudo, actualmente de 440 mil barriles": the noun before the aside
     acronym = None
     if before[index] == ")" and "(" in before[:index]:  # "Producto Bruto Regional (PBR) de 84 mil"
         opening = len(before) - 1 - before[::-1].index("(")
