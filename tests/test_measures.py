@@ -149,6 +149,15 @@ def test_a_pronoun_subject_takes_the_paragraph_measure_of_its_kind():
     assert [s.measure for s in paragraph] == ["farm exports", "farm exports"]
 
 
+def test_this_is_an_increase_measures_the_last_figure_before():
+    sentences = ["Rangers caught 7,000 poachers in May.", "This represents an increase of about 7.7 percent."]
+    paragraph = measured([s for sentence in sentences for s in find_statistics(sentence, "en")], "en")
+    assert [s.measure for s in paragraph] == ["poachers", "poachers"]
+    sentences = ["Rangers caught 7,000 poachers in May.", "It was about 7.7 percent in April."]
+    paragraph = measured([s for sentence in sentences for s in find_statistics(sentence, "en")], "en")
+    assert paragraph[1].measure is None  # a level of another kind is not the count's
+
+
 def test_a_noun_owned_inside_a_longer_subject_is_not_the_measure():
     assert _measure_of("Today the share of farming in Chile's GDP is roughly 9%.", "en", "9%") is None
 

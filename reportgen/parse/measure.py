@@ -188,7 +188,7 @@ def measured(statistics: list[Statistic], language: str) -> list[Statistic]:
             # "a 23% jump" after a level, "which hit $8.3 billion", "310 missing" after "1,350 people injured"
             measure = previous if not measure else f"{previous.split()[0]} {measure}"
         elif not measure and found.pronoun:  # "It was over 34%": the paragraph's last figure of its kind
-            measure = in_paragraph.get(_family(statistic))
+            measure = in_paragraph.get(_family(statistic)) or (in_paragraph.get("") if statistic.change else None)
         elif not measure and found.partitive and described and _family(described[-1]) == _family(statistic):
             measure = described[-1].measure  # "45,000 cross daily. Of those, 40,000 return"
         elif not measure and found.share:
@@ -201,6 +201,7 @@ def measured(statistics: list[Statistic], language: str) -> list[Statistic]:
         described.append(replace(statistic, measure=measure, subject=subject, period=_period(statistic)))
         if measure:
             in_sentence[""] = in_sentence[_family(statistic)] = in_paragraph[_family(statistic)] = measure
+            in_paragraph[""] = measure  # "This represents an increase of 4%": a change of the last figure
     counted = {(s.sentence, s.text.strip()) for s in described if _year_like(s) and s.measure}
     for index, statistic in enumerate(described):  # "con 1817 denuncias, … 56 %": 1817 is no period
         period = statistic.period
@@ -558,10 +559,13 @@ def _clause(before: list[str], after: list[str], words: _Words, statistic: Stati
     verb = None
     for index in range(len(before) - 1, max(-1, len(before) - 1 - _GAP), -1):
         lowered = before[index].lower()
-        if lowered in words.clause_verbs and not (index and before[index][:1].isupper() and _content(before[index], words)):
+        noun = lowered in words.change_nouns and index and before[index - 1].lower() in words.determiners
+        if lowered in words.clause_verbs and not noun and not (index and before[index][:1].isupper()
+                                                               and _content(before[index], words)):
             verb = index
             break
-        if lowered not in words.gap | words.companions and not lowered[:1].isdigit() and before[index] not in ("$", "€", "£", "US$"):
+        if not noun and lowered not in words.gap | words.companions and not lowered[:1].isdigit() \
+                and before[index] not in ("$", "€", "£", "US$"):  # "This represents an increase of 4%": on to the verb
             return _Found()
     return _Found() if verb is None else _subject_of(before, verb, words)
 
