@@ -352,6 +352,8 @@ def _governed(before: list[str], after: list[str], words: _Words, statistic: Sta
         return _Found(words.participle_measures[named[0].lower()])
     if tokens[:1] and _is_participle(tokens[0].lower(), words) and statistic.unit == "count":
         return _Found(tokens[0])  # "950 kidnapped": the people counted are named before (see ``measured``)
+    if base and tokens[:1] and _is_participle(tokens[0], words):
+        return _Found(_participle_noun(tokens, words), base=True)  # "15 % de agraviados", "30% of registered voters"
     phrase, rest = _phrase_forward(tokens, words)
     if not phrase or phrase[0].lower() in words.changes:
         return _Found()
@@ -365,6 +367,14 @@ def _governed(before: list[str], after: list[str], words: _Words, statistic: Sta
         if participle:
             phrase.append(participle)
     return _Found(" ".join(phrase), subject, base=base)
+
+
+def _participle_noun(tokens: list[str], words: _Words) -> str | None:
+    """A participle that names people ("encuestados"), or the plural noun it qualifies ("registered voters")."""
+    if tokens[0].lower().endswith(words.plural_endings):
+        return tokens[0]
+    following = tokens[1] if len(tokens) > 1 and _content(tokens[1], words) else ""
+    return f"{tokens[0]} {following}" if _to_plural([following], words) else None
 
 
 def _to_plural(phrase: list[str], words: _Words) -> list[str]:
