@@ -83,6 +83,7 @@ class _Words:
     by_words: frozenset[str]
     when: frozenset[str]  # months and time words: inside a "where/when" adjunct a subject may carry
     year_before: frozenset[str]  # "the 2016 election", "en 2024": the number after these is a year
+    impersonal: frozenset[str]  # "se espera crecer un 3%": a verb with no subject at all
     companions: frozenset[str]  # auxiliaries and adverbs between a subject and its verb ("has also", "now")
 
 
@@ -149,6 +150,7 @@ def _words(language: str) -> _Words:
         by_words=lower("by_words"),
         when=months | frozenset(word.lower() for word in figures.get("time_words", [])),
         year_before=lower("determiners") | lower("year_prepositions", figures) | lower("connectors"),
+        impersonal=lower("impersonal"),
         companions=frozenset(word.lower() for key in ("auxiliaries", "verb_adverbs")
                              for phrase in speech.get(key, []) for word in phrase.split()) | lower("companions"),
     )
@@ -586,6 +588,7 @@ def _subject_of(before: list[str], verb: int, words: _Words) -> _Found:
     while index >= 0 and (before[index].lower() in words.companions | {","} or before[index].lower() in words.gap
                           and before[index].lower() not in words.determiners):
         index -= 1
+    impersonal = any(token.lower() in words.impersonal for token in before[index + 1:verb])  # "se espera crecer"
     if index >= 0 and before[index].lower() in words.list_joiners:  # "la extracción mantuvo … y se situó en"
         earlier = next((i for i in range(index - 1, max(-1, index - 1 - 2 * _GAP), -1)
                         if before[i].lower() in words.clause_verbs - words.change_nouns and before[i][:1].islower()
@@ -627,8 +630,8 @@ def _subject_of(before: list[str], verb: int, words: _Words) -> _Found:
         index -= 1
     head = _elided_head(before, index, words) if phrase and phrase[0].lower() in words.connectors else None
     measure, subject = _trim([head, *phrase] if head else phrase, words, subject)
-    if measure is None and subject and before[verb].lower() in words.verb_measures:
-        measure = words.verb_measures[before[verb].lower()]
+    if measure is None and (subject or impersonal) and before[verb].lower() in words.verb_measures:
+        measure = words.verb_measures[before[verb].lower()]  # "Chile exported", "se espera crecer un 3%"
     return _Found(measure, subject)
 
 
