@@ -81,6 +81,8 @@ class _Words:
     extra: frozenset[str]  # "307,000 more migrants": a comparison between a count and its noun
     transitive: frozenset[str]
     by_words: frozenset[str]
+    period_words: frozenset[str]  # "en el cuarto trimestre": nouns of a period that close a time adjunct
+    adverb_endings: tuple[str, ...]
     when: frozenset[str]  # months and time words: inside a "where/when" adjunct a subject may carry
     year_before: frozenset[str]  # "the 2016 election", "en 2024": the number after these is a year
     impersonal: frozenset[str]  # "se espera crecer un 3%": a verb with no subject at all
@@ -148,6 +150,8 @@ def _words(language: str) -> _Words:
         extra=lower("extra"),
         transitive=lower("transitive_verbs"),
         by_words=lower("by_words"),
+        period_words=lower("period_words"),
+        adverb_endings=tuple(data.get("adverb_endings", [])),
         when=months | frozenset(word.lower() for word in figures.get("time_words", [])),
         year_before=lower("determiners") | lower("year_prepositions", figures) | lower("connectors"),
         impersonal=lower("impersonal"),
@@ -559,8 +563,21 @@ def _changed(before: list[str], after: list[str], words: _Words, statistic: Stat
 
 def _change_alone(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
     """"se espera una expansión del 2,7%": a change noun that is a measure by itself, when nothing says more."""
-    near = [token for token in before[-_GAP:] + after[:1] if token.lower() in words.alone]
+    tokens = before[:len(before) - len(_TOKEN.findall(_lead(statistic)))]  # "por debajo del": the qualifier
+    while tokens and (tokens[-1].lower().endswith(words.adverb_endings) or _time_adjunct(tokens, words)):
+        tokens = tokens[:-1] if tokens[-1].lower().endswith(words.adverb_endings) else tokens[:_time_adjunct(tokens, words)]
+    near = [token for token in tokens[-_GAP:] + after[:1] if token.lower() in words.alone]
     return _Found(near[-1]) if near else _Found()
+
+
+def _time_adjunct(tokens: list[str], words: _Words) -> int:
+    """Where a closing "en el cuarto trimestre" / "in the fourth quarter" starts in ``tokens``, else 0."""
+    if not tokens or tokens[-1].lower() not in words.when | words.period_words:
+        return 0
+    opening = next((i for i in range(len(tokens) - 2, max(-1, len(tokens) - 5), -1)
+                    if tokens[i].lower() in words.adjuncts), None)
+    return opening if opening and all(_content(t, words) or t.lower() in words.determiners | words.when
+                                      for t in tokens[opening + 1:]) else 0
 
 
 def _clause(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
