@@ -69,6 +69,8 @@ def test_english_measures(sentence, figure, measure):
     ("Se espera crecer un 3% este año, según el banco.", "3%", "crecimiento"),
     ("El banco proyecta una contracción en el cuarto trimestre ligeramente por debajo del 1 por ciento.",
      "1 por ciento", "contracción"),
+    ("En 2009 una sequía hundió las cosechas de trigo por debajo de los 2 millones de toneladas.", "2 millones",
+     "cosechas de trigo"),
     ("Estamos hablando de $9 billones de un mayor déficit frente a lo previsto.", "9 billones", "déficit"),
     ("Las pesqueras registraron envíos al exterior por un valor de 2.100 millones de dólares.", "2.100", "envíos"),
     ("En Perú vive cerca del 30% del total de los chilenos emigrados.", "30%", "chilenos"),

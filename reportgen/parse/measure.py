@@ -481,9 +481,11 @@ def _object(before: list[str], after: list[str], words: _Words, statistic: Stati
         return _Found()
     phrase: list[str] = []
     index = len(before) - 2
+    while index >= 0 and before[index].lower() in words.gap - words.determiners:  # "(hundió X) por debajo de"
+        index -= 1
     while index >= 0 and len(phrase) < MAX_WORDS and before[index].lower() not in words.transitive:
-        if not (_content(before[index], words) or before[index].lower() in words.determiners):
-            return _Found()
+        if not (_content(before[index], words) or before[index].lower() in words.determiners | words.connectors):
+            return _Found()  # "hundió las cosechas de trigo por debajo de"
         phrase.insert(0, before[index])
         index -= 1
     if index < 0:
