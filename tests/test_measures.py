@@ -165,6 +165,17 @@ def test_this_is_an_increase_measures_the_last_figure_before():
     assert paragraph[1].measure is None  # a level of another kind is not the count's
 
 
+def test_a_colon_and_a_frame_subject():
+    paragraph = measured(find_statistics(
+        "El primer pago del acuerdo con el Banco Mundial (BM) llegó puntual: US$ 3.000 millones que empujaron las "
+        "reservas brutas hasta los US$ 9.000 millones. Solo un día antes, la cifra era otra: US$ 6.000 millones.",
+        "es"), "es")
+    assert [s.measure for s in paragraph] == ["primer pago del acuerdo", "reservas brutas", "reservas brutas"]
+    paragraph = measured(find_statistics("Exports hit $9 billion in May. A week earlier, the figure was $8 billion.",
+                                         "en"), "en")
+    assert [s.measure for s in paragraph] == ["exports", "exports"]
+
+
 def test_a_noun_owned_inside_a_longer_subject_is_not_the_measure():
     assert _measure_of("Today the share of farming in Chile's GDP is roughly 9%.", "en", "9%") is None
 

@@ -67,6 +67,7 @@ class _Words:
     alone: frozenset[str]  # change nouns that are a measure by themselves ("growth of 3.6%")
     relatives: frozenset[str]
     pronouns: frozenset[str]
+    frame_subjects: frozenset[str]  # "the figure was $5bn", "la cifra era": a subject that stands for an earlier one
     partitives: tuple[tuple[str, ...], ...]  # "of those", "de estos": a part of the figure just before
     share_links: frozenset[str]  # "Okafor with 41%", "le siguen con un 8%": a share held by whoever is named
     vote_measures: dict[str, str]  # words of a paragraph on an election → the measure of its shares, in order
@@ -139,6 +140,7 @@ def _words(language: str) -> _Words:
         worth=lower("worth"),
         value_links=lower("value_links"),
         pronouns=lower("pronouns"),
+        frame_subjects=lower("frame_subjects"),
         partitives=tuple(tuple(phrase.lower().split()) for phrase in data.get("partitives", [])),
         share_links=lower("share_links"),
         vote_measures={phrase.lower(): noun for phrase, noun in data.get("vote_measures", {}).items()},
@@ -590,6 +592,10 @@ def _clause(before: list[str], after: list[str], words: _Words, statistic: Stati
     verb = None
     for index in range(len(before) - 1, max(-1, len(before) - 1 - _GAP), -1):
         lowered = before[index].lower()
+        if lowered == ":":  # "el desembolso llegó puntual: US$ 12.000 millones"
+            verb = next((i for i in range(index - 1, max(-1, index - 4), -1)
+                         if before[i].lower() in words.clause_verbs and before[i][:1].islower()), None)
+            break
         noun = lowered in words.change_nouns and index and before[index - 1].lower() in words.determiners
         if lowered in words.clause_verbs and not noun and not (index and before[index][:1].isupper()
                                                                and _content(before[index], words)):
@@ -605,7 +611,7 @@ def _subject_of(before: list[str], verb: int, words: _Words) -> _Found:
     """What the subject of ``before[verb]`` names: a measure, a relative's antecedent, a pronoun."""
     index = verb - 1
     while index >= 0 and (before[index].lower() in words.companions | {","} or before[index].lower() in words.gap
-                          and before[index].lower() not in words.determiners):
+                          and before[index].lower() not in words.determiners | words.frames):
         index -= 1
     impersonal = any(token.lower() in words.impersonal for token in before[index + 1:verb])  # "se espera crecer"
     if index >= 0 and before[index].lower() in words.list_joiners:  # "la extracción mantuvo … y se situó en"
@@ -623,6 +629,8 @@ def _subject_of(before: list[str], verb: int, words: _Words) -> _Found:
         return _Found(pronoun=True)
     if index >= 0 and _is_participle(before[index], words):  # "el gasto anual de salud registrado asciende"
         index -= 1
+    if index >= 2 and before[index] == ")" and before[index - 2] == "(" and _acronym(before[index - 1]):
+        index -= 3  # "el acuerdo con el Banco Mundial (BM) llegó": the abbreviation repeats the name
     phrase: list[str] = []
     subject = None
     while index >= 0 and len(phrase) < 3 * MAX_WORDS:
@@ -651,6 +659,8 @@ def _subject_of(before: list[str], verb: int, words: _Words) -> _Found:
     measure, subject = _trim([head, *phrase] if head else phrase, words, subject)
     if measure is None and (subject or impersonal) and before[verb].lower() in words.verb_measures:
         measure = words.verb_measures[before[verb].lower()]  # "Chile exported", "se espera crecer un 3%"
+    if measure and measure.lower() in words.frame_subjects:  # "the figure was $5bn": the paragraph says which
+        return _Found(subject=subject, pronoun=True)
     return _Found(measure, subject)
 
 
