@@ -40,6 +40,8 @@ def _measure_of(sentence: str, language: str, figure: str) -> str | None:
     ("The output of copper doubled and that of silver rose to 90 tons.", "90", "output of silver"),
     ("The firm wants to lift its crude output, currently at 300,000 barrels a day.", "300,000", "crude output"),
     ("Some 30% of displaced families stayed in camps.", "30%", "displaced families"),
+    ("Peru's copper exports hit the highest level ever for the month of May to 2.1 million tons.", "2.1",
+     "copper exports"),
     ("That means 30,000 more nurses are working than the board knew.", "30,000", "nurses"),
     ("Wheat exports from Ukraine fell in May and stood at 2.4 million tons.", "2.4 million", "wheat exports"),
     ("Kenya's foreign reserves today stand at $7.9 billion.", "7.9", "foreign reserves"),

@@ -603,8 +603,24 @@ def _clause(before: list[str], after: list[str], words: _Words, statistic: Stati
             break
         if not noun and lowered not in words.gap | words.companions and not lowered[:1].isdigit() \
                 and before[index] not in ("$", "€", "£", "US$"):  # "This represents an increase of 4%": on to the verb
-            return _Found()
+            verb = _far_verb(before[:len(before) - own], words)
+            break
     return _Found() if verb is None else _subject_of(before, verb, words)
+
+
+def _far_verb(before: list[str], words: _Words) -> int | None:
+    """"imports hit the highest level ever for the month of June to 12 million": a verb a longer phrase away,
+    when the figure follows "to"/"hasta" and only nouns and prepositions stand between."""
+    if not before or before[-1].lower() not in words.by_words:
+        return None
+    for index in range(len(before) - 2, max(-1, len(before) - 2 - 2 * _GAP), -1):
+        token, lowered = before[index], before[index].lower()
+        if lowered in words.clause_verbs - words.change_nouns and token[:1].islower():
+            return index
+        if not (_content(token, words) or lowered in words.determiners | words.adjuncts | words.connectors
+                | words.gap | words.when):
+            return None
+    return None
 
 
 def _subject_of(before: list[str], verb: int, words: _Words) -> _Found:
