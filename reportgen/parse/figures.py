@@ -10,24 +10,29 @@ Values are kept as exact decimal strings; a float never touches them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate
 from typing import Any
 
 from .. import lexicon
-from ..model import Statistic
+from ..model import Period, Statistic
 from .budget import check
 from .numbers import SPACES, comma_is_decimal, joined, number_pattern, to_decimal
-from .people import is_place
+from .people import LOWER, UPPER, is_acronym, is_place
 from .sentences import split_sentences
 
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
+_YEAR_DIGITS = r"(?<![\d.,])(?:1[89]\d{2}|20\d{2})(?!\d|[.,]\d)"
+_YEAR_SPAN = re.compile(rf"({_YEAR_DIGITS})\s?[-–/]\s?(\d{{2}}(?!\d|[.,]\d)|{_YEAR_DIGITS})")  # "2022-23", "2019–2021"
+_NAME_WORD = rf"(?:[{UPPER}][\w.’'&-]*|\([{UPPER}]{{2,}}\))"
+# "Banco de la República", "Center for the Study of X", "Nigerian Upstream Petroleum Regulatory Commission (NUPRC)"
 _CAPITALIZED_PHRASE = re.compile(
-    r"(?:[A-ZÁÉÍÓÚÑ][\w.’'&-]*|\([A-Z]{2,}\))(?:\s+(?:(?:of|for|and|on|the|de|del|la|las|los|y|e)\s+)?"
-    r"(?:[A-ZÁÉÍÓÚÑ][\w.’'&-]*|\([A-Z]{2,}\)))*"
+    rf"(?<![\w’'.-]){_NAME_WORD}(?:\s+(?:(?:of|for|and|on|de|del|y|e)\s+(?:(?:the|la|las|los|el)\s+)?)?{_NAME_WORD})*"
 )
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 _SMALLEST_BARE_COUNT = 10
@@ -36,6 +41,7 @@ _CONTEXT_CHARS = 160  # how far around a number its unit, qualifier and change a
 _RATE_GAP_WORDS = 5  # "45,000 migrants cross the border daily": words between a count and its period
 _OLDEST_AGE = 120
 _TAIL = 48  # how far back a pattern anchored at a number may start: searched from there, not from every character
+_TIME_GAP_WORDS = 8  # "6,000 people were killed between April and June 2024": words between a figure and its time
 _PERIODS = (("day", "per_day"), ("week", "per_week"), ("month", "per_month"), ("year", "per_year"), ("hour", "per_hour"))
 _PERIOD_GROUPS = "|".join(f"(?P<{per}>@{key}@)" for per, key in _PERIODS)  # one pattern names the period it found
 
@@ -331,33 +337,193 @@ def _change_patterns(language: str, change: str) -> tuple[re.Pattern[str], re.Pa
             re.compile(rf"\b(?:{words})\b(?:\s+[\w-]+){{0,4}}\s+by$|\b(?:{words})(?:\s+(?:by|of|en|de|del|un|una|a|an))*$"))
 
 
-def _sources(sentence: str, language: str) -> list[tuple[int, str]]:
-    """Every named source in a sentence with its position: "according to X", "X reported"."""
+def _sources(sentence: str, language: str, names: Callable[[], frozenset[str]]) -> list[tuple[int, str]]:
+    """Every source a sentence names, with its position: "according to X", "X reported". A generic
+    one ("officials", "the report") or a misread one ("An estimated…") is left out: a figure is
+    better without a source than with a wrong one. ``names`` gives the words the article writes
+    capitalised inside a sentence (asked only when a sentence's first word might be a source)."""
+    found = [*_cited(sentence, language), *_reporters(sentence, language, names)]
+    return sorted((position, source) for position, source in found if source and not _is_weak(source, language))
+
+
+def _cited(sentence: str, language: str) -> list[tuple[int, str | None]]:
+    """"according to X", "según el último estudio de X", "data from X": who the rest of the clause names."""
+    found = []
+    for phrase in _data(language).get("source_before", []):
+        for match in re.finditer(rf"\b{re.escape(phrase)}\s+", sentence, re.I):
+            clause = re.split(r"[,;:]", _after(sentence, match.end()), maxsplit=1)[0]
+            found.append((match.start(), _source_in(clause, language)))
+    return found
+
+
+def _source_in(clause: str, language: str) -> str | None:
+    """The source at the start of ``clause``: a document's author ("el último estudio de Ipsos"), a name,
+    or an institution described in lower case ("the central bank")."""
+    text = _lexicon_pattern(language, r"^(?:(?:@cited_verbs@)\s+)?(?:(?:@articles@)\s+)?").sub("", clause.strip(), count=1)
+    document = _lexicon_pattern(language, r"^((?:[\w’'.-]+\s+){0,3}?)(?:@source_documents@)\b", 0).match(text)
+    if document:
+        return _author(text[document.end():], language) or _described(document.group(1), language)
+    return _named(text, language)
+
+
+def _author(text: str, language: str) -> str | None:
+    """Who made a document, named after "by"/"of"/"de"/"por": "de Ipsos", "by the central bank",
+    "por la consultora X". A place after "of" is what the document is about, not its author."""
+    for match in _lexicon_pattern(language, r"\b(?:@source_prepositions@)\s+(?:(?:@articles@)\s+)?").finditer(text):
+        rest = text[match.end():]
+        name = _name_at(rest, language) or _appositive_name(rest, language)
+        if name and not is_place(name):
+            return name
+        described = _described(rest, language, strict=True)
+        if described:
+            return described
+    return None
+
+
+def _named(text: str, language: str) -> str | None:
+    """The source ``text`` starts with: a name ("the United Nations"), an office with a name ("el ministro
+    de Economía"), a name after its common noun ("la agencia X"), or an institution ("the central bank")."""
+    return _name_at(text, language) or _office(text, language) or _appositive_name(text, language) \
+        or _described(text, language)
+
+
+def _office(text: str, language: str) -> str | None:
+    """"el ministro de Economía", "the head of the Treasury": lower-case words joined to a name by a preposition."""
+    head = re.match(rf"((?:[{LOWER}][\w’'-]*\s+){{1,4}}?)(?=[{UPPER}])", text)
+    named = _CAPITALIZED_PHRASE.match(text, head.end()) if head else None
+    if not head or not named or not set(head.group(1).lower().split()) & set(_data(language).get("source_prepositions", [])):
+        return None
+    return _trim_phrase(head.group(1) + named.group(0))
+
+
+def _appositive_name(text: str, language: str) -> str | None:
+    """"la consultora Ipsos", "the pollster X": the name after at most two common nouns."""
+    head = re.match(rf"((?:[{LOWER}][\w’'-]*\s+){{1,2}}?)(?=[{UPPER}])", text)
+    if not head or set(head.group(1).lower().split()) & set(_data(language).get("source_prepositions", [])):
+        return None
+    return _name_at(text[head.end():], language)
+
+
+def _name_at(text: str, language: str) -> str | None:
+    """The capitalised name ``text`` starts with ("Banco de la República", "U.S.", "Mexico’s central bank"),
+    without a function word or a date read as one."""
+    match = _CAPITALIZED_PHRASE.match(text)
+    if not match:
+        return None
+    name = match.group(0)
+    words = name.split()
+    while words and words[0].lower() in _not_source_words(language):
+        words.pop(0)
+    if not words or words[0].lower().rstrip(".") in _date_words(language):
+        return None
+    name = " ".join(words)
+    owner = re.match(r"(.*?)[’']s?$", name)
+    if owner:  # "Mexico’s central bank", else the owner alone
+        institution = _described(text[match.end():], language, strict=True)
+        return f"{name} {institution}" if institution else _trim_phrase(owner.group(1))
+    return _trim_phrase(name)
+
+
+def _described(text: str, language: str, strict: bool = False) -> str | None:
+    """A source described in words ("the central bank", "central bank figures", "World Bank’s latest"):
+    kept when it holds a name (unless ``strict``), or when written in lower case it names an
+    institution and which one ("the central bank", not "the ministry" or "the government")."""
+    words = _description_words(text, language)
+    owner = next((index for index, word in enumerate(words) if re.search(r"[’']s?$", word)), None)
+    if owner is not None:
+        return _possessive(words, owner, language, strict)
+    if not strict and any(word[:1].isupper() and word.lower() not in _date_words(language) for word in words):
+        return _trim_phrase(" ".join(words))
+    return " ".join(words) if _names_institution(words, language) else None
+
+
+def _description_words(text: str, language: str) -> list[str]:
+    """The words of a described source: up to a relative clause, a verb's adverb or a number, without articles."""
     data = _data(language)
-    found: list[tuple[int, str]] = []
-    articles = r"(?:(?:the|an?|el|la|los|las|un|una)\s+)?"
-    reports = _alternation(language, "source_documents")
-    for phrase in data.get("source_before", []):
-        for match in re.finditer(rf"\b{re.escape(phrase)}\s+{articles}(?:(?:{reports})\s+(?:by|from|of|de|del)\s+{articles})?",
-                                 sentence, re.I):
-            clause = re.split(r"[,;:]", sentence[match.end():], maxsplit=1)[0]
-            named = next((phrase.group(0) for phrase in _CAPITALIZED_PHRASE.finditer(clause)
-                          if phrase.group(0).split()[0].lower() not in _date_words(language)), None)
-            described = re.match(rf"((?:[\w’'-]+\s+){{1,3}}?)(?:{reports})\b", clause, re.I) \
-                or re.fullmatch(r"((?:[a-z][\w’'-]*\s?){1,4})[.\s]*", clause)
-            if described and (not named or clause.index(named) > described.end()):
-                found.append((match.start(), described.group(1).strip()))  # "according to central bank figures"
-            elif named:
-                found.append((match.start(), _trim_phrase(named)))
-    verbs = _alternation(language, "source_after")
-    for match in re.finditer(rf"(?<![\w’'])({_CAPITALIZED_PHRASE.pattern})\s+(?:{verbs})\b", sentence):
-        named = re.sub(r"^(?:The|El|La|Los|Las)\s+", "", match.group(1))
-        if named.split()[0] not in ("I", "We", "He", "She", "It", "They", "Yo", "Él", "Ella"):
-            found.append((match.start(), _trim_phrase(named)))
-    lowercase = re.match(rf"[“\"«]?(?:The|El|La)\s+((?:[a-z][\w-]*\s+){{1,3}}?)(?:{verbs})\b", sentence)
-    if lowercase:  # "The central bank estimates that…"
-        found.append((0, lowercase.group(1).strip()))
-    return sorted(found)
+    words: list[str] = []
+    for word in text.split():
+        if word.lower() in data.get("source_clause_ends", []) or not re.match(r"[^\W\d_]", word) or len(words) == 5:
+            break
+        words.append(word.strip(",.;:"))
+    while words and words[0].lower() in data.get("articles", []):
+        words.pop(0)
+    while words and words[-1].lower() in data.get("source_adverbs", []) + data.get("source_prepositions", []):
+        words.pop()
+    return words
+
+
+def _possessive(words: list[str], owner: int, language: str, strict: bool) -> str | None:
+    """"Chile’s statistics agency", "the country’s customs office" (its institution), "World Bank’s latest" (the owner)."""
+    possessor = " ".join(words[:owner + 1])
+    institution = _described(" ".join(words[owner + 1:]), language, strict=True)
+    if institution:
+        return f"{possessor} {institution}" if possessor[:1].isupper() else institution
+    return _described(re.sub(r"[’']s?$", "", possessor), language, strict)
+
+
+def _names_institution(words: list[str], language: str) -> bool:
+    """Lower-case words with an institution among them and another word that says which one."""
+    data = _data(language)
+    content = [word.lower() for word in words if word.lower() not in data.get("source_prepositions", [])]
+    return bool(words) and words[0][:1].islower() and len(content) >= 2 \
+        and bool(set(content) & set(data.get("source_institutions", [])))
+
+
+def _reporters(sentence: str, language: str, names: Callable[[], frozenset[str]]) -> list[tuple[int, str | None]]:
+    """"The ONS said", "Brazil’s statistics agency estimated", "El banco central informó": the source
+    before its verb. A sentence's first word alone is a name only if it is known as one ("Rapes
+    recorded a jump" is no source)."""
+    found: list[tuple[int, str | None]] = []
+    verb = r"(?:(?:@source_adverbs@)\s+){0,2}(?:@source_after@)\b"
+    opening = len(sentence) - len(sentence.lstrip(" “\"«'‘"))
+    verb_after = _lexicon_pattern(language, rf"\s+{verb}", 0)
+    for match in _CAPITALIZED_PHRASE.finditer(sentence):  # each run of capitals once: linear in the sentence
+        if not verb_after.match(sentence, match.end()):
+            continue
+        name = _name_at(match.group(0), language)
+        first = match.start() == opening and name is not None and match.group(0).startswith(name)
+        if first and " " not in name and not _known_name(name, names):
+            continue
+        found.append((match.start(), name))
+    described = rf"(?:(?<![\w’'])([{UPPER}][\w.-]*[’']s?)\s+|\b(?i:@articles@)\s+)((?:[{LOWER}][\w’'-]*\s+){{1,3}}?)(?={verb})"
+    for match in _lexicon_pattern(language, described, 0).finditer(sentence):
+        institution = _described(match.group(2), language, strict=True)
+        found.append((match.start(), f"{match.group(1)} {institution}" if institution and match.group(1) else institution))
+    return found
+
+
+def _is_weak(source: str, language: str) -> bool:
+    """"the government", "officials", "el Ejecutivo": a generic source that says nobody in particular."""
+    words = source.lower().split()
+    while words and words[0] in _data(language).get("articles", []):
+        words.pop(0)
+    return " ".join(words) in _data(language).get("weak_sources", [])
+
+
+def _known_name(word: str, names: Callable[[], frozenset[str]]) -> bool:
+    """A sentence's first word is a name when it is an acronym, a place, a known body, or written
+    capitalised inside a sentence elsewhere in the article."""
+    return is_acronym(word) or is_place(word) or word in _organization_words() or word in names()
+
+
+@lru_cache(maxsize=None)
+def _organization_words() -> frozenset[str]:
+    return frozenset(lexicon.all_words("speech", "organization_words"))
+
+
+def _names_in(text: str, context: str) -> frozenset[str]:
+    return _names_inside(text) | _names_inside(context)
+
+
+@lru_cache(maxsize=16)
+def _names_inside(text: str) -> frozenset[str]:
+    """The words ``text`` writes capitalised after another word of their sentence: names, not first words."""
+    return frozenset(re.findall(rf"(?<=[\w,;] )[{UPPER}][\w’'.-]*", text))
+
+
+@lru_cache(maxsize=None)
+def _not_source_words(language: str) -> frozenset[str]:
+    return frozenset(_data(language).get("not_source_words", []))
 
 
 @lru_cache(maxsize=None)
@@ -374,16 +540,210 @@ def _source_of(sources: list[tuple[int, str]], end: int) -> str | None:
 
 
 def _trim_phrase(text: str) -> str:
-    return re.sub(r"\s+(?:of|for|and|on|the|de|del|la|las|los|y|e)$", "", text.strip(" ,.")).strip()
+    """A name without the connector or punctuation it was cut at; an abbreviation keeps its dot ("U.S.")."""
+    text = re.sub(r"(?<!\b[A-Z])\.$", "", text.strip(" ,;:")).strip()
+    return re.sub(r"\s+(?:(?:of|for|and|on|de|del|y|e)(?:\s+(?:the|la|las|los|el))?|the|la|las|los)$", "", text).strip()
 
 
-def _period(sentence: str) -> str | None:
-    span = re.search(r"\b(?:from|between|de|entre)\s+(1[89]\d{2}|20\d{2})\s+(?:to|and|a|y|al)\s+(1[89]\d{2}|20\d{2})\b",
-                     sentence)
-    if span:
-        return f"{span.group(1)} to {span.group(2)}"
-    year = _YEAR.search(sentence)
-    return year.group(1) if year else None
+@dataclass(frozen=True)
+class _Time:
+    """A time a sentence names: where, the period it gives (None when the text does not give its
+    year: "this year", "since 2021"), and whether a figure is compared with it ("than in 2023")."""
+
+    start: int
+    end: int
+    period: Period | None
+    compared: bool
+
+
+@dataclass(frozen=True)
+class _Timeline:
+    """The times of a sentence a figure may hold in (those it is compared with left out), with
+    where each starts and ends, so each figure finds its own by bisecting."""
+
+    times: list[_Time]
+    starts: list[int]
+    ends: list[int]
+
+
+def _times(sentence: str, language: str) -> _Timeline:
+    """Every time a sentence names, in order; a span wins over the points inside it ("between April and June 2024")."""
+    taken: list[_Time] = []
+    for pattern, read in ((_range_pattern(language), _read_range), (_part_pattern(language), _read_part),
+                          (_YEAR_SPAN, _read_year_span), (_point_pattern(language), _read_point)):
+        found = []
+        for match in pattern.finditer(sentence):
+            check()
+            readable, period = read(match, language)
+            if readable:
+                found.append(_Time(match.start(), match.end(), period, _compared(sentence, match.start(), language)))
+        taken = _merged(taken, found)
+    usable = [time for time in taken if not time.compared]
+    return _Timeline(usable, [time.start for time in usable], [time.end for time in usable])
+
+
+def _merged(taken: list[_Time], found: list[_Time]) -> list[_Time]:
+    """``taken`` with each of ``found`` that overlaps none of it, in order: one pass over both."""
+    merged: list[_Time] = []
+    index = 0
+    for time in found:
+        while index < len(taken) and taken[index].end <= time.start:
+            merged.append(taken[index])
+            index += 1
+        if index == len(taken) or taken[index].start >= time.end:
+            if not merged or merged[-1].end <= time.start:
+                merged.append(time)
+    return merged + taken[index:]
+
+
+def _period(timeline: _Timeline, sentence: str, start: int, end: int, language: str) -> Period | None:
+    """When a figure holds: the nearer of the time right after it in its clause ("rose 5% in 2023") and
+    the last one before it; never a time it is compared with ("than in 2023"), and none when the
+    nearest time has no year given ("this year")."""
+    after_index, before_index = bisect_left(timeline.starts, end), bisect_right(timeline.ends, start)
+    after = timeline.times[after_index] if after_index < len(timeline.times) else None
+    if after and not _same_clause(sentence[end:after.start], language):
+        after = None
+    before = timeline.times[before_index - 1] if before_index else None
+    if after and (not before or after.start - end <= start - before.end):
+        return after.period
+    return before.period if before else None
+
+
+def _same_clause(gap: str, language: str) -> bool:
+    """Is a time after a figure still in its clause: a few words, no punctuation, number or new clause between?"""
+    words = gap.lower().split()
+    return len(words) <= _TIME_GAP_WORDS and not re.search(r"[,;:\d]", gap) \
+        and not set(words) & set(_data(language).get("clause_breaks", []))
+
+
+def _compared(sentence: str, start: int, language: str) -> bool:
+    """"than the same month in 2021", "frente al 2023": a time a figure is compared with (a cue a few words
+    before it, in its clause; "more than 500 in 2023" is a qualifier, not a comparison)."""
+    pattern = _lexicon_pattern(language, r"\b(?:@comparison_cues@)(?!\s*(?:(?:@currency_symbols@)\s?)?\d)"
+                                         rf"(?:\s+[^\s,;:]+){{0,{_TIME_GAP_WORDS - 2}}}?\s+$")
+    return pattern.search(sentence, max(0, start - _CONTEXT_CHARS // 2), start) is not None
+
+
+@lru_cache(maxsize=None)
+def _point(language: str, name: str, year_optional: bool) -> str:
+    """A point in time as the language writes it ("April 1, 2024", "el 1 de enero de 2024", "2024", "this year"),
+    its groups prefixed with ``name``; a month may go without its year only in a span ("between April and June 2024")."""
+    links = r"(?:(?:@date_links@)\s+)?"
+    day = r"\d{1,2}(?:st|nd|rd|th|º)?"
+    month = (rf"(?:(?<![\d.,])(?P<{name}day>{day})\s+{links})?\b(?P<{name}month>@months@)\b\.?"
+             rf"(?:\s+(?P<{name}mday>{day})\b(?![.,]?\d))?")
+    with_year = rf"{month}(?:,?\s+{links}(?:(?:@articles@)\s+)?(?:{_year(name)}))" + ("?" if year_optional else "")
+    return rf"(?:\b(?:@articles@)\s+)?(?:{with_year}|{_year(name + 'lone')})"
+
+
+def _year(name: str) -> str:
+    """A year in digits, or named without them ("this year", "el año pasado") when no digits follow."""
+    return rf"(?P<{name}year>{_YEAR_DIGITS})|(?P<{name}relative>\b(?:@relative_years@)\b(?!\s+{_YEAR_DIGITS}))"
+
+
+@lru_cache(maxsize=None)
+def _range_pattern(language: str) -> re.Pattern[str]:
+    """"between April and June 2024", "de 2019 a 2021", "desde el 1 de enero hasta el 28 de julio de 2024"."""
+    return _lexicon_pattern(language, rf"\b(?:@period_openers@)\s+{_point(language, 'a', True)}"
+                                      rf"\s*(?:@period_joiners@)\s*{_point(language, 'b', True)}")
+
+
+@lru_cache(maxsize=None)
+def _part_pattern(language: str) -> re.Pattern[str]:
+    """"the first quarter of 2024", "el segundo semestre de este año", "Q2 2024"."""
+    year = rf"(?:(?:@date_links@)\s+)?(?:(?:@articles@)\s+)?(?:(?P<year>{_YEAR_DIGITS})|(?P<relative>\b(?:@relative_years@)\b))"
+    opening = r"(?:\b(?P<open>@open_periods@)\s+(?:(?:@articles@)\s+)?)?"
+    part = r"\b(?P<order>@part_orders@)\s+(?P<part>@year_parts@)"
+    if _data(language).get("year_part_abbreviations"):
+        part += r"|\b(?-i:(?P<abbreviation>@year_part_abbreviations@))(?P<number>[1-4])"
+    return _lexicon_pattern(language, rf"{opening}(?:{part})\s+{year}")
+
+
+@lru_cache(maxsize=None)
+def _point_pattern(language: str) -> re.Pattern[str]:
+    """One point in time with its year, or "since"/"hasta" a point (a period open at one end)."""
+    return _lexicon_pattern(language, rf"(?:\b(?P<open>@open_periods@)\s+)?{_point(language, 'p', False)}")
+
+
+def _read_range(match: re.Match[str], language: str) -> tuple[bool, Period | None]:
+    """A span with a year at one end at least; the other end takes it ("from December to March 2024"
+    starts in 2023). An end named without its year ("de este año") leaves the span without a period."""
+    first, last = _bound(match, "a", language), _bound(match, "b", language)
+    if first is None or last is None or not (first[0] or last[0] or first[2] or last[2]):
+        return False, None
+    if first[2] or last[2]:
+        return True, None
+    wraps = int(bool(first[1] and last[1] and first[1][:2] > last[1][:2]))  # "from December to March"
+    first_year, last_year = first[0] or str(int(last[0]) - wraps), last[0] or str(int(first[0]) + wraps)
+    if (first_year, first[1]) > (last_year, last[1]):
+        return False, None
+    return True, Period(_iso(first_year, first[1]), _iso(last_year, last[1]))
+
+
+def _read_point(match: re.Match[str], language: str) -> tuple[bool, Period | None]:
+    point = _bound(match, "p", language)
+    if point is None:
+        return False, None
+    if match.group("open") or point[2]:
+        return True, None
+    return True, Period(_iso(point[0], point[1]), _iso(point[0], point[1]))
+
+
+def _bound(match: re.Match[str], name: str, language: str) -> tuple[str, str, bool] | None:
+    """(year or "", "MM" or "MM-DD" or "", whether the year is named without digits) of one end of a
+    time; None when it is no time ("may" in lower case is a verb in English)."""
+    month_name = match.group(f"{name}month")
+    if month_name and month_name.islower() and _data(language).get("months_capitalised"):
+        return None
+    year = match.group(f"{name}year") or match.group(f"{name}loneyear") or ""
+    relative = bool(match.group(f"{name}relative") or match.group(f"{name}lonerelative"))
+    if not month_name:
+        return year, "", relative
+    month = _month_numbers(language)[month_name.lower().rstrip(".")]
+    day = re.match(r"\d+", match.group(f"{name}day") or match.group(f"{name}mday") or "")
+    month_day = f"{month:02d}-{int(day.group(0)):02d}" if day and 0 < int(day.group(0)) <= 31 else f"{month:02d}"
+    return year, month_day, relative
+
+
+def _iso(year: str, month_day: str) -> str:
+    """An ISO year, month or date; a day the month does not have keeps the month only."""
+    if len(month_day) > 2:
+        try:
+            return date(int(year), int(month_day[:2]), int(month_day[3:])).isoformat()
+        except ValueError:
+            month_day = month_day[:2]
+    return f"{year}-{month_day}" if month_day else year
+
+
+def _read_part(match: re.Match[str], language: str) -> tuple[bool, Period | None]:
+    """"the second quarter of 2024" → April to June 2024; the last part counts back from December."""
+    data = _data(language)
+    if match.groupdict().get("abbreviation"):
+        length, order = data["year_part_abbreviations"][match.group("abbreviation")], int(match.group("number"))
+    else:
+        length, order = data["year_parts"][match.group("part").lower()], data["part_orders"][match.group("order").lower()]
+    order = 12 // length if order == -1 else order
+    if order * length > 12:
+        return False, None
+    if match.group("relative") or match.group("open"):
+        return True, None
+    year = match.group("year")
+    return True, Period(f"{year}-{(order - 1) * length + 1:02d}", f"{year}-{order * length:02d}")
+
+
+def _read_year_span(match: re.Match[str], language: str) -> tuple[bool, Period | None]:
+    """"2022-23", "2019–2021", "2023/24": a span of years, the second after the first."""
+    first, second = match.group(1), match.group(2)
+    if len(second) == 2:
+        second = str(int(first[:2] + second) + (100 if second <= first[2:] else 0))
+    return (True, Period(first, second)) if first < second <= str(int(first) + 10) else (False, None)
+
+
+@lru_cache(maxsize=None)
+def _month_numbers(language: str) -> dict[str, int]:
+    return {name: number for number, spellings in enumerate(lexicon.load(language, "dates").get("months", []), start=1)
+            for name in spellings}
 
 
 def _subject(sentence: str) -> str | None:
@@ -664,12 +1024,14 @@ def find_statistics(text: str, language: str, context: str = "") -> list[Statist
     statistics: list[Statistic] = []
     dollar = _dollar_sign(text, language) or _dollar_sign(context, language)
     comma_decimal = _data(language).get("decimal_mark") == "," and bool(comma_is_decimal(text) or comma_is_decimal(context))
+    names = partial(_names_in, text, context)
     for sentence in split_sentences(text):
         check()
         readings = _readings(sentence, language, dollar, comma_decimal)
         if not readings:
             continue
-        sources, period, subject = _sources(sentence, language), _period(sentence), _subject(sentence)
+        sources, subject = _sources(sentence, language, names), _subject(sentence)
+        times = _times(sentence, language)
         money = next((reading.currency for _, _, reading in readings if reading.currency), None)
         previous: tuple[int, str | None] = (-1, None)
         for start, end, reading in readings:
@@ -688,7 +1050,7 @@ def find_statistics(text: str, language: str, context: str = "") -> list[Statist
                 change=_change(_before(sentence, start), _after(sentence, end), language),
                 measure=_measure(sentence, start, end, language),
                 subject=subject,
-                period=period,
+                period=_period(times, sentence, start, end, language),
                 source=_source_of(sources, end),
                 sentence=sentence,
             ))
