@@ -1,0 +1,233 @@
+"""A statistic's source and period, read the way a reader reads them.
+
+Every sentence here is our own made-up wording of one rule, in English and in
+Spanish, so each rule is checked on text the development articles never showed it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.i18n.formatting import format_period
+from reportgen.model import Period
+from reportgen.parse.figures import find_statistics
+from reportgen.parse.measure import measured
+
+
+def _figure(text: str, language: str, figure: str, context: str = ""):
+    """The statistic written ``figure`` in ``text`` (read as the parser reads a paragraph)."""
+    found = measured(find_statistics(text, language, context), language)
+    matching = [statistic for statistic in found if figure in statistic.text]
+    assert matching, [statistic.text for statistic in found]
+    return matching[0]
+
+
+def _source(text: str, language: str, figure: str, context: str = "") -> str | None:
+    return _figure(text, language, figure, context).source
+
+
+def _period(text: str, language: str, figure: str) -> tuple[str, str] | None:
+    period = _figure(text, language, figure).period
+    return (period.start, period.end) if period else None
+
+
+# --- sources --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language, figure, source", [
+    # a body's name keeps every word, "de la" / "for the" inside it included
+    ("Según el Banco de la Costa Austral, las remesas crecieron 6 %.", "es", "6 %", "Banco de la Costa Austral"),
+    ("According to the Center for the Study of Coastal Trade, exports fell 4%.", "en",
+     "4%", "Center for the Study of Coastal Trade"),
+    ("The Institute of Andean Mining Engineers said output reached 2.4 million tonnes.", "en",
+     "2.4 million", "Institute of Andean Mining Engineers"),
+    # an abbreviation keeps its final dot
+    ("Later, the U.S. said it would send 1,200 engineers.", "en", "1,200", "U.S."),
+    ("Las compras subieron 9 %, según la O.N.U.", "es", "9 %", "O.N.U."),
+])
+def test_a_name_is_read_whole(text, language, figure, source):
+    assert _source(text, language, figure) == source
+
+
+@pytest.mark.parametrize("text, language, figure", [
+    # a function word that opens the sentence is no name
+    ("An estimated 12,000 farmers lost their crops.", "en", "12,000"),
+    ("“The figures will likely settle near 70 percent.", "en", "70 percent"),
+    ("Un estimado de 3.400 pescadores perdió sus botes.", "es", "3.400"),
+    # a capitalised common noun that only opens the sentence is no name
+    ("Burglaries recorded a 3.1% rise, with 4 120 homes broken into.", "en", "3.1%"),
+    ("Robos registró un alza de 4,2 % en el trimestre.", "es", "4,2 %"),
+])
+def test_a_sentence_opening_word_is_no_source(text, language, figure):
+    assert _source(text, language, figure) is None
+
+
+@pytest.mark.parametrize("text, language, figure, context, source", [
+    ("IFAD reported 8,300 new loans.", "en", "8,300", "", "IFAD"),  # an acronym
+    ("Paraguay reported 5,600 new cases.", "en", "5,600", "", "Paraguay"),  # a place
+    ("Reuters counted 2,100 protests.", "en", "2,100", "", "Reuters"),  # a known kind of body
+    # a name the article writes capitalised inside a sentence elsewhere
+    ("Valdivieso estimated a 2.5% rise in rents.", "en", "2.5%",
+     "The housing economist Tomás Valdivieso spoke on Monday.", "Valdivieso"),
+    ("Quintana indicó que hubo 640 despidos.", "es", "640",
+     "El analista Rubén Quintana habló con la prensa.", "Quintana"),
+])
+def test_a_sentence_opening_name_is_kept_when_known(text, language, figure, context, source):
+    assert _source(text, language, figure, context) == source
+
+
+@pytest.mark.parametrize("text, language, figure, source", [
+    # adverbs and auxiliaries between a source and its verb are not part of it
+    ("The central bank also said reserves reached $31 billion.", "en", "$31 billion", "central bank"),
+    ("Harbor Analytics has estimated that 45% of berths are idle.", "en", "45%", "Harbor Analytics"),
+    ("El banco central también informó que la inflación fue de 3,9 %.", "es", "3,9 %", "banco central"),
+])
+def test_adverbs_are_not_part_of_a_source(text, language, figure, source):
+    assert _source(text, language, figure) == source
+
+
+@pytest.mark.parametrize("text, language, figure", [
+    # a generic noun without a name says nobody in particular
+    ("The government also reported that 3,500 schools reopened.", "en", "3,500"),
+    ("The report also showed 640 new clinics.", "en", "640"),
+    ("Officials said 75 bridges were damaged.", "en", "75"),
+    ("According to the ministry, 920 permits were issued.", "en", "920"),
+    ("According to the fisheries survey report, 14% of boats were idle.", "en", "14%"),
+    ("Según el Gobierno, las lluvias dañaron 830 viviendas.", "es", "830"),
+    ("Según el Ejecutivo, la pobreza bajó 3 %.", "es", "3 %"),
+    ("Según el funcionario que presentó el balance, hubo 210 quejas.", "es", "210"),
+    ("De acuerdo con la información de la dependencia, se vendieron 5.600 licencias.", "es", "5.600"),
+])
+def test_a_weak_source_is_no_source(text, language, figure):
+    assert _source(text, language, figure) is None
+
+
+@pytest.mark.parametrize("text, language, figure, source", [
+    # described in lower case, a source is kept when it names an institution and which one
+    ("According to the central bank, reserves rose 8%.", "en", "8%", "central bank"),
+    ("According to central bank figures, lending grew 5.5%.", "en", "5.5%", "central bank"),
+    ("The statistics office estimates that 7% of homes lack water.", "en", "7%", "statistics office"),
+    ("Según el banco central, las reservas subieron 8 %.", "es", "8 %", "banco central"),
+    ("Según cifras del ministerio de agricultura, la cosecha cayó 11 %.", "es", "11 %", "ministerio de agricultura"),
+    # a place's institution keeps the place; "the country's" does not name one
+    ("Chile’s statistics agency said wages rose 6.1%.", "en", "6.1%", "Chile’s statistics agency"),
+    ("Exports grew 2.2%, the country’s customs office said.", "en", "2.2%", "customs office"),
+])
+def test_a_described_institution_is_a_source(text, language, figure, source):
+    assert _source(text, language, figure) == source
+
+
+@pytest.mark.parametrize("text, language, figure, source", [
+    # the author of a document, after the words that describe the document
+    ("Según el último sondeo de Veritas Datos, el alcalde tiene 38 %.", "es", "38 %", "Veritas Datos"),
+    ("According to the latest survey by Northfield Polling, 41% back the plan.", "en", "41%", "Northfield Polling"),
+    ("Según datos oficiales del Instituto Nacional de Pesca, la captura cayó 13 %.", "es", "13 %",
+     "Instituto Nacional de Pesca"),
+    ("According to a report by the national audit office, 17% of funds were lost.", "en", "17%",
+     "national audit office"),
+    # a date or a place between the document and its author is stepped over
+    ("Según una encuesta de fines de mayo de Opina Sur, el 44 % desaprueba.", "es", "44 %", "Opina Sur"),
+    ("According to a study of Bolivia by the Lowland Institute, 22% of forest burned.", "en", "22%",
+     "Lowland Institute"),
+    # a reporting verb between "según" and the source
+    ("Según informó el Instituto de Estadística, el paro fue de 7,4 %.", "es", "7,4 %", "Instituto de Estadística"),
+    # a name after its common noun
+    ("Según la consultora Rumbo Andino, la inversión subió 9 %.", "es", "9 %", "Rumbo Andino"),
+])
+def test_a_document_gives_its_author(text, language, figure, source):
+    assert _source(text, language, figure) == source
+
+
+def test_data_of_a_year_is_no_source():
+    assert _source("Las cifras de 2019 fueron un buen año para Tarija, con un alza de 3,1 %.", "es", "3,1 %") is None
+
+
+# --- periods --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language, figure", [
+    # the year a figure is compared with is not when it holds
+    ("Shipments rose 14% compared with 2021.", "en", "14%"),
+    ("Sales were 9% higher than in 2019.", "en", "9%"),
+    ("Imports grew 6.2% over the same period in 2020.", "en", "6.2%"),
+    ("Las ventas fueron 14 % más que en 2022.", "es", "14 %"),
+    ("El déficit subió 1,1 puntos porcentuales frente al 2022.", "es", "1,1 puntos"),
+    ("Las denuncias crecieron 8 % en relación al mismo lapso del 2021.", "es", "8 %"),
+])
+def test_a_comparison_year_is_not_the_period(text, language, figure):
+    assert _period(text, language, figure) is None
+
+
+@pytest.mark.parametrize("text, language, figure, period", [
+    # "more than" before a figure is a qualifier, not a comparison
+    ("More than 500 boats sank in 2018.", "en", "500", ("2018", "2018")),
+    ("Más de 700 escuelas cerraron en 2017.", "es", "700", ("2017", "2017")),
+    # the year of the figure, when another year is compared with it
+    ("Exports grew 3.4% in 2023, compared with 2022.", "en", "3.4%", ("2023", "2023")),
+    ("En 2021 el desempleo fue de 9 %, menos que en 2020.", "es", "9 %", ("2021", "2021")),
+])
+def test_the_year_a_figure_holds_in(text, language, figure, period):
+    assert _period(text, language, figure) == period
+
+
+@pytest.mark.parametrize("text, language, figure, period", [
+    # spans of months, years and days
+    ("Some 3 400 cases were opened between April and June 2024.", "en", "3 400", ("2024-04", "2024-06")),
+    ("Entre enero y marzo de 2023 se vendieron 5.100 autos.", "es", "5.100", ("2023-01", "2023-03")),
+    ("Tourism grew 12% from 2017 to 2019.", "en", "12%", ("2017", "2019")),
+    ("El turismo creció 12 % de 2016 a 2018.", "es", "12 %", ("2016", "2018")),
+    ("Debt reached 71% of output in 2021-22.", "en", "71%", ("2021", "2022")),
+    ("La pesca cayó 15 % desde el 1 de marzo hasta el 30 de junio de 2022.", "es", "15 %",
+     ("2022-03-01", "2022-06-30")),
+    ("Between December and February 2023, 880 flights were cancelled.", "en", "880", ("2022-12", "2023-02")),
+    ("Las lluvias dañaron 300 puentes en 2015 y 2016.", "es", "300", ("2015", "2016")),
+    # a part of a year
+    ("Profits rose 8% in the second quarter of 2022.", "en", "8%", ("2022-04", "2022-06")),
+    ("Revenue was $2.1 billion in Q3 2021.", "en", "$2.1 billion", ("2021-07", "2021-09")),
+    ("Las exportaciones subieron 5 % en el primer semestre de 2020.", "es", "5 %", ("2020-01", "2020-06")),
+    # a month or a day with its year
+    ("Inflation was 4.1% in March 2022.", "en", "4.1%", ("2022-03", "2022-03")),
+    ("El 3 de agosto de 2021 llegaron 620 personas.", "es", "620", ("2021-08-03", "2021-08-03")),
+])
+def test_spans_and_dates(text, language, figure, period):
+    assert _period(text, language, figure) == period
+
+
+@pytest.mark.parametrize("text, language, figure", [
+    # the text does not give the year: no period, never a guess
+    ("Some 2,300 homes were built this year.", "en", "2,300"),
+    ("Este año se han registrado 410 incendios.", "es", "410"),
+    ("Between January and March, 900 permits were issued.", "en", "900"),
+    ("Entre enero y agosto de este año se exportaron 7.300 toneladas.", "es", "7.300"),
+    # a span open at one end
+    ("Since 2019, 64,000 people have left.", "en", "64,000"),
+    ("Hasta el segundo trimestre de 2022, la inversión sumó 8 mil millones de dólares.", "es", "8 mil millones"),
+    ("Prices rose 6.3% in the year to May 2023.", "en", "6.3%"),
+    # "may" in lower case is a verb, not a month
+    ("Costs may 2025 rise? Analysts see 3% growth.", "en", "3%"),
+])
+def test_no_period_without_a_year(text, language, figure):
+    assert _period(text, language, figure) is None
+
+
+@pytest.mark.parametrize("text, language, figures", [
+    # each figure holds in the time named next to it
+    ("The economy grew 3% in 2022, after 2% in 2021.", "en", {"3%": ("2022", "2022"), "2%": ("2021", "2021")}),
+    ("En 2014 hubo 31 muertes al día, que bajaron a 27 en 2015 y a 24 en 2016.", "es",
+     {"31 muertes": ("2014", "2014"), "27": ("2015", "2015"), "24": ("2016", "2016")}),
+    # a year after a figure but in another clause is not its time
+    ("Planners expect 4 million visitors, and by 2030 the port will double.", "en", {"4 million": None}),
+    ("La región tenía 12 hospitales, pero en 2019 abrió dos más.", "es", {"12": None}),
+])
+def test_each_figure_takes_its_own_time(text, language, figures):
+    for figure, period in figures.items():
+        assert _period(text, language, figure) == period, figure
+
+
+@pytest.mark.parametrize("language, period, written", [
+    ("en", Period("2024-04", "2024-06"), "April 2024–June 2024"),
+    ("es", Period("2024-04", "2024-06"), "de abril de 2024 a junio de 2024"),
+    ("en", Period("2022-03-01", "2022-06-30"), "March 1, 2022–June 30, 2022"),
+    ("es", Period("2022-03-01", "2022-06-30"), "de 1 de marzo de 2022 a 30 de junio de 2022"),
+    ("en", Period("2021-08-03", "2021-08-03"), "August 3, 2021"),
+])
+def test_month_and_date_periods_are_written_per_language(language, period, written):
+    assert format_period(period, language) == written
