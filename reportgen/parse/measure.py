@@ -63,6 +63,7 @@ class _Words:
     stops: frozenset[str]  # words that end a noun phrase read forwards
     changes: frozenset[str]  # change nouns: "a 57% jump" is no measure
     months: frozenset[str]
+    scales: frozenset[str]  # "million", "millones": the last word of a count whose noun follows "de"
     frames: frozenset[str]  # "an average of 390": a frame, not a measure
     alone: frozenset[str]  # change nouns that are a measure by themselves ("growth of 3.6%")
     relatives: frozenset[str]
@@ -133,6 +134,7 @@ def _words(language: str) -> _Words:
         | lower("connectors"),
         changes=lower("measure_change_nouns", figures) | lower("increase", figures) | lower("decrease", figures),
         months=months,
+        scales=frozenset(word.lower() for phrase in figures.get("scales", {}) for word in phrase.split()),
         frames=lower("frames"),
         alone=lower("alone"),
         demonym_endings=tuple(data.get("demonym_endings", [])),
@@ -341,6 +343,9 @@ def _governed(before: list[str], after: list[str], words: _Words, statistic: Sta
     if statistic.unit != "count" and any(token.lower() in words.connectors for token in after[:4]):
         while tokens[:1] and tokens[0].lower() not in joins and tokens[0][:1].isalpha():
             tokens = tokens[1:]  # the unit's own words: "barrels (of oil)", "metric tons (of the grain)"
+    scaled = statistic.text.split()[-1].lower() in words.scales  # "3 millones (de personas)"
+    if statistic.unit == "count" and scaled and tokens[:1] and tokens[0].lower() in words.connectors:
+        tokens = tokens[1:]
     base = False  # "6,8% del PIB": the share's base, a measure only when no clause names one
     if statistic.unit != "count":  # "tons of coffee", "62.5 percent of all the shipments", "€600m worth of cork"
         while tokens[:1] and tokens[0].lower() in joins:
@@ -713,10 +718,11 @@ def _name_list(before: list[str], index: int, words: _Words) -> int | None:
     """Where the adjunct opening a list of names stands, when ``before[index]`` joins that list, else None."""
     if before[index].lower() not in words.list_joiners:  # "A, B and C": the walk meets "and" first
         return None
-    while index >= 0 and (before[index] == "," or before[index].lower() in words.list_joiners or before[index][:1].isupper()):
+    while index >= 0 and (before[index] == "," or before[index].lower() in words.list_joiners | words.determiners
+                          or before[index][:1].isupper()):  # "to the United States, Canada and Mexico"
         index -= 1
     opener = index >= 0 and before[index].lower() in words.adjuncts | words.connectors
-    return index if opener and before[index + 1][:1].isupper() else None
+    return index if opener and before[index + 1].lower() not in words.list_joiners else None
 
 
 def _listed(tokens: list[str], words: _Words) -> bool:
