@@ -40,6 +40,8 @@ def _period(text: str, language: str, figure: str) -> tuple[str, str] | None:
      "4%", "Center for the Study of Coastal Trade"),
     ("The Institute of Andean Mining Engineers said output reached 2.4 million tonnes.", "en",
      "2.4 million", "Institute of Andean Mining Engineers"),
+    ("Según la Comisión Regional para el Desarrollo y el Empleo, el paro bajó 2 %.", "es", "2 %",
+     "Comisión Regional para el Desarrollo y el Empleo"),
     # an abbreviation keeps its final dot
     ("Later, the U.S. said it would send 1,200 engineers.", "en", "1,200", "U.S."),
     ("Las compras subieron 9 %, según la O.N.U.", "es", "9 %", "O.N.U."),
@@ -151,6 +153,9 @@ def test_data_of_a_year_is_no_source():
     ("Las ventas fueron 14 % más que en 2022.", "es", "14 %"),
     ("El déficit subió 1,1 puntos porcentuales frente al 2022.", "es", "1,1 puntos"),
     ("Las denuncias crecieron 8 % en relación al mismo lapso del 2021.", "es", "8 %"),
+    ("Fares were 7% higher than 2018.", "en", "7%"),
+    ("Las tarifas subieron 7 % contra 2018.", "es", "7 %"),
+    ("Rents rose 5.5%, versus the 2019 level.", "en", "5.5%"),
 ])
 def test_a_comparison_year_is_not_the_period(text, language, figure):
     assert _period(text, language, figure) is None
@@ -163,6 +168,11 @@ def test_a_comparison_year_is_not_the_period(text, language, figure):
     # the year of the figure, when another year is compared with it
     ("Exports grew 3.4% in 2023, compared with 2022.", "en", "3.4%", ("2023", "2023")),
     ("En 2021 el desempleo fue de 9 %, menos que en 2020.", "es", "9 %", ("2021", "2021")),
+    # "more than doubled" is no comparison
+    ("Solar capacity more than doubled in 2020 to 9 gigawatts.", "en", "9 gigawatts", ("2020", "2020")),
+    # a figure named after the cue holds in the compared time
+    ("Inflation was 3.2% in 2024 versus 2.6% in 2023.", "en", "2.6%", ("2023", "2023")),
+    ("La inflación fue de 3,2 % en 2024 frente al 2,6 % de 2023.", "es", "2,6 %", ("2023", "2023")),
 ])
 def test_the_year_a_figure_holds_in(text, language, figure, period):
     assert _period(text, language, figure) == period

@@ -30,9 +30,11 @@ _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 _YEAR_DIGITS = r"(?<![\d.,])(?:1[89]\d{2}|20\d{2})(?!\d|[.,]\d)"
 _YEAR_SPAN = re.compile(rf"({_YEAR_DIGITS})\s?[-–/]\s?(\d{{2}}(?!\d|[.,]\d)|{_YEAR_DIGITS})")  # "2022-23", "2019–2021"
 _NAME_WORD = rf"(?:[{UPPER}][\w.’'&-]*|\([{UPPER}]{{2,}}\))"
-# "Banco de la República", "Center for the Study of X", "Nigerian Upstream Petroleum Regulatory Commission (NUPRC)"
+# "Banco de la República", "Center for the Study of X", "Comisión Económica para América Latina y el Caribe",
+# "Nigerian Upstream Petroleum Regulatory Commission (NUPRC)"
 _CAPITALIZED_PHRASE = re.compile(
-    rf"(?<![\w’'.-]){_NAME_WORD}(?:\s+(?:(?:of|for|and|on|de|del|y|e)\s+(?:(?:the|la|las|los|el)\s+)?)?{_NAME_WORD})*"
+    rf"(?<![\w’'.-]){_NAME_WORD}(?:\s+(?:(?:of|for|and|on|against|de|del|para|contra|y|e)\s+(?:(?:the|la|las|los|el)\s+)?)?"
+    rf"{_NAME_WORD})*"
 )
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 _SMALLEST_BARE_COUNT = 10
@@ -542,27 +544,30 @@ def _source_of(sources: list[tuple[int, str]], end: int) -> str | None:
 def _trim_phrase(text: str) -> str:
     """A name without the connector or punctuation it was cut at; an abbreviation keeps its dot ("U.S.")."""
     text = re.sub(r"(?<!\b[A-Z])\.$", "", text.strip(" ,;:")).strip()
-    return re.sub(r"\s+(?:(?:of|for|and|on|de|del|y|e)(?:\s+(?:the|la|las|los|el))?|the|la|las|los)$", "", text).strip()
+    return re.sub(r"\s+(?:(?:of|for|and|on|against|de|del|para|contra|y|e)(?:\s+(?:the|la|las|los|el))?|the|la|las|los)$",
+                  "", text).strip()
 
 
 @dataclass(frozen=True)
 class _Time:
     """A time a sentence names: where, the period it gives (None when the text does not give its
-    year: "this year", "since 2021"), and whether a figure is compared with it ("than in 2023")."""
+    year: "this year", "since 2021"), and where the cue starts that makes it the time a figure
+    is compared with ("than in 2023"; None when there is none)."""
 
     start: int
     end: int
     period: Period | None
-    compared: bool
+    cue: int | None
 
 
 @dataclass(frozen=True)
 class _Timeline:
-    """The times of a sentence a figure may hold in (those it is compared with left out), with
-    where each starts and ends, so each figure finds its own by bisecting."""
+    """The times of a sentence, with where each starts, and those no figure is compared with, with
+    where each ends: each figure finds its own by bisecting."""
 
     times: list[_Time]
     starts: list[int]
+    plain: list[_Time]
     ends: list[int]
 
 
@@ -576,10 +581,10 @@ def _times(sentence: str, language: str) -> _Timeline:
             check()
             readable, period = read(match, language)
             if readable:
-                found.append(_Time(match.start(), match.end(), period, _compared(sentence, match.start(), language)))
+                found.append(_Time(match.start(), match.end(), period, _cue(sentence, match.start(), language)))
         taken = _merged(taken, found)
-    usable = [time for time in taken if not time.compared]
-    return _Timeline(usable, [time.start for time in usable], [time.end for time in usable])
+    plain = [time for time in taken if time.cue is None]
+    return _Timeline(taken, [time.start for time in taken], plain, [time.end for time in plain])
 
 
 def _merged(taken: list[_Time], found: list[_Time]) -> list[_Time]:
@@ -598,13 +603,14 @@ def _merged(taken: list[_Time], found: list[_Time]) -> list[_Time]:
 
 def _period(timeline: _Timeline, sentence: str, start: int, end: int, language: str) -> Period | None:
     """When a figure holds: the nearer of the time right after it in its clause ("rose 5% in 2023") and
-    the last one before it; never a time it is compared with ("than in 2023"), and none when the
-    nearest time has no year given ("this year")."""
+    the last one before it; never a time it is compared with ("12% more than in 2023"; but "3% in
+    2024 versus 2.1% in 2023": 2.1% holds in 2023), and none when the nearest time has no year given
+    ("this year")."""
     after_index, before_index = bisect_left(timeline.starts, end), bisect_right(timeline.ends, start)
     after = timeline.times[after_index] if after_index < len(timeline.times) else None
-    if after and not _same_clause(sentence[end:after.start], language):
+    if after and (not _same_clause(sentence[end:after.start], language) or after.cue is not None and end <= after.cue):
         after = None
-    before = timeline.times[before_index - 1] if before_index else None
+    before = timeline.plain[before_index - 1] if before_index else None
     if after and (not before or after.start - end <= start - before.end):
         return after.period
     return before.period if before else None
@@ -617,12 +623,14 @@ def _same_clause(gap: str, language: str) -> bool:
         and not set(words) & set(_data(language).get("clause_breaks", []))
 
 
-def _compared(sentence: str, start: int, language: str) -> bool:
-    """"than the same month in 2021", "frente al 2023": a time a figure is compared with (a cue a few words
-    before it, in its clause; "more than 500 in 2023" is a qualifier, not a comparison)."""
-    pattern = _lexicon_pattern(language, r"\b(?:@comparison_cues@)(?!\s*(?:(?:@currency_symbols@)\s?)?\d)"
-                                         rf"(?:\s+[^\s,;:]+){{0,{_TIME_GAP_WORDS - 2}}}?\s+$")
-    return pattern.search(sentence, max(0, start - _CONTEXT_CHARS // 2), start) is not None
+def _cue(sentence: str, start: int, language: str) -> int | None:
+    """Where the cue starts that makes the time at ``start`` one a figure is compared with: "than the same
+    month in 2021", "frente al 2023" (a few words before it, in its clause), "than 2019" (right before
+    it). "more than 500 in 2023" is a qualifier, and "more than doubled in 2023" no comparison."""
+    pattern = _lexicon_pattern(language, r"\b(?:(?:@comparison_cues@)(?!\s*(?:(?:@currency_symbols@)\s?)?\d)"
+                                         rf"(?:\s+[^\s,;:]+){{0,{_TIME_GAP_WORDS - 2}}}?|(?:@comparison_cues_adjacent@))\s+$")
+    match = pattern.search(sentence, max(0, start - _CONTEXT_CHARS // 2), start)
+    return match.start() if match else None
 
 
 @lru_cache(maxsize=None)
@@ -832,7 +840,7 @@ def _readings(sentence: str, language: str, dollar: str | None = None,
             per = _period_before(_before(sentence, start), language)  # "output per day is 2m barrels"
             unit = "rate" if per else unit
         bound = _upper_bound(sentence, start, end, language)
-        if not bound and unit == "count" and scale == 1:
+        if not bound and unit == "count" and scale == 1 and not _dated_year(digits, _before(sentence, start), language):
             unit, currency, per, bound = _paired(sentence, start, end, language)
         if bound:
             lower_words = sentence[match.end():match.end() + scale_length].strip().lower()
@@ -944,6 +952,15 @@ def _with_upper_bound(sentence: str, bound: tuple[int, Decimal, str], scale: Dec
         unit, currency, per = more, more_currency or currency, more_per or per
         end += length
     return end, scale, unit, currency, per
+
+
+def _dated_year(digits: str, before: str, language: str) -> bool:
+    """"rose in 2020 to 9 gigawatts": a year after a preposition of time starts no range ("from 2000 to
+    3000 units" still may)."""
+    data = _data(language)
+    previous = before.split()[-1].lower() if before.split() else ""
+    return bool(_YEAR.fullmatch(digits)) and previous in data.get("year_prepositions", []) \
+        and previous not in data.get("change_openers", []) + data.get("range_openers", [])
 
 
 def _after_year_word(before: str, language: str) -> bool:
