@@ -77,6 +77,7 @@ def test_english_measures(sentence, figure, measure):
      "cosechas de trigo"),
     ("La empresa vendió 1,2 millones de autos el año pasado.", "1,2 millones", "autos"),
     ("Se espera que el desempleo baje del 6% para diciembre.", "6%", "desempleo"),
+    ("La deuda externa, que hoy supera los 90.000 millones de dólares, creció un 4%.", "90.000", "deuda externa"),
     ("Estamos hablando de $9 billones de un mayor déficit frente a lo previsto.", "9 billones", "déficit"),
     ("Las pesqueras registraron envíos al exterior por un valor de 2.100 millones de dólares.", "2.100", "envíos"),
     ("En Perú vive cerca del 30% del total de los chilenos emigrados.", "30%", "chilenos"),
@@ -121,6 +122,7 @@ def test_a_place_a_verb_or_a_name_is_never_a_measure():
 
 
 def test_a_value_link_needs_a_noun_before_it():
+    assert _measure_of("Tickets sold for $80 at the gate.", "en", "80") is None
     for sentence in ("El gasto estaría por encima de los 900 millones de dólares, dijo.",
                      "La firma tiene proyectos a desarrollar por 50 mil millones de dólares."):
         assert all(measure in (None, "gasto") for measure, _ in _figures(sentence, "es").values())
@@ -137,6 +139,7 @@ def test_an_earlier_figure_takes_a_later_measure_only_side_by_side():
     ("Some 9,000 Elbonians crossed in June. Of those, about 7,000 went back.", "en", "7,000", "Elbonians"),
     ("Llegaron 3.000 turistas en mayo. De estos, unos 900 eran niños.", "es", "900", "niños"),
     ("Llegaron 3.000 turistas en mayo. De estos, unos 900 regresaron.", "es", "900", "turistas"),
+    ("Police arrested 45 suspects. Of them, 30 were released on bail.", "en", "30", "suspects released"),
     ("Otro grupo son los temporeros, que van y vienen cada semana, que son unos 8.000. De estos, unos 6.000 se quedan.",
      "es", "6.000", "temporeros"),
 ])
@@ -149,6 +152,8 @@ def test_a_partitive_counts_a_part_of_the_figure_before(sentence, language, figu
     ("Exit polls showed Okafor with 41.2 percent and Lindqvist at 38.5 percent of the votes counted.",
      "en", "38.5", "votes"),
     ("Exit polls showed Okafor with 41.2 percent after a third of the votes were counted.", "en", "41.2", "votes"),
+    ("Voters go to the polls on Sunday; turnout was 61% last time and the ruling party polled at 38%.",
+     "en", "38%", "votes"),
     ("La candidata Ana Ruiz lidera la intención de voto con el 14%, y Pedro Soto le sigue con un 11%.",
      "es", "11%", "intención de voto"),
     ("El robo es el principal problema del barrio, según una encuesta de Datum, con un 22 %.", "es", "22", None),

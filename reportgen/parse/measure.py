@@ -189,20 +189,9 @@ def measured(statistics: list[Statistic], language: str) -> list[Statistic]:
         found = _read(statistic, language)
         measure = found.measure or statistic.measure if _is_measure(found.measure or statistic.measure or "",
                                                                      language, statistic.sentence) else None
-        previous, alike = in_sentence.get(""), in_sentence.get(_family(statistic))
-        if not measure and alike and not (previous and _is_change(statistic)):
-            measure = alike  # "from 12m tons to 31m tons", "an average of 215 every day"
-        elif previous and (not measure and (_is_change(statistic) or found.relative)
-                           or measure and _is_participle(measure.lower(), words)
-                           and previous.split()[0].lower() in words.bare_heads):
-            # "a 23% jump" after a level, "which hit $8.3 billion", "310 missing" after "1,350 people injured"
-            measure = previous if not measure else f"{previous.split()[0]} {measure}"
-        elif not measure and found.pronoun:  # "It was over 34%": the paragraph's last figure of its kind
-            measure = in_paragraph.get(_family(statistic)) or (in_paragraph.get("") if statistic.change else None)
-        elif not measure and found.partitive and described and _family(described[-1]) == _family(statistic):
-            measure = described[-1].measure  # "45,000 cross daily. Of those, 40,000 return"
-        elif not measure and found.share:
-            measure = voting  # "Okafor with 41% and Lindqvist at 38%" in a paragraph on an election
+        last = described[-1] if described and _family(described[-1]) == _family(statistic) else None
+        measure = _carried(statistic, found, measure, in_sentence, in_paragraph, last.measure if last else None,
+                           voting, words)
         if measure and _starts(statistic.sentence, measure) and measure[1:2].islower():
             measure = measure[:1].lower() + measure[1:]  # "Remittances rose 12%": the capital is the sentence's
         if _year_like(statistic) and (not measure or _after_year_word(statistic, words)):
@@ -224,6 +213,26 @@ def measured(statistics: list[Statistic], language: str) -> list[Statistic]:
                 and _side_by_side(statistic, following, words):
             described[index] = replace(statistic, measure=following.measure)
     return described
+
+
+def _carried(statistic: Statistic, found: _Found, measure: str | None, in_sentence: dict[str, str],
+             in_paragraph: dict[str, str], last: str | None, voting: str | None, words: _Words) -> str | None:
+    """The measure an earlier figure lends this one, when its own words name none (or only a participle)."""
+    previous, alike = in_sentence.get(""), in_sentence.get(_family(statistic))
+    lone = bool(measure) and _is_participle(measure.lower(), words)  # "310 missing", "30 were released"
+    if not measure and found.share and voting:
+        return voting  # "Okafor with 41% and Lindqvist at 38%" in a paragraph on an election
+    if not measure and alike and not (previous and _is_change(statistic)):
+        return alike  # "from 12m tons to 31m tons", "an average of 215 every day"
+    if previous and (not measure and (_is_change(statistic) or found.relative)
+                     or lone and previous.split()[0].lower() in words.bare_heads):
+        # "a 23% jump" after a level, "which hit $8.3 billion", "310 missing" after "1,350 people injured"
+        return previous if not measure else f"{previous.split()[0]} {measure}"
+    if not measure and found.pronoun:  # "It was over 34%": the paragraph's last figure of its kind
+        return in_paragraph.get(_family(statistic)) or (in_paragraph.get("") if statistic.change else None)
+    if (not measure or lone) and found.partitive and last:  # "45,000 cross daily. Of those, 40,000 return"
+        return f"{last} {measure}" if measure else last
+    return measure
 
 
 def _side_by_side(statistic: Statistic, following: Statistic, words: _Words) -> bool:
@@ -293,7 +302,7 @@ def _read(statistic: Statistic, language: str) -> _Found:
             clause = _clause(before, after, words, statistic) if found.base else _Found()
             if clause.measure and _is_measure(clause.measure, language, sentence):  # "la deuda fue del 4,1% del PIB"
                 return clause
-            return found
+            return replace(found, partitive=_partitive(before, words))  # "Of them, 30 were released"
     clause = _clause(before, after, words, statistic)  # "It was 5%", "…, which hit $8bn": its flags still count
     return _Found(subject=clause.subject, relative=clause.relative, pronoun=clause.pronoun,
                   partitive=_partitive(before, words), share=_share(before, after, words, statistic))
