@@ -73,6 +73,9 @@ class _Words:
     share_links: frozenset[str]  # "Okafor with 41%", "le siguen con un 8%": a share held by whoever is named
     vote_measures: dict[str, str]  # words of a paragraph on an election → the measure of its shares, in order
     value_links: frozenset[str]  # "envíos por un valor de", "a deal worth": a money figure's link to what it values
+    price: str  # "$120 a barrel": what a sum per unit of a good measures
+    price_links: frozenset[str]
+    priced_units: frozenset[str]
     worth: frozenset[str]  # "€2bn worth of wine": words between a value and what it is the value of
     nouns: frozenset[str]  # measures a verb stands for ("exports"): nouns even where they look like verbs
     demonym_endings: tuple[str, ...]  # "Venezuelans": a capitalized word that names people, not a person
@@ -140,6 +143,9 @@ def _words(language: str) -> _Words:
         demonym_endings=tuple(data.get("demonym_endings", [])),
         relatives=lower("relatives"),
         worth=lower("worth"),
+        price=data.get("price", ""),
+        price_links=lower("price_links"),
+        priced_units=lower("priced_units"),
         value_links=lower("value_links"),
         pronouns=lower("pronouns"),
         frame_subjects=lower("frame_subjects"),
@@ -343,6 +349,9 @@ def _lead(statistic: Statistic) -> str:
 
 def _governed(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
     """The noun phrase right after the figure: "880 homicides", "$2.05 billion current-account gap"."""
+    if statistic.unit == "currency" and len(after) > 1 and after[0].lower() in words.price_links \
+            and after[1].lower() in words.priced_units:
+        return _Found(words.price)  # "about $120 a barrel", "US$ 80 el barril": a unit's price
     tokens = after
     if tokens[:1] == ["("] and ")" in tokens[:8]:  # "12 trillion rupee ($144 billion) budget"
         tokens = tokens[tokens.index(")") + 1:]
