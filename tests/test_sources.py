@@ -139,6 +139,19 @@ def test_a_document_gives_its_author(text, language, figure, source):
     assert _source(text, language, figure) == source
 
 
+@pytest.mark.parametrize("text, language, figure, source", [
+    # the source after its verb, alone up to the end of its clause
+    ("Car sales fell 4% in May, said the transport ministry.", "en", "4%", "transport ministry"),
+    ("Las ventas de autos cayeron 4 % en mayo, informó la Oficina de Estadística del Transporte (OET).", "es",
+     "4 %", "Oficina de Estadística del Transporte (OET)"),
+    # a verb followed by more than its source names none
+    ("The audit found Peru’s ports moved 6% more cargo.", "en", "6%", None),
+    ("Las ventas cayeron 4 %, informó ayer el gobierno.", "es", "4 %", None),
+])
+def test_a_source_after_its_verb(text, language, figure, source):
+    assert _source(text, language, figure) == source
+
+
 def test_data_of_a_year_is_no_source():
     assert _source("Las cifras de 2019 fueron un buen año para Tarija, con un alza de 3,1 %.", "es", "3,1 %") is None
 
@@ -211,6 +224,8 @@ def test_spans_and_dates(text, language, figure, period):
     ("Since 2019, 64,000 people have left.", "en", "64,000"),
     ("Hasta el segundo trimestre de 2022, la inversión sumó 8 mil millones de dólares.", "es", "8 mil millones"),
     ("Prices rose 6.3% in the year to May 2023.", "en", "6.3%"),
+    # a decade is no year
+    ("Fares rose 6% in the 2010s.", "en", "6%"),
     # "may" in lower case is a verb, not a month
     ("Costs may 2025 rise? Analysts see 3% growth.", "en", "3%"),
 ])

@@ -27,7 +27,7 @@ from .people import LOWER, UPPER, is_acronym, is_place
 from .sentences import split_sentences
 
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
-_YEAR_DIGITS = r"(?<![\d.,])(?:1[89]\d{2}|20\d{2})(?!\d|[.,]\d)"
+_YEAR_DIGITS = r"(?<![\d.,])(?:1[89]\d{2}|20\d{2})(?!\w|[.,]\d)"  # not "2,020", "2020s"
 _YEAR_SPAN = re.compile(rf"({_YEAR_DIGITS})\s?[-–/]\s?(\d{{2}}(?!\d|[.,]\d)|{_YEAR_DIGITS})")  # "2022-23", "2019–2021"
 _NAME_WORD = rf"(?:[{UPPER}][\w.’'&-]*|\([{UPPER}]{{2,}}\))"
 # "Banco de la República", "Center for the Study of X", "Comisión Económica para América Latina y el Caribe",
@@ -491,6 +491,18 @@ def _reporters(sentence: str, language: str, names: Callable[[], frozenset[str]]
     for match in _lexicon_pattern(language, described, 0).finditer(sentence):
         institution = _described(match.group(2), language, strict=True)
         found.append((match.start(), f"{match.group(1)} {institution}" if institution and match.group(1) else institution))
+    return found + _closing_reporters(sentence, language)
+
+
+def _closing_reporters(sentence: str, language: str) -> list[tuple[int, str | None]]:
+    """"…, said the statistics office.", "…, informó el Instituto de Estadística (IE).": a verb, then the source
+    alone up to the end of its clause (a name or an institution; "found Brazil’s economy grew" names none)."""
+    found: list[tuple[int, str | None]] = []
+    pattern = _lexicon_pattern(language, r"\b(?:@source_after@)\s+(?:(?:@articles@)\s+)?([^,;:.!?“”\"]{1,80}?)\s*(?:[,;:!?“”\"]|\.(?!\w)|$)", 0)
+    for match in pattern.finditer(sentence):
+        words = match.group(1)
+        name = _CAPITALIZED_PHRASE.fullmatch(words) and _name_at(words, language)
+        found.append((match.start(), name or (_described(words, language, strict=True) if words[:1].islower() else None)))
     return found
 
 
