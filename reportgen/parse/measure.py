@@ -10,7 +10,7 @@ what was counted or valued. The answer, in order of trust:
    12%", "las exportaciones crecieron 3%"); a place as that subject is the
    measure's subject, and the verb names the measure ("Chile exported" → exports);
 4. a change right after a level in the same sentence measures the same thing
-   ("averaged 318,000 barrels per day, a 23% jump").
+   ("averaged 318,000 barrels daily, a 23% jump").
 
 A measure is a short noun phrase: at most six words, no finite verb, never a
 place or a year. Its subject is a place written with it ("Chile's exports",
@@ -61,6 +61,7 @@ class _Words:
     participle_measures: dict[str, str]  # "$3bn invested" → investment: a participle after a figure names its measure
     not_measures: frozenset[str]
     stops: frozenset[str]  # words that end a noun phrase read forwards
+    units: frozenset[str]  # "barrels", "pesos", "millones": the words of a figure's unit
     changes: frozenset[str]  # change nouns: "a 57% jump" is no measure
     months: frozenset[str]
     scales: frozenset[str]  # "million", "millones": the last word of a count whose noun follows "de"
@@ -70,7 +71,7 @@ class _Words:
     pronouns: frozenset[str]
     frame_subjects: frozenset[str]  # "the figure was $5bn", "la cifra era": a subject that stands for an earlier one
     partitives: tuple[tuple[str, ...], ...]  # "of those", "de estos": a part of the figure just before
-    share_links: frozenset[str]  # "Okafor with 41%", "le siguen con un 8%": a share held by whoever is named
+    share_links: frozenset[str]  # "Okafor with 41%", "Ruiz sigue con el 12%": a share held by whoever is named
     vote_measures: dict[str, str]  # words of a paragraph on an election → the measure of its shares, in order
     value_links: frozenset[str]  # "envíos por un valor de", "a deal worth": a money figure's link to what it values
     price: str  # "$120 a barrel": what a sum per unit of a good measures
@@ -133,6 +134,7 @@ def _words(language: str) -> _Words:
         verb_measures={verb.lower(): noun for verb, noun in data.get("verb_measures", {}).items()},
         participle_measures={word.lower(): noun for word, noun in data.get("participle_measures", {}).items()},
         not_measures=lower("not_measures"),
+        units=frozenset(units),
         stops=stopwords | (verbs - lower("measure_change_nouns", figures) - lower("alone")) | frozenset(units) | lower("adjuncts") | lower("determiners") | lower("phrase_stops")
         | lower("connectors"),
         changes=lower("measure_change_nouns", figures) | lower("increase", figures) | lower("decrease", figures),
@@ -206,7 +208,7 @@ def measured(statistics: list[Statistic], language: str) -> list[Statistic]:
         described.append(replace(statistic, measure=measure, subject=subject, period=_period(statistic)))
         if measure:
             in_sentence[""] = in_sentence[_family(statistic)] = in_paragraph[_family(statistic)] = measure
-            in_paragraph[""] = measure  # "This represents an increase of 4%": a change of the last figure
+            in_paragraph[""] = measure  # "This is a rise of 4%": a change of the last figure
     counted = {(s.sentence, s.text.strip()) for s in described if _year_like(s) and s.measure}
     for index, statistic in enumerate(described):  # "con 1817 denuncias, … 56 %": 1817 is no period
         period = statistic.period
@@ -299,7 +301,7 @@ def _read(statistic: Statistic, language: str) -> _Found:
     before = _TOKEN.findall(sentence[max(0, start - 240):start] + _lead(statistic))
     while before and before[-1].lower() in words.range_openers:  # "between 8% and 10%"
         before = before[:-1]
-    inside = _TOKEN.findall(re.sub(r"^\D*\d[\d.,]*", "", statistic.text))  # "barrels of oil per day"
+    inside = _TOKEN.findall(re.sub(r"^\D*\d[\d.,]*", "", statistic.text))  # "tons of grain per year"
     after = inside + after if statistic.unit != "count" and any(
         token.lower() in words.connectors for token in inside) or statistic.unit == "rate" else after
     for reader in (_governed, _parenthesis, _of_figure, _valued, _changed, _object, _clause, _change_alone):
@@ -315,7 +317,7 @@ def _read(statistic: Statistic, language: str) -> _Found:
 
 
 def _share(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> bool:
-    """"Okafor with 41%", "le siguen con un 8%": a share after "with", of nothing written after it."""
+    """"Okafor with 41%", "Ruiz sigue con el 12%": a share after "with", of nothing written after it."""
     if statistic.unit != "percent" or after[:1] and after[0].lower() in words.connectors:
         return False
     tokens = [token.lower() for token in before]
@@ -332,7 +334,7 @@ def _vote_measure(statistics: list[Statistic], words: _Words) -> str | None:
 
 
 def _partitive(before: list[str], words: _Words) -> bool:
-    """"Of those, about 40,000 return", "…, de los cuales 900": the figure counts a part of the one before."""
+    """"Of those, some 700 stayed", "…, de los cuales 900": the figure counts a part of the one before."""
     tokens = [token.lower() for token in before]
     while tokens and tokens[-1] in words.gap - words.connectors:  # "an estimated", "unos"
         tokens.pop()
@@ -369,13 +371,15 @@ def _governed(before: list[str], after: list[str], words: _Words, statistic: Sta
         while tokens[:1] and tokens[0].lower() in joins:
             base = base or statistic.unit == "percent" and tokens[0].lower() in words.connectors
             tokens = tokens[1:]
+        if len(tokens) > 1 and tokens[0].lower() in words.units and tokens[1].lower() in words.connectors:
+            tokens = tokens[2:]  # "5.000 millones de pesos de un mayor gasto": the currency, then what it is
     while tokens[:1] and tokens[0].lower() in words.determiners | words.frames:
         framed = tokens[0].lower() in words.frames and tokens[1:2] and tokens[1].lower() in words.connectors
         if tokens[0].lower() not in words.determiners and not framed:
             break
-        tokens = tokens[2:] if framed else tokens[1:]  # "45% del total de los migrantes": the total is a frame
+        tokens = tokens[2:] if framed else tokens[1:]  # "el 30% del total de los socios": the total is a frame
     if tokens[:1] and tokens[0].lower() in words.extra and statistic.unit in ("count", "currency"):
-        tokens = tokens[1:]  # "307,000 more migrants", "$9 billones de un mayor déficit"
+        tokens = tokens[1:]  # "30,000 more nurses", "5.000 millones de un mayor gasto"
     if tokens[:1] and tokens[0].lower() in words.copulas:  # "21% are children"
         tokens = tokens[1:]
     named = tokens[1:2] if tokens[:1] and tokens[0].lower() in words.stops else tokens[:1]  # "(dólares) invertidos"
@@ -526,7 +530,7 @@ def _of_figure(before: list[str], after: list[str], words: _Words, statistic: St
         return _Found()
     index = len(before) - 2
     if index >= 2 and before[index].lower() in words.companions and before[index - 1] == ",":
-        index -= 2  # "su producción de crudo, actualmente de 440 mil barriles": the noun before the aside
+        index -= 2  # "la cosecha de uva, actualmente de 80 mil toneladas": the noun before the aside
     acronym = None
     if before[index] == ")" and "(" in before[:index]:  # "Producto Bruto Regional (PBR) de 84 mil"
         opening = len(before) - 1 - before[::-1].index("(")
@@ -544,7 +548,7 @@ def _of_figure(before: list[str], after: list[str], words: _Words, statistic: St
 
 
 def _valued(before: list[str], after: list[str], words: _Words, statistic: Statistic) -> _Found:
-    """"envíos por un valor de 9 millones", "a contract worth $5 billion": the nearest noun before the link."""
+    """"ventas por un valor de 7 millones", "a contract worth $5 billion": the nearest noun before the link."""
     qualifier = len(_TOKEN.findall(_lead(statistic)))
     if statistic.unit != "currency" or qualifier >= len(before):
         return _Found()
@@ -557,7 +561,7 @@ def _valued(before: list[str], after: list[str], words: _Words, statistic: Stati
     for index in range(len(before) - 2, -1, -1):
         token, lowered = before[index], before[index].lower()
         if lowered in words.connectors and not all(word[:1].isupper() for word in phrase):
-            break  # "la rentabilidad de la inversión por…": the nearest noun, unless it is a name ("venta de Grupo Sur")
+            break  # "el costo de la obra por…": the nearest noun, unless a name ("venta de Grupo Sur")
         if lowered in words.adjuncts and phrase and phrase[0].islower() and phrase[0].endswith(words.infinitive_endings):
             return _Found()  # "proyectos a desarrollar por 50 millones": what is valued is not said
         joined = lowered in words.determiners and index > 0 and before[index - 1].lower() in words.adjuncts | words.connectors
@@ -615,7 +619,7 @@ def _clause(before: list[str], after: list[str], words: _Words, statistic: Stati
     verb = None
     for index in range(len(before) - 1, max(-1, len(before) - 1 - _GAP), -1):
         lowered = before[index].lower()
-        if lowered == ":":  # "el desembolso llegó puntual: US$ 12.000 millones"
+        if lowered == ":":  # "el pago llegó a tiempo: US$ 3.000 millones"
             verb = next((i for i in range(index - 1, max(-1, index - 4), -1)
                          if before[i].lower() in words.clause_verbs and before[i][:1].islower()), None)
             break
@@ -625,14 +629,14 @@ def _clause(before: list[str], after: list[str], words: _Words, statistic: Stati
             verb = index
             break
         if not noun and lowered not in words.gap | words.companions and not lowered[:1].isdigit() \
-                and before[index] not in ("$", "€", "£", "US$"):  # "This represents an increase of 4%": on to the verb
+                and before[index] not in ("$", "€", "£", "US$"):  # "This is a rise of 4%": on to the verb
             verb = _far_verb(before[:len(before) - own], words)
             break
     return _Found() if verb is None else _subject_of(before, verb, words)
 
 
 def _far_verb(before: list[str], words: _Words) -> int | None:
-    """"imports hit the highest level ever for the month of June to 12 million": a verb a longer phrase away,
+    """"rents climbed for the sixth straight month in a row to $1,850": a verb a longer phrase away,
     when the figure follows "to"/"hasta" and only nouns and prepositions stand between."""
     if not before or before[-1].lower() not in words.by_words:
         return None
@@ -653,7 +657,7 @@ def _subject_of(before: list[str], verb: int, words: _Words) -> _Found:
                           and before[index].lower() not in words.determiners | words.frames):
         index -= 1
     impersonal = any(token.lower() in words.impersonal for token in before[index + 1:verb])  # "se espera crecer"
-    if index >= 0 and before[index].lower() in words.list_joiners:  # "la extracción mantuvo … y se situó en"
+    if index >= 0 and before[index].lower() in words.list_joiners:  # "la pesca mantuvo … y se situó en"
         earlier = next((i for i in range(index - 1, max(-1, index - 1 - 2 * _GAP), -1)
                         if before[i].lower() in words.clause_verbs - words.change_nouns and before[i][:1].islower()
                         and not _is_participle(before[i], words)), None)  # "mantuvo el pasado mes … y se situó"
@@ -704,13 +708,13 @@ def _subject_of(before: list[str], verb: int, words: _Words) -> _Found:
 
 
 def _antecedent(before: list[str], index: int, words: _Words) -> _Found:
-    """What the relative at ``before[index]`` stands for: "sales, which hit…", "las ventas a Chile que llegan a"."""
+    """What the relative at ``before[index]`` stands for: "sales, which hit…", "las compras a Perú que llegan a"."""
     index -= 1
     if index >= 0 and before[index] == ",":
         index -= 1
         aside = next((i for i in range(index, max(-1, index - 2 * _GAP), -1) if before[i] == ","), None)
         if aside is not None and before[aside + 1].lower() in words.relatives:
-            index = aside - 1  # "los pendulares, que entran a diario, que son 45.000": past the first relative
+            index = aside - 1  # "los temporeros, que van y vienen, que son 8.000": past the first relative
     phrase: list[str] = []
     while index >= 0 and len(phrase) < MAX_WORDS and (_content(before[index], words) or phrase
                                                       and before[index].lower() in words.adjuncts and phrase[0][:1].isupper()):
