@@ -28,8 +28,8 @@ def _measure_of(sentence: str, language: str, figure: str) -> str | None:
     ("More than 1,350 people in Ecuador were reported injured, according to the Red Cross.", "1,350", "people injured"),
     ("Remittances rose 12% last year, the central bank said.", "12%", "remittances"),
     ("Chile's exports hit a record $9.8 billion in July.", "9.8", "exports"),
-    ("Crude output in Bolivia averaged 318,000 barrels daily, a 23% jump on the prior year.", "318,000", "crude output"),
-    ("Crude output in Bolivia averaged 318,000 barrels daily, a 23% jump on the prior year.", "23%", "crude output"),
+    ("Crude output in Bolivia averaged 318,000 barrels daily, a 23% jump on the year.", "318,000", "crude output"),
+    ("Crude output in Bolivia averaged 318,000 barrels daily, a 23% jump on the year.", "23%", "crude output"),
     ("The homicide rate fell to 45 per 100,000 people.", "45", "homicide rate"),
     ("The company's losses totaled $3 billion.", "3 billion", "losses"),
     ("The guild expects a 9% cut in shipments to Canada.", "9%", "shipments"),
@@ -85,9 +85,11 @@ def test_english_measures(sentence, figure, measure):
     ("En diez años la deuda ha pasado de 200.000 millones a 900.000 millones de euros.", "900.000", "deuda"),
     ("La pesca de atún en Chile mantuvo el pasado marzo su caída y se situó en 2,4 millones de toneladas.",
      "2,4", "pesca de atún"),
-    ("La pesca de atún en Chile mantuvo en marzo su caída y se situó en 2,4 millones de toneladas.", "2,4", "pesca de atún"),
+    ("La pesca de atún en Chile mantuvo en marzo su caída y se situó en 2,4 millones de toneladas.", "2,4",
+     "pesca de atún"),
     ("Dijo que el costo de la obra por más de 300 millones de dólares está cubierto.", "300", "obra"),
-    ("De los 9.800 millones de dólares exportados hasta junio, 6.100 millones correspondieron al cobre.", "6.100", "exportaciones"),
+    ("De los 9.800 millones de dólares exportados hasta junio, 6.100 millones correspondieron al cobre.", "6.100",
+     "exportaciones"),
 ])
 def test_spanish_measures(sentence, figure, measure):
     assert _measure_of(sentence, "es", figure) == measure
@@ -164,7 +166,8 @@ def test_a_share_held_by_a_name_in_an_election_paragraph(sentence, language, fig
 
 
 def test_a_pronoun_subject_takes_the_paragraph_measure_of_its_kind():
-    paragraph = measured(find_statistics("Chile's farm exports were $9 billion. It was $5 billion in 2015.", "en"), "en")
+    sentences = "Chile's farm exports were $9 billion. It was $5 billion in 2015."
+    paragraph = measured(find_statistics(sentences, "en"), "en")
     assert [s.measure for s in paragraph] == ["farm exports", "farm exports"]
 
 

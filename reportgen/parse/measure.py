@@ -562,9 +562,11 @@ def _valued(before: list[str], after: list[str], words: _Words, statistic: Stati
         token, lowered = before[index], before[index].lower()
         if lowered in words.connectors and not all(word[:1].isupper() for word in phrase):
             break  # "el costo de la obra por…": the nearest noun, unless a name ("venta de Grupo Sur")
-        if lowered in words.adjuncts and phrase and phrase[0].islower() and phrase[0].endswith(words.infinitive_endings):
+        if lowered in words.adjuncts and phrase and phrase[0].islower() \
+                and phrase[0].endswith(words.infinitive_endings):
             return _Found()  # "proyectos a desarrollar por 50 millones": what is valued is not said
-        joined = lowered in words.determiners and index > 0 and before[index - 1].lower() in words.adjuncts | words.connectors
+        joined = lowered in words.determiners and index > 0 \
+            and before[index - 1].lower() in words.adjuncts | words.connectors
         if not (_content(token, words) or joined or lowered in words.adjuncts | words.connectors):
             break  # "sold the crop for $80": a determiner opens the phrase unless a preposition comes before it
         phrase.insert(0, token)
@@ -596,7 +598,8 @@ def _change_alone(before: list[str], after: list[str], words: _Words, statistic:
     """"se espera una expansión del 2,7%": a change noun that is a measure by itself, when nothing says more."""
     tokens = before[:len(before) - len(_TOKEN.findall(_lead(statistic)))]  # "por debajo del": the qualifier
     while tokens and (tokens[-1].lower().endswith(words.adverb_endings) or _time_adjunct(tokens, words)):
-        tokens = tokens[:-1] if tokens[-1].lower().endswith(words.adverb_endings) else tokens[:_time_adjunct(tokens, words)]
+        adverb = tokens[-1].lower().endswith(words.adverb_endings)  # "ligeramente", then "en el tercer trimestre"
+        tokens = tokens[:-1] if adverb else tokens[:_time_adjunct(tokens, words)]
     near = [token for token in tokens[-_GAP:] + after[:1] if token.lower() in words.alone]
     return _Found(near[-1]) if near else _Found()
 
@@ -716,8 +719,9 @@ def _antecedent(before: list[str], index: int, words: _Words) -> _Found:
         if aside is not None and before[aside + 1].lower() in words.relatives:
             index = aside - 1  # "los temporeros, que van y vienen, que son 8.000": past the first relative
     phrase: list[str] = []
-    while index >= 0 and len(phrase) < MAX_WORDS and (_content(before[index], words) or phrase
-                                                      and before[index].lower() in words.adjuncts and phrase[0][:1].isupper()):
+    while index >= 0 and len(phrase) < MAX_WORDS and (
+            _content(before[index], words)
+            or phrase and before[index].lower() in words.adjuncts and phrase[0][:1].isupper()):  # "a Perú"
         phrase.insert(0, before[index])
         index -= 1
     measure, subject = _trim(phrase, words, None)
