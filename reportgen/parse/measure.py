@@ -10,7 +10,11 @@ what was counted or valued. The answer, in order of trust:
    12%", "las exportaciones crecieron 3%"); a place as that subject is the
    measure's subject, and the verb names the measure ("Chile exported" → exports);
 4. a change right after a level in the same sentence measures the same thing
-   ("averaged 318,000 barrels daily, a 23% jump").
+   ("averaged 318,000 barrels daily, a 23% jump");
+5. when the figure's own sentence names nothing, an earlier figure lends its
+   measure: a pronoun or frame subject ("It was", "the figure was"), a partitive
+   ("Of those, 700…"), a relative ("…, which hit"); and a share held by a name in
+   a paragraph on an election measures its votes ("Okafor with 41%").
 
 A measure is a short noun phrase: at most six words, no finite verb, never a
 place or a year. Its subject is a place written with it ("Chile's exports",
