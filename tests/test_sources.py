@@ -152,6 +152,31 @@ def test_a_source_after_its_verb(text, language, figure, source):
     assert _source(text, language, figure) == source
 
 
+@pytest.mark.parametrize("text, language, figure, source", [
+    # a document between a name and its verb
+    ("A Harbor Research survey found 37% of shippers delayed orders.", "en", "37%", "Harbor Research"),
+    ("Los datos del Instituto de Vivienda muestran que los alquileres subieron 8 %.", "es", "8 %",
+     "Instituto de Vivienda"),
+    # a verb in the present
+    ("La Junta Cafetera proyecta una cosecha de 12 millones de sacos.", "es", "12 millones", "Junta Cafetera"),
+    ("The Port Authority expects 4.5 million passengers.", "en", "4.5 million", "Port Authority"),
+])
+def test_more_ways_a_source_is_named(text, language, figure, source):
+    assert _source(text, language, figure) == source
+
+
+@pytest.mark.parametrize("text, language, figures", [
+    # a source named after "while"/"mientras que" is that of the figures after it only
+    ("According to the Andes Bank, output will grow 2.4%, while the Coastal Fund forecasts 1.9%.", "en",
+     {"2.4%": "Andes Bank", "1.9%": "Coastal Fund"}),
+    ("Según el Banco del Sur, el PIB crecerá 2,4 %, mientras que el Fondo Costero pronostica 1,9 %.", "es",
+     {"2,4 %": "Banco del Sur", "1,9 %": "Fondo Costero"}),
+])
+def test_each_statement_keeps_its_source(text, language, figures):
+    for figure, source in figures.items():
+        assert _source(text, language, figure) == source, figure
+
+
 def test_data_of_a_year_is_no_source():
     assert _source("Las cifras de 2019 fueron un buen año para Tarija, con un alza de 3,1 %.", "es", "3,1 %") is None
 

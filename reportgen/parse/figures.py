@@ -43,6 +43,7 @@ _CONTEXT_CHARS = 160  # how far around a number its unit, qualifier and change a
 _RATE_GAP_WORDS = 5  # "45,000 migrants cross the border daily": words between a count and its period
 _OLDEST_AGE = 120
 _TAIL = 48  # how far back a pattern anchored at a number may start: searched from there, not from every character
+_SOURCE_REACH = 400  # how far after a figure its source may be named ("…, the statistics office said")
 _TIME_GAP_WORDS = 8  # "6,000 people were killed between April and June 2024": words between a figure and its time
 _PERIODS = (("day", "per_day"), ("week", "per_week"), ("month", "per_month"), ("year", "per_year"), ("hour", "per_hour"))
 _PERIOD_GROUPS = "|".join(f"(?P<{per}>@{key}@)" for per, key in _PERIODS)  # one pattern names the period it found
@@ -351,17 +352,20 @@ def _sources(sentence: str, language: str, names: Callable[[], frozenset[str]]) 
 def _cited(sentence: str, language: str) -> list[tuple[int, str | None]]:
     """"according to X", "según el último estudio de X", "data from X": who the rest of the clause names."""
     found = []
+    prepositions = _data(language).get("source_prepositions", [])
     for phrase in _data(language).get("source_before", []):
         for match in re.finditer(rf"\b{re.escape(phrase)}\s+", sentence, re.I):
             clause = re.split(r"[,;:]", _after(sentence, match.end()), maxsplit=1)[0]
-            found.append((match.start(), _source_in(clause, language)))
+            by_author = phrase.split()[-1] in prepositions  # "data from X", "una encuesta de X": right after it
+            source = _author_at(_strip_article(clause, language), language) if by_author else _source_in(clause, language)
+            found.append((match.start(), source))
     return found
 
 
 def _source_in(clause: str, language: str) -> str | None:
     """The source at the start of ``clause``: a document's author ("el último estudio de Ipsos"), a name,
     or an institution described in lower case ("the central bank")."""
-    text = _lexicon_pattern(language, r"^(?:(?:@cited_verbs@)\s+)?(?:(?:@articles@)\s+)?").sub("", clause.strip(), count=1)
+    text = _strip_article(_lexicon_pattern(language, r"^(?:@cited_verbs@)\s+").sub("", clause.strip(), count=1), language)
     document = _lexicon_pattern(language, r"^((?:[\w’'.-]+\s+){0,3}?)(?:@source_documents@)\b", 0).match(text)
     if document:
         return _author(text[document.end():], language) or _described(document.group(1), language)
@@ -372,14 +376,22 @@ def _author(text: str, language: str) -> str | None:
     """Who made a document, named after "by"/"of"/"de"/"por": "de Ipsos", "by the central bank",
     "por la consultora X". A place after "of" is what the document is about, not its author."""
     for match in _lexicon_pattern(language, r"\b(?:@source_prepositions@)\s+(?:(?:@articles@)\s+)?").finditer(text):
-        rest = text[match.end():]
-        name = _name_at(rest, language) or _appositive_name(rest, language)
-        if name and not is_place(name):
-            return name
-        described = _described(rest, language, strict=True)
-        if described:
-            return described
+        author = _author_at(text[match.end():], language)
+        if author:
+            return author
     return None
+
+
+def _author_at(text: str, language: str) -> str | None:
+    """The author ``text`` starts with: a name that is no place, one after its common noun, or an institution."""
+    name = _name_at(text, language) or _appositive_name(text, language)
+    if name and not is_place(name):
+        return name
+    return _described(text, language, strict=True)
+
+
+def _strip_article(text: str, language: str) -> str:
+    return _lexicon_pattern(language, r"^(?:@articles@)\s+").sub("", text.strip(), count=1)
 
 
 def _named(text: str, language: str) -> str | None:
@@ -477,8 +489,9 @@ def _reporters(sentence: str, language: str, names: Callable[[], frozenset[str]]
     recorded a jump" is no source)."""
     found: list[tuple[int, str | None]] = []
     verb = r"(?:(?:@source_adverbs@)\s+){0,2}(?:@source_after@)\b"
+    document = r"(?:(?:@source_documents@)\s+)?"  # "a Gallup poll found"
     opening = len(sentence) - len(sentence.lstrip(" “\"«'‘"))
-    verb_after = _lexicon_pattern(language, rf"\s+{verb}", 0)
+    verb_after = _lexicon_pattern(language, rf"\s+{document}{verb}", 0)
     for match in _CAPITALIZED_PHRASE.finditer(sentence):  # each run of capitals once: linear in the sentence
         if not verb_after.match(sentence, match.end()):
             continue
@@ -546,11 +559,18 @@ def _date_words(language: str) -> frozenset[str]:
     return frozenset(dates.get("weekdays", [])) | frozenset(name for names in dates.get("months", []) for name in names)
 
 
-def _source_of(sources: list[tuple[int, str]], end: int) -> str | None:
-    """The source named after a figure in its clause, else the last one named before it."""
-    after = [name for position, name in sources if position >= end]
-    before = [name for position, name in sources if position < end]
-    return (after or before[-1:] or [None])[0]
+def _source_of(sources: list[tuple[int, str]], sentence: str, end: int, language: str) -> str | None:
+    """The first source named after a figure in its statement ("5%, the agency said"; not after "while"
+    or "mientras que", which start another one), else the last one named before it."""
+    after = next(((position, name) for position, name in sources if position >= end), None)
+    if after and _same_statement(sentence[end:after[0]], language):
+        return after[1]
+    return next((name for position, name in reversed(sources) if position < end), None)
+
+
+def _same_statement(gap: str, language: str) -> bool:
+    return len(gap) <= _SOURCE_REACH and ";" not in gap \
+        and not set(re.findall(r"\w+", gap.lower())) & set(_data(language).get("source_breaks", []))
 
 
 def _trim_phrase(text: str) -> str:
@@ -1080,7 +1100,7 @@ def find_statistics(text: str, language: str, context: str = "") -> list[Statist
                 measure=_measure(sentence, start, end, language),
                 subject=subject,
                 period=_period(times, sentence, start, end, language),
-                source=_source_of(sources, end),
+                source=_source_of(sources, sentence, end, language),
                 sentence=sentence,
             ))
             previous = (end, statistics[-1].qualifier)
