@@ -143,6 +143,8 @@ def test_an_earlier_figure_takes_a_later_measure_only_side_by_side():
     ("Llegaron 3.000 turistas en mayo. De estos, unos 900 eran niños.", "es", "900", "niños"),
     ("Llegaron 3.000 turistas en mayo. De estos, unos 900 regresaron.", "es", "900", "turistas"),
     ("Police arrested 45 suspects. Of them, 30 were released on bail.", "en", "30", "suspects released"),
+    ("Este año hubo 900 detenciones, de las cuales el 60% ocurrió en el puerto.", "es", "60%", "detenciones"),
+    ("Llegaron 3.000 turistas, de los cuales el 30% son niños.", "es", "30%", "niños"),
     ("Otro grupo son los temporeros, que van y vienen cada semana, que son unos 8.000. De estos, unos 6.000 se quedan.",
      "es", "6.000", "temporeros"),
 ])

@@ -201,7 +201,8 @@ def measured(statistics: list[Statistic], language: str) -> list[Statistic]:
         found = _read(statistic, language)
         measure = found.measure or statistic.measure if _is_measure(found.measure or statistic.measure or "",
                                                                      language, statistic.sentence) else None
-        last = described[-1] if described and _family(described[-1]) == _family(statistic) else None
+        last = described[-1] if described and (_family(described[-1]) == _family(statistic)
+                                               or statistic.unit == "percent") else None
         measure = _carried(statistic, found, measure, in_sentence, in_paragraph, last.measure if last else None,
                            voting, words)
         if measure and _starts(statistic.sentence, measure) and measure[1:2].islower():
@@ -308,6 +309,9 @@ def _read(statistic: Statistic, language: str) -> _Found:
     inside = _TOKEN.findall(re.sub(r"^\D*\d[\d.,]*", "", statistic.text))  # "tons of grain per year"
     after = inside + after if statistic.unit != "count" and any(
         token.lower() in words.connectors for token in inside) or statistic.unit == "rate" else after
+    if statistic.unit == "percent" and _partitive(before, words) \
+            and not (after[:1] and after[0].lower() in words.copulas):
+        return _Found(partitive=True)  # "1.187 personas, de las cuales el 81% vino del norte": a share of them
     for reader in (_governed, _parenthesis, _of_figure, _valued, _changed, _object, _clause, _change_alone):
         found = reader(before, after, words, statistic)
         if found.measure and _is_measure(found.measure, language, sentence):
@@ -365,7 +369,7 @@ def _governed(before: list[str], after: list[str], words: _Words, statistic: Sta
         tokens = tokens[1:]
     joins = words.connectors | words.worth
     if statistic.unit != "count" and any(token.lower() in words.connectors for token in after[:4]):
-        while tokens[:1] and tokens[0].lower() not in joins and tokens[0][:1].isalpha():
+        while tokens[:1] and tokens[0].lower() not in joins and tokens[0].lower() in words.units:
             tokens = tokens[1:]  # the unit's own words: "barrels (of oil)", "metric tons (of the grain)"
     scaled = statistic.text.split()[-1].lower() in words.scales  # "3 millones (de personas)"
     if statistic.unit == "count" and scaled and tokens[:1] and tokens[0].lower() in words.connectors:
