@@ -311,7 +311,7 @@ def _read(statistic: Statistic, language: str) -> _Found:
         token.lower() in words.connectors for token in inside) or statistic.unit == "rate" else after
     if statistic.unit == "percent" and _partitive(before, words) \
             and not (after[:1] and after[0].lower() in words.copulas):
-        return _Found(partitive=True)  # "1.187 personas, de las cuales el 81% vino del norte": a share of them
+        return _Found(partitive=True)  # "900 detenciones, de las cuales el 60% ocurrió en el puerto": a share of them
     for reader in (_governed, _parenthesis, _of_figure, _valued, _changed, _object, _clause, _change_alone):
         found = reader(before, after, words, statistic)
         if found.measure and _is_measure(found.measure, language, sentence):
