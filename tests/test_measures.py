@@ -44,6 +44,7 @@ def _measure_of(sentence: str, language: str, figure: str) -> str | None:
     ("Exports to the United States, Canada and Mexico rose 12 percent in the first half.", "12", "exports"),
     ("It costs $300 a month, and 60% of families cannot pay it.", "60%", "families"),
     ("When the war began, traders were paid about $120 a barrel.", "120", "price"),
+    ("About 1,200 people were hurt in May, which is some 40 people a day.", "40", "people hurt"),
     ("That means 30,000 more nurses are working than the board knew.", "30,000", "nurses"),
     ("Wheat exports from Ukraine fell in May and stood at 2.4 million tons.", "2.4 million", "wheat exports"),
     ("Kenya's foreign reserves today stand at $7.9 billion.", "7.9", "foreign reserves"),

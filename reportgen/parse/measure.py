@@ -237,6 +237,8 @@ def _carried(statistic: Statistic, found: _Found, measure: str | None, in_senten
         return voting  # "Okafor with 41% and Lindqvist at 38%" in a paragraph on an election
     if not measure and alike and not (previous and _is_change(statistic)):
         return alike  # "from 12m tons to 31m tons", "an average of 215 every day"
+    if measure and measure.lower() in words.bare_heads and previous and previous.split()[0] == measure:
+        return previous  # "2,000 people murdered a month, which is 500 people a week"
     if previous and (not measure and (_is_change(statistic) or found.relative)
                      or lone and previous.split()[0].lower() in words.bare_heads):
         # "a 23% jump" after a level, "which hit $8.3 billion", "310 missing" after "1,350 people injured"
