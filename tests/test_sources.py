@@ -113,6 +113,7 @@ def test_a_weak_source_is_no_source(text, language, figure):
     # a place's institution keeps the place; "the country's" does not name one
     ("Chile’s statistics agency said wages rose 6.1%.", "en", "6.1%", "Chile’s statistics agency"),
     ("Exports grew 2.2%, the country’s customs office said.", "en", "2.2%", "customs office"),
+    ("The E.U. fisheries agency says 30% of stocks are overfished.", "en", "30%", "E.U. fisheries agency"),
 ])
 def test_a_described_institution_is_a_source(text, language, figure, source):
     assert _source(text, language, figure) == source

@@ -500,10 +500,11 @@ def _reporters(sentence: str, language: str, names: Callable[[], frozenset[str]]
         if first and " " not in name and not _known_name(name, names):
             continue
         found.append((match.start(), name))
-    described = rf"(?:(?<![\w’'])([{UPPER}][\w.-]*[’']s?)\s+|\b(?i:@articles@)\s+)((?:[{LOWER}][\w’'-]*\s+){{1,3}}?)(?={verb})"
+    described = (rf"(?:(?<![\w’'])([{UPPER}][\w.-]*[’']s?)\s+|\b(?i:@articles@)\s+(?:([{UPPER}][\w.-]*)\s+)?)"
+                 rf"((?:[{LOWER}][\w’'-]*\s+){{1,3}}?)(?={verb})")  # "Chile’s statistics agency", "the U.N. refugee agency"
     for match in _lexicon_pattern(language, described, 0).finditer(sentence):
-        institution = _described(match.group(2), language, strict=True)
-        found.append((match.start(), f"{match.group(1)} {institution}" if institution and match.group(1) else institution))
+        institution, owner = _described(match.group(3), language, strict=True), match.group(1) or match.group(2)
+        found.append((match.start(), f"{owner} {institution}" if institution and owner else institution))
     return found + _closing_reporters(sentence, language)
 
 
