@@ -560,18 +560,23 @@ def _date_words(language: str) -> frozenset[str]:
     return frozenset(dates.get("weekdays", [])) | frozenset(name for names in dates.get("months", []) for name in names)
 
 
-def _source_of(sources: list[tuple[int, str]], sentence: str, end: int, language: str) -> str | None:
+def _source_of(sources: list[tuple[int, str]], positions: list[int], sentence: str, end: int,
+               language: str) -> str | None:
     """The first source named after a figure in its statement ("5%, the agency said"; not after "while"
-    or "mientras que", which start another one), else the last one named before it."""
-    after = next(((position, name) for position, name in sources if position >= end), None)
-    if after and _same_statement(sentence[end:after[0]], language):
-        return after[1]
-    return next((name for position, name in reversed(sources) if position < end), None)
+    or "mientras que", which start another one), else the last one named before it. ``positions``:
+    where each of ``sources`` is named, so each figure finds its own by bisecting."""
+    index = bisect_left(positions, end)
+    if index < len(sources) and _same_statement(sentence, end, positions[index], language):
+        return sources[index][1]
+    return sources[index - 1][1] if index else None
 
 
-def _same_statement(gap: str, language: str) -> bool:
-    return len(gap) <= _SOURCE_REACH and ";" not in gap \
-        and not set(re.findall(r"\w+", gap.lower())) & set(_data(language).get("source_breaks", []))
+def _same_statement(sentence: str, end: int, position: int, language: str) -> bool:
+    """Is nothing but the same statement between a figure's end and a source named at ``position``?"""
+    if position - end > _SOURCE_REACH:
+        return False
+    gap = sentence[end:position]
+    return ";" not in gap and not set(re.findall(r"\w+", gap.lower())) & set(_data(language).get("source_breaks", []))
 
 
 def _trim_phrase(text: str) -> str:
@@ -723,6 +728,7 @@ def _read_range(match: re.Match[str], language: str) -> tuple[bool, Period | Non
 
 
 def _read_point(match: re.Match[str], language: str) -> tuple[bool, Period | None]:
+    """A month, a day or a year with its year given; "since 2021" or "this year" give no period."""
     point = _bound(match, "p", language)
     if point is None:
         return False, None
@@ -1081,6 +1087,7 @@ def find_statistics(text: str, language: str, context: str = "") -> list[Statist
         if not readings:
             continue
         sources, subject = _sources(sentence, language, names), _subject(sentence)
+        positions = [position for position, _ in sources]
         times = _times(sentence, language)
         money = next((reading.currency for _, _, reading in readings if reading.currency), None)
         previous: tuple[int, str | None] = (-1, None)
@@ -1101,7 +1108,7 @@ def find_statistics(text: str, language: str, context: str = "") -> list[Statist
                 measure=_measure(sentence, start, end, language),
                 subject=subject,
                 period=_period(times, sentence, start, end, language),
-                source=_source_of(sources, sentence, end, language),
+                source=_source_of(sources, positions, sentence, end, language),
                 sentence=sentence,
             ))
             previous = (end, statistics[-1].qualifier)
