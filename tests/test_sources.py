@@ -264,6 +264,10 @@ def test_no_period_without_a_year(text, language, figure):
     ("The economy grew 3% in 2022, after 2% in 2021.", "en", {"3%": ("2022", "2022"), "2%": ("2021", "2021")}),
     ("En 2014 hubo 31 muertes al día, que bajaron a 27 en 2015 y a 24 en 2016.", "es",
      {"31 muertes": ("2014", "2014"), "27": ("2015", "2015"), "24": ("2016", "2016")}),
+    # a level reached between a change and its year shares the year; a level it rose from has its own
+    ("Exports rose 12% to $5.3 billion in 2021.", "en", {"12%": ("2021", "2021"), "$5.3 billion": ("2021", "2021")}),
+    ("The jobless rate rose to 7% from 5% in 2019.", "en", {"7%": None, "5%": ("2019", "2019")}),
+    ("La tasa de paro subió a 7 % desde 5 % en 2019.", "es", {"7 %": None, "5 %": ("2019", "2019")}),
     # a year after a figure but in another clause is not its time
     ("Planners expect 4 million visitors, and by 2030 the port will double.", "en", {"4 million": None}),
     ("La región tenía 12 hospitales, pero en 2019 abrió dos más.", "es", {"12": None}),

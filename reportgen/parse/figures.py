@@ -655,10 +655,14 @@ def _period(timeline: _Timeline, sentence: str, start: int, end: int, language: 
 
 
 def _same_clause(gap: str, language: str) -> bool:
-    """Is a time after a figure still in its clause: a few words, no punctuation, number or new clause between?"""
-    words = gap.lower().split()
-    return len(words) <= _TIME_GAP_WORDS and not re.search(r"[,;:\d]", gap) \
-        and not set(words) & set(_data(language).get("clause_breaks", []))
+    """Is a time after a figure still in its clause: a few words, no punctuation or new clause between, and
+    another figure only when it is the level reached ("rose 12% to $5 billion in 2023"), not the one it
+    rose from ("to 7% from 5% in 2022": 2022 is the time of 5%)?"""
+    data = _data(language)
+    words = set(re.findall(r"[^\W\d_]+\.?", gap.lower()))
+    return len(gap.split()) <= _TIME_GAP_WORDS and not re.search(r"[,;:]", gap) \
+        and not words & set(data.get("clause_breaks", [])) \
+        and not (re.search(r"\d", gap) and words & set(data.get("baseline_words", [])))
 
 
 def _cue(sentence: str, start: int, language: str) -> int | None:
