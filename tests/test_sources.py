@@ -77,6 +77,11 @@ def test_a_sentence_opening_name_is_kept_when_known(text, language, figure, cont
     assert _source(text, language, figure, context) == source
 
 
+def test_a_title_case_headline_makes_no_word_a_name():
+    headline = "Burglaries And Thefts Climb Across The Region"
+    assert _source("Burglaries recorded a 3.1% rise.", "en", "3.1%", headline) is None
+
+
 @pytest.mark.parametrize("text, language, figure, source", [
     # adverbs and auxiliaries between a source and its verb are not part of it
     ("The central bank also said reserves reached $31 billion.", "en", "$31 billion", "central bank"),

@@ -545,8 +545,13 @@ def _names_in(text: str, context: str) -> frozenset[str]:
 
 @lru_cache(maxsize=16)
 def _names_inside(text: str) -> frozenset[str]:
-    """The words ``text`` writes capitalised after another word of their sentence: names, not first words."""
-    return frozenset(re.findall(rf"(?<=[\w,;] )[{UPPER}][\w’'.-]*", text))
+    """The words ``text`` writes capitalised after another word of their sentence: names, not first words.
+    A line in title case ("Crime Figures Show Robberies Up") capitalises every word, so it tells nothing."""
+    names: set[str] = set()
+    for line in text.splitlines():
+        if re.search(rf"(?<![\w’'-])[{LOWER}][\w’'-]{{3}}", line):  # a lower-case word of four letters or more
+            names.update(re.findall(rf"(?<=[\w,;] )[{UPPER}][\w’'.-]*", line))
+    return frozenset(names)
 
 
 @lru_cache(maxsize=None)
