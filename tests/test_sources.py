@@ -183,6 +183,17 @@ def test_each_statement_keeps_its_source(text, language, figures):
         assert _source(text, language, figure) == source, figure
 
 
+@pytest.mark.parametrize("text, language, figure, source", [
+    # a name "shows" what it has; data show what they say
+    ("Uruguay also showed a $1.3 billion surplus.", "en", "$1.3 billion", None),
+    ("Uruguay reported a $1.3 billion surplus.", "en", "$1.3 billion", "Uruguay"),
+    ("Customs Office data show imports fell 8%.", "en", "8%", "Customs Office"),
+    ("Uruguay mostró un superávit de 1.300 millones de dólares.", "es", "1.300 millones", None),
+])
+def test_only_data_show_a_figure(text, language, figure, source):
+    assert _source(text, language, figure) == source
+
+
 def test_data_of_a_year_is_no_source():
     assert _source("Las cifras de 2019 fueron un buen año para Tarija, con un alza de 3,1 %.", "es", "3,1 %") is None
 

@@ -491,10 +491,11 @@ def _reporters(sentence: str, language: str, names: Callable[[], frozenset[str]]
     verb = r"(?:(?:@source_adverbs@)\s+){0,2}(?:@source_after@)\b"
     document = r"(?:(?:@source_documents@)\s+)?"  # "a Gallup poll found"
     opening = len(sentence) - len(sentence.lstrip(" “\"«'‘"))
-    verb_after = _lexicon_pattern(language, rf"\s+{document}{verb}", 0)
+    verb_after = _lexicon_pattern(language, rf"\s+({document}){verb}", 0)
     for match in _CAPITALIZED_PHRASE.finditer(sentence):  # each run of capitals once: linear in the sentence
-        if not verb_after.match(sentence, match.end()):
-            continue
+        said = verb_after.match(sentence, match.end())
+        if not said or not said.group(1) and _data_verb(said.group(0), language):
+            continue  # "Mexico showed a surplus": a name "shows" what it has; its data show what it says
         name = _name_at(match.group(0), language)
         first = match.start() == opening and name is not None and match.group(0).startswith(name)
         if first and " " not in name and not _known_name(name, names):
@@ -506,6 +507,11 @@ def _reporters(sentence: str, language: str, names: Callable[[], frozenset[str]]
         institution, owner = _described(match.group(3), language, strict=True), match.group(1) or match.group(2)
         found.append((match.start(), f"{owner} {institution}" if institution and owner else institution))
     return found + _closing_reporters(sentence, language)
+
+
+def _data_verb(words: str, language: str) -> bool:
+    """Does ``words`` end with a verb only data say a figure with ("showed", "muestra")?"""
+    return _ends_with(words, _data(language).get("data_verbs", [])) is not None
 
 
 def _closing_reporters(sentence: str, language: str) -> list[tuple[int, str | None]]:
