@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from reportgen.api import parse_bytes
 from reportgen.model import Period
 from reportgen.parse.figures import find_statistics
 from reportgen.parse.measure import MAX_WORDS, measured
@@ -123,6 +124,18 @@ def test_a_place_a_verb_or_a_name_is_never_a_measure():
         for measure, _ in _figures(sentence, language).values():
             assert measure is None or not is_place(measure)
             assert measure not in ("cross", "Okafor", "Tomás Ferreira", "correspondieron")
+
+
+@pytest.mark.parametrize("text", [
+    "Early tallies showed Vidal taking most ballots while her rival, former senator Lucas Ferreira, "
+    "was more than 8 percentage points behind her.",
+    "Los primeros recuentos daban ventaja a Vidal y su rival, el exsenador Lucas Ferreira, "
+    "quedaba a más de 8 puntos porcentuales.",
+])
+def test_a_person_named_after_a_title_is_never_a_measure(text: str) -> None:
+    """A gap between two candidates: the card must not read "8 points · Former senator Lucas Ferreira"."""
+    brief = parse_bytes(f"Early count puts the governor ahead\n\n{text}\n".encode("utf-8"), "count.txt")
+    assert [statistic.measure for statistic in brief.statistics] == [None]
 
 
 def test_a_value_link_needs_a_noun_before_it():

@@ -9,6 +9,7 @@ Summaries and takeaways are the next stage's work (``reportgen.summarize``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .. import lexicon
@@ -21,7 +22,7 @@ from . import budget
 from .budget import OverBudget, check, time_budget
 from .boilerplate import byline_name, split_furniture
 from .layouts import article_kind, choose_layout
-from .people import Description, describe, is_proper_phrase
+from .people import Description, describe, is_proper_phrase, is_title, person_names
 from .roles import block_roles
 from .structure import Layout, Member, interviewee_of, is_question, roster, split_turns
 from .dates import find_date
@@ -159,8 +160,11 @@ def _ordered_experts(found: list[tuple[Person, int]]) -> list[Person]:
 
 
 def _statistics(paragraphs: list[str], owners: dict[int, Person], people: list[Person], language: str,
-                headline: str | None) -> list[Statistic]:
+                headline: str | None, named: tuple[str, ...] = ()) -> list[Statistic]:
     """Every figure once (first mention wins), with what it measures, credited to the expert who gave it.
+    A measure that names a person (one of the article's people, ``named``, or a name after a
+    title) measures nobody: "her rival, former senator Ana Ruiz, was 8 points behind" is a gap,
+    not Ana Ruiz.
 
     Each paragraph is read with the headline and the start of the article as context (the country
     that says what a bare "$" is, the numbers that say whether a comma is a decimal mark); the
@@ -177,9 +181,19 @@ def _statistics(paragraphs: list[str], owners: dict[int, Person], people: list[P
                 continue
             seen.add(key)
             owner = owners.get(index) or _speaker_of_figure(statistic, people, joined)
-            found.append(replace(statistic, cited_by=owner.name if owner else None))
+            measure = None if _names_someone(statistic.measure, named) else statistic.measure
+            found.append(replace(statistic, measure=measure, cited_by=owner.name if owner else None))
         check()
     return found
+
+
+def _names_someone(measure: str | None, names: tuple[str, ...]) -> bool:
+    """Does ``measure`` hold a person: one of ``names`` word for word, or a name after a title?"""
+    words = set(re.findall(r"[\w’'-]+", measure or ""))
+    if any(set(name.split()) <= words for name in names if name.split()):
+        return True
+    return any(measure[:start].split()[-1:] and is_title(measure[:start].split()[-1])
+               for _, start, _ in person_names(measure or ""))
 
 
 def _speaker_of_figure(statistic: Statistic, people: list[Person], joined: dict[int, str]) -> Person | None:
@@ -261,7 +275,8 @@ def _parse(source: Source) -> Brief:
              for index, paragraph in enumerate(paragraphs)]
     text = normalized_text(source.blocks)
     tracer = Tracer(text)
-    statistics = trace_statistics(tracer, _statistics(texts, owners, people, language, header.title))
+    statistics = trace_statistics(tracer, _statistics(texts, owners, people, language, header.title,
+                                                             tuple(registry.people)))
     check()
     experts = [
         tracer.expert(Expert(
