@@ -1,10 +1,15 @@
-"""Figures in running text: exact values with unit, qualifier, change and source.
+"""Figures in running text: exact values with unit, qualifier, change, source and period.
 
 A figure is a number (digits with the language's separators, or a number word
 with a scale) plus what follows it (scale word, percent, currency, unit, "per
 day"), and what precedes it (currency sign, "more than"). Everything that
 tells one from another is data in ``lexicon/<language>/figures.toml``.
 Values are kept as exact decimal strings; a float never touches them.
+
+A figure's source is who the sentence says it comes from, named or an institution
+described in words; a generic one ("officials") is none. Its period is the time
+named next to it (a year, month, day, part of a year or a span of them), never
+the one it is compared with, and none when the text does not give the year.
 """
 
 from __future__ import annotations
