@@ -43,7 +43,7 @@ def _period(text: str, language: str, figure: str) -> tuple[str, str] | None:
     ("Según la Comisión Regional para el Desarrollo y el Empleo, el paro bajó 2 %.", "es", "2 %",
      "Comisión Regional para el Desarrollo y el Empleo"),
     # an abbreviation keeps its final dot
-    ("Later, the U.S. said it would send 1,200 engineers.", "en", "1,200", "U.S."),
+    ("Later, the U.S. estimated that 1,200 engineers were needed.", "en", "1,200", "U.S."),
     ("Las compras subieron 9 %, según la O.N.U.", "es", "9 %", "O.N.U."),
 ])
 def test_a_name_is_read_whole(text, language, figure, source):
@@ -52,8 +52,8 @@ def test_a_name_is_read_whole(text, language, figure, source):
 
 @pytest.mark.parametrize("text, language, figure", [
     # a function word that opens the sentence is no name
-    ("An estimated 12,000 farmers lost their crops.", "en", "12,000"),
-    ("“The figures will likely settle near 70 percent.", "en", "70 percent"),
+    ("A reported 12,000 farmers lost their crops.", "en", "12,000"),
+    ("“The data could ease toward 70 percent.", "en", "70 percent"),
     ("Un estimado de 3.400 pescadores perdió sus botes.", "es", "3.400"),
     # a capitalised common noun that only opens the sentence is no name
     ("Burglaries recorded a 3.1% rise, with 4 120 homes broken into.", "en", "3.1%"),
@@ -66,7 +66,7 @@ def test_a_sentence_opening_word_is_no_source(text, language, figure):
 @pytest.mark.parametrize("text, language, figure, context, source", [
     ("IFAD reported 8,300 new loans.", "en", "8,300", "", "IFAD"),  # an acronym
     ("Paraguay reported 5,600 new cases.", "en", "5,600", "", "Paraguay"),  # a place
-    ("Reuters counted 2,100 protests.", "en", "2,100", "", "Reuters"),  # a known kind of body
+    ("Parliament counted 2,100 petitions.", "en", "2,100", "", "Parliament"),  # a known kind of body
     # a name the article writes capitalised inside a sentence elsewhere
     ("Valdivieso estimated a 2.5% rise in rents.", "en", "2.5%",
      "The housing economist Tomás Valdivieso spoke on Monday.", "Valdivieso"),
@@ -94,15 +94,15 @@ def test_adverbs_are_not_part_of_a_source(text, language, figure, source):
 
 @pytest.mark.parametrize("text, language, figure", [
     # a generic noun without a name says nobody in particular
-    ("The government also reported that 3,500 schools reopened.", "en", "3,500"),
-    ("The report also showed 640 new clinics.", "en", "640"),
+    ("The federal government has reported 3,500 schools reopened.", "en", "3,500"),
+    ("The report further showed 640 new clinics.", "en", "640"),
     ("Officials said 75 bridges were damaged.", "en", "75"),
     ("According to the ministry, 920 permits were issued.", "en", "920"),
     ("According to the fisheries survey report, 14% of boats were idle.", "en", "14%"),
     ("Según el Gobierno, las lluvias dañaron 830 viviendas.", "es", "830"),
-    ("Según el Ejecutivo, la pobreza bajó 3 %.", "es", "3 %"),
-    ("Según el funcionario que presentó el balance, hubo 210 quejas.", "es", "210"),
-    ("De acuerdo con la información de la dependencia, se vendieron 5.600 licencias.", "es", "5.600"),
+    ("Según el Poder Ejecutivo, la pobreza bajó 3 %.", "es", "3 %"),
+    ("Según el vocero que presentó el balance, hubo 210 quejas.", "es", "210"),
+    ("De acuerdo con lo dicho por la entidad, se vendieron 5.600 licencias.", "es", "5.600"),
 ])
 def test_a_weak_source_is_no_source(text, language, figure):
     assert _source(text, language, figure) is None
@@ -133,7 +133,7 @@ def test_a_described_institution_is_a_source(text, language, figure, source):
     ("According to a report by the national audit office, 17% of funds were lost.", "en", "17%",
      "national audit office"),
     # a date or a place between the document and its author is stepped over
-    ("Según una encuesta de fines de mayo de Opina Sur, el 44 % desaprueba.", "es", "44 %", "Opina Sur"),
+    ("Según un sondeo publicado a fines de mayo por Opina Sur, el 44 % desaprueba.", "es", "44 %", "Opina Sur"),
     ("According to a study of Bolivia by the Lowland Institute, 22% of forest burned.", "en", "22%",
      "Lowland Institute"),
     # a reporting verb between "según" and the source
@@ -175,8 +175,8 @@ def test_more_ways_a_source_is_named(text, language, figure, source):
     # a source named after "while"/"mientras que" is that of the figures after it only
     ("According to the Andes Bank, output will grow 2.4%, while the Coastal Fund forecasts 1.9%.", "en",
      {"2.4%": "Andes Bank", "1.9%": "Coastal Fund"}),
-    ("Según el Banco del Sur, el PIB crecerá 2,4 %, mientras que el Fondo Costero pronostica 1,9 %.", "es",
-     {"2,4 %": "Banco del Sur", "1,9 %": "Fondo Costero"}),
+    ("Según el Banco del Sur, el PIB crecerá 2,4 %, mientras que la Caja Costera pronostica 1,9 %.", "es",
+     {"2,4 %": "Banco del Sur", "1,9 %": "Caja Costera"}),
 ])
 def test_each_statement_keeps_its_source(text, language, figures):
     for figure, source in figures.items():
@@ -195,7 +195,7 @@ def test_only_data_show_a_figure(text, language, figure, source):
 
 
 def test_data_of_a_year_is_no_source():
-    assert _source("Las cifras de 2019 fueron un buen año para Tarija, con un alza de 3,1 %.", "es", "3,1 %") is None
+    assert _source("Las cifras de 2019 dejaron contento a Tarija, con un alza de 3,1 %.", "es", "3,1 %") is None
 
 
 # --- periods --------------------------------------------------------------------------------
@@ -204,10 +204,10 @@ def test_data_of_a_year_is_no_source():
     # the year a figure is compared with is not when it holds
     ("Shipments rose 14% compared with 2021.", "en", "14%"),
     ("Sales were 9% higher than in 2019.", "en", "9%"),
-    ("Imports grew 6.2% over the same period in 2020.", "en", "6.2%"),
-    ("Las ventas fueron 14 % más que en 2022.", "es", "14 %"),
-    ("El déficit subió 1,1 puntos porcentuales frente al 2022.", "es", "1,1 puntos"),
-    ("Las denuncias crecieron 8 % en relación al mismo lapso del 2021.", "es", "8 %"),
+    ("Imports grew 6.2% on the same quarter of 2020.", "en", "6.2%"),
+    ("Las ventas fueron 9 % mayores que en 2022.", "es", "9 %"),
+    ("El déficit subió 1,1 puntos frente al 2022.", "es", "1,1 puntos"),
+    ("Las denuncias crecieron 8 % en relación con el mismo mes de 2021.", "es", "8 %"),
     ("Fares were 7% higher than 2018.", "en", "7%"),
     ("Las tarifas subieron 7 % contra 2018.", "es", "7 %"),
     ("Rents rose 5.5%, versus the 2019 level.", "en", "5.5%"),
@@ -235,19 +235,19 @@ def test_the_year_a_figure_holds_in(text, language, figure, period):
 
 @pytest.mark.parametrize("text, language, figure, period", [
     # spans of months, years and days
-    ("Some 3 400 cases were opened between April and June 2024.", "en", "3 400", ("2024-04", "2024-06")),
-    ("Entre enero y marzo de 2023 se vendieron 5.100 autos.", "es", "5.100", ("2023-01", "2023-03")),
+    ("Some 3 400 cases were opened between July and September 2023.", "en", "3 400", ("2023-07", "2023-09")),
+    ("Entre febrero y abril de 2023 se vendieron 5.100 autos.", "es", "5.100", ("2023-02", "2023-04")),
     ("Tourism grew 12% from 2017 to 2019.", "en", "12%", ("2017", "2019")),
     ("El turismo creció 12 % de 2016 a 2018.", "es", "12 %", ("2016", "2018")),
     ("Debt reached 71% of output in 2021-22.", "en", "71%", ("2021", "2022")),
-    ("La pesca cayó 15 % desde el 1 de marzo hasta el 30 de junio de 2022.", "es", "15 %",
-     ("2022-03-01", "2022-06-30")),
+    ("La pesca cayó 15 % desde el 3 de marzo hasta el 30 de junio de 2022.", "es", "15 %",
+     ("2022-03-03", "2022-06-30")),
     ("Between December and February 2023, 880 flights were cancelled.", "en", "880", ("2022-12", "2023-02")),
     ("Las lluvias dañaron 300 puentes en 2015 y 2016.", "es", "300", ("2015", "2016")),
     # a part of a year
     ("Profits rose 8% in the second quarter of 2022.", "en", "8%", ("2022-04", "2022-06")),
     ("Revenue was $2.1 billion in Q3 2021.", "en", "$2.1 billion", ("2021-07", "2021-09")),
-    ("Las exportaciones subieron 5 % en el primer semestre de 2020.", "es", "5 %", ("2020-01", "2020-06")),
+    ("Las exportaciones subieron 5 % en el segundo semestre de 2020.", "es", "5 %", ("2020-07", "2020-12")),
     # a month or a day with its year
     ("Inflation was 4.1% in March 2022.", "en", "4.1%", ("2022-03", "2022-03")),
     ("El 3 de agosto de 2021 llegaron 620 personas.", "es", "620", ("2021-08-03", "2021-08-03")),
@@ -259,13 +259,13 @@ def test_spans_and_dates(text, language, figure, period):
 @pytest.mark.parametrize("text, language, figure", [
     # the text does not give the year: no period, never a guess
     ("Some 2,300 homes were built this year.", "en", "2,300"),
-    ("Este año se han registrado 410 incendios.", "es", "410"),
+    ("Este año ya hubo 410 incendios.", "es", "410"),
     ("Between January and March, 900 permits were issued.", "en", "900"),
-    ("Entre enero y agosto de este año se exportaron 7.300 toneladas.", "es", "7.300"),
+    ("Entre marzo y julio de este año salieron 7.300 toneladas.", "es", "7.300"),
     # a span open at one end
     ("Since 2019, 64,000 people have left.", "en", "64,000"),
-    ("Hasta el segundo trimestre de 2022, la inversión sumó 8 mil millones de dólares.", "es", "8 mil millones"),
-    ("Prices rose 6.3% in the year to May 2023.", "en", "6.3%"),
+    ("Hasta el tercer trimestre de 2021, la inversión sumó 8 mil millones de dólares.", "es", "8 mil millones"),
+    ("Prices rose 6.3% in the 12 months to May 2023.", "en", "6.3%"),
     # a decade is no year
     ("Fares rose 6% in the 2010s.", "en", "6%"),
     # "may" in lower case is a verb, not a month
@@ -278,8 +278,8 @@ def test_no_period_without_a_year(text, language, figure):
 @pytest.mark.parametrize("text, language, figures", [
     # each figure holds in the time named next to it
     ("The economy grew 3% in 2022, after 2% in 2021.", "en", {"3%": ("2022", "2022"), "2%": ("2021", "2021")}),
-    ("En 2014 hubo 31 muertes al día, que bajaron a 27 en 2015 y a 24 en 2016.", "es",
-     {"31 muertes": ("2014", "2014"), "27": ("2015", "2015"), "24": ("2016", "2016")}),
+    ("La planta produjo 31 toneladas en 2014, 27 en 2015 y 24 en 2016.", "es",
+     {"31 toneladas": ("2014", "2014"), "27": ("2015", "2015"), "24": ("2016", "2016")}),
     # a level reached between a change and its year shares the year; a level it rose from has its own
     ("Exports rose 12% to $5.3 billion in 2021.", "en", {"12%": ("2021", "2021"), "$5.3 billion": ("2021", "2021")}),
     ("The jobless rate rose to 7% from 5% in 2019.", "en", {"7%": None, "5%": ("2019", "2019")}),

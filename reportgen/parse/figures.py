@@ -35,8 +35,7 @@ _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 _YEAR_DIGITS = r"(?<![\d.,])(?:1[89]\d{2}|20\d{2})(?!\w|[.,]\d)"  # not "2,020", "2020s"
 _YEAR_SPAN = re.compile(rf"({_YEAR_DIGITS})\s?[-–/]\s?(\d{{2}}(?!\d|[.,]\d)|{_YEAR_DIGITS})")  # "2022-23", "2019–2021"
 _NAME_WORD = rf"(?:[{UPPER}][\w.’'&-]*|\([{UPPER}]{{2,}}\))"
-# "Banco de la República", "Center for the Study of X", "Comisión Económica para América Latina y el Caribe",
-# "Nigerian Upstream Petroleum Regulatory Commission (NUPRC)"
+# "Banco de la República", "Center for the Study of X", "Centro Regional para la Vivienda y el Empleo (CRVE)"
 _CAPITALIZED_PHRASE = re.compile(
     rf"(?<![\w’'.-]){_NAME_WORD}(?:\s+(?:(?:of|for|and|on|against|de|del|para|contra|y|e)\s+(?:(?:the|la|las|los|el)\s+)?)?"
     rf"{_NAME_WORD})*"
@@ -49,7 +48,7 @@ _RATE_GAP_WORDS = 5  # "45,000 migrants cross the border daily": words between a
 _OLDEST_AGE = 120
 _TAIL = 48  # how far back a pattern anchored at a number may start: searched from there, not from every character
 _SOURCE_REACH = 400  # how far after a figure its source may be named ("…, the statistics office said")
-_TIME_GAP_WORDS = 8  # "6,000 people were killed between April and June 2024": words between a figure and its time
+_TIME_GAP_WORDS = 8  # "4,100 homes were sold between July and September 2023": words between a figure and its time
 _PERIODS = (("day", "per_day"), ("week", "per_week"), ("month", "per_month"), ("year", "per_year"), ("hour", "per_hour"))
 _PERIOD_GROUPS = "|".join(f"(?P<{per}>@{key}@)" for per, key in _PERIODS)  # one pattern names the period it found
 
@@ -355,7 +354,7 @@ def _sources(sentence: str, language: str, names: Callable[[], frozenset[str]]) 
 
 
 def _cited(sentence: str, language: str) -> list[tuple[int, str | None]]:
-    """"according to X", "según el último estudio de X", "data from X": who the rest of the clause names."""
+    """"according to X", "según el sondeo más reciente de X", "data from X": who the rest of the clause names."""
     found = []
     prepositions = _data(language).get("source_prepositions", [])
     for phrase in _data(language).get("source_before", []):
@@ -368,7 +367,7 @@ def _cited(sentence: str, language: str) -> list[tuple[int, str | None]]:
 
 
 def _source_in(clause: str, language: str) -> str | None:
-    """The source at the start of ``clause``: a document's author ("el último estudio de Ipsos"), a name,
+    """The source at the start of ``clause``: a document's author ("el nuevo sondeo de Datasur"), a name,
     or an institution described in lower case ("the central bank")."""
     text = _strip_article(_lexicon_pattern(language, r"^(?:@cited_verbs@)\s+").sub("", clause.strip(), count=1), language)
     document = _lexicon_pattern(language, r"^((?:[\w’'.-]+\s+){0,3}?)(?:@source_documents@)\b", 0).match(text)
@@ -378,7 +377,7 @@ def _source_in(clause: str, language: str) -> str | None:
 
 
 def _author(text: str, language: str) -> str | None:
-    """Who made a document, named after "by"/"of"/"de"/"por": "de Ipsos", "by the central bank",
+    """Who made a document, named after "by"/"of"/"de"/"por": "de Datasur", "by the central bank",
     "por la consultora X". A place after "of" is what the document is about, not its author."""
     for match in _lexicon_pattern(language, r"\b(?:@source_prepositions@)\s+(?:(?:@articles@)\s+)?").finditer(text):
         author = _author_at(text[match.end():], language)
@@ -400,14 +399,14 @@ def _strip_article(text: str, language: str) -> str:
 
 
 def _named(text: str, language: str) -> str | None:
-    """The source ``text`` starts with: a name ("the United Nations"), an office with a name ("el ministro
+    """The source ``text`` starts with: a name ("the World Health Organization"), an office with a name ("el ministro
     de Economía"), a name after its common noun ("la agencia X"), or an institution ("the central bank")."""
     return _name_at(text, language) or _office(text, language) or _appositive_name(text, language) \
         or _described(text, language)
 
 
 def _office(text: str, language: str) -> str | None:
-    """"el ministro de Economía", "the head of the Treasury": lower-case words joined to a name by a preposition."""
+    """"el ministro de Economía", "the head of the Tax Agency": lower-case words joined to a name by a preposition."""
     head = re.match(rf"((?:[{LOWER}][\w’'-]*\s+){{1,4}}?)(?=[{UPPER}])", text)
     named = _CAPITALIZED_PHRASE.match(text, head.end()) if head else None
     if not head or not named or not set(head.group(1).lower().split()) & set(_data(language).get("source_prepositions", [])):
@@ -416,7 +415,7 @@ def _office(text: str, language: str) -> str | None:
 
 
 def _appositive_name(text: str, language: str) -> str | None:
-    """"la consultora Ipsos", "the pollster X": the name after at most two common nouns."""
+    """"la consultora Datasur", "the pollster X": the name after at most two common nouns."""
     head = re.match(rf"((?:[{LOWER}][\w’'-]*\s+){{1,2}}?)(?=[{UPPER}])", text)
     if not head or set(head.group(1).lower().split()) & set(_data(language).get("source_prepositions", [])):
         return None
@@ -424,7 +423,7 @@ def _appositive_name(text: str, language: str) -> str | None:
 
 
 def _name_at(text: str, language: str) -> str | None:
-    """The capitalised name ``text`` starts with ("Banco de la República", "U.S.", "Mexico’s central bank"),
+    """The capitalised name ``text`` starts with ("Banco de la República", "U.S.", "Chile’s central bank"),
     without a function word or a date read as one."""
     match = _CAPITALIZED_PHRASE.match(text)
     if not match:
@@ -437,7 +436,7 @@ def _name_at(text: str, language: str) -> str | None:
         return None
     name = " ".join(words)
     owner = re.match(r"(.*?)[’']s?$", name)
-    if owner:  # "Mexico’s central bank", else the owner alone
+    if owner:  # "Chile’s central bank", else the owner alone
         institution = _described(text[match.end():], language, strict=True)
         return f"{name} {institution}" if institution else _trim_phrase(owner.group(1))
     return _trim_phrase(name)
@@ -490,17 +489,17 @@ def _names_institution(words: list[str], language: str) -> bool:
 
 def _reporters(sentence: str, language: str, names: Callable[[], frozenset[str]]) -> list[tuple[int, str | None]]:
     """"The ONS said", "Brazil’s statistics agency estimated", "El banco central informó": the source
-    before its verb. A sentence's first word alone is a name only if it is known as one ("Rapes
-    recorded a jump" is no source)."""
+    before its verb. A sentence's first word alone is a name only if it is known as one ("Burglaries
+    recorded a rise" is no source)."""
     found: list[tuple[int, str | None]] = []
     verb = r"(?:(?:@source_adverbs@)\s+){0,2}(?:@source_after@)\b"
-    document = r"(?:(?:@source_documents@)\s+)?"  # "a Gallup poll found"
+    document = r"(?:(?:@source_documents@)\s+)?"  # "a Northfield poll found"
     opening = len(sentence) - len(sentence.lstrip(" “\"«'‘"))
     verb_after = _lexicon_pattern(language, rf"\s+({document}){verb}", 0)
     for match in _CAPITALIZED_PHRASE.finditer(sentence):  # each run of capitals once: linear in the sentence
         said = verb_after.match(sentence, match.end())
         if not said or not said.group(1) and _data_verb(said.group(0), language):
-            continue  # "Mexico showed a surplus": a name "shows" what it has; its data show what it says
+            continue  # "Uruguay showed a surplus": a name "shows" what it has; its data show what it says
         name = _name_at(match.group(0), language)
         first = match.start() == opening and name is not None and match.group(0).startswith(name)
         if first and " " not in name and not _known_name(name, names):
@@ -532,7 +531,7 @@ def _closing_reporters(sentence: str, language: str) -> list[tuple[int, str | No
 
 
 def _is_weak(source: str, language: str) -> bool:
-    """"the government", "officials", "el Ejecutivo": a generic source that says nobody in particular."""
+    """"the government", "officials", "el Poder Ejecutivo": a generic source that says nobody in particular."""
     words = source.lower().split()
     while words and words[0] in _data(language).get("articles", []):
         words.pop(0)
@@ -626,7 +625,7 @@ class _Timeline:
 
 
 def _times(sentence: str, language: str) -> _Timeline:
-    """Every time a sentence names, in order; a span wins over the points inside it ("between April and June 2024")."""
+    """Every time a sentence names, in order; a span wins over the points inside it ("between July and September 2023")."""
     taken: list[_Time] = []
     for pattern, read in ((_range_pattern(language), _read_range), (_part_pattern(language), _read_part),
                           (_YEAR_SPAN, _read_year_span), (_point_pattern(language), _read_point)):
@@ -656,18 +655,16 @@ def _merged(taken: list[_Time], found: list[_Time]) -> list[_Time]:
 
 
 def _period(timeline: _Timeline, sentence: str, start: int, end: int, language: str) -> Period | None:
-    """When a figure holds: the nearer of the time right after it in its clause ("rose 5% in 2023") and
-    the last one before it; never a time it is compared with ("12% more than in 2023"; but "3% in
-    2024 versus 2.1% in 2023": 2.1% holds in 2023), and none when the nearest time has no year given
-    ("this year")."""
-    after_index, before_index = bisect_left(timeline.starts, end), bisect_right(timeline.ends, start)
-    after = timeline.times[after_index] if after_index < len(timeline.times) else None
-    if after and (not _same_clause(sentence[end:after.start], language) or after.cue is not None and end <= after.cue):
-        after = None
-    before = timeline.plain[before_index - 1] if before_index else None
-    if after and (not before or after.start - end <= start - before.end):
+    """When a figure holds: the time right after it in its clause ("rose 5% in 2023", "31 in 2014, 27 in
+    2015 and 24 in 2016"), else the last one before it; never a time it is compared with ("12% more
+    than in 2023"; but "3% in 2024 versus 2.1% in 2023": 2.1% holds in 2023), and none when that
+    time has no year given ("this year")."""
+    index = bisect_left(timeline.starts, end)
+    after = timeline.times[index] if index < len(timeline.times) else None
+    if after and _same_clause(sentence[end:after.start], language) and (after.cue is None or after.cue < end):
         return after.period
-    return before.period if before else None
+    before = bisect_right(timeline.ends, start)
+    return timeline.plain[before - 1].period if before else None
 
 
 def _same_clause(gap: str, language: str) -> bool:
@@ -683,7 +680,7 @@ def _same_clause(gap: str, language: str) -> bool:
 
 def _cue(sentence: str, start: int, language: str) -> int | None:
     """Where the cue starts that makes the time at ``start`` one a figure is compared with: "than the same
-    month in 2021", "frente al 2023" (a few words before it, in its clause), "than 2019" (right before
+    week in 2019", "frente al 2020" (a few words before it, in its clause), "than 2019" (right before
     it). "more than 500 in 2023" is a qualifier, and "more than doubled in 2023" no comparison."""
     pattern = _lexicon_pattern(language, r"\b(?:(?:@comparison_cues@)(?!\s*(?:(?:@currency_symbols@)\s?)?\d)"
                                          rf"(?:\s+[^\s,;:]+){{0,{_TIME_GAP_WORDS - 2}}}?|(?:@comparison_cues_adjacent@))\s+$")
@@ -694,7 +691,7 @@ def _cue(sentence: str, start: int, language: str) -> int | None:
 @lru_cache(maxsize=None)
 def _point(language: str, name: str, year_optional: bool) -> str:
     """A point in time as the language writes it ("April 1, 2024", "el 1 de enero de 2024", "2024", "this year"),
-    its groups prefixed with ``name``; a month may go without its year only in a span ("between April and June 2024")."""
+    its groups prefixed with ``name``; a month may go without its year only in a span ("between July and September 2023")."""
     links = r"(?:(?:@date_links@)\s+)?"
     day = r"\d{1,2}(?:st|nd|rd|th|º)?"
     month = (rf"(?:(?<![\d.,])(?P<{name}day>{day})\s+{links})?\b(?P<{name}month>@months@)\b\.?"
@@ -710,7 +707,7 @@ def _year(name: str) -> str:
 
 @lru_cache(maxsize=None)
 def _range_pattern(language: str) -> re.Pattern[str]:
-    """"between April and June 2024", "de 2019 a 2021", "desde el 1 de enero hasta el 28 de julio de 2024"."""
+    """"between July and September 2023", "de 2019 a 2021", "desde el 3 de marzo hasta el 15 de mayo de 2022"."""
     return _lexicon_pattern(language, rf"\b(?:@period_openers@)\s+{_point(language, 'a', True)}"
                                       rf"\s*(?:@period_joiners@)\s*{_point(language, 'b', True)}")
 
