@@ -11,14 +11,19 @@ Spanish. Nothing from those articles is copied here: they are read at test time.
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import docx
 import pytest
 from docx.text.paragraph import Paragraph
+from pypdf import PdfReader
 
 from conftest import ROOT, pdf_text
 from reportgen import build, lexicon, parse_file
+from reportgen.compose.pack import statistics_titles
+from reportgen.i18n import translations
 from reportgen.parse.people import is_place
 from reportgen.summarize import is_substantive
 
@@ -119,3 +124,24 @@ def test_the_spanish_pack_words_its_periods_in_spanish(packs):
         assert not _ENGLISH_PERIOD.search(document)
     english = pdf_text(packs["pdf", "en"])
     assert _SPANISH_PERIOD.search(pdf_text(packs["pdf", "es"])) and not _SPANISH_PERIOD.search(english)
+
+
+def _broken_title_words(pdf: Path, language: str) -> list[str]:
+    """Statistics-table title words a PDF prints split over two lines ("Period" / "o")."""
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    words = [word for title in statistics_titles(translations(language).gettext) for word in title.split()]
+    return [word for word in words for cut in range(1, len(word)) if f"\n{word[:cut]}\n{word[cut:]}\n" in text]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_no_table_header_word_breaks_in_a_narrow_column(packs, language):
+    """A short "2025"/"Exxon" column sized by its cells broke its title: "Period-o", "Fuent-e"."""
+    assert _broken_title_words(packs["pdf", language], language) == []
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (.ci/run installs it)")
+def test_no_table_header_word_breaks_in_the_word_pack(packs, tmp_path):
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(packs["docx", "es"])],
+                   check=True, capture_output=True, timeout=300)
+    assert _broken_title_words(tmp_path / packs["docx", "es"].with_suffix(".pdf").name, "es") == []

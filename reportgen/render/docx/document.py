@@ -26,6 +26,7 @@ from docx.shared import Mm, Twips
 from ... import __version__
 from ...compose import blocks as b
 from ...themes import Theme
+from ..widths import at_least
 from . import oxml
 from .marker import mark_pack
 from .reference import without_outside_links
@@ -43,6 +44,8 @@ _DOS_EPOCH = struct.pack("<HH", 0, (0 << 9) | (1 << 5) | 1)  # time 00:00:00, da
 _TWIPS_PER_MM = 1440 / 25.4
 _PROPERTY_CHARS = 255  # the OPC limit on a core property, which python-docx enforces
 _RUNNING_CHARS = 120  # header and footer lines: a long title or footer must not fill every page
+_CELL_MARGIN_TWIPS = 100
+_BOLD_EM = 0.62  # a bold sans letter's average width, in ems (a generous estimate: a title never breaks)
 
 
 def render_docx(document: b.Document, theme: Theme) -> bytes:
@@ -235,12 +238,13 @@ class _Writer:
     def table(self, block: b.Table) -> None:
         columns = block.columns
         total = sum(column.weight for column in columns)
-        widths = [int(self.width * column.weight / total) for column in columns]
+        widths = at_least([self.width * column.weight / total for column in columns],
+                          [self._title_width(column.title) for column in columns])
         table = self.word.add_table(rows=1 + len(block.rows), cols=len(columns))
         table._tbl.tblStyle_val = self.style_ids[TABLE_STYLE]
         oxml.table_look(table, first_row=True, banded_rows=True)
-        oxml.cell_margins(table, 60, 100, 60, 100)
-        oxml.fixed_widths(table, widths)
+        oxml.cell_margins(table, 60, _CELL_MARGIN_TWIPS, 60, _CELL_MARGIN_TWIPS)
+        oxml.fixed_widths(table, [int(width) for width in widths])
         for cells, values, style in ((table.rows[0].cells, [c.title for c in columns], TABLE_HEADING),
                                      *((row.cells, values, None) for row, values in zip(table.rows[1:], block.rows))):
             for cell, value, column in zip(cells, values, columns):
@@ -253,6 +257,13 @@ class _Writer:
         for row in table.rows:
             oxml.keep_row_whole(row)
         self.paragraph("", NOTE)
+
+    def _title_width(self, title: str) -> float:
+        """Twips a column needs so no word of its title breaks: Word measures the text only when
+        it lays it out, so this is an estimate from the title's size and a bold letter's width."""
+        size = self.theme.sizes["small"]
+        widest = max((len(word) for word in title.split()), default=0)
+        return widest * size * _BOLD_EM * 20 + 2 * _CELL_MARGIN_TWIPS
 
     def commentary(self, block: b.Commentary) -> None:
         self.paragraph(block.name, "Heading 3")

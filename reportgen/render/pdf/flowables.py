@@ -19,12 +19,14 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ...compose import blocks as b
+from ..widths import at_least
 from .fonts import Typeset
 from .styles import Palette
 
 
 _UNBOUNDED = 1e9
 _SHORT_CELL = 200  # characters: fewer fill well under a page even in a narrow column
+_CELL_PADDING = 2.2 * mm
 
 
 class Heading(Paragraph):
@@ -209,13 +211,21 @@ class Story:
             return table
         return make(1)
 
+    def _header_width(self, column: b.Column) -> float:
+        """The width a column needs so that no word of its title breaks ("Period-o" in a narrow column)."""
+        style = self.styles["table_head_number" if column.numeric else "table_head"]
+        font = self.typeset.primary.names["bold"]
+        widest = max((stringWidth(word, font, style.fontSize) for word in column.title.split()), default=0.0)
+        return widest + 2 * _CELL_PADDING + 1
+
     def _table_font(self) -> list[tuple]:
         """Tables start every cell with a font; name ours, or reportlab adds unembedded Helvetica."""
         return [("FONTNAME", (0, 0), (-1, -1), self.styles["body"].fontName)]
 
     def table(self, block: b.Table, depth: int) -> list[Flowable]:
         total = sum(column.weight for column in block.columns)
-        widths = [self.width * column.weight / total for column in block.columns]
+        widths = at_least([self.width * column.weight / total for column in block.columns],
+                           [self._header_width(column) for column in block.columns])
         header = [self.text(column.title, "table_head_number" if column.numeric else "table_head", "bold")
                   for column in block.columns]
         notes = block.notes or (None,) * len(block.rows)
@@ -232,7 +242,7 @@ class Story:
         commands: list[tuple] = [
             *self._table_font(), ("BACKGROUND", (0, 0), (-1, 0), self.palette.primary), ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, -1), (-1, -1), 0.8, self.palette.primary),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2.2 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 2.2 * mm),
+            ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
             ("TOPPADDING", (0, 0), (-1, -1), 1.6 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.9 * mm),
         ]
         if len(body) > 1:
