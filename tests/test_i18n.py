@@ -18,8 +18,8 @@ from reportgen import parse_file
 from reportgen import build
 from reportgen.cli import main
 from reportgen.i18n import LOCALE_DIR, LOCALE_PATH_VARIABLE, translations
-from reportgen.i18n.formatting import format_date, format_figure
-from reportgen.model import Statistic
+from reportgen.i18n.formatting import format_date, format_figure, format_period
+from reportgen.model import Period, Statistic
 
 ARTICLES = Path(__file__).parent / "articles"
 PLACEHOLDER = re.compile(r"\{\w+\}")
@@ -92,6 +92,14 @@ def test_dates_and_numbers_come_from_cldr():
     assert format_figure(weight, "es") == "más de 100 libras"
     oil = Statistic("812,000 barrels per day", "812000", "rate", per="day")
     assert format_figure(oil, "es") == "812.000 barriles por día"
+
+
+def test_a_span_of_months_or_days_is_written_as_the_locale_writes_an_interval():
+    """Not "April 2024–June 2024" / "de abril de 2024 a junio de 2024": the shared year once."""
+    months, days = Period("2024-04", "2024-06"), Period("2024-01-01", "2024-07-28")
+    assert (format_period(months, "en"), format_period(months, "es")) == ("April\u2009–\u2009June 2024", "abril–junio de 2024")
+    assert format_period(days, "es") == "1 de enero\u2009–\u200928 de julio de 2024"
+    assert format_period(Period("2022", "2023"), "es") == "de 2022 a 2023"
 
 
 def test_a_count_per_period_is_written_in_the_readers_words_not_the_articles():

@@ -22,6 +22,8 @@ _COMPACT_FROM = Decimal(1_000_000)
 # figure's text and named through CLDR (units.py), else the text is kept.
 _AS_WRITTEN = frozenset({"mass", "length", "area", "volume", "duration", "other"})
 _YEAR = re.compile(r"(?:1[89]|20)\d{2}")
+# CLDR interval skeletons for a period whose two bounds are months, or days (by their dashes).
+_INTERVAL_SKELETONS = {(1, 1): "yMMMM", (2, 2): "yMMMMd"}
 # A count per one of these periods without a unit word ("129 incidents per day") is written as
 # the number and its period in the reader's words; the card's measure says what is counted.
 _PER_PERIOD = frozenset({"hour", "day", "week", "month", "year"})
@@ -50,8 +52,21 @@ def format_period(period: Period | None, language: str) -> str | None:
     start, end = format_date(period.start, language), format_date(period.end, language)
     if period.start == period.end:
         return start
+    skeleton = _INTERVAL_SKELETONS.get((period.start.count("-"), period.end.count("-")))
+    if skeleton:  # "April – June 2024" / "abril–junio de 2024": the locale says what to write once
+        bounds = [_as_date(bound) for bound in (period.start, period.end)]
+        if None not in bounds:
+            return dates.format_interval(bounds[0], bounds[1], skeleton, locale=language)
     # TRANSLATORS: a period from one year or date to another, e.g. "2022–2023"
     return translations(language).gettext("{start}–{end}").format(start=start, end=end)
+
+
+def _as_date(iso: str) -> dt.date | None:
+    parts = [int(part) for part in iso.split("-")] + [1, 1]
+    try:
+        return dt.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return None
 
 
 def format_number(value: str | int | Decimal, language: str, compact: bool = False) -> str:
