@@ -20,7 +20,7 @@ def read_briefs(data: bytes, path: str) -> PackReading:
     from .ingest import format_of
 
     if format_of(path, data) == "docx":
-        from .roundtrip import read_pack
+        from .ingest.wordpack import read_pack
 
         pack = read_pack(data, path)
         if pack is not None:
@@ -36,7 +36,7 @@ def parse_bytes(data: bytes, path: str) -> Brief:
     if fmt == "json":
         return _brief_from_json(data, path)
     if fmt == "docx":
-        from .roundtrip import read_pack
+        from .ingest.wordpack import read_pack
 
         pack = read_pack(data, path)
         if pack is not None:

@@ -345,7 +345,7 @@ def _carried_options(sources: list[_Input]) -> tuple[str | None, str | None]:
     word_files = [source for source in sources if format_of(source.path, source.data) == "docx"]
     if not word_files:
         return None, None
-    from .roundtrip import pack_properties  # Word's machinery only for Word inputs
+    from .ingest.wordpack import pack_properties  # Word's machinery only for Word inputs
 
     built_with = [pack_properties(source.data) for source in word_files]
     themes = {properties.get("reportgen-theme") for properties in built_with if properties}

@@ -22,7 +22,7 @@ from pypdf import PdfReader
 
 from conftest import ROOT, pdf_text
 from reportgen import build, lexicon, parse_file
-from reportgen.compose.pack import statistics_titles
+from reportgen.wordpack import statistics_titles
 from reportgen.i18n import translations
 from reportgen.parse.people import is_place
 from reportgen.summarize import is_substantive

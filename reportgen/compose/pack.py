@@ -9,16 +9,17 @@ through the catalog (``_``/``ngettext``) and every date and number through
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import Callable
 
 from babel import Locale
 
 from ..i18n import translations
 from ..i18n.formatting import figure_parts, format_date, format_figure, format_number, format_period
-from ..model import Brief, Expert, Pack, Statistic
+from ..model import Brief, Pack, Statistic
 from ..themes import ThemeTexts
+from ..wordpack import (
+    EMPTY, MAX_TABLE_ROWS, capitalized, measures_text, readable_paragraphs, role_line, statistics_titles,
+)
 from .blocks import (
     Block, BulletList, Column, Commentary, Contents, Cover, Document, ExpertCard, KeyFigure,
     KeyFigures, Meta, Note, NoteRef, Notes, PageBreak, Paragraph, Question, Section, Table,
@@ -30,14 +31,10 @@ KEY_FIGURES = 4
 COVER_TITLES = 8
 # No real article quotes more people or figures than this; past it, notes say how many more.
 MAX_EXPERTS = 40
-MAX_TABLE_ROWS = 150
-CONTENTS_DETAIL_UP_TO = 6
-MAX_PARAGRAPH = 2500  # characters
+CONTENTS_DETAIL_UP_TO = 6  # articles; beyond, the contents lists article titles only
 # A statistics column's share of the width follows its longest cell, within these bounds (characters):
 # a short column still fits its title's words, a long one wraps instead of starving the rest.
 COLUMN_CHARS = (6, 40)
-EMPTY = "—"  # a cell with nothing to say
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")  # articles; beyond, the contents lists article titles only
 
 
 @dataclass(frozen=True)
@@ -270,7 +267,7 @@ class _Composer:
     def figure_label(self, statistic: Statistic) -> str:
         """What a card's figure is: "Homicide rate · Ecuador · 2023" (a card always has a measure)."""
         parts = [statistic.measure, statistic.subject, format_period(statistic.period, self.language)]
-        return _capitalized(" · ".join(part for part in parts if part))
+        return capitalized(" · ".join(part for part in parts if part))
 
     def statistics_table(self, brief: Brief) -> Table:
         """Figure, what it measures, period, source, cited by: a column empty in every row is left
@@ -308,56 +305,7 @@ class _Composer:
         return Section(self._("The article"), f"{anchor}-article", 2, body)
 
 
-def statistics_titles(_: Callable[[str], str]) -> tuple[str, str, str, str, str]:
-    """Every column a statistics table may have, in order (a Word pack is read back by these titles)."""
-    return _("Figure"), _("What it measures"), _("Period"), _("Source"), _("Cited by")
-
-
-def measures_text(statistic: Statistic) -> str:
-    """The statistics table's "What it measures" cell."""
-    if statistic.measure and statistic.subject:
-        text = f"{statistic.measure} ({statistic.subject})"
-    else:
-        text = statistic.measure or statistic.subject or EMPTY
-    return _capitalized(text)
-
-
 def _column_weight(title: str, cells: list[str]) -> float:
     """A column's share of the table's width: its longest cell (or title word), within ``COLUMN_CHARS``."""
     widest = max([len(cell) for cell in cells] + [len(word) for word in title.split()])
     return float(min(max(widest, COLUMN_CHARS[0]), COLUMN_CHARS[1]))
-
-
-def role_line(expert: Expert) -> str | None:
-    """An expert's role and organization as one line under their name."""
-    return ", ".join(part for part in (expert.role, expert.organization) if part) or None
-
-
-def readable_paragraphs(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
-    """Paragraphs as a reader takes them: a wall of text a page dumped as one line is cut
-    at sentence ends (or, failing that, between words) into pieces of at most ``MAX_PARAGRAPH``
-    characters, which also keeps page layout linear in the text's length."""
-    pieces: list[str] = []
-    for paragraph in paragraphs:
-        if len(paragraph) <= MAX_PARAGRAPH:
-            pieces.append(paragraph)
-            continue
-        current = ""
-        for chunk in _SENTENCE_END.split(paragraph):
-            while len(chunk) > MAX_PARAGRAPH:  # a "sentence" longer than a paragraph: cut between words
-                cut = chunk.rfind(" ", 0, MAX_PARAGRAPH)
-                cut = cut if cut > 0 else MAX_PARAGRAPH
-                pieces.append((current + " " + chunk[:cut]).strip())
-                current, chunk = "", chunk[cut:].lstrip()
-            if len(current) + len(chunk) + 1 > MAX_PARAGRAPH:
-                pieces.append(current)
-                current = ""
-            current = f"{current} {chunk}".strip()
-        if current:
-            pieces.append(current)
-    return tuple(piece for piece in pieces if piece)
-
-
-def _capitalized(text: str) -> str:
-    """First letter up, the rest as the article wrote it ("homicide rate (U.S.)" → "Homicide rate (U.S.)")."""
-    return text[:1].upper() + text[1:]

@@ -5,7 +5,7 @@ A .docx is read element by element rather than through python-docx's
 this module yields — paragraphs with their style names, tables as rows of
 cells of paragraphs — serves both an ordinary Word article (its headings
 and paragraphs become blocks for the parser) and a reportgen pack coming
-back from an editor (``reportgen.roundtrip``).
+back from an editor (``reportgen.ingest.wordpack``).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ parser read the page, the lines it dropped and the headline included.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from ..ingest import Block
 from ..model import BlockRole, DroppedLine

@@ -2,7 +2,7 @@
 
 Two parts Word and LibreOffice keep when an editor saves the file:
 - custom document properties (File ▸ Properties ▸ Custom) naming the schema,
-  the pack's title, theme and language — the marker ``reportgen.roundtrip``
+  the pack's title, theme and language — the marker ``reportgen.ingest.wordpack``
   recognizes a pack by;
 - a custom XML item holding the pack as composed (the briefs' JSON). The
   reader takes what an editor can see from the document itself and only what
@@ -20,19 +20,19 @@ from docx.opc.part import Part
 from lxml import etree
 
 from ...model import PACK_SCHEMA, Pack
+from ...wordpack import (
+    CUSTOM_PROPERTIES_TYPE, LANGUAGE_PROPERTY, PACK_NS, PROPERTIES_NS, SCHEMA_PROPERTY, THEME_PROPERTY,
+    TITLE_PROPERTY, VARIANT_NS,
+)
 from .oxml import xml_safe
 
-CUSTOM_PROPERTIES_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-PROPERTIES_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
-VARIANT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
-PACK_NS = "urn:reportgen:pack"
 _USER_PROPERTY_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the id Word gives its user-defined properties
 
 
 def mark_pack(word, pack: Pack, language: str) -> None:
     """Add the marker properties and the pack's JSON to a Word document about to be saved."""
-    properties = {"reportgen-schema": PACK_SCHEMA, "reportgen-title": pack.title, "reportgen-theme": pack.theme,
-                  "reportgen-language": language}
+    properties = {SCHEMA_PROPERTY: PACK_SCHEMA, TITLE_PROPERTY: pack.title, THEME_PROPERTY: pack.theme,
+                  LANGUAGE_PROPERTY: language}
     package = word.part.package
     for rel_id, rel in list(package.rels.items()):  # a reference template's own custom properties give way
         if rel.reltype == RT.CUSTOM_PROPERTIES:

@@ -21,32 +21,15 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, RGBColor
 
 from ...themes import Theme, family_name
+from ...wordpack import (
+    COVER_BRAND, COVER_META, EXPERT_NAME, EXPERT_ROLE, EXPERT_SUMMARY, FIGURE_SOURCE, FOOTNOTE_REFERENCE,
+    FOOTNOTE_TEXT, HEADER_TEXT, KEY_FIGURE, KEY_FIGURE_LABEL, KEY_FIGURE_QUALIFIER, LEAD, NOTE, QUESTION_LABEL,
+    SOURCE_LINE, TABLE_FIGURE, TABLE_HEADING, TABLE_STYLE, TABLE_TEXT,
+)
 from . import oxml
 
 LANGUAGE_TAGS = {"en": "en-US", "es": "es-ES", "pt": "pt-BR", "fr": "fr-FR"}
 
-# Our own named styles, for what Word's built-ins have no name for.
-EXPERT_NAME = "Expert Name"
-EXPERT_ROLE = "Expert Role"
-EXPERT_SUMMARY = "Expert Summary"
-KEY_FIGURE = "Key Figure"
-KEY_FIGURE_QUALIFIER = "Key Figure Qualifier"
-KEY_FIGURE_LABEL = "Key Figure Label"
-FIGURE_SOURCE = "Figure Source"
-SOURCE_LINE = "Source Line"
-LEAD = "Lead"
-NOTE = "Note"
-QUESTION_LABEL = "Question Label"
-COVER_META = "Cover Meta"
-COVER_BRAND = "Cover Brand"
-TABLE_TEXT = "Table Text"
-TABLE_FIGURE = "Table Figure"
-TABLE_HEADING = "Table Heading"
-HEADER_TEXT = "Header Text"
-TABLE_STYLE = "Briefing Table"
-# Word's own footnote styles, under Word's lowercase names and ids, so Word takes them for its built-ins.
-FOOTNOTE_TEXT = "footnote text"
-FOOTNOTE_REFERENCE = "footnote reference"
 _WORD_STYLE_IDS = {FOOTNOTE_TEXT: "FootnoteText", FOOTNOTE_REFERENCE: "FootnoteReference"}
 # Word's own styles the pack writes with; a reference template lacking one gets python-docx's.
 BUILTINS = ("Normal", "Normal Table", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Quote",

@@ -9,9 +9,11 @@ only fills in what a page never shows: spans, the exact values of figures
 left as they were, the source text. What an editor changed loses its span
 (it no longer traces to the article) and says so in a warning.
 
-The chapter layout read here is the one ``compose.pack`` writes: a Heading 1
-followed by a Source Line paragraph opens an article; its key figures,
-expert cards and statistics are tables told apart by their styles.
+The names the writer and this reader share — styles, the marker, how a
+chapter opens (a Heading 1 followed by a Source Line paragraph), what a
+chapter's cells say — are the contract in ``reportgen/wordpack.py``; this
+module, like everything on the input side, imports nothing from compose or
+render.
 """
 
 from __future__ import annotations
@@ -19,35 +21,26 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, replace
 
-from .compose.pack import MAX_TABLE_ROWS, measures_text, readable_paragraphs, role_line, statistics_titles
-from .errors import InputError
-from .i18n import translations
-from .i18n.formatting import figure_parts, format_figure, format_period
-from .ingest.docx import Item, WordDocument, WordParagraph, WordTable, open_docx, parse_part
-from .model import LANGUAGES, READABLE_PACK_SCHEMAS, Brief, Expert, ModelError, Pack, PackReading, Period, Statistic
-from .render.docx.marker import PACK_NS, PROPERTIES_NS, VARIANT_NS
-from .render.docx.styles import (
-    EXPERT_NAME,
-    EXPERT_ROLE,
-    EXPERT_SUMMARY,
-    KEY_FIGURE,
-    LEAD,
-    SOURCE_LINE,
-    TABLE_FIGURE,
-    TABLE_HEADING,
+from ..errors import InputError
+from ..i18n import translations
+from ..i18n.formatting import figure_parts, format_figure, format_period
+from ..model import LANGUAGES, READABLE_PACK_SCHEMAS, Brief, Expert, ModelError, Pack, PackReading, Period, Statistic
+from ..slug import slugify
+from ..wordpack import (
+    CHAPTER_HEADING, EMPTY, EXPERT_NAME, EXPERT_ROLE, EXPERT_SUMMARY, KEY_FIGURE, LANGUAGE_PROPERTY, LEAD,
+    MAX_TABLE_ROWS, PACK_NS, PACK_STYLES, PROPERTIES_NS, SCHEMA_PROPERTY, SOURCE_LINE, TABLE_FIGURE, TABLE_HEADING,
+    THEME_PROPERTY, TITLE_PROPERTY, VARIANT_NS, measures_text, readable_paragraphs, role_line, statistics_titles,
 )
-from .slug import slugify
+from .docx import Item, WordDocument, WordParagraph, WordTable, open_docx, parse_part
 
-_NONE = "—"
-_PACK_STYLES = {EXPERT_NAME, SOURCE_LINE, KEY_FIGURE, TABLE_FIGURE}
 _MAX_PROPERTIES_BYTES = 1024 * 1024
 
 
 def _has_pack_styles(document: WordDocument) -> bool:
     """Our named styles in use: a pack whose marker properties an editor's tool dropped."""
     return any(
-        (isinstance(item, WordParagraph) and item.style in _PACK_STYLES)
-        or (isinstance(item, WordTable) and item.styles() & _PACK_STYLES) for item in document.items)
+        (isinstance(item, WordParagraph) and item.style in PACK_STYLES)
+        or (isinstance(item, WordTable) and item.styles() & PACK_STYLES) for item in document.items)
 
 
 def read_pack(data: bytes, path: str) -> PackReading | None:
@@ -57,7 +50,7 @@ def read_pack(data: bytes, path: str) -> PackReading | None:
     if not properties and not _has_pack_styles(document):
         return None
     built_from = _built_from(document, path)
-    declared = properties.get("reportgen-language")
+    declared = properties.get(LANGUAGE_PROPERTY)
     pack_language = _known_language(declared)
     language = pack_language or (built_from.briefs[0].language if built_from else "en")
     chapters = _chapters(document.items)
@@ -72,14 +65,14 @@ def read_pack(data: bytes, path: str) -> PackReading | None:
         _Article(chapter, original, language, document.footnotes).brief(path, data, notes)
         for chapter, original in zip(chapters, originals)
     )
-    return PackReading(briefs, _given_title(properties, pack_language), properties.get("reportgen-theme"),
+    return PackReading(briefs, _given_title(properties, pack_language), properties.get(THEME_PROPERTY),
                        pack_language)
 
 
 def _known_language(declared: str | None) -> str | None:
     """The pack's language property if a catalog exists for it; a language names files and catalog
     paths, so anything else (``../x``, a made-up code) is not used."""
-    from .i18n import catalog_languages
+    from ..i18n import catalog_languages
 
     return declared if declared in catalog_languages() else None
 
@@ -87,9 +80,9 @@ def _known_language(declared: str | None) -> str | None:
 def _given_title(properties: dict[str, str], language: str | None) -> str | None:
     """The title the pack was given; None for the default ("Briefing pack" in its language), which a
     rebuild gives again in whatever language it is built in."""
-    from .i18n import translations
+    from ..i18n import translations
 
-    title = properties.get("reportgen-title") or None
+    title = properties.get(TITLE_PROPERTY) or None
     default = translations(language or "en").gettext("Briefing pack")
     return None if title == default else title
 
@@ -114,7 +107,7 @@ def pack_properties(data: bytes) -> dict[str, str]:
         return {}
     found = {prop.get("name"): prop.findtext(f"{{{VARIANT_NS}}}lpwstr") or ""
              for prop in root.iter(f"{{{PROPERTIES_NS}}}property")}
-    return found if found.get("reportgen-schema") in READABLE_PACK_SCHEMAS else {}
+    return found if found.get(SCHEMA_PROPERTY) in READABLE_PACK_SCHEMAS else {}
 
 
 def _built_from(document: WordDocument, path: str) -> Pack | None:
@@ -167,7 +160,7 @@ def _chapters(items: list) -> list[_Chapter]:
     under each expert's Heading 3, or the article's paragraphs), whatever the headings now say."""
     chapters: list[tuple[_Chapter, list[list]]] = []
     for index, item in enumerate(items):
-        if isinstance(item, WordParagraph) and item.style == "Heading 1":
+        if isinstance(item, WordParagraph) and item.style == CHAPTER_HEADING:
             following = items[index + 1] if index + 1 < len(items) else None
             if isinstance(following, WordParagraph) and following.style == SOURCE_LINE:
                 chapters.append((_Chapter(item.text), [[]]))
@@ -332,20 +325,20 @@ class _Article:
         row) reads as empty; a table without known titles is read in order."""
         titles = statistics_titles(translations(self.language).gettext)
         if not set(self.chapter.columns) <= set(titles) or not self.chapter.columns:
-            return (cells + [_NONE] * 5)[:5]
+            return (cells + [EMPTY] * 5)[:5]
         by_title = dict(zip(self.chapter.columns, cells))
-        return [by_title.get(title, _NONE) for title in titles]
+        return [by_title.get(title, EMPTY) for title in titles]
 
     def row_statistic(self, cells: list[str], kept: Statistic | None, note: str | None) -> Statistic | None:
         """A table row over the statistic it was built from (None: a new row whose figure is unreadable)."""
-        figure, measures, period, source, cited_by = (None if cell in (_NONE, "") else cell for cell in cells)
+        figure, measures, period, source, cited_by = (None if cell in (EMPTY, "") else cell for cell in cells)
         base = kept
         if figure and (kept is None or figure != format_figure(kept, self.language)):
             base = self.reread_figure(figure, kept)
         if base is None:
             return None
         sentence = note.split("\n")[0].strip() if note else base.sentence
-        changed_measures = measures != measures_text(base) and not (measures is None and measures_text(base) == _NONE)
+        changed_measures = measures != measures_text(base) and not (measures is None and measures_text(base) == EMPTY)
         return replace(
             base,
             measure=measures if changed_measures else base.measure,
@@ -360,7 +353,7 @@ class _Article:
 
     def reread_figure(self, figure: str, base: Statistic | None) -> Statistic | None:
         """An edited (or added) figure read as the parser reads one in an article; no span holds for it."""
-        from .parse.figures import find_statistics
+        from ..parse.figures import find_statistics
 
         found = find_statistics(figure, self.language)
         if not found:
@@ -398,7 +391,7 @@ def _matching_statistic(cells: list[str], shown: list[Statistic], language: str)
     rendered = [(s, format_figure(s, language), measures_text(s)) for s in shown]
     for test in (lambda f, m, s: f == figure and m == measures,
                  lambda f, m, s: f == figure,
-                 lambda f, m, s: m == measures and (s.source or _NONE) == source and (s.cited_by or _NONE) == cited_by):
+                 lambda f, m, s: m == measures and (s.source or EMPTY) == source and (s.cited_by or EMPTY) == cited_by):
         found = next((s for s, f, m in rendered if test(f, m, s)), None)
         if found is not None:
             return found
@@ -422,7 +415,7 @@ def _blank(title: str, path: str, data: bytes, language: str) -> Brief:
     """A brief to read a chapter into when the file no longer holds the pack it was built from."""
     import hashlib
 
-    from .model import SourceInfo
+    from ..model import SourceInfo
 
     return Brief(id=slugify(title), source=SourceInfo(path, "docx", "docx", hashlib.sha256(data).hexdigest()),
                  language=language if language in LANGUAGES else "en", kind="news", title=title,
