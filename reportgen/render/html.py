@@ -16,6 +16,7 @@ from ..compose import blocks as b
 from ..themes import COLOR_ROLES, family_name
 from .escape import css_color, css_string, html_text as _text, lang_attribute
 from .svg import data_uri, safe_svg
+from .visitor import BlockVisitor
 
 if TYPE_CHECKING:
     from ..themes import Theme
@@ -31,13 +32,15 @@ class HtmlRenderer:
         return _Page(document, theme).html().encode("utf-8")
 
 
-class _Page:
+class _Page(BlockVisitor[str]):
+    """The page of one document; each ``visit_`` method returns a block's HTML at a section depth."""
+
     def __init__(self, document: b.Document, theme: Theme) -> None:
         self.document, self.theme = document, theme
 
     def html(self) -> str:
         meta = self.document.meta
-        body = "".join(self.block(block, 1) for block in self.document.blocks)
+        body = "".join(self.visit(block, 1) for block in self.document.blocks)
         return (
             f'<!DOCTYPE html>\n<html{lang_attribute(meta.language)}>\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -88,10 +91,7 @@ class _Page:
             "margin-top:3rem;font-size:.85em}"
         )
 
-    def block(self, block: b.Block, depth: int) -> str:
-        return getattr(self, f"_{type(block).__name__.lower()}")(block, depth)
-
-    def _cover(self, block: b.Cover, depth: int) -> str:
+    def visit_cover(self, block: b.Cover, depth: int) -> str:
         logo = ""
         if self.theme.logo_svg is not None:
             source = data_uri(safe_svg(self.theme.logo_svg))
@@ -106,7 +106,7 @@ class _Page:
         lines.append(f'<p class="meta">{_text(when)}</p></header>\n')
         return "".join(lines)
 
-    def _contents(self, block: b.Contents, depth: int) -> str:
+    def visit_contents(self, block: b.Contents, depth: int) -> str:
         items = []
         for section in self.document.sections():
             if section.in_contents and section.level == 1:
@@ -118,20 +118,20 @@ class _Page:
         return (f'<nav aria-labelledby="contents-title"><h2 id="contents-title">{_text(block.title)}</h2>'
                 f'<ol>{"".join(items)}</ol></nav>\n')
 
-    def _section(self, block: b.Section, depth: int) -> str:
+    def visit_section(self, block: b.Section, depth: int) -> str:
         level = min(block.level + 1, 4)
-        inner = "".join(self.block(child, depth + 1) for child in block.children)
+        inner = "".join(self.visit(child, depth + 1) for child in block.children)
         anchor = _text(block.anchor)
         return (f'<section aria-labelledby="{anchor}"><h{level} id="{anchor}">{_text(block.title)}'
                 f"</h{level}>\n{inner}</section>\n")
 
-    def _paragraph(self, block: b.Paragraph, depth: int) -> str:
+    def visit_paragraph(self, block: b.Paragraph, depth: int) -> str:
         return f'<p class="{_text(block.style)}">{_text(block.text)}</p>\n'
 
-    def _bulletlist(self, block: b.BulletList, depth: int) -> str:
+    def visit_bullet_list(self, block: b.BulletList, depth: int) -> str:
         return "<ul>" + "".join(f"<li>{_text(item)}</li>" for item in block.items) + "</ul>\n"
 
-    def _question(self, block: b.Question, depth: int) -> str:
+    def visit_question(self, block: b.Question, depth: int) -> str:
         return (f'<aside class="question" aria-label="{_text(block.label)}"><p class="label">{_text(block.label)}</p>'
                 f"<blockquote><p>{_text(block.text)}</p></blockquote></aside>\n")
 
@@ -144,7 +144,7 @@ class _Page:
         return (f'<sup class="mark"><a href="#{_text(ref.note.anchor)}"{anchor} aria-label="{label}">'
                 f"{_text(ref.note.mark)}</a></sup>")
 
-    def _keyfigures(self, block: b.KeyFigures, depth: int) -> str:
+    def visit_key_figures(self, block: b.KeyFigures, depth: int) -> str:
         items = []
         for item in block.items:
             qualifier = f'<span class="qualifier">{_text(item.qualifier)}</span>' if item.qualifier else ""
@@ -153,12 +153,12 @@ class _Page:
                          f'<span class="label">{_text(item.label)}</span>{source}</li>')
         return f'<ul class="figures">{"".join(items)}</ul>\n'
 
-    def _expertcard(self, block: b.ExpertCard, depth: int) -> str:
+    def visit_expert_card(self, block: b.ExpertCard, depth: int) -> str:
         role = f'<p class="role">{_text(block.role_line)}</p>' if block.role_line else ""
         summary = f"<p>{_text(block.summary)}</p>" if block.summary else ""
         return f'<article class="card"><h4>{_text(block.name)}</h4>{role}{summary}</article>\n'
 
-    def _table(self, block: b.Table, depth: int) -> str:
+    def visit_table(self, block: b.Table, depth: int) -> str:
         head = "".join(f'<th scope="col"{" class=num" if c.numeric else ""}>{_text(c.title)}</th>'
                        for c in block.columns)
         notes = block.notes or (None,) * len(block.rows)
@@ -170,12 +170,12 @@ class _Page:
         )
         return f'<table class="{_text(block.role)}"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>\n'
 
-    def _commentary(self, block: b.Commentary, depth: int) -> str:
+    def visit_commentary(self, block: b.Commentary, depth: int) -> str:
         role = f'<p class="role">{_text(block.role_line)}</p>' if block.role_line else ""
         paragraphs = "".join(f"<p>{_text(text)}</p>" for text in block.paragraphs)
         return f'<section class="commentary"><h4>{_text(block.name)}</h4>{role}{paragraphs}</section>\n'
 
-    def _notes(self, block: b.Notes, depth: int) -> str:
+    def visit_notes(self, block: b.Notes, depth: int) -> str:
         level = min(depth + 1, 4)
         back_label = self.document.meta.back_label
         items = []
@@ -190,5 +190,5 @@ class _Page:
         return (f'<section class="notes" aria-labelledby="{anchor}"><h{level} id="{anchor}">'
                 f'{_text(block.title)}</h{level}><ol>{"".join(items)}</ol></section>\n')
 
-    def _pagebreak(self, block: b.PageBreak, depth: int) -> str:
+    def visit_page_break(self, block: b.PageBreak, depth: int) -> str:
         return ""

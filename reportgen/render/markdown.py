@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from . import register
 from ..compose import blocks as b
 from .escape import without_controls
+from .visitor import BlockVisitor
 
 if TYPE_CHECKING:
     from ..themes import Theme
@@ -55,9 +56,10 @@ class MarkdownRenderer:
     description = "CommonMark with GFM tables, for a CMS or a git repository"
 
     def render(self, document: b.Document, theme: Theme) -> bytes:
+        page = _Page(document)
         lines: list[str] = []
         for block in document.blocks:
-            lines += _block(block, document)
+            lines += page.visit(block)
         text = "\n".join(lines).strip() + "\n"
         return re.sub(r"\n{3,}", "\n\n", text).encode("utf-8")
 
@@ -67,31 +69,42 @@ def _mark(ref: b.NoteRef | None) -> str:
     return f"[^{ref.note.anchor}]" if ref else ""
 
 
-def _block(block: b.Block, document: b.Document) -> list[str]:
-    if isinstance(block, b.Cover):
+class _Page(BlockVisitor[list[str]]):
+    """The lines of each block; the document is kept for what a block lists of it (the contents)."""
+
+    def __init__(self, document: b.Document) -> None:
+        self.document = document
+
+    def visit_cover(self, block: b.Cover) -> list[str]:
         when = " · ".join(part for part in (block.date, block.language_name) if part)
         lines = [f"# {_md(block.title)}", ""]
         if block.subtitle:
             lines += [f"*{_md(block.subtitle)}*", ""]
         brand = " — ".join(_md(part) for part in (block.brand, block.brand_line) if part)
         return lines + [_md(when), "", brand, ""]
-    if isinstance(block, b.Contents):
-        entries = [s for s in document.sections() if s.in_contents and s.level <= block.depth]
+
+    def visit_contents(self, block: b.Contents) -> list[str]:
+        entries = [s for s in self.document.sections() if s.in_contents and s.level <= block.depth]
         return [f"## {_md(block.title)}", ""] + [
             f"{'  ' * (s.level - 1)}- {_md(s.title)}" for s in entries] + [""]
-    if isinstance(block, b.Section):
+
+    def visit_section(self, block: b.Section) -> list[str]:
         lines = [f"{'#' * min(block.level + 1, 6)} {_md(block.title)}", ""]
         for child in block.children:
-            lines += _block(child, document)
+            lines += self.visit(child)
         return lines
-    if isinstance(block, b.Paragraph):
+
+    def visit_paragraph(self, block: b.Paragraph) -> list[str]:
         text = _md(block.text)
         return [f"*{text}*" if block.style in ("source", "note") else text, ""]
-    if isinstance(block, b.BulletList):
+
+    def visit_bullet_list(self, block: b.BulletList) -> list[str]:
         return [f"- {_md(item)}" for item in block.items] + [""]
-    if isinstance(block, b.Question):
+
+    def visit_question(self, block: b.Question) -> list[str]:
         return [f"> **{_md(block.label)}**", ">", f"> {_md(block.text)}", ""]
-    if isinstance(block, b.KeyFigures):
+
+    def visit_key_figures(self, block: b.KeyFigures) -> list[str]:
         lines = []
         for item in block.items:
             figure = f"**{_md(item.figure)}**{_mark(item.note)}"
@@ -99,27 +112,35 @@ def _block(block: b.Block, document: b.Document) -> list[str]:
             source = f" ({_md(item.source)})" if item.source else ""
             lines.append(f"- {figure} — {_md(item.label)}{source}")
         return lines + [""]
-    if isinstance(block, b.ExpertCard):
+
+    def visit_expert_card(self, block: b.ExpertCard) -> list[str]:
         role = f" — *{_md(block.role_line)}*" if block.role_line else ""
         return [f"**{_md(block.name)}**{role}  ", _md(block.summary or ""), ""]
-    if isinstance(block, b.Table):
+
+    def visit_table(self, block: b.Table) -> list[str]:
         header = "| " + " | ".join(_md(c.title) for c in block.columns) + " |"
         rule = "|" + "|".join("---:" if c.numeric else "---" for c in block.columns) + "|"
         notes = block.notes or (None,) * len(block.rows)
         rows = ["| " + " | ".join(_md(cell) + (_mark(note) if index == 0 else "") for index, cell in enumerate(row))
                 + " |" for row, note in zip(block.rows, notes)]
         return [header, rule, *rows, ""]
-    if isinstance(block, b.Commentary):
+
+    def visit_commentary(self, block: b.Commentary) -> list[str]:
         lines = [f"#### {_md(block.name)}", ""]
         if block.role_line:
             lines += [f"*{_md(block.role_line)}*", ""]
         for text in block.paragraphs:
             lines += [_md(text), ""]
         return lines
-    if isinstance(block, b.Notes):  # GFM footnotes: listed, with links back, at the end of the page
+
+    def visit_notes(self, block: b.Notes) -> list[str]:
+        """GFM footnotes: listed, with links back, at the end of the page."""
         lines = []
         for note in block.items:
             credit = " · ".join(part for part in (note.source, note.cited_by) if part)
             lines += [f"[^{note.anchor}]: {_md(note.sentence)}" + (f" — *{_md(credit)}*" if credit else ""), ""]
         return lines
-    return []  # PageBreak: Markdown has no pages
+
+    def visit_page_break(self, block: b.PageBreak) -> list[str]:
+        """Nothing: Markdown has no pages."""
+        return []
