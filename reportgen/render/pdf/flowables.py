@@ -1,4 +1,4 @@
-"""Blocks → reportlab flowables: one small function per block type.
+"""Blocks → reportlab flowables: one small visit method per block type.
 
 Cards are one-cell tables, which reportlab never splits, so a card is never
 cut across pages; headings keep with what follows; tables repeat their
@@ -19,6 +19,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ...compose import blocks as b
+from ..visitor import BlockVisitor
 from ..widths import at_least
 from .fonts import Typeset
 from .styles import Palette
@@ -48,25 +49,20 @@ class Heading(Paragraph):
         return parts
 
 
-class Story:
-    """Builds the flowables of a Document for one theme's styles and palette."""
+class Story(BlockVisitor[list[Flowable]]):
+    """Builds the flowables of a Document for one theme's styles and palette; ``visit`` gives a block's
+    flowables at its section depth."""
 
     def __init__(self, styles: dict[str, Any], palette: Palette, typeset: Typeset, heading_typeset: Typeset,
                  width: float, frame_height: float) -> None:
         self.styles, self.palette, self.width, self.frame_height = styles, palette, width, frame_height
         self.typeset, self.heading_typeset = typeset, heading_typeset
         self.contents_depth = 0  # section levels the contents lists, once a Contents block is seen
-        self._builders: dict[type, Callable[[Any, int], list[Flowable]]] = {
-            b.Cover: self.cover, b.Contents: self.contents, b.Paragraph: self.paragraph,
-            b.BulletList: self.bullets, b.Question: self.question, b.KeyFigures: self.key_figures,
-            b.ExpertCard: self.expert_card, b.Table: self.table, b.Commentary: self.commentary,
-            b.Notes: self.notes, b.PageBreak: self.page_break, b.Section: self.section,
-        }
 
     def flowables(self, blocks: tuple[b.Block, ...], depth: int = 0) -> list[Flowable]:
         story: list[Flowable] = []
         for block in blocks:
-            story += self._builders[type(block)](block, depth)
+            story += self.visit(block, depth)
         return story
 
     def text(self, text: str, style: str, slot: str = "regular") -> Paragraph:
@@ -86,15 +82,15 @@ class Story:
 
     # -- blocks ---------------------------------------------------------
 
-    def cover(self, block: b.Cover, depth: int) -> list[Flowable]:
+    def visit_cover(self, block: b.Cover, depth: int) -> list[Flowable]:
         from reportlab.platypus.doctemplate import NextPageTemplate
 
         return [Spacer(1, 1), NextPageTemplate("body")]  # the cover is painted by the page template
 
-    def page_break(self, block: b.PageBreak, depth: int) -> list[Flowable]:
+    def visit_page_break(self, block: b.PageBreak, depth: int) -> list[Flowable]:
         return [PageBreak()]
 
-    def contents(self, block: b.Contents, depth: int) -> list[Flowable]:
+    def visit_contents(self, block: b.Contents, depth: int) -> list[Flowable]:
         layout = TableStyle([*self._table_font(), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                              ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                              ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
@@ -105,7 +101,7 @@ class Story:
                         (0, block.title, "contents", False))
         return [title, toc]
 
-    def section(self, block: b.Section, depth: int) -> list[Flowable]:
+    def visit_section(self, block: b.Section, depth: int) -> list[Flowable]:
         level = min(block.level, 3)
         style = self.styles[f"h{level}"]
         heading = Heading(self.heading_typeset.markup(block.title, "bold"), style,
@@ -118,22 +114,22 @@ class Story:
             story.append(_Rule(self.width, 1.2, self.palette.accent, 46 * mm))
         return story + self.flowables(block.children, depth + 1)
 
-    def paragraph(self, block: b.Paragraph, depth: int) -> list[Flowable]:
+    def visit_paragraph(self, block: b.Paragraph, depth: int) -> list[Flowable]:
         if block.style == "note":
             return [_spaced(self.text(block.text, "note", "italic"), before=3 * mm)]
         slot = "bold" if block.style == "source" else "regular"
         return [self.text(block.text, block.style if block.style in self.styles else "body", slot)]
 
-    def bullets(self, block: b.BulletList, depth: int) -> list[Flowable]:
+    def visit_bullet_list(self, block: b.BulletList, depth: int) -> list[Flowable]:
         items = [ListItem(self.text(item, "body"), leftIndent=12, value="•") for item in block.items]
         return [ListFlowable(items, bulletType="bullet", start="•", leftIndent=12,
                              bulletColor=self.palette.accent, bulletFontName=self.styles["body"].fontName)]
 
-    def question(self, block: b.Question, depth: int) -> list[Flowable]:
+    def visit_question(self, block: b.Question, depth: int) -> list[Flowable]:
         cell = [self.text(block.label.upper(), "question_label", "bold"), self.text(block.text, "question", "italic")]
         return [_spaced(self._card(cell, self.palette.shade, self.palette.accent), before=2 * mm, after=2 * mm)]
 
-    def key_figures(self, block: b.KeyFigures, depth: int) -> list[Flowable]:
+    def visit_key_figures(self, block: b.KeyFigures, depth: int) -> list[Flowable]:
         """Cards in one row (two rows of two for four), with gutters as empty cells."""
         count = len(block.items)
         per_row = 2 if count == 4 else count
@@ -178,7 +174,7 @@ class Story:
             cell.append(self.text(item.source, "figure_source"))
         return cell
 
-    def expert_card(self, block: b.ExpertCard, depth: int) -> list[Flowable]:
+    def visit_expert_card(self, block: b.ExpertCard, depth: int) -> list[Flowable]:
         cell: list[Flowable] = [Paragraph(self.heading_typeset.markup(block.name, "bold"), self.styles["card_name"])]
         if block.role_line:
             cell.append(self.text(block.role_line, "card_role", "italic"))
@@ -222,7 +218,7 @@ class Story:
         """Tables start every cell with a font; name ours, or reportlab adds unembedded Helvetica."""
         return [("FONTNAME", (0, 0), (-1, -1), self.styles["body"].fontName)]
 
-    def table(self, block: b.Table, depth: int) -> list[Flowable]:
+    def visit_table(self, block: b.Table, depth: int) -> list[Flowable]:
         total = sum(column.weight for column in block.columns)
         widths = at_least([self.width * column.weight / total for column in block.columns],
                            [self._header_width(column) for column in block.columns])
@@ -250,7 +246,7 @@ class Story:
         table.setStyle(TableStyle(commands))
         return [_spaced(table, before=1 * mm, after=3 * mm)]
 
-    def commentary(self, block: b.Commentary, depth: int) -> list[Flowable]:
+    def visit_commentary(self, block: b.Commentary, depth: int) -> list[Flowable]:
         heading = Heading(self.heading_typeset.markup(block.name, "bold"), self.styles["h3"],
                           (depth, block.name, f"{id(block)}", False))
         story: list[Flowable] = [heading]
@@ -259,7 +255,7 @@ class Story:
         return story + [self.text(paragraph, "body") for paragraph in block.paragraphs]
 
 
-    def notes(self, block: b.Notes, depth: int) -> list[Flowable]:
+    def visit_notes(self, block: b.Notes, depth: int) -> list[Flowable]:
         """The article's notes: number (back to its figure), the sentence as written, source and speaker.
 
         One row per note in a two-column table, so the numbers hang in their own column
