@@ -31,6 +31,7 @@ from ...wordpack import (
     FOOTNOTE_TEXT, HEADER_TEXT, KEY_FIGURE, KEY_FIGURE_LABEL, KEY_FIGURE_QUALIFIER, LEAD, NOTE,
     QUESTION_LABEL, SOURCE_LINE, TABLE_FIGURE, TABLE_HEADING, TABLE_STYLE, TABLE_TEXT,
 )
+from ..visitor import BlockVisitor
 from ..widths import at_least
 from . import oxml
 from .marker import mark_pack
@@ -107,7 +108,7 @@ def _styled_template(theme: Theme, language: str) -> tuple[bytes, dict[str, str]
     return buffer.getvalue(), style_ids, width
 
 
-class _Writer:
+class _Writer(BlockVisitor[None]):
     """Appends each block to the Word document, in reading order."""
 
     def __init__(self, word, theme: Theme, text_width_twips: int, document: b.Document,
@@ -115,20 +116,15 @@ class _Writer:
         self.word, self.theme, self.width, self.document = word, theme, text_width_twips, document
         self.style_ids = style_ids
         self.footnotes = Footnotes(word, style_ids[FOOTNOTE_TEXT], style_ids[FOOTNOTE_REFERENCE])
+        self.cards: list[b.ExpertCard] = []  # a run of expert cards not written yet
 
     def blocks(self, blocks: tuple[b.Block, ...]) -> None:
-        index = 0
-        while index < len(blocks):
-            block = blocks[index]
-            if isinstance(block, b.ExpertCard):
-                cards = []
-                while index < len(blocks) and isinstance(blocks[index], b.ExpertCard):
-                    cards.append(blocks[index])
-                    index += 1
-                self.expert_cards(cards)
-                continue
-            getattr(self, _METHODS[type(block)])(block)
-            index += 1
+        """Each block in turn; a run of expert cards is written as one table where the run ends."""
+        for block in blocks:
+            if not isinstance(block, b.ExpertCard):
+                self.write_held_cards()
+            self.visit(block)
+        self.write_held_cards()
 
     def paragraph(self, text: str, style: str, container=None):
         """A new paragraph of ``text`` in ``style``, at the end of the body or of ``container`` (a cell)."""
@@ -139,7 +135,7 @@ class _Writer:
         paragraph._p.style = self.style_ids[style]
         return paragraph
 
-    def cover(self, block: b.Cover) -> None:
+    def visit_cover(self, block: b.Cover) -> None:
         if self.theme.logo_png is not None:
             self.paragraph("", COVER_META).add_run().add_picture(str(self.theme.logo_png), height=Mm(16))
         self.paragraph(block.brand, COVER_BRAND)
@@ -158,7 +154,7 @@ class _Writer:
             for title in block.article_titles:
                 self.paragraph(title, COVER_META)
 
-    def contents(self, block: b.Contents) -> None:
+    def visit_contents(self, block: b.Contents) -> None:
         """A TOC field whose current result already lists the headings, for viewers that never update it."""
         self.paragraph(block.title, "TOC Heading")
         entries = [s for s in self.document.sections() if s.in_contents and s.level <= block.depth]
@@ -171,22 +167,22 @@ class _Writer:
             begin._p.append(first_run)
         oxml.end_field(paragraphs[-1])
 
-    def section(self, block: b.Section) -> None:
+    def visit_section(self, block: b.Section) -> None:
         self.paragraph(block.title, f"Heading {min(block.level, 3)}")
         self.blocks(block.children)
 
-    def text(self, block: b.Paragraph) -> None:
+    def visit_paragraph(self, block: b.Paragraph) -> None:
         self.paragraph(block.text, PARAGRAPH_STYLES.get(block.style, "Normal"))
 
-    def bullets(self, block: b.BulletList) -> None:
+    def visit_bullet_list(self, block: b.BulletList) -> None:
         for item in block.items:
             self.paragraph(item, "List Bullet")
 
-    def question(self, block: b.Question) -> None:
+    def visit_question(self, block: b.Question) -> None:
         self.paragraph(block.label, QUESTION_LABEL)
         self.paragraph(block.text, "Intense Quote")
 
-    def key_figures(self, block: b.KeyFigures) -> None:
+    def visit_key_figures(self, block: b.KeyFigures) -> None:
         count = len(block.items)
         per_row = 2 if count == 4 else count
         gap = int(4 * _TWIPS_PER_MM)
@@ -216,8 +212,15 @@ class _Writer:
         _gap_rows(table, gap)
         self.paragraph("", NOTE)
 
-    def expert_cards(self, cards: list[b.ExpertCard]) -> None:
-        """One table, a shaded row per card with a gap row between: Word merges adjacent tables."""
+    def visit_expert_card(self, block: b.ExpertCard) -> None:
+        """Held until its run ends: Word merges adjacent tables, so a run of cards is one table."""
+        self.cards.append(block)
+
+    def write_held_cards(self) -> None:
+        """The held cards as one table, a shaded row per card with a gap row between."""
+        if not self.cards:
+            return
+        cards, self.cards = self.cards, []
         table = self.word.add_table(rows=2 * len(cards) - 1, cols=1)
         oxml.table_without_borders(table)
         oxml.cell_margins(table, 110, 200, 130, 220)
@@ -235,7 +238,7 @@ class _Writer:
         _gap_rows(table, int(2.5 * _TWIPS_PER_MM))
         self.paragraph("", NOTE)
 
-    def table(self, block: b.Table) -> None:
+    def visit_table(self, block: b.Table) -> None:
         columns = block.columns
         total = sum(column.weight for column in columns)
         widths = at_least([self.width * column.weight / total for column in columns],
@@ -265,25 +268,18 @@ class _Writer:
         widest = max((len(word) for word in title.split()), default=0)
         return widest * size * _BOLD_EM * 20 + 2 * _CELL_MARGIN_TWIPS
 
-    def commentary(self, block: b.Commentary) -> None:
+    def visit_commentary(self, block: b.Commentary) -> None:
         self.paragraph(block.name, "Heading 3")
         if block.role_line:
             self.paragraph(block.role_line, EXPERT_ROLE)
         for text in block.paragraphs:
             self.paragraph(text, "Normal")
 
-    def notes(self, block: b.Notes) -> None:
+    def visit_notes(self, block: b.Notes) -> None:
         """Nothing: in Word each note is a footnote at its mark, so the list would say it twice."""
 
-    def page_break(self, block: b.PageBreak) -> None:
+    def visit_page_break(self, block: b.PageBreak) -> None:
         self.word.add_page_break()
-
-
-_METHODS = {
-    b.Cover: "cover", b.Contents: "contents", b.Section: "section", b.Paragraph: "text", b.BulletList: "bullets",
-    b.Question: "question", b.KeyFigures: "key_figures", b.Table: "table", b.Commentary: "commentary",
-    b.Notes: "notes", b.PageBreak: "page_break",
-}
 
 
 def _gap_rows(table, height_twips: int) -> None:
