@@ -11,11 +11,13 @@ bytes.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 import struct
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from io import BytesIO
 
 import docx
@@ -47,14 +49,12 @@ _PROPERTY_CHARS = 255  # the OPC limit on a core property, which python-docx enf
 _RUNNING_CHARS = 120  # header and footer lines: a long title or footer must not fill every page
 _CELL_MARGIN_TWIPS = 100
 _BOLD_EM = 0.62  # a bold sans letter's average width, in ems (a generous estimate: a title never breaks)
+_TEMPLATES_KEPT = 16  # styled templates kept: themes × languages × reference versions in use at once
 
 
 def render_docx(document: b.Document, theme: Theme) -> bytes:
     """The Word file of ``document``; with ``theme.reference_docx`` its styles and page setup rule."""
-    key = _TemplateKey.of(theme, document.meta.language)
-    if key not in _TEMPLATES:
-        _TEMPLATES[key] = _styled_template(theme, document.meta.language)
-    styled, style_ids, width = _TEMPLATES[key]
+    styled, style_ids, width = _styled_template(_TemplateKey.of(theme, document.meta.language))
     word = docx.Document(BytesIO(styled))
     section = word.sections[0]
     _Writer(word, theme, width, document, style_ids).blocks(document.blocks)
@@ -72,32 +72,40 @@ def render_docx(document: b.Document, theme: Theme) -> bytes:
 
 @dataclass(frozen=True)
 class _TemplateKey:
-    """Everything the styled, empty template depends on: a cache key (a Theme holds dicts)."""
+    """Everything the styled, empty template depends on, as a cache key.
 
-    theme: str
+    A theme counts by its repr (it holds dicts, which do not hash); a reference
+    document by the digest of its bytes, so one edited between two builds in
+    one process is read afresh. The theme and those bytes travel with the key
+    for a miss, outside the comparison.
+    """
+
+    theme_repr: str
     language: str
+    reference_digest: str | None
+    theme: Theme = field(compare=False, repr=False)
+    reference: bytes | None = field(compare=False, repr=False)
 
     @classmethod
     def of(cls, theme: Theme, language: str) -> _TemplateKey:
-        return cls(repr(theme), language)
+        reference = None if theme.reference_docx is None else theme.reference_docx.read_bytes()
+        digest = None if reference is None else hashlib.sha256(reference).hexdigest()
+        return cls(repr(theme), language, digest, theme, reference)
 
 
-_TEMPLATES: dict[_TemplateKey, tuple[bytes, dict[str, str], int]] = {}
-
-
-def _styled_template(theme: Theme, language: str) -> tuple[bytes, dict[str, str], int]:
-    """The template with the theme's styles and page applied, saved once per theme and language.
+@lru_cache(maxsize=_TEMPLATES_KEPT)
+def _styled_template(key: _TemplateKey) -> tuple[bytes, dict[str, str], int]:
+    """The template with the theme's styles and page applied, made once per theme, language and reference.
 
     Styling walks python-docx's style list, which is slow; a batch of a
-    thousand documents does it once. Returns the bytes, style name → id, and
-    the text width in twips.
+    thousand documents does it once, and a long-lived process keeps the last
+    few. Returns the bytes, style name → id, and the text width in twips.
     """
-    reference = theme.reference_docx
-    word = docx.Document(BytesIO(default_template() if reference is None
-                                 else without_outside_links(reference.read_bytes()).data))
+    theme, reference = key.theme, key.reference
+    word = docx.Document(BytesIO(default_template() if reference is None else without_outside_links(reference).data))
     if reference is not None:
         _clear_body(word)
-    style_ids = apply_styles(word, theme, language, from_template=reference is not None)
+    style_ids = apply_styles(word, theme, key.language, from_template=reference is not None)
     section = word.sections[0]
     if reference is None:
         _page_setup(section, theme)
