@@ -9,18 +9,22 @@ unchanged and whose file is still the one recorded.
 
 The output folder may be shared with other users, so nothing here follows a
 symbolic link it did not make: temporary files and probes are created with
-``O_EXCL`` under names from ``tempfile``, the manifest and recorded outputs
-are read with ``O_NOFOLLOW``, and stale temporary files are removed only when
-they are regular files of this user.
+``O_EXCL`` under fresh random names, the manifest and recorded outputs are
+read with ``O_NOFOLLOW``, and stale temporary files are removed only when
+they are regular files of this user. A temporary file is created with mode
+0666 for the kernel to narrow, so an output gets the permissions a plain
+``open()`` would give it (the umask, or the folder's default ACL) and the
+process umask is never read or changed.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
+import secrets
 import stat
-import tempfile
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -35,9 +39,9 @@ MANIFEST_SCHEMA = "reportgen.manifest/1"
 _LOCK_NAME = ".reportgen.lock"
 _PART = ".part"
 _MAX_MANIFEST_BYTES = 64 * 1024 * 1024
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)  # read once: outputs get the permissions a plain open() would give them
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | _NOFOLLOW
+_NAME_TRIES = 100  # fresh random names tried before giving up; one collision is already unlikely
 
 
 def output_path(folder: Path, name: str) -> Path:
@@ -53,27 +57,41 @@ def output_path(folder: Path, name: str) -> Path:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` in one rename; the folder is created if needed.
 
-    The temporary file is made by ``mkstemp`` (``O_EXCL``: a planted link is
-    never followed) and the rename replaces a link at ``path`` rather than
-    writing through it.
+    The temporary file is new (``O_EXCL``: a planted link is never followed)
+    and the rename replaces a link at ``path`` rather than writing through it.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=_PART, dir=path.parent)
+    handle, temporary = _create_part(path.parent, path.name)
     try:
         with os.fdopen(handle, "wb") as stream:
-            os.fchmod(stream.fileno(), 0o666 & ~_UMASK)  # mkstemp makes 0600 files
             stream.write(data)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 
 def probe_writable(folder: Path) -> None:
     """Raise OSError unless a file can be created in ``folder`` (a fresh name, never a planted link)."""
-    handle, probe = tempfile.mkstemp(prefix=f".reportgen-probe.{os.getpid()}.", suffix=_PART, dir=folder)
+    handle, probe = _create_part(folder, "reportgen-probe")
     os.close(handle)
-    os.unlink(probe)
+    probe.unlink()
+
+
+def _create_part(folder: Path, stem: str) -> tuple[int, Path]:
+    """A new temporary file ``.<stem>.<pid>.<random>.part`` in ``folder``, open for writing.
+
+    Mode 0666 is asked for and the kernel narrows it as for any new file, so
+    nothing here needs the process umask (``mkstemp`` would make it 0600).
+    The pid tells ``remove_stale_parts`` whether the writer still runs.
+    """
+    for _ in range(_NAME_TRIES):
+        path = folder / f".{stem}.{os.getpid()}.{secrets.token_hex(4)}{_PART}"
+        try:
+            return os.open(path, _CREATE, 0o666), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no unused temporary file name found", str(folder))
 
 
 def remove_stale_parts(folder: Path) -> None:
