@@ -64,7 +64,7 @@ def _between(text: str, start: str, end: str) -> str:
 
 def test_only_figures_with_a_measure_and_not_years_are_cards():
     chosen = most_telling(STATISTICS)
-    assert [s.text for s in chosen] == ["12%", "9 per 100,000 residents", "$14.2 billion"]
+    assert [STATISTICS[index].text for index in chosen] == ["12%", "9 per 100,000 residents", "$14.2 billion"]
     assert not card_worthy(STATISTICS[3]) and not card_worthy(STATISTICS[4])
 
 

@@ -51,3 +51,44 @@ def test_an_output_gets_the_mode_a_plain_open_gives_under_the_umask_of_the_momen
     """, str(tmp_path))
     written, plain = modes.split()
     assert written == plain == oct(0o666 & ~int(mask, 8))
+
+
+# -- compose: a figure's note follows its place in the pack, not its identity ---------
+
+
+def _chapter_notes(pack) -> list[list[str]]:
+    """Per article, the marks of its notes, and of the marks its table and cards carry."""
+    from reportgen.compose import blocks as b
+    from reportgen.compose.pack import Brand, compose_pack
+    from reportgen.themes import ThemeTexts
+
+    document = compose_pack(pack, "en", Brand("reportgen", ThemeTexts()))
+    chapters = [block for block in document.blocks if isinstance(block, b.Section) and block.anchor.startswith("article-")]
+
+    def marks(blocks) -> list[str]:
+        found: list[str] = []
+        for block in blocks:
+            if isinstance(block, b.Section):
+                found += marks(block.children)
+            elif isinstance(block, b.Notes):
+                found += [f"note {note.mark}" for note in block.items]
+            elif isinstance(block, b.Table):
+                found += [f"row {ref.note.mark}" for ref in block.notes if ref]
+            elif isinstance(block, b.KeyFigures):
+                found += [f"card {item.note.note.mark}" for item in block.items if item.note]
+        return found
+
+    return [marks(chapter.children) for chapter in chapters]
+
+
+def test_an_article_given_twice_has_its_own_notes_in_each_chapter_whether_the_same_object_or_a_copy(qa_brief):
+    from reportgen.model import Brief, Pack
+
+    twice = _chapter_notes(Pack((qa_brief, qa_brief), "Twice", date="2025-12-08"))
+    copied = _chapter_notes(Pack((qa_brief, Brief.from_dict(qa_brief.to_dict())), "Twice", date="2025-12-08"))
+    assert twice == copied
+    first, second = twice
+    count = sum(mark.startswith("note ") for mark in first)
+    assert count >= 3
+    assert {mark.split()[1] for mark in first} == {str(n) for n in range(1, count + 1)}
+    assert {mark.split()[1] for mark in second} == {str(n) for n in range(count + 1, 2 * count + 1)}

@@ -35,18 +35,21 @@ def telling_score(statistic: Statistic) -> int:
     return score
 
 
-def most_telling(statistics: tuple[Statistic, ...] | list[Statistic], limit: int = 4) -> list[Statistic]:
-    """Up to ``limit`` card-worthy figures, the most telling first; one per (value, unit, measure)."""
+def most_telling(statistics: tuple[Statistic, ...] | list[Statistic], limit: int = 4) -> list[int]:
+    """The positions in ``statistics`` of up to ``limit`` card-worthy figures, the most telling first;
+    one per (value, unit, measure). Positions, not figures, so that a caller knows which of two equal
+    figures was chosen."""
     seen: set[tuple[str, str, str | None]] = set()
-    ranked = sorted(((index, s) for index, s in enumerate(statistics) if card_worthy(s)),
-                    key=lambda item: (-telling_score(item[1]), item[0]))
+    ranked = sorted((index for index, s in enumerate(statistics) if card_worthy(s)),
+                    key=lambda index: (-telling_score(statistics[index]), index))
     chosen = []
-    for _, statistic in ranked:
+    for index in ranked:
+        statistic = statistics[index]
         key = (statistic.value, statistic.unit, statistic.measure)
         if key in seen:
             continue
         seen.add(key)
-        chosen.append(statistic)
+        chosen.append(index)
         if len(chosen) == limit:
             break
     return chosen

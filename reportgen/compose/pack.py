@@ -36,6 +36,8 @@ CONTENTS_DETAIL_UP_TO = 6  # articles; beyond, the contents lists article titles
 # a short column still fits its title's words, a long one wraps instead of starving the rest.
 COLUMN_CHARS = (6, 40)
 
+Position = tuple[int, int]  # (brief, statistic): where a figure stands in the pack
+
 
 @dataclass(frozen=True)
 class Brand:
@@ -60,28 +62,39 @@ class _Composer:
         self.ngettext = catalog.ngettext
         self.notes = self.number_notes()
 
-    def number_notes(self) -> dict[int, Note]:
+    def number_notes(self) -> dict[Position, Note]:
         """One note per source sentence of the figures shown, numbered through the pack in
-        reading order. Keyed by the statistic's identity: figures from one sentence, and a
-        figure at a glance and in its article, share a note."""
-        notes: dict[int, Note] = {}
+        reading order. Keyed by the figure's position: figures from one sentence, and a figure
+        at a glance and in its article, share a note; an equal figure in another brief (the same
+        article given twice) has its own."""
+        notes: dict[Position, Note] = {}
         number = 0
-        for brief in self.pack.briefs:
-            shown = list(brief.statistics[:MAX_TABLE_ROWS])
-            shown += [s for s in most_telling(brief.statistics, KEY_FIGURES) if all(s is not t for t in shown)]
-            by_sentence: dict[tuple[str, object], list[Statistic]] = {}
-            for statistic in shown:
-                by_sentence.setdefault((statistic.sentence, statistic.sentence_span), []).append(statistic)
-            for (sentence, _span), statistics in by_sentence.items():
+        for index, brief in enumerate(self.pack.briefs):
+            rows = self.table_rows(index)
+            shown = rows + [(index, i) for i in most_telling(brief.statistics, KEY_FIGURES) if (index, i) not in rows]
+            by_sentence: dict[tuple[str, object], list[Position]] = {}
+            for position in shown:
+                statistic = self.statistic(position)
+                by_sentence.setdefault((statistic.sentence, statistic.sentence_span), []).append(position)
+            for (sentence, _span), positions in by_sentence.items():
                 number += 1
+                statistics = [self.statistic(position) for position in positions]
                 note = Note(
                     mark=format_number(number, self.language), anchor=f"note-{number}",
                     back_anchor=f"note-{number}-ref", sentence=sentence,
                     source=self.joined(self._("Source: {source}"), "source", statistics),
                     cited_by=self.joined(self._("Cited by {name}"), "name", statistics, "cited_by"),
                 )
-                notes.update((id(statistic), note) for statistic in statistics)
+                notes.update((position, note) for position in positions)
         return notes
+
+    def statistic(self, position: Position) -> Statistic:
+        brief, index = position
+        return self.pack.briefs[brief].statistics[index]
+
+    def table_rows(self, brief: int) -> list[Position]:
+        """The figures an article's statistics table shows, the first ``MAX_TABLE_ROWS``."""
+        return [(brief, index) for index in range(min(len(self.pack.briefs[brief].statistics), MAX_TABLE_ROWS))]
 
     @staticmethod
     def joined(template: str, placeholder: str, statistics: list[Statistic], field: str = "source") -> str | None:
@@ -95,8 +108,8 @@ class _Composer:
         if not single:
             depth = 2 if len(self.pack.briefs) <= CONTENTS_DETAIL_UP_TO else 1
             blocks += [Contents(self._("Contents"), depth), PageBreak(), self.glance(), PageBreak()]
-        for number, brief in enumerate(self.pack.briefs, 1):
-            blocks += [self.article(brief, f"article-{number}"), PageBreak()]
+        for index in range(len(self.pack.briefs)):
+            blocks += [self.article(index, f"article-{index + 1}"), PageBreak()]
         blocks.append(self.sources())
         return Document(self.meta(), tuple(blocks), self.pack)
 
@@ -159,10 +172,11 @@ class _Composer:
             rows, role="glance",
         )
         children: list[Block] = [table]
-        figures = most_telling([s for brief in self.pack.briefs for s in brief.statistics], KEY_FIGURES)
+        everywhere = [(index, i) for index, brief in enumerate(self.pack.briefs) for i in range(len(brief.statistics))]
+        figures = most_telling([self.statistic(position) for position in everywhere], KEY_FIGURES)
         if figures:
             children.append(Section(_("Figures that stand out"), "glance-figures", 2,
-                                    (self.key_figures(figures),)))
+                                    (self.key_figures([everywhere[i] for i in figures]),)))
         return Section(_("At a glance"), "at-a-glance", 1, tuple(children))
 
     def sources(self) -> Section:
@@ -189,8 +203,9 @@ class _Composer:
 
     # -- one article ----------------------------------------------------
 
-    def article(self, brief: Brief, anchor: str) -> Section:
+    def article(self, index: int, anchor: str) -> Section:
         _ = self._
+        brief = self.pack.briefs[index]
         children: list[Block] = [Paragraph(self.source_line(brief), "source")]
         if brief.kind == "qa":
             children += [Paragraph(text, "lead") for text in brief.body[:2]]
@@ -200,17 +215,17 @@ class _Composer:
             points = self.key_points(brief)
             if points:
                 children.append(Section(_("Key points"), f"{anchor}-points", 2, (BulletList(points),)))
-        figures = most_telling(brief.statistics, KEY_FIGURES)
+        figures = [(index, i) for i in most_telling(brief.statistics, KEY_FIGURES)]
         if figures:
             children.append(Section(_("Key figures"), f"{anchor}-figures", 2,
-                                    (self.key_figures(figures, brief.statistics[:MAX_TABLE_ROWS]),)))
+                                    (self.key_figures(figures, self.table_rows(index)),)))
         if brief.experts:
             shown = brief.experts[:MAX_EXPERTS]
             cards: tuple[Block, ...] = tuple(ExpertCard(e.name, role_line(e), e.summary) for e in shown)
             title = _("Expert summaries") if brief.kind == "qa" else _("Who is quoted")
             children.append(Section(title, f"{anchor}-experts", 2, cards + self.more_experts(brief)))
         if brief.statistics:
-            table: tuple[Block, ...] = (self.statistics_table(brief),)
+            table: tuple[Block, ...] = (self.statistics_table(index),)
             hidden = len(brief.statistics) - MAX_TABLE_ROWS
             if hidden > 0:
                 table += self.count_note(hidden, self.ngettext(
@@ -218,13 +233,14 @@ class _Composer:
                     "…and {count} more figures, listed in the brief (reportgen parse).", hidden))
             children.append(Section(_("Statistics"), f"{anchor}-statistics", 2, table))
         children.append(self.full_text(brief, anchor))
-        notes = self.article_notes(brief, anchor)
+        notes = self.article_notes(index, anchor)
         if notes:
             children.append(notes)
         return Section(brief.title, anchor, 1, tuple(children))
 
-    def article_notes(self, brief: Brief, anchor: str) -> Notes | None:
-        items = dict.fromkeys(self.notes[id(s)] for s in brief.statistics if id(s) in self.notes)
+    def article_notes(self, brief: int, anchor: str) -> Notes | None:
+        positions = ((brief, index) for index in range(len(self.pack.briefs[brief].statistics)))
+        items = dict.fromkeys(self.notes[position] for position in positions if position in self.notes)
         return Notes(self._("Notes and sources"), f"{anchor}-notes", tuple(items)) if items else None
 
     def more_experts(self, brief: Brief) -> tuple[Block, ...]:
@@ -251,15 +267,16 @@ class _Composer:
         summaries = {expert.summary for expert in brief.experts}
         return tuple(point for point in brief.takeaways if point not in summaries)
 
-    def key_figures(self, statistics: list[Statistic], table_rows: tuple[Statistic, ...] | None = None) -> KeyFigures:
+    def key_figures(self, positions: list[Position], table_rows: list[Position] | None = None) -> KeyFigures:
         """Cards with note marks; a card is its note's way back only in an article whose
         statistics table (``table_rows``) has no figure of that note (at a glance, never)."""
         cards = []
-        for statistic in statistics:
+        for position in positions:
+            statistic = self.statistic(position)
             qualifier, figure = figure_parts(statistic, self.language)
             source = self._("Source: {source}").format(source=statistic.source) if statistic.source else None
-            note = self.notes[id(statistic)]
-            in_table = table_rows is None or any(self.notes[id(row)] is note for row in table_rows)
+            note = self.notes[position]
+            in_table = table_rows is None or any(self.notes[row] is note for row in table_rows)
             back = None if in_table else note.back_anchor
             cards.append(KeyFigure(figure, self.figure_label(statistic), source, qualifier, NoteRef(note, back)))
         return KeyFigures(tuple(cards))
@@ -269,11 +286,12 @@ class _Composer:
         parts = [statistic.measure, statistic.subject, format_period(statistic.period, self.language)]
         return capitalized(" · ".join(part for part in parts if part))
 
-    def statistics_table(self, brief: Brief) -> Table:
+    def statistics_table(self, brief: int) -> Table:
         """Figure, what it measures, period, source, cited by: a column empty in every row is left
         out, and each column's width follows what it holds."""
         titles = statistics_titles(self._)
-        shown = brief.statistics[:MAX_TABLE_ROWS]
+        rows = self.table_rows(brief)
+        shown = [self.statistic(position) for position in rows]
         full = [
             (format_figure(s, self.language), measures_text(s), format_period(s.period, self.language) or EMPTY,
              s.source or EMPTY, s.cited_by or EMPTY)
@@ -282,14 +300,14 @@ class _Composer:
         kept = [index for index in range(len(titles)) if index == 0 or any(row[index] != EMPTY for row in full)]
         columns = tuple(Column(titles[index], _column_weight(titles[index], [row[index] for row in full]),
                                numeric=index == 0) for index in kept)
-        rows = tuple(tuple(row[index] for index in kept) for row in full)
-        return Table(columns, rows, notes=self.table_marks(shown))
+        cells = tuple(tuple(row[index] for index in kept) for row in full)
+        return Table(columns, cells, notes=self.table_marks(rows))
 
-    def table_marks(self, shown: tuple[Statistic, ...]) -> tuple[NoteRef, ...]:
+    def table_marks(self, rows: list[Position]) -> tuple[NoteRef, ...]:
         """A mark per row; the first row of each note is where that note links back to."""
         marks: list[NoteRef] = []
-        for statistic in shown:
-            note = self.notes[id(statistic)]
+        for position in rows:
+            note = self.notes[position]
             first = all(mark.note is not note for mark in marks)
             marks.append(NoteRef(note, note.back_anchor if first else None))
         return tuple(marks)
