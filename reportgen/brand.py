@@ -57,7 +57,7 @@ import yaml
 
 from .errors import InputError, shown
 from .slug import slugify
-from .themes import MAX_TEXT_LENGTHS, FontFamily, Theme, ThemeTexts, _Reader, load_theme, read_settings
+from .themes import MAX_TEXT_LENGTHS, FontFamily, Theme, ThemeReader, ThemeTexts, load_theme, read_settings
 
 _HEX = re.compile(r"#(?:[0-9A-Fa-f]{3}){1,2}")
 _USED_ROLES = ("foreground", "background", "primary", "secondary", "tertiary")
@@ -124,7 +124,7 @@ def _yaml_problem(error: yaml.YAMLError) -> str:
     return f"line {mark.line + 1}, column {mark.column + 1}: {problem}" if mark else problem
 
 
-class _BrandReader(_Reader):
+class _BrandReader(ThemeReader):
     """Validates one brand.yml mapping key by key; keys reportgen cannot use become warnings."""
 
     def warn(self, key: str, why: str = "reportgen has no use for it") -> None:

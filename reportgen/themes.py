@@ -124,7 +124,7 @@ def load_theme(spec: str | Path) -> Theme:
         data = loads_toml(text, path)
     except tomllib.TOMLDecodeError as error:
         raise InputError(str(path), f"is not valid TOML ({error}); fix the syntax") from None
-    return _Reader(path).theme(data)
+    return _TomlReader(path).theme(data)
 
 
 def read_settings(path: Path, name: str, read_as: str, suffix: str, missing: str = "check the path") -> str:
@@ -146,8 +146,9 @@ def loads_toml(text: str, path: Path) -> dict[str, Any]:
                                     "three — check the file") from None
 
 
-class _Reader:
-    """Validates one theme file's table, key by key, naming the key in every error."""
+class ThemeReader:
+    """What reading any theme file takes, a TOML theme or a brand.yml (``brand.py``): errors that
+    name the file and the key, the files it names checked, and warnings for what packs leave out."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -156,6 +157,33 @@ class _Reader:
 
     def fail(self, key: str, problem: str) -> InputError:
         return InputError(str(self.path), f"{key}: {problem}")
+
+    def asset(self, relative: Any, key: str, kind: str) -> Path:
+        """The file a theme key names, checked: inside the theme's folder, a regular file within its size
+        limit, and the kind of file it should be; what an SVG logo names outside itself is a warning."""
+        if not isinstance(relative, str):
+            raise self.fail(key, "must be a path relative to the theme file")
+        path = (self.folder / relative).resolve()
+        if not path.is_relative_to(self.folder):
+            raise self.fail(key, f"{relative} is outside the theme's folder; put the {kind} beside the theme")
+        if not path.exists():
+            raise self.fail(key, f"{relative} does not exist; give a {kind} file relative to the theme")
+        limit = MAX_FONT_BYTES if kind == "TrueType font" else MAX_LOGO_BYTES
+        try:
+            data = read_bounded(path, limit, kind, head=None if kind == "SVG image" else 8,
+                                too_large=f"is larger than {size_text(limit)}; give a smaller {kind}")
+        except InputError as error:
+            raise self.fail(key, f"{relative} {error.problem}") from None
+        problem, outside = _svg_check(data) if kind == "SVG image" else (_head_problem(kind, data), None)
+        if problem:
+            raise self.fail(key, f"{relative} {problem}")
+        if outside:
+            self.warnings[f"{key}: {relative} {outside}"] = None
+        return path
+
+
+class _TomlReader(ThemeReader):
+    """Validates one TOML theme's table, key by key."""
 
     def table(self, data: Any, key: str, allowed: tuple[str, ...] | None) -> dict[str, Any]:
         if not isinstance(data, dict):
@@ -181,29 +209,6 @@ class _Reader:
             raise self.fail(f"{where}{key}", f"holds the control character U+{ord(control.group()):04X}; "
                                              "remove it")
         return value
-
-    def asset(self, relative: Any, key: str, kind: str) -> Path:
-        """The file a theme key names, checked: inside the theme's folder, a regular file within its size
-        limit, and the kind of file it should be; what an SVG logo names outside itself is a warning."""
-        if not isinstance(relative, str):
-            raise self.fail(key, "must be a path relative to the theme file")
-        path = (self.folder / relative).resolve()
-        if not path.is_relative_to(self.folder):
-            raise self.fail(key, f"{relative} is outside the theme's folder; put the {kind} beside the theme")
-        if not path.exists():
-            raise self.fail(key, f"{relative} does not exist; give a {kind} file relative to the theme")
-        limit = MAX_FONT_BYTES if kind == "TrueType font" else MAX_LOGO_BYTES
-        try:
-            data = read_bounded(path, limit, kind, head=None if kind == "SVG image" else 8,
-                                too_large=f"is larger than {size_text(limit)}; give a smaller {kind}")
-        except InputError as error:
-            raise self.fail(key, f"{relative} {error.problem}") from None
-        problem, outside = _svg_check(data) if kind == "SVG image" else (_head_problem(kind, data), None)
-        if problem:
-            raise self.fail(key, f"{relative} {problem}")
-        if outside:
-            self.warnings[f"{key}: {relative} {outside}"] = None
-        return path
 
     def theme(self, data: dict[str, Any]) -> Theme:
         top = self.table(data, "", ("name", "description", "brand", "colors", "fonts", "page", "texts", "cover"))
