@@ -152,9 +152,10 @@ def parse(inputs: tuple[str, ...], out_dir: Path | None, max_input_mb: float) ->
     one JSON brief; several print a JSON list. A Word pack built by reportgen
     (and edited in Word) gives back one brief per article, as it now reads.
     """
-    from .api import read_briefs, read_input
+    from .api import read_briefs
     from .export import json_bytes, output_path, unique_name, write_atomic
-    from .pipeline import crashed, inputs_in, prepare_folder, read_stdin
+    from .ingest import input_name, read_input
+    from .pipeline import crashed, inputs_in, prepare_folder
     from .resources import seed_paths
     from .slug import slugify
 
@@ -166,10 +167,9 @@ def parse(inputs: tuple[str, ...], out_dir: Path | None, max_input_mb: float) ->
             prepare_folder(out_dir)
             taken = inputs_in(out_dir, paths)  # an input in the folder is never overwritten
     for path in paths:
-        name = "<stdin>" if path == "-" else printable(path)
+        name = input_name(path)
         try:
-            data = read_stdin(limit) if path == "-" else read_input(path, limit)
-            found = read_briefs(data, name).briefs
+            found = read_briefs(read_input(path, limit), name).briefs
         except InputError as error:
             _fail(str(error))
             failures += 1

@@ -22,14 +22,13 @@ import datetime as dt
 import glob
 import hashlib
 import os
-import sys
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from . import __version__
-from .api import MAX_INPUT_BYTES, read_briefs, read_input, too_large
+from .api import briefs_of
 from .errors import InputError
 from .export import (
     MANIFEST_NAME,
@@ -42,6 +41,7 @@ from .export import (
     unique_name,
     write_atomic,
 )
+from .ingest import MAX_INPUT_BYTES, STDIN, InputKind, identify, input_name, read, read_input
 from .jobs import Interrupted, Interruptions, Progress, Runner
 from .model import Brief, Pack, PackReading
 from .resources import seed_paths
@@ -52,7 +52,6 @@ if TYPE_CHECKING:
 
 DEFAULT_PACK_NAME = "briefing-pack"
 AUTO = "auto"  # --lang auto: each article's detected language decides its document
-STDIN = "-"
 MAX_TITLE_CHARS = 500  # a pack's title and subtitle: a cover line, not a paragraph (20,000 took a minute)
 _MAX_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last second a date can show
 
@@ -105,6 +104,7 @@ class _Input:
     path: str
     sha256: str
     data: bytes
+    kind: InputKind  # told once, here: a build plans with a Word pack's properties before parsing it
 
 
 @dataclass(frozen=True)
@@ -338,18 +338,14 @@ def check_languages(langs: Iterable[str]) -> list[str]:
 def _carried_options(sources: list[_Input]) -> tuple[str | None, str | None]:
     """The built-in theme and the language Word packs among the inputs were built with, when they agree
     and reportgen has them (a property naming anything else is ignored: English, the default theme)."""
+    built_with = [source.kind.built_with for source in sources if source.kind.pack_properties]
+    if not built_with:
+        return None, None
     from .i18n import catalog_languages
-    from .ingest import format_of
     from .themes import builtin_themes
 
-    word_files = [source for source in sources if format_of(source.path, source.data) == "docx"]
-    if not word_files:
-        return None, None
-    from .ingest.wordpack import pack_properties  # Word's machinery only for Word inputs
-
-    built_with = [pack_properties(source.data) for source in word_files]
-    themes = {properties.get("reportgen-theme") for properties in built_with if properties}
-    languages = {properties.get("reportgen-language") for properties in built_with if properties}
+    themes = {theme for theme, _ in built_with}
+    languages = {language for _, language in built_with}
     builtin = {theme.name for theme in builtin_themes()}
     style = themes.pop() if len(themes) == 1 and themes <= builtin else None
     language = languages.pop() if len(languages) == 1 else None
@@ -424,33 +420,13 @@ def _read_all(inputs: list[str | Path], result: BuildResult, max_bytes: int, out
     sources = []
     for path in paths:
         try:
-            data = read_stdin(max_bytes) if path == STDIN else read_input(path, max_bytes)
+            data = read_input(path, max_bytes)
         except InputError as error:
             result.errors.append(Failure(printable(error.path), error.problem))
             continue
-        name = "<stdin>" if path == STDIN else printable(path)
-        sources.append(_Input(name, hashlib.sha256(data).hexdigest(), data))
+        name = input_name(path)
+        sources.append(_Input(name, hashlib.sha256(data).hexdigest(), data, identify(data, name)))
     return sources
-
-
-def read_stdin(max_bytes: int) -> bytes:
-    """Standard input, up to the size limit (read one byte past it to know), in pieces; a closed or
-    unreadable standard input is one InputError."""
-    stream = getattr(sys.stdin, "buffer", None)
-    if stream is None:
-        raise InputError("<stdin>", "is closed; pipe an article in (cat article.txt | reportgen … -) or name a file")
-    chunks: list[bytes] = []
-    size = 0
-    try:
-        while size <= max_bytes and (chunk := stream.read(min(1024 * 1024, max_bytes + 1 - size))):
-            chunks.append(chunk)
-            size += len(chunk)
-    except (OSError, ValueError) as error:
-        raise InputError("<stdin>", f"cannot be read ({getattr(error, 'strerror', None) or error}); pipe an "
-                                    "article in or name a file") from None
-    if size > max_bytes:
-        raise InputError("<stdin>", too_large(max_bytes))
-    return b"".join(chunks)
 
 
 def _theme_fingerprint(theme) -> str:
@@ -495,7 +471,7 @@ def _document_path(folder: Path, stem: str, language: str, fmt: str, taken: set[
 def _parse_job(source: _Input) -> PackReading | Failure:
     """The briefs of one input: one per article file, one per chapter of an edited Word pack."""
     try:
-        return read_briefs(source.data, source.path)
+        return briefs_of(read(source.data, source.path, source.kind))
     except InputError as error:
         return Failure(error.path, error.problem)
     except Exception as error:  # noqa: BLE001 - one article's failure must not stop the batch

@@ -1,78 +1,65 @@
-"""Ingest: any supported file's bytes to a :class:`Source` of text blocks.
+"""Ingest: the input edge. An input's bytes (a file, or standard input for ``-``), and what they hold.
 
-One reader module per format; this module only picks the reader.
+``read`` (``reading.py``) is the one door every command and the Python API
+go through: briefs a file already holds, or a :class:`Source` of text blocks
+for the parser, one reader module per format.
 """
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import PurePath
+import sys
+from pathlib import Path
 
 from ..errors import InputError
-from ..model import clean_text
-from .encoding import decode
+from ..files import read_bounded
+from ..slug import printable
+from .reading import SUFFIXES, InputKind, Reading, format_of, identify, read, read_source
 from .source import Block, PageMeta, Source
 
-__all__ = ["Block", "PageMeta", "Source", "format_of", "read_source", "SUFFIXES"]
+__all__ = [
+    "Block", "InputKind", "MAX_INPUT_BYTES", "PageMeta", "Reading", "STDIN", "SUFFIXES", "Source", "format_of",
+    "identify", "input_name", "read", "read_input", "read_source",
+]
 
-SUFFIXES: dict[str, str] = {
-    ".txt": "txt", ".text": "txt",
-    ".md": "md", ".markdown": "md",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".json": "json",
-    ".docx": "docx",
-}
+MAX_INPUT_BYTES = 20 * 1024 * 1024  # the default --max-input-size: articles are KBs, web pages a few MB
+STDIN = "-"  # an input named so is standard input
 
 
-def format_of(path: str, data: bytes) -> str:
-    """The input format, from the file name or, failing that, from the first bytes."""
-    known = SUFFIXES.get(PurePath(path).suffix.lower())
-    if known:
-        return known
-    if data.startswith(b"PK\x03\x04") and b"word/document.xml" in data:
-        return "docx"  # a Word file saved without its suffix
-    head = data[:1024].lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html")):
-        return "html"
-    if head.startswith(b"{"):
-        return "json"
-    return "txt"
+def input_name(path: str | Path) -> str:
+    """An input as messages and briefs name it: ``<stdin>``, or the path with any bytes that are not
+    UTF-8 shown as escapes."""
+    return "<stdin>" if str(path) == STDIN else printable(str(path))
 
 
-def read_source(data: bytes, path: str, fmt: str) -> Source:
-    """Decode ``data`` (the bytes of ``path``) and split it into blocks by format. Whatever the reader,
-    no control character but tab and newline reaches a block or the page's metadata."""
-    blocks, meta, encoding, warnings = _blocks(data, path, fmt)
-    blocks = tuple(Block(text, block.role) for block in blocks if (text := clean_text(block.text)).strip())
-    if not blocks:
-        raise InputError(path, "no text found; give an article in .txt, .md, .html, .docx or .json")
-    return Source(
-        path=path,
-        format=fmt,
-        encoding=encoding,
-        sha256=hashlib.sha256(data).hexdigest(),
-        blocks=blocks,
-        meta=PageMeta(**{key: value if value is None else clean_text(value) for key, value in vars(meta).items()}),
-        warnings=tuple(warnings),
-    )
+def read_input(path: str | Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of an input file, or of standard input for ``-``, or one InputError that says what is
+    wrong (a pipe or a device is refused unopened for reading, a file over the limit unread)."""
+    if str(path) == STDIN:
+        return _read_stdin(max_bytes)
+    return read_bounded(path, max_bytes, "file", too_large=_too_large(max_bytes))
 
 
-def _blocks(data: bytes, path: str, fmt: str) -> tuple[tuple[Block, ...], PageMeta, str, list[str]]:
-    """The reader for ``fmt``: blocks, what the page says of itself, the text encoding found and what
-    was guessed about it."""
-    if fmt == "docx":
-        from .docx import blocks_from_docx
+def _read_stdin(max_bytes: int) -> bytes:
+    """Standard input, up to the size limit (read one byte past it to know), in pieces; a closed or
+    unreadable standard input is one InputError."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError("<stdin>", "is closed; pipe an article in (cat article.txt | reportgen … -) or name a file")
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while size <= max_bytes and (chunk := stream.read(min(1024 * 1024, max_bytes + 1 - size))):
+            chunks.append(chunk)
+            size += len(chunk)
+    except (OSError, ValueError) as error:
+        raise InputError("<stdin>", f"cannot be read ({getattr(error, 'strerror', None) or error}); pipe an "
+                                    "article in or name a file") from None
+    if size > max_bytes:
+        raise InputError("<stdin>", _too_large(max_bytes))
+    return b"".join(chunks)
 
-        return (*blocks_from_docx(data, path), "docx", [])
-    text, encoding, warnings = decode(data, path, sniff_declaration=fmt == "html")
-    if fmt == "html":
-        from .html import read_html
 
-        return (*read_html(text, path), encoding, warnings)
-    if fmt == "md":
-        from .md import blocks_from_markdown
-
-        return blocks_from_markdown(text), PageMeta(), encoding, warnings
-    from .txt import blocks_from_text
-
-    return blocks_from_text(text), PageMeta(), encoding, warnings
+def _too_large(max_bytes: int) -> str:
+    """The one message for an input past the size limit."""
+    return (f"is larger than {max_bytes / (1024 * 1024):.3g} MB, the input size limit; an article is far smaller — "
+            "check the file, or raise --max-input-size if it really is one article")

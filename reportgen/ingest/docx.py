@@ -238,9 +238,9 @@ def _footnotes(word: Any) -> dict[str, str]:
 _ROLES = {"Title": "h", "Subtitle": "h", "Quote": "quote", "Intense Quote": "quote"}
 
 
-def blocks_from_docx(data: bytes, path: str) -> tuple[tuple[Block, ...], PageMeta]:
-    """An ordinary Word article as blocks: headings stay headings, list items and quotes keep their role."""
-    document = open_docx(data, path)
+def blocks_from_docx(document: WordDocument) -> tuple[tuple[Block, ...], PageMeta]:
+    """An ordinary Word article (as ``open_docx`` read it) as blocks: headings stay headings, list items
+    and quotes keep their role."""
     blocks: list[Block] = []
     for item in document.items:
         paragraphs = [item] if isinstance(item, WordParagraph) else \

@@ -31,7 +31,7 @@ from ..wordpack import (
     MAX_TABLE_ROWS, PACK_NS, PACK_STYLES, PROPERTIES_NS, SCHEMA_PROPERTY, SOURCE_LINE, TABLE_FIGURE, TABLE_HEADING,
     THEME_PROPERTY, TITLE_PROPERTY, VARIANT_NS, measures_text, readable_paragraphs, role_line, statistics_titles,
 )
-from .docx import Item, WordDocument, WordParagraph, WordTable, open_docx, parse_part
+from .docx import Item, WordDocument, WordParagraph, WordTable, parse_part
 
 _MAX_PROPERTIES_BYTES = 1024 * 1024
 
@@ -43,10 +43,9 @@ def _has_pack_styles(document: WordDocument) -> bool:
         or (isinstance(item, WordTable) and item.styles() & PACK_STYLES) for item in document.items)
 
 
-def read_pack(data: bytes, path: str) -> PackReading | None:
-    """The pack in a .docx, or None when the file is an ordinary Word document (read it as an article)."""
-    document = open_docx(data, path)
-    properties = pack_properties(data)
+def read_pack(data: bytes, path: str, document: WordDocument, properties: dict[str, str]) -> PackReading | None:
+    """The pack in a .docx (``document`` as ``open_docx`` read it, ``properties`` its ``pack_properties``),
+    or None when the file is an ordinary Word document (read it as an article)."""
     if not properties and not _has_pack_styles(document):
         return None
     built_from = _built_from(document, path)

@@ -14,21 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..api import MAX_INPUT_BYTES, parse_bytes, read_input
+from ..api import brief_of
 from ..errors import InputError
 from ..export import unique_name, write_atomic
 from ..i18n import translations
-from ..ingest import format_of
-from ..pipeline import (
-    AUTO,
-    STDIN,
-    Failure,
-    UnknownLanguage,
-    check_languages,
-    collect_inputs,
-    prepare_folder,
-    read_stdin,
-)
+from ..ingest import MAX_INPUT_BYTES, Source, input_name, read, read_input
+from ..pipeline import AUTO, Failure, UnknownLanguage, check_languages, collect_inputs, prepare_folder
 from ..slug import slugify
 from .index import Entry, index_page
 from .page import article_page
@@ -62,16 +53,17 @@ def review(inputs: Iterable[str | Path] = (), out: str | Path = "review", langua
     taken = {INDEX_NAME}
     entries: list[Entry] = []
     for path in paths:
-        name = "<stdin>" if path == STDIN else path
+        name = input_name(path)
         try:
-            data = read_stdin(max_input_bytes) if path == STDIN else read_input(path, max_input_bytes)
-            brief = parse_bytes(data, name)
+            data = read_input(path, max_input_bytes)
+            reading = read(data, name)
+            brief = brief_of(reading, name)
         except InputError as error:
             result.failures.append(Failure(error.path, error.problem))
             continue
         target = folder / unique_name(slugify(brief.title), ".html", taken)
         # the article's own bytes, when the brief was parsed from them (never a file a brief names)
-        article = data if format_of(name, data) == brief.source.format else None
+        article = data if isinstance(reading, Source) else None
         try:
             page = article_page(brief, source_text(brief, article, translations(language).gettext), language,
                                 INDEX_NAME)
