@@ -92,3 +92,24 @@ def test_an_article_given_twice_has_its_own_notes_in_each_chapter_whether_the_sa
     assert count >= 3
     assert {mark.split()[1] for mark in first} == {str(n) for n in range(1, count + 1)}
     assert {mark.split()[1] for mark in second} == {str(n) for n in range(count + 1, 2 * count + 1)}
+
+# -- parse: the header reads the blocks it is given and rewrites a copy ---------------
+
+
+EXPORTS = "Exports of soybeans rose 12% in March, the ministry said on Monday."
+
+
+@pytest.mark.parametrize("first_lines", [
+    ["Ports Brace for a Record Harvest Season", f"BEIJING — {EXPORTS}"],  # a dateline
+    [f" date 2025-03-28 {EXPORTS}"],  # an archive's storage date
+])
+def test_read_header_leaves_the_list_it_is_given_as_it_was(first_lines):
+    from reportgen.ingest import Block, PageMeta
+    from reportgen.parse.header import read_header
+
+    lines = [*first_lines, "Shipments to Asia are booked through June, traders said."]
+    blocks = [Block(line) for line in lines]
+    header = read_header(blocks, PageMeta(), "en")
+    assert blocks == [Block(line) for line in lines]
+    article = [block.text for index, block in enumerate(header.blocks) if index not in header.consumed]
+    assert article == [EXPORTS, lines[-1]]

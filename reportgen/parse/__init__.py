@@ -226,7 +226,7 @@ def _parse(source: Source) -> Brief:
     header = read_header(blocks, source.meta, language)
     check()
     dropped.extend(header.dropped)
-    paragraphs = [block.text for index, block in enumerate(blocks) if index not in header.consumed]
+    paragraphs = [block.text for index, block in enumerate(header.blocks) if index not in header.consumed]
     bylines = header.bylines + [name for name in (byline_name(line.text) for line in dropped) if name]
     author_notes = [p for p in paragraphs if _is_author_note(p, bylines)]
     dropped.extend(DroppedLine(note, "author-note") for note in author_notes)

@@ -12,6 +12,7 @@ publication and is never part of the title.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -53,6 +54,7 @@ _PANEL_BLOCKS = 12
 class Header:
     """What the leading lines said, and which blocks they were."""
 
+    blocks: list[Block]  # the blocks read, a first line without the storage date or dateline it opened with
     title: str | None = None
     publication: str | None = None
     published: str | None = None
@@ -307,12 +309,12 @@ def _wire_prefix(text: str, language: str) -> tuple[re.Match[str], str | None] |
     return (match, None) if match and is_place(match.group("lead")) else None
 
 
-def _strip_wire_prefix(blocks: list[Block], index: int, header: Header, language: str) -> None:
-    """Take the dateline off the first paragraph: it names the place or the publication, not the story."""
-    text = blocks[index].text
+def _strip_wire_prefix(block: Block, header: Header, language: str) -> Block:
+    """The first paragraph without its dateline: it names the place or the publication, not the story."""
+    text = block.text
     found = _wire_prefix(text, language)
     if not found:
-        return
+        return block
     match, agency = found
     lead = match.group("lead").strip()
     if agency and (is_agency(agency) or agency.isupper()):
@@ -322,12 +324,14 @@ def _strip_wire_prefix(blocks: list[Block], index: int, header: Header, language
     dated = find_date(lead, language)
     header.published = header.published or (dated[0] if dated else None)
     header.dropped.append(DroppedLine(match.group(0).strip(), "dateline"))
-    blocks[index] = Block(text[match.end():], blocks[index].role)
+    return Block(text[match.end():], block.role)
 
 
-def read_header(blocks: list[Block], meta: PageMeta, language: str) -> Header:
-    """Classify the leading blocks; everything after the headline is the article."""
-    header = Header(publication=meta.publication, published=meta.published)
+def read_header(blocks: Sequence[Block], meta: PageMeta, language: str) -> Header:
+    """Classify the leading blocks; everything after the headline is the article. ``blocks`` is left as
+    given: a first line the header shortens is shortened in ``Header.blocks``."""
+    header = Header(list(blocks), publication=meta.publication, published=meta.published)
+    blocks = header.blocks  # a copy: the caller's list is never rewritten
     labels: list[int] = []  # short lines before the headline: section labels, bylines
     skip = 0
     for index, block in enumerate(blocks[:_MAX_HEADER_BLOCKS]):
@@ -431,7 +435,7 @@ def read_header(blocks: list[Block], meta: PageMeta, language: str) -> Header:
             header.dropped.append(DroppedLine(blocks[index].text.strip(), "dateline"))
     first = next((index for index in range(min(len(blocks), _MAX_HEADER_BLOCKS + 2)) if index not in header.consumed), None)
     if first is not None:
-        _strip_wire_prefix(blocks, first, header, language)
+        blocks[first] = _strip_wire_prefix(blocks[first], header, language)
     if header.title is None and meta.title:
         header.title = meta.title
     return header
