@@ -16,14 +16,15 @@ from .model import Brief, Expert, Pack, SourceInfo, Statistic
 from .resources import seed_paths
 
 __all__ = [
-    "Brief", "BuildResult", "Expert", "InputError", "Pack", "SourceInfo", "Statistic",
+    "Brief", "BuildOptions", "BuildResult", "Expert", "InputError", "Pack", "SourceInfo", "Statistic",
     "build", "parse_bytes", "parse_file", "read_briefs", "seed_paths",
 ]
 
 
 def __getattr__(name: str) -> Any:
-    """``build`` and ``BuildResult`` load the build pipeline on first use, so ``import reportgen`` stays light."""
-    if name in ("build", "BuildResult"):
+    """``build``, ``BuildOptions`` and ``BuildResult`` load the build pipeline on first use, so
+    ``import reportgen`` stays light."""
+    if name in ("build", "BuildOptions", "BuildResult"):
         from . import pipeline
 
         return getattr(pipeline, name)

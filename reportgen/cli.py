@@ -9,13 +9,17 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from click.core import ParameterSource
 
+from .config import BuildOptions
 from .errors import InputError
 from .slug import printable
+
+if TYPE_CHECKING:
+    from .config import ProjectConfig
 
 MAX_INPUT_MB = 4096  # --max-input-size: past this a number is a mistake (articles are KBs)
 
@@ -199,41 +203,61 @@ def parse(inputs: tuple[str, ...], out_dir: Path | None, max_input_mb: float) ->
         sys.exit(1)
 
 
+def _project_defaults(ctx: click.Context, param: click.Parameter, given: Path | None) -> ProjectConfig:
+    """``--config FILE``, else ./reportgen.toml: read first (the option is eager), its keys become the
+    defaults of the options of the same name, so an option given on the command line wins. A file that
+    cannot be used is one line and exit 1, before anything is built."""
+    from .config import load_config
+
+    try:
+        config = load_config(given)
+    except InputError as error:
+        _fail(str(error))
+        sys.exit(1)
+    ctx.default_map = {**(ctx.default_map or {}), **config.values()}
+    return config
+
+
+_DEFAULT = BuildOptions()
+
+
+# One click option per BuildOptions field, named as the field and defaulting to it (a reportgen.toml fills
+# the same names); the options after --split say how this run goes, not what it builds.
 @main.command()
-@click.argument("inputs", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
-@click.option("--format", "-f", "formats", multiple=True, default=("pdf",), show_default=True, metavar="FORMAT",
-              help="Output format; repeat for several (see `reportgen formats`).")
-@click.option("--lang", "-l", "langs", multiple=True, metavar="LANG",
+@click.argument("inputs", nargs=-1, default=_DEFAULT.inputs, type=click.Path(dir_okay=True, allow_dash=True))
+@click.option("--format", "-f", "formats", multiple=True, default=_DEFAULT.formats, show_default=True,
+              metavar="FORMAT", help="Output format; repeat for several (see `reportgen formats`).")
+@click.option("--lang", "-l", "langs", multiple=True, default=_DEFAULT.langs, metavar="LANG",
               help="Language of the pack (en, es), or auto for each article's own; repeat for several "
                    "(default: en, or the language a Word pack given back was built in).")
-@click.option("--style", metavar="NAME|PATH",
+@click.option("--style", default=_DEFAULT.style, metavar="NAME|PATH",
               help="A built-in theme (see `reportgen styles`), a theme .toml file or a brand.yml file "
                    "(default: default, or the theme a Word pack given back was built with).")
-@click.option("--title", callback=_cover_line,
+@click.option("--title", default=_DEFAULT.title, callback=_cover_line,
               help="The pack's title, up to 500 characters (default: \"Briefing pack\"); also names the file.")
-@click.option("--subtitle", callback=_cover_line,
+@click.option("--subtitle", default=_DEFAULT.subtitle, callback=_cover_line,
               help="The line under the title, up to 500 characters (default: counts of articles, experts, figures).")
-@click.option("--date", "pack_date", metavar="YYYY-MM-DD",
+@click.option("--date", default=_DEFAULT.date, metavar="YYYY-MM-DD",
               help="The pack's date (default: today, or SOURCE_DATE_EPOCH when set).")
-@click.option("--out", "out_dir", default="dist", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+@click.option("--out", default=_DEFAULT.out, show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder the documents and manifest.json are written to.")
-@click.option("--reference-docx", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--reference-docx", default=_DEFAULT.reference_docx, type=click.Path(dir_okay=False, path_type=Path),
               help="Word template whose styles, page setup and header/footer the .docx takes (as pandoc's).")
-@click.option("--pack", "want_pack", is_flag=True, help="Write one pack of all articles (the default).")
-@click.option("--split/--no-split", help="Write one document per article (with --pack: both).")
+@click.option("--pack", is_flag=True, default=_DEFAULT.pack, flag_value=True,
+              help="Write one pack of all articles (the default).")
+@click.option("--split/--no-split", default=_DEFAULT.split, help="Write one document per article (with --pack: both).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
               help="Worker processes (default: one per core; 1 works serially).")
 @click.option("--force", is_flag=True, help="Rebuild everything, even outputs manifest.json says are up to date.")
 @_max_input_size
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary; errors only.")
 @click.option("--verbose", "-v", is_flag=True, help="Name each input and output, with the parser's warnings.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+@click.option("--config", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE", is_eager=True,
+              callback=_project_defaults,
               help="Project defaults for these options (default: ./reportgen.toml when there is one).")
 @click.pass_context
-def build(ctx: click.Context, inputs: tuple[str, ...], formats: tuple[str, ...], langs: tuple[str, ...],
-          style: str, title: str | None, subtitle: str | None, pack_date: str | None, out_dir: Path,
-          reference_docx: Path | None, want_pack: bool, split: bool, jobs: int | None, force: bool,
-          max_input_mb: float, quiet: bool, verbose: bool, config_file: Path | None) -> None:
+def build(ctx: click.Context, jobs: int | None, force: bool, max_input_mb: float, quiet: bool, verbose: bool,
+          config: ProjectConfig, **given: Any) -> None:
     """Build briefing packs from articles: files, folders, globs or - (the bundled seeds when none).
 
     Writes <title-slug>.<lang>.<ext> (by default briefing-pack.en.pdf) and
@@ -247,12 +271,17 @@ def build(ctx: click.Context, inputs: tuple[str, ...], formats: tuple[str, ...],
     from .pipeline import build as run_build
     from .render import UnknownFormat
 
-    if pack_date is not None:
-        _check_date(pack_date)
+    if given["date"] is not None:
+        _check_date(given["date"])
+    if verbose:
+        for note in config.notes:  # "reportgen.toml: out: ../shared is outside the project folder …"
+            _fail(note)
+    # --split alone (on the command line or in the file) writes only the articles' documents
+    asked_for_pack = ctx.get_parameter_source("pack") is not ParameterSource.DEFAULT and given["pack"]
+    options = BuildOptions(**{**given, "pack": asked_for_pack or not given["split"]})
     bars = _ProgressBars(enabled=not quiet and not verbose and sys.stderr.isatty())
     try:
-        options = _project_options(ctx, config_file)
-        result = run_build(**options, jobs=jobs, force=force, progress=bars.update,
+        result = run_build(options=options, jobs=jobs, force=force, progress=bars.update,
                            max_input_bytes=math.ceil(max_input_mb * 1024 * 1024))
     except UnknownFormat as error:
         raise click.BadParameter(str(error), param_hint="--format") from None
@@ -286,28 +315,6 @@ def build(ctx: click.Context, inputs: tuple[str, ...], formats: tuple[str, ...],
         _fail(f"built {len(result.built)}, skipped {len(result.skipped)} (unchanged), failed {len(result.errors)}")
     if result.errors:
         sys.exit(1)
-
-
-# build()'s options a reportgen.toml may set, by the name of the command-line parameter that gives each
-_PROJECT_OPTIONS = {"inputs": "inputs", "formats": "formats", "langs": "langs", "style": "style", "title": "title",
-                    "subtitle": "subtitle", "pack_date": "date", "out_dir": "out", "reference_docx": "reference_docx",
-                    "want_pack": "pack", "split": "split"}
-
-
-def _project_options(ctx: click.Context, config_file: Path | None) -> dict[str, Any]:
-    """build()'s options: each given on the command line, else the project file's, else the option's default."""
-    from .config import load_config
-
-    config = load_config(config_file)
-    if ctx.params.get("verbose"):
-        for note in config.notes:  # "reportgen.toml: out: ../shared is outside the project folder …"
-            _fail(note)
-    project = config.values()
-    defaulted = (ParameterSource.DEFAULT, ParameterSource.DEFAULT_MAP)
-    options = {key: project[key] if key in project and ctx.get_parameter_source(param) in defaulted
-               else ctx.params[param] for param, key in _PROJECT_OPTIONS.items()}
-    options["pack"] = options["pack"] or not options["split"]  # a build writes the pack unless only split is asked
-    return options
 
 
 @main.command()

@@ -1,12 +1,15 @@
-"""Project defaults: ``reportgen.toml`` read and validated, and written by ``reportgen init``.
+"""Build options: what a build can be asked (``BuildOptions``), a project's ``reportgen.toml`` of
+defaults for them, and the commented one ``reportgen init`` writes.
 
 Like Quarto's ``_quarto.yml``: a ``reportgen.toml`` in the current folder (or
 ``--config FILE``) gives ``reportgen build`` its defaults. Options given on the
 command line win over the file; the file wins over the built-in defaults.
 Paths in the file are relative to the file's folder, so a project builds the
-same from wherever it is run. The keys are ``build()``'s option names. Every
-key is checked on loading, so a typo is one line naming the file and the key,
-before anything is built.
+same from wherever it is run. The keys are the fields of ``BuildOptions``,
+each read as its type says (a list of strings, a string, a path, true or
+false) unless it means more than its type (a format, a language, a date).
+Every key is checked on loading, so a typo is one line naming the file and
+the key, before anything is built.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import re
 import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, get_type_hints
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -24,37 +27,55 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 from .errors import InputError, shown
-from .themes import load_theme, loads_toml, read_settings
 
 CONFIG_NAME = "reportgen.toml"
 THEME_FOLDER = "theme"  # where ``reportgen init`` copies the default theme
 
 
 @dataclass(frozen=True)
-class ProjectConfig:
-    """A project's build defaults; ``None`` leaves a key to the command line's own default."""
+class BuildOptions:
+    """What a build makes, one field per option. ``reportgen build``'s click options (``cli.py``), a
+    project's ``reportgen.toml`` (below, with the ``init`` template that comments every key) and
+    build()'s keywords all fill it: adding an option is a field here, a click option of the same name
+    and a template line (``tests/test_options.py`` checks that the three agree)."""
 
-    inputs: tuple[str, ...] | None = None
-    formats: tuple[str, ...] | None = None
-    langs: tuple[str, ...] | None = None
-    style: str | None = None
-    title: str | None = None
-    subtitle: str | None = None
-    date: str | None = None
-    out: Path | None = None
+    inputs: tuple[str, ...] = ()  # files, folders, globs, "-"; none: the bundled seeds
+    formats: tuple[str, ...] = ("pdf",)
+    langs: tuple[str, ...] = ()  # none: en, or the language Word packs given back were built in; "auto": each article's
+    style: str | None = None  # a built-in theme's name, a theme .toml or a brand.yml; None: default, or a Word pack's
+    title: str | None = None  # None: "Briefing pack" in the pack's language, or a Word pack's own title
+    subtitle: str | None = None  # None: counts of articles, experts and figures
+    date: str | None = None  # YYYY-MM-DD; None: today, or the day of SOURCE_DATE_EPOCH
+    out: Path = Path("dist")
     reference_docx: Path | None = None
-    pack: bool | None = None
-    split: bool | None = None
-    # Not a key: what ``--verbose`` should say about the file, one line each (a path that reaches
-    # outside the project's folder, which a copied or downloaded project may not mean to do).
-    notes: tuple[str, ...] = field(default=(), compare=False)
+    pack: bool = True  # one pack of every article
+    split: bool = False  # one document per article
+
+    def __post_init__(self) -> None:
+        """Values as a Python caller gives them (lists, paths as str or Path) kept in one shape."""
+        normal = {"inputs": tuple(map(str, self.inputs)), "formats": tuple(self.formats),
+                  "langs": tuple(self.langs or ()), "out": Path(self.out),
+                  "style": None if self.style is None else str(self.style),
+                  "reference_docx": None if self.reference_docx is None else Path(self.reference_docx)}
+        for name, value in normal.items():
+            object.__setattr__(self, name, value)
+
+
+KEYS = tuple(option.name for option in fields(BuildOptions))
+
+
+@dataclass(frozen=True)
+class ProjectConfig:
+    """What a project file sets, each key checked; ``reportgen build`` takes it as click's ``default_map``."""
+
+    given: dict[str, Any] = field(default_factory=dict)
+    # What ``--verbose`` should say about the file, one line each (a path that reaches outside the
+    # project's folder, which a copied or downloaded project may not mean to do).
+    notes: tuple[str, ...] = ()
 
     def values(self) -> dict[str, Any]:
-        """The keys the file sets, by name (the names of ``build()``'s options)."""
-        return {key: getattr(self, key) for key in KEYS if getattr(self, key) is not None}
-
-
-KEYS = tuple(item.name for item in fields(ProjectConfig) if item.name != "notes")
+        """The keys the file sets, by ``BuildOptions`` field name."""
+        return dict(self.given)
 
 
 def load_config(given: Path | None = None) -> ProjectConfig:
@@ -62,6 +83,8 @@ def load_config(given: Path | None = None) -> ProjectConfig:
     path = given if given is not None else Path(CONFIG_NAME)
     if given is None and not path.exists():  # a pipe or folder of that name is refused, not skipped
         return ProjectConfig()
+    from .themes import loads_toml, read_settings
+
     text = read_settings(path, "config file", "a config file", ".toml",
                          "check the path, or run `reportgen init` to write one")
     try:
@@ -84,32 +107,31 @@ def _read(path: Path, data: dict[str, Any]) -> ProjectConfig:
     folder = path.parent
     values: dict[str, Any] = {}
     for key, value in data.items():
-        check = _CHECKS.get(key)
-        if check is None:
+        reader = _READERS.get(key)
+        if reader is None:
             key = key if len(key) <= 40 else shown(key)
             raise InputError(str(path), f"{key}: unknown key; allowed: {', '.join(KEYS)}")
         try:
-            values[key] = check(value, folder)
+            values[key] = reader(value, folder)
         except ValueError as error:
             raise InputError(str(path), f"{key}: {error}") from None
-    return ProjectConfig(**values, notes=tuple(_outside_notes(path, data)))
-
-
-_PATH_KEYS = {"inputs": "reads", "style": "reads", "reference_docx": "reads", "out": "writes"}
+    return ProjectConfig(values, tuple(_outside_notes(path, data)))
 
 
 def _outside_notes(path: Path, data: dict[str, Any]) -> list[str]:
     """One line per path the file gives that leads outside its folder (``..``, an absolute path, a link)."""
     folder = path.parent.resolve()
     notes = []
-    for key, verb in _PATH_KEYS.items():
+    for key, reader in _READERS.items():
         given = data.get(key)
-        for value in given if isinstance(given, list) else [given] if given is not None else []:
-            if key == "style" and not (Path(value).suffix or (path.parent / value).exists()):
+        if reader not in _PATH_READERS or given is None:
+            continue
+        for value in given if isinstance(given, list) else [given]:
+            if reader is _style and not (Path(value).suffix or (path.parent / value).exists()):
                 continue  # a built-in theme's name
             if not (folder / value).resolve().is_relative_to(folder):
                 notes.append(f"{path}: {key}: {shown(value, 80)} is outside the project folder {folder}; "
-                             f"reportgen {verb} it there")
+                             f"reportgen {'writes' if key == 'out' else 'reads'} it there")
     return notes
 
 
@@ -119,20 +141,20 @@ def _string(value: Any, folder: Path) -> str:
     return value
 
 
-def _strings(value: Any) -> tuple[str, ...]:
+def _strings(value: Any, folder: Path) -> tuple[str, ...]:
     if not (isinstance(value, list) and value and all(isinstance(item, str) and item for item in value)):
         raise ValueError(f"is {shown(value)}; give a list of strings, e.g. [\"pdf\", \"docx\"]")
     return tuple(value)
 
 
 def _inputs(value: Any, folder: Path) -> tuple[str, ...]:
-    return tuple(str(folder / item) for item in _strings(value))
+    return tuple(str(folder / item) for item in _strings(value, folder))
 
 
 def _formats(value: Any, folder: Path) -> tuple[str, ...]:
     from .render import UnknownFormat, renderer_for
 
-    names = _strings(value)
+    names = _strings(value, folder)
     try:
         for name in names:
             renderer_for(name)
@@ -144,7 +166,7 @@ def _formats(value: Any, folder: Path) -> tuple[str, ...]:
 def _langs(value: Any, folder: Path) -> tuple[str, ...]:
     from .pipeline import UnknownLanguage, check_languages
 
-    names = _strings(value)
+    names = _strings(value, folder)
     try:
         check_languages(names)
     except UnknownLanguage as error:
@@ -178,10 +200,14 @@ def _flag(value: Any, folder: Path) -> bool:
     return value
 
 
-_CHECKS: dict[str, Callable[[Any, Path], Any]] = {
-    "inputs": _inputs, "formats": _formats, "langs": _langs, "style": _style, "title": _string,
-    "subtitle": _string, "date": _date, "out": _path, "reference_docx": _path, "pack": _flag, "split": _flag,
-}
+Reader = Callable[[Any, Path], Any]  # a file's value, and the file's folder → the option's value, or ValueError
+_BY_TYPE: dict[Any, Reader] = {tuple[str, ...]: _strings, str | None: _string, Path: _path, Path | None: _path,
+                               bool: _flag}
+_BY_MEANING: dict[str, Reader] = {"inputs": _inputs, "formats": _formats, "langs": _langs, "style": _style,
+                                  "date": _date}
+_PATH_READERS = (_inputs, _style, _path)
+_TYPES = get_type_hints(BuildOptions)
+_READERS: dict[str, Reader] = {key: _BY_MEANING.get(key) or _BY_TYPE[_TYPES[key]] for key in KEYS}
 
 TEMPLATE = f"""\
 # reportgen.toml: this project's defaults for `reportgen build` (written by `reportgen init`).
@@ -230,6 +256,8 @@ out = "dist"
 def project_files(folder: Path) -> dict[Path, bytes]:
     """What ``reportgen init`` writes into ``folder``: the commented config, and the default theme
     with only the logos and fonts it names (and those fonts' licences), ready to edit."""
+    from .themes import load_theme
+
     theme = load_theme("default")
     source = theme.path.parent
     fonts = [getattr(family, slot) for family in (theme.body_font, theme.heading_font)

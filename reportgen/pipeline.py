@@ -25,10 +25,11 @@ import os
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from . import __version__
 from .api import briefs_of
+from .config import BuildOptions
 from .errors import InputError
 from .export import (
     MANIFEST_NAME,
@@ -49,6 +50,8 @@ from .slug import printable, slugify
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
+
+    from .themes import Theme
 
 DEFAULT_PACK_NAME = "briefing-pack"
 AUTO = "auto"  # --lang auto: each article's detected language decides its document
@@ -119,14 +122,24 @@ class _Slot:
 
 
 @dataclass(frozen=True)
+class _Target:
+    """A document to write: where, in what format and language, under which manifest key."""
+
+    path: Path
+    format: str
+    language: str
+    key: str
+
+
+_Digests = tuple[tuple[str, str], ...]  # (input path, its sha256) for each input a document is made from
+
+
+@dataclass(frozen=True)
 class _RenderJob:
     pack: Pack
-    language: str
-    format: str
-    path: Path
-    theme: object
-    key: str
-    inputs: tuple[tuple[str, str], ...]
+    target: _Target
+    theme: Theme
+    inputs: _Digests
     warnings: tuple[str, ...]
 
 
@@ -134,36 +147,24 @@ class _RenderJob:
 class _Rendered:
     """A document's bytes, computed by a job, for this process to write and record (without its briefs)."""
 
-    path: Path
-    format: str
-    language: str
-    key: str
-    inputs: tuple[tuple[str, str], ...]
+    target: _Target
+    inputs: _Digests
     warnings: tuple[str, ...]
     data: bytes
 
 
-def build(
-    inputs: Iterable[str | Path] = (),
-    formats: Iterable[str] = ("pdf",),
-    langs: Iterable[str] | None = None,
-    out: str | Path = "dist",
-    style: str | Path | None = None,
-    title: str | None = None,
-    subtitle: str | None = None,
-    date: str | None = None,
-    pack: bool = True,
-    split: bool = False,
-    reference_docx: str | Path | None = None,
-    jobs: int | None = None,
-    executor: Executor | None = None,
-    force: bool = False,
-    progress: Progress | None = None,
-    max_input_bytes: int = MAX_INPUT_BYTES,
-) -> BuildResult:
-    """Parse ``inputs`` (files, folders, globs, ``-``; the bundled seeds when none) and write documents.
+def build(inputs: Iterable[str | Path] = (), options: BuildOptions | None = None, *, jobs: int | None = None,
+          executor: Executor | None = None, force: bool = False, progress: Progress | None = None,
+          max_input_bytes: int = MAX_INPUT_BYTES, **values: Any) -> BuildResult:
+    """Write the documents ``options`` ask for — or its fields given as keywords, ``formats=["pdf", "docx"]``
+    — from ``inputs`` (files, folders, globs, ``-``; the bundled seeds when none), which win over
+    ``options.inputs``.
 
-    ``langs`` may hold ``"auto"``: each article's own language. Raises
+    ``jobs`` worker processes (default: one per core) or the caller's
+    ``executor`` do the work; ``force`` rebuilds what the manifest says is
+    unchanged; ``progress`` hears of each phase; an input over
+    ``max_input_bytes`` is refused unread. ``langs`` may hold ``"auto"``: each
+    article's own language. Raises
     ``InputError`` for a theme or reference .docx that cannot be used (or a
     malformed ``SOURCE_DATE_EPOCH``), ``UnknownFormat`` for a format no
     renderer writes, ``UnknownLanguage`` for a language without a catalog and
@@ -177,31 +178,33 @@ def build(
     from .render import renderer_for
     from .themes import load_theme
 
-    for option, value in (("title", title), ("subtitle", subtitle)):
+    given = tuple(inputs)
+    options = replace(options or BuildOptions(), **values, **({"inputs": given} if given else {}))
+    for option in ("title", "subtitle"):
+        value = getattr(options, option)
         if value is not None and len(value) > MAX_TITLE_CHARS:
             raise BadOption(option, too_long(option, len(value)))
     source_date_epoch()  # a malformed one is refused before any work, not in every Word file
-    format_names = [renderer_for(name).name for name in dict.fromkeys(formats)]
+    format_names = [renderer_for(name).name for name in dict.fromkeys(options.formats)]
     result = BuildResult()
-    destination = Path(out)
-    sources = _read_all(list(inputs), result, max_input_bytes, destination)
+    sources = _read_all(list(options.inputs), result, max_input_bytes, options.out)
     carried_style, carried_language = _carried_options(sources)
-    languages = check_languages(langs or [carried_language or "en"])
-    theme = load_theme(style or carried_style or "default")
-    if reference_docx is not None:
+    languages = check_languages(options.langs or [carried_language or "en"])
+    theme = load_theme(options.style or carried_style or "default")
+    if options.reference_docx is not None:
         from .render.docx import check_reference_docx, reference_docx_warnings
 
-        checked = check_reference_docx(reference_docx)
+        checked = check_reference_docx(options.reference_docx)
         theme = replace(theme, reference_docx=checked, warnings=theme.warnings + reference_docx_warnings(checked))
-    folder = prepare_folder(destination)
+    folder = prepare_folder(options.out)
     result.style = str(theme.path)
     if theme.warnings:  # brand.yml keys reportgen does not use, a template's outside links: with the parser's
         result.warnings[str(theme.path)] = theme.warnings
     if not sources:
         return result
-    pack_date = date or default_date()
-    options = (__version__, _theme_fingerprint(theme), title, subtitle, pack_date)
-    slots = _slots(sources, format_names, languages, options, pack, split)
+    options = replace(options, date=options.date or default_date())
+    key_options = (__version__, _theme_fingerprint(theme), options.title, options.subtitle, options.date)
+    slots = _slots(sources, format_names, languages, key_options, options.pack, options.split)
     records: list[Record] = []
     taken = inputs_in(folder, (source.path for source in sources))  # an input there is never overwritten
     todo = slots if force else _keep_unchanged(folder, slots, taken, records, result)
@@ -212,9 +215,9 @@ def build(
             try:
                 with Runner(jobs, executor, progress, signals.held) as runner:
                     readings = _parse_needed(pack_inputs, runner, result)  # a pack needs every brief at once
-                    pack_jobs = _pack_jobs(packs, readings, theme, folder, title, subtitle, pack_date, taken, result)
-                    article_jobs = _article_jobs([s for s in todo if not s.is_pack], readings, runner, theme,
-                                                 folder, pack_date, taken, result)
+                    pack_jobs = _pack_jobs(packs, readings, options, theme, folder, taken, result)
+                    article_jobs = _article_jobs([s for s in todo if not s.is_pack], readings, runner, options,
+                                                 theme, folder, taken, result)
                     outcomes = chain(runner.map("packs", _render_job, pack_jobs, _render_failed),
                                      chain.from_iterable(runner.map("rendering", _article_job, article_jobs,
                                                                     _article_failed)))
@@ -241,15 +244,16 @@ def _write(outcome: _Rendered | Failure, result: BuildResult, records: list[Reco
     if isinstance(outcome, Failure):
         result.errors.append(outcome)
         return
+    target = outcome.target
     try:
-        write_atomic(outcome.path, outcome.data)
+        write_atomic(target.path, outcome.data)
     except OSError as error:
-        result.errors.append(Failure(str(outcome.path), f"cannot be written ({error.strerror or error}); free "
-                                                        "some space or choose another --out folder"))
+        result.errors.append(Failure(str(target.path), f"cannot be written ({error.strerror or error}); free "
+                                                       "some space or choose another --out folder"))
         return
     sha = hashlib.sha256(outcome.data).hexdigest()
-    result.outputs.append(Output(outcome.path, outcome.format, outcome.language, sha))
-    records.append(Record(outcome.path.name, outcome.format, outcome.language, sha, outcome.key,
+    result.outputs.append(Output(target.path, target.format, target.language, sha))
+    records.append(Record(target.path.name, target.format, target.language, sha, target.key,
                           [{"path": path, "sha256": digest} for path, digest in outcome.inputs],
                           list(outcome.warnings)))
 
@@ -429,7 +433,7 @@ def _read_all(inputs: list[str | Path], result: BuildResult, max_bytes: int, out
     return sources
 
 
-def _theme_fingerprint(theme) -> str:
+def _theme_fingerprint(theme: Theme) -> str:
     """The theme file and everything it names, by content: a changed logo or font rebuilds."""
     files = [theme.path, theme.logo_svg, theme.logo_png, theme.reference_docx,
              *(getattr(family, slot) for family in (theme.body_font, theme.heading_font)
@@ -504,23 +508,24 @@ def _parse_needed(needed: list[_Input], runner: Runner, result: BuildResult) -> 
     return readings
 
 
-def _pack_jobs(packs: list[_Slot], readings: dict[str, PackReading], theme, folder: Path, title: str | None,
-               subtitle: str | None, pack_date: str, taken: set[str], result: BuildResult) -> list[_RenderJob]:
-    """Every pack still to write (one per language for ``auto``), named in a fixed order. Without
-    ``title``, a Word pack given back keeps the title it was built with (cut to ``MAX_TITLE_CHARS``)."""
+def _pack_jobs(packs: list[_Slot], readings: dict[str, PackReading], options: BuildOptions, theme: Theme,
+               folder: Path, taken: set[str], result: BuildResult) -> list[_RenderJob]:
+    """Every pack still to write (one per language for ``auto``), named in a fixed order. Without a
+    title, a Word pack given back keeps the title it was built with (cut to ``MAX_TITLE_CHARS``)."""
     jobs = []
     for slot in packs:
         usable = [(source, brief) for source in slot.inputs if source.path in readings
                   for brief in readings[source.path].briefs]
         if not usable:
             continue
-        pack_title = title or next((readings[s.path].title[:MAX_TITLE_CHARS] for s in slot.inputs
+        pack_title = options.title or next((readings[s.path].title[:MAX_TITLE_CHARS] for s in slot.inputs
                                     if s.path in readings and readings[s.path].title), None)
         groups: dict[str, list[tuple[_Input, Brief]]] = {}
         for source, brief in usable:
             groups.setdefault(brief.language if slot.language == AUTO else slot.language, []).append((source, brief))
         for language, members in groups.items():
-            document = Pack(tuple(brief for _, brief in members), pack_title or "", subtitle, pack_date, theme.name)
+            document = Pack(tuple(brief for _, brief in members), pack_title or "", options.subtitle, options.date,
+                            theme.name)
             try:
                 path = _document_path(folder, pack_title or DEFAULT_PACK_NAME, language, slot.format, taken,
                                       DEFAULT_PACK_NAME)
@@ -528,8 +533,9 @@ def _pack_jobs(packs: list[_Slot], readings: dict[str, PackReading], theme, fold
                 result.errors.append(Failure(error.path, error.problem))
                 continue
             warnings = tuple(f"{source.path}: {warning}" for source, brief in members for warning in brief.warnings)
-            jobs.append(_RenderJob(document, language, slot.format, path, theme, f"{slot.key}:{language}",
-                                   tuple((source.path, source.sha256) for source, _ in members), warnings))
+            jobs.append(_RenderJob(pack=document, target=_Target(path, slot.format, language, f"{slot.key}:{language}"),
+                                   theme=theme, inputs=tuple((source.path, source.sha256) for source, _ in members),
+                                   warnings=warnings))
     return jobs
 
 
@@ -543,14 +549,22 @@ class _Identity:
 
 
 @dataclass(frozen=True)
+class _ArticleDocument:
+    """One document of an article's: which of the input's briefs (a Word pack holds several), and where."""
+
+    brief: int
+    target: _Target
+
+
+@dataclass(frozen=True)
 class _ArticleJob:
     """One article's own documents: parsed (again) in the worker, so the parent holds no briefs."""
 
     source: _Input
     reading: PackReading | None  # already parsed for a pack in this build
-    outputs: tuple[tuple[int, str, str, Path, str], ...]  # (brief index, format, language, path, key)
-    theme: object
-    pack_date: str
+    documents: tuple[_ArticleDocument, ...]
+    options: BuildOptions  # with its date decided
+    theme: Theme
 
 
 def _identify_job(source: _Input) -> tuple[_Identity, ...] | Failure:
@@ -562,8 +576,8 @@ def _identities(reading: PackReading) -> tuple[_Identity, ...]:
     return tuple(_Identity(brief.id, brief.language, brief.warnings) for brief in reading.briefs)
 
 
-def _article_jobs(slots: list[_Slot], readings: dict[str, PackReading], runner: Runner, theme, folder: Path,
-                  pack_date: str, taken: set[str], result: BuildResult) -> list[_ArticleJob]:
+def _article_jobs(slots: list[_Slot], readings: dict[str, PackReading], runner: Runner, options: BuildOptions,
+                  theme: Theme, folder: Path, taken: set[str], result: BuildResult) -> list[_ArticleJob]:
     """Each article's documents, named in input order. Split builds keep memory flat: an article
     is parsed here only for its id and language, and parsed again where it is rendered."""
     by_input: dict[str, list[_Slot]] = {}
@@ -582,18 +596,19 @@ def _article_jobs(slots: list[_Slot], readings: dict[str, PackReading], runner: 
         warnings = tuple(dict.fromkeys(w for identity in identities for w in identity.warnings))
         if warnings:
             result.warnings[source.path] = warnings
-        outputs = []
+        documents = []
         try:
             for slot in by_input[source.path]:
                 for index, identity in enumerate(identities):
                     language = identity.language if slot.language == AUTO else slot.language
                     path = _document_path(folder, identity.id, language, slot.format, taken)
                     key = f"{slot.key}:{language}" if index == 0 else f"{slot.key}:{language}:{index}"
-                    outputs.append((index, slot.format, language, path, key))
+                    documents.append(_ArticleDocument(index, _Target(path, slot.format, language, key)))
         except InputError as error:
             result.errors.append(Failure(error.path, error.problem))
             continue
-        jobs.append(_ArticleJob(source, known, tuple(outputs), theme, pack_date))
+        jobs.append(_ArticleJob(source=source, reading=known, documents=tuple(documents), options=options,
+                                theme=theme))
     return jobs
 
 
@@ -603,11 +618,12 @@ def _article_job(job: _ArticleJob) -> list[_Rendered | Failure]:
         return [reading]
     inputs = ((job.source.path, job.source.sha256),)
     done = []
-    for index, fmt, language, path, key in job.outputs:
-        brief = reading.briefs[index]
-        document = Pack((brief,), brief.title, None, job.pack_date, job.theme.name)
+    for document in job.documents:
+        brief = reading.briefs[document.brief]
+        pack = Pack((brief,), brief.title, None, job.options.date, job.theme.name)
         warnings = tuple(f"{job.source.path}: {warning}" for warning in brief.warnings)
-        done.append(_render_job(_RenderJob(document, language, fmt, path, job.theme, key, inputs, warnings)))
+        done.append(_render_job(_RenderJob(pack=pack, target=document.target, theme=job.theme, inputs=inputs,
+                                           warnings=warnings)))
     return done
 
 
@@ -622,21 +638,21 @@ def _render_job(job: _RenderJob) -> _Rendered | Failure:
     from .i18n import translations
     from .render import renderer_for
 
-    pack = job.pack
+    pack, language = job.pack, job.target.language
     if not pack.title:
-        pack = replace(pack, title=translations(job.language).gettext("Briefing pack"))
+        pack = replace(pack, title=translations(language).gettext("Briefing pack"))
     try:
-        document = compose_pack(pack, job.language, Brand(job.theme.brand, job.theme.texts_for(job.language)))
-        data = renderer_for(job.format).render(document, job.theme)
+        document = compose_pack(pack, language, Brand(job.theme.brand, job.theme.texts_for(language)))
+        data = renderer_for(job.target.format).render(document, job.theme)
     except InputError as error:
         return Failure(error.path, error.problem)
     except Exception as error:  # noqa: BLE001 - one document's failure must not stop the batch
         return _render_failed(job, error)
-    return _Rendered(job.path, job.format, job.language, job.key, job.inputs, job.warnings, data)
+    return _Rendered(target=job.target, inputs=job.inputs, warnings=job.warnings, data=data)
 
 
 def _render_failed(job: _RenderJob, error: BaseException) -> Failure:
-    return Failure(str(job.path), crashed(f"rendered as {job.format}", error))
+    return Failure(str(job.target.path), crashed(f"rendered as {job.target.format}", error))
 
 
 def source_date_epoch() -> int | None:
