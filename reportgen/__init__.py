@@ -11,6 +11,7 @@ from typing import Any
 __version__ = "0.1.0"  # before the imports: modules below read it
 
 from .api import parse_bytes, parse_file, read_briefs  # noqa: E402
+from .config import BuildOptions
 from .errors import InputError
 from .model import Brief, Expert, Pack, SourceInfo, Statistic
 from .resources import seed_paths
@@ -22,9 +23,8 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """``build``, ``BuildOptions`` and ``BuildResult`` load the build pipeline on first use, so
-    ``import reportgen`` stays light."""
-    if name in ("build", "BuildOptions", "BuildResult"):
+    """``build`` and ``BuildResult`` load the build pipeline on first use, so ``import reportgen`` stays light."""
+    if name in ("build", "BuildResult"):
         from . import pipeline
 
         return getattr(pipeline, name)

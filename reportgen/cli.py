@@ -132,7 +132,7 @@ def _megabytes(ctx: click.Context, param: click.Parameter, value: float) -> floa
 
 
 def _cover_line(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from .pipeline import MAX_TITLE_CHARS, too_long
+    from .pipeline.resolve import MAX_TITLE_CHARS, too_long
 
     if value is not None and len(value) > MAX_TITLE_CHARS:
         raise click.BadParameter(too_long(str(param.name), len(value)))
@@ -159,7 +159,8 @@ def parse(inputs: tuple[str, ...], out_dir: Path | None, max_input_mb: float) ->
     from .api import read_briefs
     from .export import json_bytes, output_path, unique_name, write_atomic
     from .ingest import input_name, read_input
-    from .pipeline import crashed, inputs_in, prepare_folder
+    from .pipeline.inputs import crashed, inputs_in
+    from .pipeline.run import prepare_folder
     from .resources import seed_paths
     from .slug import slugify
 
@@ -267,8 +268,8 @@ def build(ctx: click.Context, jobs: int | None, force: bool, max_input_mb: float
     Defaults come from ./reportgen.toml or --config FILE when there is one
     (see `reportgen init`); options given here win over it.
     """
-    from .pipeline import BadOption, UnknownLanguage
     from .pipeline import build as run_build
+    from .pipeline.resolve import BadOption, UnknownLanguage
     from .render import UnknownFormat
 
     if given["date"] is not None:
@@ -351,7 +352,7 @@ def review(inputs: tuple[str, ...], out_dir: Path, language: str, max_input_mb: 
     listed on the index and reported, the rest is written; the exit status
     is then 1.
     """
-    from .pipeline import UnknownLanguage
+    from .pipeline.resolve import UnknownLanguage
     from .review import review as run_review
 
     try:

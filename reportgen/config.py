@@ -164,7 +164,7 @@ def _formats(value: Any, folder: Path) -> tuple[str, ...]:
 
 
 def _langs(value: Any, folder: Path) -> tuple[str, ...]:
-    from .pipeline import UnknownLanguage, check_languages
+    from .pipeline.resolve import UnknownLanguage, check_languages
 
     names = _strings(value, folder)
     try:

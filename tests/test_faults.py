@@ -113,12 +113,12 @@ def test_an_unwritable_output_folder_is_one_line(tmp_path):
 
 
 def test_a_full_disk_fails_each_document_in_one_line_and_leaves_nothing_half_written(monkeypatch, tmp_path):
-    from reportgen import pipeline
+    from reportgen.pipeline import run
 
     def full(path, data):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(pipeline, "write_atomic", full)
+    monkeypatch.setattr(run, "write_atomic", full)
     result = build([QA_SEED, NEWS_SEED], formats=["pdf", "docx"], out=tmp_path, jobs=1)
     assert [f.message.split(";")[0] for f in result.errors] == ["cannot be written (No space left on device)"] * 2
     assert not [p for p in tmp_path.iterdir() if p.suffix in (".pdf", ".docx", ".part")]

@@ -347,16 +347,16 @@ def test_a_full_disk_while_writing_the_manifest_keeps_the_documents_errors_on_sc
 
 
 def test_a_crash_on_one_article_fails_that_article_only(monkeypatch, tmp_path):
-    from reportgen import pipeline
+    from reportgen.pipeline import run
 
-    original = pipeline.read
+    original = run.read
 
     def crash_on_b(data, path, kind=None):
         if path.endswith("b.txt"):
             raise RecursionError("maximum recursion depth exceeded")
         return original(data, path, kind)
 
-    monkeypatch.setattr(pipeline, "read", crash_on_b)
+    monkeypatch.setattr(run, "read", crash_on_b)
     first, second = _article(tmp_path / "a.txt"), _article(tmp_path / "b.txt", "A second harbour story")
     result = CliRunner().invoke(main, ["build", str(first), str(second), "--split", "-f", "md", "--jobs", "1",
                                        "--out", str(tmp_path / "out")])

@@ -19,7 +19,9 @@ from ..errors import InputError
 from ..export import unique_name, write_atomic
 from ..i18n import translations
 from ..ingest import MAX_INPUT_BYTES, Source, input_name, read, read_input
-from ..pipeline import AUTO, Failure, UnknownLanguage, check_languages, collect_inputs, prepare_folder
+from ..pipeline.inputs import Failure, collect_inputs
+from ..pipeline.resolve import AUTO, UnknownLanguage, check_languages
+from ..pipeline.run import prepare_folder
 from ..slug import slugify
 from .index import Entry, index_page
 from .page import article_page

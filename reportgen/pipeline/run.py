@@ -1,0 +1,367 @@
+"""The work of a build: parse what the plan needs, render every document as a job, write and record each.
+
+Outputs the manifest says are unchanged are skipped without parsing
+anything. The articles a pack needs are parsed once each, whatever the number
+of formats and languages; split documents are named in input order from a
+first parse, then one job per article parses and renders its own documents
+(the parent holds no briefs). Jobs run inline, on a process pool, or on any
+``concurrent.futures.Executor`` a caller passes (a Dask client's, say); they
+compute, and this process writes each document and records it (``jobs.py``),
+the manifest last. A document that fails is a failure of its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from itertools import chain
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..api import briefs_of
+from ..config import BuildOptions
+from ..errors import InputError
+from ..export import MANIFEST_NAME, Manifest, Record, locked, probe_writable, write_atomic
+from ..ingest import read
+from ..jobs import Interrupted, Interruptions, Progress, Runner
+from ..model import Brief, Pack, PackReading
+from ..slug import printable
+from .inputs import Failure, Input, crashed
+from .plan import DEFAULT_PACK_NAME, Slot, Target, document_key, document_language, document_path, pack_title
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+    from ..themes import Theme
+
+
+@dataclass(frozen=True)
+class Output:
+    path: Path
+    format: str
+    language: str
+    sha256: str
+    skipped: bool = False  # unchanged since the last run: not rebuilt
+
+
+@dataclass
+class BuildResult:
+    outputs: list[Output] = field(default_factory=list)
+    errors: list[Failure] = field(default_factory=list)
+    warnings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # input (or theme) path → its warnings
+    style: str | None = None  # the theme file's path: its warnings are the user's own to fix, always shown
+
+    @property
+    def built(self) -> list[Output]:
+        return [output for output in self.outputs if not output.skipped]
+
+    @property
+    def skipped(self) -> list[Output]:
+        return [output for output in self.outputs if output.skipped]
+
+
+_Digests = tuple[tuple[str, str], ...]  # (input path, its sha256) for each input a document is made from
+
+
+@dataclass(frozen=True)
+class _RenderJob:
+    pack: Pack
+    target: Target
+    theme: Theme
+    inputs: _Digests
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    """A document's bytes, computed by a job, for this process to write and record (without its briefs)."""
+
+    target: Target
+    inputs: _Digests
+    warnings: tuple[str, ...]
+    data: bytes
+
+
+@dataclass(frozen=True)
+class _Identity:
+    """What naming an article's documents needs of its parse; the brief itself is not kept."""
+
+    id: str
+    language: str
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _ArticleDocument:
+    """One document of an article's: which of the input's briefs (a Word pack holds several), and where."""
+
+    brief: int
+    target: Target
+
+
+@dataclass(frozen=True)
+class _ArticleJob:
+    """One article's own documents: parsed (again) in the worker, so the parent holds no briefs."""
+
+    source: Input
+    reading: PackReading | None  # already parsed for a pack in this build
+    documents: tuple[_ArticleDocument, ...]
+    options: BuildOptions  # with its date decided
+    theme: Theme
+
+
+def prepare_folder(folder: Path) -> Path:
+    """The output folder, created and proven writable before any work; else one InputError."""
+    from ..export import remove_stale_parts
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe_writable(folder)
+    except OSError as error:
+        raise InputError(printable(str(folder)), f"cannot be written to ({error.strerror or error}); "
+                                                 "choose another --out folder") from None
+    remove_stale_parts(folder)
+    return folder
+
+
+def run_plan(slots: list[Slot], options: BuildOptions, theme: Theme, folder: Path, taken: set[str],
+             result: BuildResult, *, jobs: int | None, executor: Executor | None, force: bool,
+             progress: Progress | None) -> None:
+    """Build ``slots`` into ``folder`` (``taken``: names no document may have) and record them in
+    ``result`` and the manifest. Ctrl-C, SIGTERM or SIGHUP raise ``Interrupted`` once the manifest
+    lists what was finished; its ``result`` says what that was."""
+    records: list[Record] = []
+    todo = slots if force else _keep_unchanged(folder, slots, taken, records, result)
+    packs = [slot for slot in todo if slot.is_pack]
+    pack_inputs = list({given.path: given for slot in packs for given in slot.inputs}.values())
+    try:
+        with Interruptions() as signals:
+            try:
+                with Runner(jobs, executor, progress, signals.held) as runner:
+                    readings = _parse_needed(pack_inputs, runner, result)  # a pack needs every brief at once
+                    pack_jobs = _pack_jobs(packs, readings, options, theme, folder, taken, result)
+                    article_jobs = _article_jobs([s for s in todo if not s.is_pack], readings, runner, options,
+                                                 theme, folder, taken, result)
+                    outcomes = chain(runner.map("packs", _render_job, pack_jobs, _render_failed),
+                                     chain.from_iterable(runner.map("rendering", _article_job, article_jobs,
+                                                                    _article_failed)))
+                    for outcome in outcomes:
+                        with signals.held():  # written and recorded together, or neither
+                            _write(outcome, result, records)
+            finally:  # also when stopped: the manifest lists what was finished, and only that
+                with signals.held():
+                    _write_manifest(folder, records, result)
+    except Interrupted as stop:
+        stop.result = result
+        raise
+
+
+def _keep_unchanged(folder: Path, slots: list[Slot], taken: set[str], records: list[Record],
+                    result: BuildResult) -> list[Slot]:
+    """The slots still to build; the others' records are kept. Checked under the manifest's lock (no
+    other build is writing it meanwhile); the manifest written at the end checks each kept file again."""
+    todo = []
+    try:
+        with locked(folder):
+            manifest = Manifest.load(folder)
+            for slot in slots:
+                kept = manifest.unchanged_group(slot.key)
+                if kept and not taken & {record.path for record in kept}:
+                    records += kept
+                    taken.update(record.path for record in kept)
+                    result.outputs += [Output(folder / r.path, r.format, r.language, r.sha256, skipped=True)
+                                       for r in kept]
+                else:
+                    todo.append(slot)
+    except OSError as error:
+        raise InputError(printable(str(folder)), f"cannot be locked for its manifest ({error.strerror or error});"
+                                                 " choose another --out folder") from None
+    return todo
+
+
+def _write(outcome: _Rendered | Failure, result: BuildResult, records: list[Record]) -> None:
+    """Write one rendered document whole and record it; a failure is recorded as one."""
+    if isinstance(outcome, Failure):
+        result.errors.append(outcome)
+        return
+    target = outcome.target
+    try:
+        write_atomic(target.path, outcome.data)
+    except OSError as error:
+        result.errors.append(Failure(str(target.path), f"cannot be written ({error.strerror or error}); free "
+                                                       "some space or choose another --out folder"))
+        return
+    sha = hashlib.sha256(outcome.data).hexdigest()
+    result.outputs.append(Output(target.path, target.format, target.language, sha))
+    records.append(Record(target.path.name, target.format, target.language, sha, target.key,
+                          [{"path": path, "sha256": digest} for path, digest in outcome.inputs],
+                          list(outcome.warnings)))
+
+
+def _write_manifest(folder: Path, records: list[Record], result: BuildResult) -> None:
+    """The manifest, last and whole; when it cannot be written, one failure more (the documents stay)."""
+    failed = {failure.path for failure in result.errors}
+    clean = [record for record in records if not any(i["path"] in failed for i in record.inputs)]
+    try:
+        with locked(folder):
+            Manifest(folder).write(clean, [{"path": f.path, "message": f.message} for f in result.errors])
+    except OSError as error:
+        result.errors.append(Failure(str(folder / MANIFEST_NAME), (
+            f"cannot be written ({error.strerror or error}); the documents listed are whole but a rerun "
+            "rebuilds them — make room for it (free some space, move what is in its way)")))
+
+
+def _suffix(fmt: str) -> str:
+    from ..render import renderer_for
+
+    return renderer_for(fmt).suffix
+
+
+# -- parsing ----------------------------------------------------------------
+
+def _parse_job(source: Input) -> PackReading | Failure:
+    """The briefs of one input: one per article file, one per chapter of an edited Word pack."""
+    try:
+        return briefs_of(read(source.data, source.path, source.kind))
+    except InputError as error:
+        return Failure(error.path, error.problem)
+    except Exception as error:  # noqa: BLE001 - one article's failure must not stop the batch
+        return _parse_failed(source, error)
+
+
+def _parse_failed(source: Input, error: BaseException) -> Failure:
+    return Failure(source.path, crashed("read", error))
+
+
+def _warnings_of(reading: PackReading) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(warning for brief in reading.briefs for warning in brief.warnings))
+
+
+def _parse_needed(needed: list[Input], runner: Runner, result: BuildResult) -> dict[str, PackReading]:
+    readings: dict[str, PackReading] = {}
+    for source, outcome in zip(needed, runner.map("parsing", _parse_job, needed, _parse_failed)):
+        if isinstance(outcome, Failure):
+            result.errors.append(outcome)
+        else:
+            readings[source.path] = outcome
+            if _warnings_of(outcome):
+                result.warnings[source.path] = _warnings_of(outcome)
+    return readings
+
+
+def _identify_job(source: Input) -> tuple[_Identity, ...] | Failure:
+    outcome = _parse_job(source)
+    return outcome if isinstance(outcome, Failure) else _identities(outcome)
+
+
+def _identities(reading: PackReading) -> tuple[_Identity, ...]:
+    return tuple(_Identity(brief.id, brief.language, brief.warnings) for brief in reading.briefs)
+
+
+# -- jobs -------------------------------------------------------------------
+
+def _pack_jobs(packs: list[Slot], readings: dict[str, PackReading], options: BuildOptions, theme: Theme,
+               folder: Path, taken: set[str], result: BuildResult) -> list[_RenderJob]:
+    """Every pack still to write (one per language for ``auto``), named in a fixed order."""
+    jobs = []
+    for slot in packs:
+        usable = [(source, brief) for source in slot.inputs if source.path in readings
+                  for brief in readings[source.path].briefs]
+        if not usable:
+            continue
+        title = pack_title(options.title, (readings[s.path] for s in slot.inputs if s.path in readings))
+        groups: dict[str, list[tuple[Input, Brief]]] = {}
+        for source, brief in usable:
+            groups.setdefault(document_language(slot, brief.language), []).append((source, brief))
+        for language, members in groups.items():
+            pack = Pack(tuple(brief for _, brief in members), title or "", options.subtitle, options.date, theme.name)
+            try:
+                path = document_path(folder, title or DEFAULT_PACK_NAME, language, _suffix(slot.format), taken,
+                                     DEFAULT_PACK_NAME)
+            except InputError as error:
+                result.errors.append(Failure(error.path, error.problem))
+                continue
+            warnings = tuple(f"{source.path}: {warning}" for source, brief in members for warning in brief.warnings)
+            jobs.append(_RenderJob(pack=pack, target=Target(path, slot.format, language, document_key(slot, language)),
+                                   theme=theme, inputs=tuple((source.path, source.sha256) for source, _ in members),
+                                   warnings=warnings))
+    return jobs
+
+
+def _article_jobs(slots: list[Slot], readings: dict[str, PackReading], runner: Runner, options: BuildOptions,
+                  theme: Theme, folder: Path, taken: set[str], result: BuildResult) -> list[_ArticleJob]:
+    """Each article's documents, named in input order. Split builds keep memory flat: an article
+    is parsed here only for its id and language, and parsed again where it is rendered."""
+    by_input: dict[str, list[Slot]] = {}
+    for slot in slots:
+        by_input.setdefault(slot.inputs[0].path, []).append(slot)
+    sources = [group[0].inputs[0] for group in by_input.values()]
+    unparsed = [source for source in sources if source.path not in readings]
+    identified = dict(zip((s.path for s in unparsed), runner.map("parsing", _identify_job, unparsed, _parse_failed)))
+    jobs = []
+    for source in sources:
+        known = readings.get(source.path)
+        identities = identified.get(source.path) or _identities(known)
+        if isinstance(identities, Failure):
+            result.errors.append(identities)
+            continue
+        warnings = tuple(dict.fromkeys(w for identity in identities for w in identity.warnings))
+        if warnings:
+            result.warnings[source.path] = warnings
+        documents = []
+        try:
+            for slot in by_input[source.path]:
+                for index, identity in enumerate(identities):
+                    language = document_language(slot, identity.language)
+                    path = document_path(folder, identity.id, language, _suffix(slot.format), taken)
+                    documents.append(_ArticleDocument(index, Target(path, slot.format, language,
+                                                                    document_key(slot, language, index))))
+        except InputError as error:
+            result.errors.append(Failure(error.path, error.problem))
+            continue
+        jobs.append(_ArticleJob(source=source, reading=known, documents=tuple(documents), options=options,
+                                theme=theme))
+    return jobs
+
+
+def _article_job(job: _ArticleJob) -> list[_Rendered | Failure]:
+    reading = job.reading if job.reading is not None else _parse_job(job.source)
+    if isinstance(reading, Failure):
+        return [reading]
+    inputs = ((job.source.path, job.source.sha256),)
+    done = []
+    for document in job.documents:
+        brief = reading.briefs[document.brief]
+        pack = Pack((brief,), brief.title, None, job.options.date, job.theme.name)
+        warnings = tuple(f"{job.source.path}: {warning}" for warning in brief.warnings)
+        done.append(_render_job(_RenderJob(pack=pack, target=document.target, theme=job.theme, inputs=inputs,
+                                           warnings=warnings)))
+    return done
+
+
+def _article_failed(job: _ArticleJob, error: BaseException) -> list[Failure]:
+    return [_parse_failed(job.source, error)]
+
+
+def _render_job(job: _RenderJob) -> _Rendered | Failure:
+    """Compose and render one document; a renderer's crash fails only this document. The bytes go
+    back to the parent, which writes them."""
+    from ..compose import Brand, compose_pack
+    from ..i18n import translations
+    from ..render import renderer_for
+
+    pack, language = job.pack, job.target.language
+    if not pack.title:
+        pack = replace(pack, title=translations(language).gettext("Briefing pack"))
+    try:
+        document = compose_pack(pack, language, Brand(job.theme.brand, job.theme.texts_for(language)))
+        data = renderer_for(job.target.format).render(document, job.theme)
+    except InputError as error:
+        return Failure(error.path, error.problem)
+    except Exception as error:  # noqa: BLE001 - one document's failure must not stop the batch
+        return _render_failed(job, error)
+    return _Rendered(target=job.target, inputs=job.inputs, warnings=job.warnings, data=data)
+
+
+def _render_failed(job: _RenderJob, error: BaseException) -> Failure:
+    return Failure(str(job.target.path), crashed(f"rendered as {job.target.format}", error))
