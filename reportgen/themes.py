@@ -108,17 +108,14 @@ def builtin_themes() -> list[Theme]:
 
 
 def load_theme(spec: str | Path) -> Theme:
-    """The theme named ``spec`` (a built-in name) or at ``spec`` (a .toml, or a brand.yml .yml/.yaml path)."""
+    """The theme named ``spec`` (a built-in name) or at ``spec`` (a .toml path); ``style.load_style``
+    also takes a brand.yml."""
     path = Path(spec)
     if not path.suffix and not path.exists():
         path = bundled_dir("styles") / f"{spec}.toml"
         if not path.is_file():
             names = ", ".join(sorted(p.stem for p in bundled_dir("styles").glob("*.toml")))
             raise InputError(str(spec), f"no such theme; the built-in themes are {names}, or give the path of a .toml theme or a brand.yml file")
-    if path.suffix.lower() in (".yml", ".yaml"):
-        from .brand import load_brand
-
-        return load_brand(path)
     text = read_settings(path, "theme file", "a theme", ".toml")
     try:
         data = loads_toml(text, path)

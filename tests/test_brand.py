@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from conftest import NEWS_SEED, QA_SEED, ROOT
 from reportgen.cli import main
 from reportgen.errors import InputError
+from reportgen.style import load_style
 from reportgen.themes import family_name, load_theme
 
 EXAMPLE = ROOT / "examples" / "brand" / "_brand.yml"
@@ -53,7 +54,7 @@ def _brand(tmp_path: Path, text: str) -> Path:
 
 def _error(path: Path) -> str:
     with pytest.raises(InputError) as raised:
-        load_theme(path)
+        load_style(path)
     return str(raised.value)
 
 
@@ -64,7 +65,7 @@ def _rgb(hex_color: str) -> tuple[int, int, int]:
 # -- the example brand, built ------------------------------------------------
 
 def test_the_example_brand_loads_with_its_name_logo_fonts_colours_and_size():
-    theme = load_theme(EXAMPLE)
+    theme = load_style(EXAMPLE)
     assert theme.brand == "Meridian Policy Lab"
     assert theme.logo_svg.name == "meridian.svg" and theme.logo_png.name == "meridian.png"
     assert family_name(theme.body_font.regular) == family_name(theme.heading_font.bold) == "Lato"
@@ -109,7 +110,7 @@ def test_keys_reportgen_does_not_use_are_warned_about_once_per_build(example_pac
 # -- the mapping -------------------------------------------------------------
 
 def test_roles_resolve_through_palette_names_other_roles_and_short_hex(tmp_path):
-    theme = load_theme(_brand(tmp_path, """
+    theme = load_style(_brand(tmp_path, """
 color:
   palette: {navy: "#1F3A5F", brand-blue: navy, sand: "#e9b"}
   primary: brand-blue
@@ -123,7 +124,7 @@ color:
 
 
 def test_muted_rule_stripe_and_shade_are_mixed_on_paper_unless_the_palette_names_them(tmp_path):
-    theme = load_theme(_brand(tmp_path, """
+    theme = load_style(_brand(tmp_path, """
 color:
   palette: {shade: "#ABCDEF"}
   primary: "#000000"
@@ -137,10 +138,10 @@ color:
 
 
 def test_headings_color_stands_in_for_a_missing_primary_and_is_warned_about_when_it_differs(tmp_path):
-    theme = load_theme(_brand(tmp_path, 'typography:\n  headings: {color: "#654321"}\n'))
+    theme = load_style(_brand(tmp_path, 'typography:\n  headings: {color: "#654321"}\n'))
     assert theme.colors["primary"] == "#654321" and not theme.warnings
     (tmp_path / "other").mkdir()
-    theme = load_theme(_brand(tmp_path / "other", """
+    theme = load_style(_brand(tmp_path / "other", """
 color: {primary: "#111111"}
 typography:
   headings: {color: "#654321"}
@@ -151,14 +152,14 @@ typography:
 
 @pytest.mark.parametrize("size, body", [("14px", 10.5), ("10pt", 10.0), (11, 11.0), ("1rem", 9.5)])
 def test_base_size_sets_the_body_and_scales_the_rest(tmp_path, size, body):
-    theme = load_theme(_brand(tmp_path, f"typography:\n  base:\n    size: {size}\n"))
+    theme = load_style(_brand(tmp_path, f"typography:\n  base:\n    size: {size}\n"))
     default = load_theme("default").sizes
     assert theme.sizes["body"] == body
     assert theme.sizes["h1"] == round(default["h1"] * body / default["body"], 1)
 
 
 def test_base_and_headings_families_come_from_local_files(tmp_path):
-    theme = load_theme(_brand(tmp_path, f"""
+    theme = load_style(_brand(tmp_path, f"""
 typography:
   fonts:{FAMILY}
   base: DejaVu Sans
@@ -168,7 +169,7 @@ typography:
 
 
 def test_each_unused_key_is_one_warning_and_the_rest_still_applies(tmp_path):
-    theme = load_theme(_brand(tmp_path, f"""
+    theme = load_style(_brand(tmp_path, f"""
 meta: {{name: Acme, link: "https://acme.example"}}
 color: {{primary: "#112233", success: "#00AA00", danger: "#AA0000"}}
 typography:
@@ -225,7 +226,7 @@ def test_brand_mistakes_name_the_file_the_key_and_what_to_do(tmp_path, text, key
 
 
 def test_an_svg_logo_needs_its_png_twin_for_word_and_a_png_its_svg_for_the_pdf(tmp_path):
-    theme = load_theme(_brand(tmp_path, "logo: {small: mark.png}\n"))
+    theme = load_style(_brand(tmp_path, "logo: {small: mark.png}\n"))
     assert (theme.logo_svg, theme.logo_png) == ((tmp_path / "mark.svg").resolve(), (tmp_path / "mark.png").resolve())
     shutil.copy(tmp_path / "mark.svg", tmp_path / "solo.svg")
     assert "Word needs a PNG of it" in _error(_brand(tmp_path, "logo: solo.svg\n"))
@@ -272,4 +273,4 @@ def test_a_yaml_alias_bomb_is_refused_at_once(tmp_path):
     path = tmp_path / "_brand.yml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match="uses YAML aliases"):
-        load_theme(path)
+        load_style(path)

@@ -113,3 +113,20 @@ def test_read_header_leaves_the_list_it_is_given_as_it_was(first_lines):
     assert blocks == [Block(line) for line in lines]
     article = [block.text for index, block in enumerate(header.blocks) if index not in header.consumed]
     assert article == [EXPORTS, lines[-1]]
+
+
+# -- themes, brand, style: one direction ----------------------------------------------
+
+
+def test_themes_brand_and_style_import_one_way():
+    """``brand`` builds on ``themes`` and ``style`` chooses between them: none reaches back up, not even
+    through a lazy import (the import checker of test_layers.py)."""
+    from test_layers import _graph, _reached
+
+    graph = _graph()
+    order = ["reportgen.themes", "reportgen.brand", "reportgen.style"]
+    for place, module in enumerate(order):
+        via = _reached(graph, module)
+        above = [name for name in order[place + 1:] if name in via]
+        assert not above, f"{module} reaches {above[0]} through {via[above[0]]}"
+    assert "reportgen.themes" in _reached(graph, "reportgen.brand")

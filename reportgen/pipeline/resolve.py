@@ -80,11 +80,11 @@ def check_languages(langs: Iterable[str]) -> list[str]:
 def languages_and_theme(options: BuildOptions, inputs: list[Input]) -> tuple[list[str], Theme]:
     """The languages to build in and the theme to build with: as given, else as Word packs among the
     inputs were built. Raises UnknownLanguage, or InputError for a theme or template that cannot be used."""
-    from ..themes import load_theme
+    from ..style import load_style
 
     carried_style, carried_language = _carried_options(inputs)
     languages = check_languages(options.langs or [carried_language or "en"])
-    theme = load_theme(options.style or carried_style or "default")
+    theme = load_style(options.style or carried_style or "default")
     if options.reference_docx is not None:
         from ..render.docx import check_reference_docx, reference_docx_warnings
 
