@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..i18n import translations
 from ..model import Brief
-from ..pipeline import Failure
+from ..pipeline.inputs import Failure
 from ..render.escape import html_text as _t, lang_attribute
 from .marks import NGettext
 from .style import Gettext, css
