@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .brand import load_brand
 from .themes import Theme, load_theme
 
 _BRAND_SUFFIXES = (".yml", ".yaml")
@@ -19,4 +18,8 @@ _BRAND_SUFFIXES = (".yml", ".yaml")
 def load_style(spec: str | Path) -> Theme:
     """The theme ``spec`` names: a brand.yml path (.yml/.yaml), else a built-in name or a .toml path."""
     path = Path(spec)
-    return load_brand(path) if path.suffix.lower() in _BRAND_SUFFIXES else load_theme(spec)
+    if path.suffix.lower() not in _BRAND_SUFFIXES:
+        return load_theme(spec)
+    from .brand import load_brand  # YAML is loaded only for a brand.yml: most builds use a theme
+
+    return load_brand(path)
