@@ -140,7 +140,7 @@ def summarize_expert(commentary: list[str], language: str) -> str | None:
 
 
 def _marked_if_partial(summary: str) -> str:
-    """A quotation taken up mid-sentence ("un millón de barriles para China.") opens with an
+    """A quotation taken up mid-sentence ("los puertos seguirán cerrados hasta marzo.") opens with an
     ellipsis, as editors mark it, so a card never reads as a sentence that lost its start."""
     return f"…{summary}" if summary.lstrip(_LEADING_MARKS)[:1].islower() else summary
 

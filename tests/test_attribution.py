@@ -309,7 +309,7 @@ def test_speakers_and_organizations(case: str) -> None:
 
 
 @pytest.mark.parametrize("text, role", [
-    ("Ante la pregunta de Marta sobre si coincide con la actual ministra de Hacienda Elena Robles, "
+    ("Ante la pregunta de Marta sobre si concuerda con la ministra de Hacienda Elena Robles, "
      "el gobernador respondió que no opina. Robles dijo el lunes que \"la deuda bajará este año\".",
      "ministra de Hacienda"),
     ("Asked by Tom whether he agrees with Finance Minister Ivo Lenz, the governor declined. "
