@@ -97,3 +97,19 @@ def test_standard_input_is_read_with_a_dash_and_named_stdin(monkeypatch):
     assert read_input(STDIN) == b"Harbour fees rise\n\nBy 12%."
     assert input_name(STDIN) == "<stdin>"
     assert input_name("caf\udce9.txt") == "caf\\xe9.txt"  # a name that is not UTF-8 prints with escapes
+
+
+def test_review_shows_a_long_word_articles_text_without_opening_it_again(docx_opens, tmp_path, monkeypatch):
+    """A brief of a long article does not keep its text; review derives it from the article as read
+    for the parse (it read the file a second time, a second python-docx open)."""
+    from reportgen.parse import trace
+    from reportgen.review import review
+
+    monkeypatch.setattr(trace, "MAX_KEPT_TEXT", 100)  # any article is "long" here
+    monkeypatch.setattr("reportgen.parse.MAX_KEPT_TEXT", 100)
+    path = _word_article(tmp_path / "article.docx")
+    docx_opens.clear()
+    result = review([path], out=tmp_path / "review")
+    assert not result.failures and len(docx_opens) == 1
+    page = result.pages[0].read_text(encoding="utf-8")
+    assert "matches the brief" in page and "harbour authority raised its fees" in page

@@ -64,8 +64,8 @@ def review(inputs: Iterable[str | Path] = (), out: str | Path = "review", langua
             result.failures.append(Failure(error.path, error.problem))
             continue
         target = folder / unique_name(slugify(brief.title), ".html", taken)
-        # the article's own bytes, when the brief was parsed from them (never a file a brief names)
-        article = data if isinstance(reading, Source) else None
+        # the article as read, when the brief was parsed from it (never a file a brief names)
+        article = reading if isinstance(reading, Source) else None
         try:
             page = article_page(brief, source_text(brief, article, translations(language).gettext), language,
                                 INDEX_NAME)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..ingest import read_source
+from ..ingest import Source
 from ..model import Brief
 from ..parse.trace import normalized_text, text_digest
 from .style import Gettext
@@ -28,9 +28,10 @@ class SourceText:
     notice: str | None = None  # what the page says about it: why it is not trusted, or where it came from
 
 
-def source_text(brief: Brief, article: bytes | None, _: Gettext) -> SourceText:
-    """The brief's source text: kept in it, else derived from ``article`` (the bytes of the article
-    file the brief was just parsed from); a brief read from JSON without its text has none to show."""
+def source_text(brief: Brief, article: Source | None, _: Gettext) -> SourceText:
+    """The brief's source text: kept in it, else derived from ``article`` (the article as read for
+    the parse the brief was just made by, never read again); a brief read from JSON without its
+    text has none to show."""
     kept = brief.source.text
     expected = brief.source.text_sha256
     if kept is not None:
@@ -42,7 +43,7 @@ def source_text(brief: Brief, article: bytes | None, _: Gettext) -> SourceText:
         return SourceText(None, False, _("The brief does not keep its source text (it is long), and a brief "
                                          "never makes reportgen read a file it names; review the article file "
                                          "itself to see the highlights."))
-    text = normalized_text(read_source(article, brief.source.path, brief.source.format).blocks)
+    text = normalized_text(article.blocks)
     if expected is None or text_digest(text) != expected:
         return SourceText(text, False, _("The source file has changed since the brief was made (its text no "
                                          "longer matches the brief's digest); highlights are not shown."))
