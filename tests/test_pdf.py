@@ -63,6 +63,53 @@ def test_contents_lists_real_page_numbers_and_links_to_them(seed_pack):
     assert len([link for link in links if link["/Subtype"] == "/Link"]) >= 5
 
 
+def test_the_pack_with_contents_is_laid_out_once(monkeypatch, tmp_path):
+    """The contents' page numbers are forms defined after layout: no multiBuild, one pass over the story."""
+    from reportlab.platypus import BaseDocTemplate
+
+    from reportgen.render.pdf.page import PackTemplate
+
+    passes = []
+    begin = PackTemplate.handle_documentBegin
+    monkeypatch.setattr(PackTemplate, "handle_documentBegin", lambda self: passes.append(1) or begin(self))
+    monkeypatch.setattr(BaseDocTemplate, "multiBuild", lambda *args, **kwargs: pytest.fail("multiBuild called"))
+    result = build(out=tmp_path, jobs=1)
+    assert not result.errors
+    assert "Contents" in pdf_text(result.outputs[0].path)
+    assert passes == [1]
+
+
+def _outline_pages(reader: PdfReader, entries: list, level: int = 0) -> list[tuple[int, str, int]]:
+    """(level, title, page) of every outline entry, in order."""
+    flat = []
+    for entry in entries:
+        if isinstance(entry, list):
+            flat += _outline_pages(reader, entry, level + 1)
+        else:
+            flat.append((level, entry.title, reader.get_destination_page_number(entry) + 1))
+    return flat
+
+
+def test_every_contents_line_shows_and_links_to_the_page_its_heading_is_on(seed_pack):
+    """Chapters and their sections (a two-article pack lists both): the number printed, the page the
+    number links to and the page the outline (the heading's bookmark) goes to are one page."""
+    import re
+
+    reader = PdfReader(seed_pack)
+    listed = [(title, page) for level, title, page in _outline_pages(reader, reader.outline)
+              if level <= 1 and title != "Contents"]
+    contents_pages = [page for page in reader.pages[1:6] if ". . ." in " ".join(page.extract_text().split())]
+    text = " ".join(" ".join(page.extract_text().split()) for page in contents_pages)
+    printed = [int(number) for number in re.findall(r"(?:\. )+\.? ?(\d+)", text)]
+    assert printed == [page for _, page in listed]
+    for title, page in listed:
+        assert title in " ".join(reader.pages[page - 1].extract_text().split()), title
+    links = [annotation.get_object() for page in contents_pages for annotation in page.get("/Annots", [])]
+    right = max(float(link["/Rect"][2]) for link in links)
+    number_links = [link for link in links if float(link["/Rect"][2]) > right - 1]  # those reaching the margin
+    assert [reader.get_page_number(link["/Dest"][0].get_object()) + 1 for link in number_links] == printed
+
+
 def test_every_page_but_the_cover_says_page_x_of_y(seed_pack):
     reader = PdfReader(seed_pack)
     total = len(reader.pages)

@@ -11,7 +11,7 @@ from typing import Iterator
 from reportlab import rl_config
 
 from ... import __version__
-from ...compose.blocks import Contents, Cover, Document
+from ...compose.blocks import Cover, Document
 from ...themes import Theme
 from .flowables import Story
 from .fonts import Typeset, register_family
@@ -37,10 +37,7 @@ def render_pdf(document: Document, theme: Theme) -> bytes:
     story = Story(styles, colors, typeset, heading_typeset, template.width, template.height).flowables(document.blocks)
     canvas_maker = partial(FurnitureCanvas, furniture=furniture)
     with _binary_streams():
-        if any(isinstance(block, Contents) for block in document.blocks):
-            template.multiBuild(story, canvasmaker=canvas_maker)  # passes until the contents' numbers settle
-        else:
-            template.build(story, canvasmaker=canvas_maker)
+        template.build(story, canvasmaker=canvas_maker)  # one pass: page numbers still to come are forms
     return buffer.getvalue()
 
 

@@ -16,7 +16,6 @@ from reportlab.platypus import (
     CondPageBreak, Flowable, ListFlowable, ListItem, PageBreak, Paragraph, Spacer, Table,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from ...compose import blocks as b
 from ..visitor import BlockVisitor
@@ -37,7 +36,7 @@ class Heading(Paragraph):
     the pieces with ``Paragraph``'s own keywords); only its first piece reports.
     """
 
-    def __init__(self, text: str | None, style: Any, outline: tuple[int, str, str, bool] | None = None,
+    def __init__(self, text: str | None, style: Any, outline: tuple[int, str, str, Contents | None] | None = None,
                  **pieces: Any) -> None:
         super().__init__(text, style, **pieces)
         self.outline = outline
@@ -49,6 +48,87 @@ class Heading(Paragraph):
         return parts
 
 
+class Contents(Flowable):
+    """The pack's contents in one layout pass: the lines are known before layout, only their numbers are not.
+
+    A line is its heading's text linked to the heading, then dot leaders and the page number,
+    right-aligned, as reportlab's TableOfContents draws them. Those two are a form XObject: drawn
+    (referenced) where the line ends, and defined by ``place`` once the heading's page is known,
+    as the footer's page count is. Every listed heading follows the contents in the story, so each
+    line is drawn, and its room for the number measured, before its heading is placed.
+    """
+
+    _CALLBACK = "rg-contents"
+    _DOT = " . "
+
+    def __init__(self, level_styles: list[ParagraphStyle], table_style: TableStyle, width: float) -> None:
+        super().__init__()
+        self.level_styles, self.table_style, self.frame_width = level_styles, table_style, width
+        self._lines: list[tuple[int, str, str]] = []  # level, markup, destination key
+        self._line_of: dict[str, int] = {}  # destination key → line
+        self._room: dict[int, float] = {}  # line → width from the end of its text to the right edge
+        self._table: Table | None = None
+
+    def add(self, level: int, markup: str, key: str) -> None:
+        self._line_of[key] = len(self._lines)
+        self._lines.append((level, markup, key))
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
+        self.canv.setNamedCB(self._CALLBACK, self._line_end)
+        if self._table is None:
+            rows: list[list[Flowable]] = []
+            for index, (level, markup, key) in enumerate(self._lines):
+                style = self.level_styles[level]
+                if style.spaceBefore:
+                    rows.append([Spacer(1, style.spaceBefore)])
+                rows.append([Paragraph(f'<a href="#{key}">{markup}</a>'
+                                       f'<onDraw name="{self._CALLBACK}" label="{index}"/>', style)])
+            self._table = Table(rows, colWidths=(self.frame_width,), style=self.table_style)
+        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
+        return self._table.splitOn(self.canv, availWidth, availHeight)
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        self._table.drawOn(canvas, x, y, _sW)
+
+    def _line_end(self, canvas: Any, kind: str, label: str) -> None:
+        """Where a line's text ends: reference its number's form there and link the rest of the line."""
+        index = int(label)
+        level, _, key = self._lines[index]
+        x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]  # noqa: SLF001 - reportlab's
+        self._room[index] = self.frame_width - x
+        canvas.saveState()
+        canvas.translate(x, y)
+        canvas.doForm(self._form(index))
+        canvas.restoreState()
+        canvas.linkRect("", key, (x, y, self.frame_width, y + self.level_styles[level].leading), relative=1)
+
+    def place(self, canvas: Any, key: str, page: int) -> None:
+        """Define the form of ``key``'s line: dots and ``page`` filling the room its line left."""
+        index = self._line_of[key]
+        style = self.level_styles[self._lines[index][0]]
+        room, number = self._room[index], str(page)
+        size = style.fontSize
+        while stringWidth(number, style.fontName, size) > room and size >= 1.0:  # as TableOfContents shrinks
+            size *= 0.9
+        number_width = stringWidth(number, style.fontName, size)
+        dot_width = stringWidth(self._DOT, style.fontName, size)
+        dots = int((room - number_width) / dot_width)
+        canvas.beginForm(self._form(index), lowerx=0, lowery=-style.leading, upperx=room, uppery=style.leading)
+        text = canvas.beginText(room - dots * dot_width - number_width, 0)
+        text.setFont(style.fontName, size)
+        text.setFillColor(style.textColor)
+        text.textLine(dots * self._DOT + number)
+        canvas.drawText(text)
+        canvas.endForm()
+
+    @staticmethod
+    def _form(index: int) -> str:
+        return f"rg-contents-{index}"
+
+
 class Story(BlockVisitor[list[Flowable]]):
     """Builds the flowables of a Document for one theme's styles and palette; ``visit`` gives a block's
     flowables at its section depth."""
@@ -57,7 +137,8 @@ class Story(BlockVisitor[list[Flowable]]):
                  width: float, frame_height: float) -> None:
         self.styles, self.palette, self.width, self.frame_height = styles, palette, width, frame_height
         self.typeset, self.heading_typeset = typeset, heading_typeset
-        self.contents_depth = 0  # section levels the contents lists, once a Contents block is seen
+        self.contents: Contents | None = None  # the pack's contents, once its block is seen
+        self.contents_depth = 0  # section levels the contents lists
 
     def flowables(self, blocks: tuple[b.Block, ...], depth: int = 0) -> list[Flowable]:
         story: list[Flowable] = []
@@ -94,18 +175,25 @@ class Story(BlockVisitor[list[Flowable]]):
         layout = TableStyle([*self._table_font(), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                              ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                              ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
-        toc = TableOfContents(dotsMinLevel=0, levelStyles=[self.styles["toc_1"], self.styles["toc_2"]],
-                              tableStyle=layout)
+        self.contents = Contents([self.styles["toc_1"], self.styles["toc_2"]], layout, self.width)
         self.contents_depth = block.depth
         title = Heading(self.heading_typeset.markup(block.title, "bold"), self.styles["toc_title"],
-                        (0, block.title, "contents", False))
-        return [title, toc]
+                        (0, block.title, "contents", None))
+        return [title, self.contents]
+
+    def _listed(self, depth: int, title: str, anchor: str, in_contents: bool = True) -> Contents | None:
+        """The contents that lists this heading (adding its line now, before layout), or None."""
+        if self.contents is None or not in_contents or depth >= self.contents_depth:
+            return None
+        self.contents.add(depth, self.typeset.markup(title), anchor)
+        return self.contents
 
     def visit_section(self, block: b.Section, depth: int) -> list[Flowable]:
         level = min(block.level, 3)
         style = self.styles[f"h{level}"]
         heading = Heading(self.heading_typeset.markup(block.title, "bold"), style,
-                          (depth, block.title, block.anchor, block.in_contents and depth < self.contents_depth))
+                          (depth, block.title, block.anchor, self._listed(depth, block.title, block.anchor,
+                                                                          block.in_contents)))
         story: list[Flowable] = []
         if level == 2:
             story.append(CondPageBreak(28 * mm))  # a sub-heading never sits alone at a page foot
@@ -248,7 +336,7 @@ class Story(BlockVisitor[list[Flowable]]):
 
     def visit_commentary(self, block: b.Commentary, depth: int) -> list[Flowable]:
         heading = Heading(self.heading_typeset.markup(block.name, "bold"), self.styles["h3"],
-                          (depth, block.name, f"{id(block)}", False))
+                          (depth, block.name, f"{id(block)}", None))
         story: list[Flowable] = [heading]
         if block.role_line:
             story.append(self.text(block.role_line, "role", "italic"))
@@ -261,7 +349,7 @@ class Story(BlockVisitor[list[Flowable]]):
         One row per note in a two-column table, so the numbers hang in their own column
         and a note is never split across pages."""
         heading = Heading(self.heading_typeset.markup(block.title, "bold"), self.styles["h2"],
-                          (depth, block.title, block.anchor, depth < self.contents_depth))
+                          (depth, block.title, block.anchor, self._listed(depth, block.title, block.anchor)))
         rows = []
         for note in block.items:
             number = f'<a name="{note.anchor}"/>' + self._link(note.back_anchor, f"<b>{note.mark}</b>")

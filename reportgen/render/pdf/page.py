@@ -3,9 +3,10 @@
 "Page X of Y" needs Y before any page is final. Every footer draws the
 count as a PDF form (an XObject) named ``rg-pages`` that is only defined when
 the canvas saves, once the count is known: one layout pass, as many
-pages as it takes. Headings report themselves after layout: a bookmark, an
-outline entry and a contents entry, so the outline mirrors the headings and
-every contents line links to its page.
+pages as it takes. The contents' page numbers are forms the same way (see
+``flowables.Contents``). Headings report themselves after layout: a bookmark,
+an outline entry and, if the contents lists them, their page number, so the
+outline mirrors the headings and every contents line links to its page.
 """
 
 from __future__ import annotations
@@ -146,11 +147,11 @@ class PackTemplate(BaseDocTemplate):
         outline = getattr(flowable, "outline", None)
         if outline is None:
             return
-        level, text, key, in_contents = outline
+        level, text, key, contents = outline
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
-        if in_contents:
-            self.notify("TOCEntry", (level, self.typeset.markup(text), self.page, key))
+        if contents is not None:
+            contents.place(self.canv, key, self.page)
 
     def _draw_cover(self, canvas: Canvas, doc: Any) -> None:
         if self.cover is not None:
