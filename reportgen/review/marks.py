@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from ..i18n.formatting import format_figure
-from ..model import Brief, Expert, Span
+from ..model import Brief, Span
 from ..render.escape import html_text
+from ..wordpack import role_line
 from .highlight import Highlight
 from .style import (
     COMMENTARY,
@@ -48,11 +49,6 @@ def expert_ref(number: int) -> str:
 
 def commentary_ref(expert: int, paragraph: int, piece: int = 1) -> str:
     return f"{expert_ref(expert)}-said-{paragraph}" + (f"-{piece}" if piece > 1 else "")
-
-
-def role_line(expert: Expert) -> str | None:
-    """"senior fellow, Brookings Institution", as the pack writes it."""
-    return ", ".join(part for part in (expert.role, expert.organization) if part) or None
 
 
 def rule_description(rule: str | None, _: Gettext) -> str:

@@ -20,13 +20,13 @@ from ..i18n.formatting import format_date, format_figure, format_period
 from ..model import Brief, Statistic
 from ..render.escape import html_text as _t, lang_attribute, language_tag
 from ..parse.trace import SEPARATOR as PARAGRAPH_SEPARATOR
+from ..wordpack import role_line
 from .highlight import Drawn, paragraphs_html
 from .marks import (
     NGettext,
     brief_marks,
     commentary_ref,
     expert_ref,
-    role_line,
     rule_label,
     statistic_ref,
 )
