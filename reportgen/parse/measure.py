@@ -117,9 +117,10 @@ def _words(language: str) -> _Words:
     units |= {word.lower() for phrases in figures.get("qualifiers", {}).values() for phrase in phrases
               for word in phrase.split()}  # "around", "cerca": the figure's qualifier, never its measure
     months = frozenset(name.lower() for names in lexicon.load(language, "dates").get("months", []) for name in names)
+    content_verbs = verbs - lower("measure_change_nouns", figures) - lower("alone")  # verbs that end a noun phrase
     return _Words(
         clause_verbs=verbs | frozenset(verb.lower() for verb in data.get("verb_measures", {})),
-        verbs=verbs - lower("measure_change_nouns", figures) - lower("alone") - stopwords,
+        verbs=content_verbs - stopwords,
         gap=lower("gap_words") | frozenset(w.lower() for ws in figures.get("qualifiers", {}).values() for p in ws
                                            for w in p.split()),
         connectors=lower("connectors"),
@@ -139,8 +140,8 @@ def _words(language: str) -> _Words:
         participle_measures={word.lower(): noun for word, noun in data.get("participle_measures", {}).items()},
         not_measures=lower("not_measures"),
         units=frozenset(units),
-        stops=stopwords | (verbs - lower("measure_change_nouns", figures) - lower("alone")) | frozenset(units) | lower("adjuncts") | lower("determiners") | lower("phrase_stops")
-        | lower("connectors"),
+        stops=stopwords | content_verbs | frozenset(units) | lower("adjuncts") | lower("determiners")
+        | lower("phrase_stops") | lower("connectors"),
         changes=lower("measure_change_nouns", figures) | lower("increase", figures) | lower("decrease", figures),
         months=months,
         scales=frozenset(word.lower() for phrase in figures.get("scales", {}) for word in phrase.split()),
