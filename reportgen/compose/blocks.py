@@ -154,6 +154,7 @@ class Section:
     level: int
     children: tuple[Block, ...] = ()
     in_contents: bool = True
+    language: str = ""  # a chapter's own language (its article's) where it may differ from the pack's
 
 
 Block = Union[

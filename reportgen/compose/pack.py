@@ -236,7 +236,7 @@ class _Composer:
         notes = self.article_notes(index, anchor)
         if notes:
             children.append(notes)
-        return Section(brief.title, anchor, 1, tuple(children))
+        return Section(brief.title, anchor, 1, tuple(children), language=brief.language)
 
     def article_notes(self, brief: int, anchor: str) -> Notes | None:
         positions = ((brief, index) for index in range(len(self.pack.briefs[brief].statistics)))

@@ -9,17 +9,27 @@ anywhere. Every string, from the brief or the theme, goes through
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from . import register
 from ..compose import blocks as b
 from ..themes import COLOR_ROLES, family_name
-from .escape import css_color, css_string, html_text as _text, lang_attribute
+from .escape import css_color, css_string, html_text as _text, lang_attribute, language_tag
 from .svg import data_uri, safe_svg
 from .visitor import BlockVisitor
 
 if TYPE_CHECKING:
     from ..themes import Theme
+
+# A run this long with no space (a URL, a long compound) may break anywhere; other words break only
+# where hyphenation allows, so a phone never shows "Ne/ws" or "202/5".
+_LONG_TOKEN = re.compile(r"\S{%d,}" % 24)
+
+
+def _flow(value: str) -> str:
+    """Running text as HTML, long unbreakable runs marked so they alone may break anywhere."""
+    return _LONG_TOKEN.sub(lambda match: f'<span class="long">{match[0]}</span>', _text(value))
 
 
 @register
@@ -37,6 +47,7 @@ class _Page(BlockVisitor[str]):
 
     def __init__(self, document: b.Document, theme: Theme) -> None:
         self.document, self.theme = document, theme
+        self.language = language_tag(document.meta.language) or ""  # of the text being written
 
     def html(self) -> str:
         meta = self.document.meta
@@ -59,8 +70,11 @@ class _Page(BlockVisitor[str]):
         heading_font = css_string(family_name(self.theme.heading_font.regular))
         return (
             f":root{{{colors}}}"
-            f"body{{margin:0 auto;max-width:46rem;padding:1.5rem;color:var(--text);background:var(--paper);overflow-wrap:anywhere;"
-            f"font:{float(s['body']) + 2:.1f}pt/1.55 {body_font},system-ui,sans-serif}}"
+            f"body{{margin:0 auto;max-width:46rem;padding:1.5rem;color:var(--text);background:var(--paper);"
+            f"overflow-wrap:break-word;hyphens:auto;font:{float(s['body']) + 2:.1f}pt/1.55 {body_font},system-ui,sans-serif}}"
+            ".long{overflow-wrap:anywhere;hyphens:none}a{color:var(--primary)}a:visited{color:var(--primary)}"
+            "nav a{text-decoration:none}nav a:hover,nav a:focus{text-decoration:underline}"
+            ".table-wrap{overflow-x:auto}th,.num,.figure,.mark{hyphens:none}"
             f"h1,h2,h3,h4{{font-family:{heading_font},Georgia,serif;color:var(--primary);line-height:1.2}}"
             "h2{border-bottom:2px solid var(--accent);padding-bottom:.2em;margin-top:2.2em}"
             ".cover{border-top:.6rem solid var(--primary);padding-top:1rem}"
@@ -119,21 +133,33 @@ class _Page(BlockVisitor[str]):
                 f'<ol>{"".join(items)}</ol></nav>\n')
 
     def visit_section(self, block: b.Section, depth: int) -> str:
+        """A chapter carries its article's ``lang``; a heading the pack wrote inside it (in the pack's
+        language, "Key figures") carries the pack's, so screen readers and hyphenation read each right."""
         level = min(block.level + 1, 4)
+        chapter = language_tag(block.language) if block.language else None
+        outer, self.language = self.language, chapter or self.language
         inner = "".join(self.visit(child, depth + 1) for child in block.children)
+        self.language = outer
+        section_lang = f' lang="{chapter}"' if chapter else ""
+        heading_lang = "" if chapter else self._pack_language()
         anchor = _text(block.anchor)
-        return (f'<section aria-labelledby="{anchor}"><h{level} id="{anchor}">{_text(block.title)}'
-                f"</h{level}>\n{inner}</section>\n")
+        return (f'<section{section_lang} aria-labelledby="{anchor}"><h{level} id="{anchor}"{heading_lang}>'
+                f"{_text(block.title)}</h{level}>\n{inner}</section>\n")
+
+    def _pack_language(self) -> str:
+        """`` lang="…"`` of the pack for a label it wrote inside a chapter in another language."""
+        pack = language_tag(self.document.meta.language)
+        return f' lang="{pack}"' if pack and self.language != pack else ""
 
     def visit_paragraph(self, block: b.Paragraph, depth: int) -> str:
-        return f'<p class="{_text(block.style)}">{_text(block.text)}</p>\n'
+        return f'<p class="{_text(block.style)}">{_flow(block.text)}</p>\n'
 
     def visit_bullet_list(self, block: b.BulletList, depth: int) -> str:
         return "<ul>" + "".join(f"<li>{_text(item)}</li>" for item in block.items) + "</ul>\n"
 
     def visit_question(self, block: b.Question, depth: int) -> str:
         return (f'<aside class="question" aria-label="{_text(block.label)}"><p class="label">{_text(block.label)}</p>'
-                f"<blockquote><p>{_text(block.text)}</p></blockquote></aside>\n")
+                f"<blockquote><p>{_flow(block.text)}</p></blockquote></aside>\n")
 
     def _mark(self, ref: b.NoteRef | None) -> str:
         """A superscript link to the note; the mark the note links back to carries an id."""
@@ -155,7 +181,7 @@ class _Page(BlockVisitor[str]):
 
     def visit_expert_card(self, block: b.ExpertCard, depth: int) -> str:
         role = f'<p class="role">{_text(block.role_line)}</p>' if block.role_line else ""
-        summary = f"<p>{_text(block.summary)}</p>" if block.summary else ""
+        summary = f"<p>{_flow(block.summary)}</p>" if block.summary else ""
         return f'<article class="card"><h4>{_text(block.name)}</h4>{role}{summary}</article>\n'
 
     def visit_table(self, block: b.Table, depth: int) -> str:
@@ -163,16 +189,17 @@ class _Page(BlockVisitor[str]):
                        for c in block.columns)
         notes = block.notes or (None,) * len(block.rows)
         rows = "".join(
-            "<tr>" + "".join(f'<td{" class=num" if c.numeric else ""}>{_text(cell)}'
+            "<tr>" + "".join(f'<td{" class=num" if c.numeric else ""}>{_flow(cell)}'
                              f'{self._mark(note) if index == 0 else ""}</td>'
                              for index, (cell, c) in enumerate(zip(row, block.columns))) + "</tr>"
             for row, note in zip(block.rows, notes)
         )
-        return f'<table class="{_text(block.role)}"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>\n'
+        return (f'<div class="table-wrap"><table class="{_text(block.role)}"><thead><tr>{head}</tr></thead>'
+                f"<tbody>{rows}</tbody></table></div>\n")
 
     def visit_commentary(self, block: b.Commentary, depth: int) -> str:
         role = f'<p class="role">{_text(block.role_line)}</p>' if block.role_line else ""
-        paragraphs = "".join(f"<p>{_text(text)}</p>" for text in block.paragraphs)
+        paragraphs = "".join(f"<p>{_flow(text)}</p>" for text in block.paragraphs)
         return f'<section class="commentary"><h4>{_text(block.name)}</h4>{role}{paragraphs}</section>\n'
 
     def visit_notes(self, block: b.Notes, depth: int) -> str:
@@ -184,10 +211,10 @@ class _Page(BlockVisitor[str]):
             credit = f'<br><span class="credit">{_text(credit)}</span>' if credit else ""
             back = _text(back_label.format(number=note.mark))
             items.append(f'<li id="{_text(note.anchor)}"><span class="number">{_text(note.mark)}</span> '
-                         f'<q>{_text(note.sentence)}</q>{credit} <a href="#{_text(note.back_anchor)}" class="back" '
+                         f'<q>{_flow(note.sentence)}</q>{credit} <a href="#{_text(note.back_anchor)}" class="back" '
                          f'aria-label="{back}">↩</a></li>')
         anchor = _text(block.anchor)
-        return (f'<section class="notes" aria-labelledby="{anchor}"><h{level} id="{anchor}">'
+        return (f'<section class="notes" aria-labelledby="{anchor}"><h{level} id="{anchor}"{self._pack_language()}>'
                 f'{_text(block.title)}</h{level}><ol>{"".join(items)}</ol></section>\n')
 
     def visit_page_break(self, block: b.PageBreak, depth: int) -> str:

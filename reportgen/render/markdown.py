@@ -64,6 +64,38 @@ class MarkdownRenderer:
         return re.sub(r"\n{3,}", "\n\n", text).encode("utf-8")
 
 
+def gfm_id(title: str) -> str:
+    """The id a GFM renderer gives a heading: lower case, punctuation dropped, spaces as hyphens."""
+    words = " ".join(without_controls(title).split()).lower()
+    return re.sub(r"[^\w\- ]", "", words).replace(" ", "-")
+
+
+def heading_ids(blocks: tuple[b.Block, ...]) -> dict[str, str]:
+    """Each section anchor's heading id, in the order the page writes its headings (cover, contents,
+    sections, commentaries), a repeated id numbered "-1", "-2" as GFM renderers number it."""
+    ids: dict[str, str] = {}
+    seen: dict[str, int] = {}
+
+    def take(title: str) -> str:
+        base = gfm_id(title)
+        count = seen.get(base, 0)
+        seen[base] = count + 1
+        return f"{base}-{count}" if count else base
+
+    def walk(children: tuple[b.Block, ...]) -> None:
+        for block in children:
+            if isinstance(block, (b.Cover, b.Contents)):
+                take(block.title)
+            elif isinstance(block, b.Section):
+                ids[block.anchor] = take(block.title)
+                walk(block.children)
+            elif isinstance(block, b.Commentary):
+                take(block.name)
+
+    walk(blocks)
+    return ids
+
+
 def _mark(ref: b.NoteRef | None) -> str:
     """A GFM footnote reference; GitHub numbers footnotes itself, so the label is the note's anchor."""
     return f"[^{ref.note.anchor}]" if ref else ""
@@ -74,6 +106,7 @@ class _Page(BlockVisitor[list[str]]):
 
     def __init__(self, document: b.Document) -> None:
         self.document = document
+        self.slugs = heading_ids(document.blocks)
 
     def visit_cover(self, block: b.Cover) -> list[str]:
         when = " · ".join(part for part in (block.date, block.language_name) if part)
@@ -84,9 +117,10 @@ class _Page(BlockVisitor[list[str]]):
         return lines + [_md(when), "", brand, ""]
 
     def visit_contents(self, block: b.Contents) -> list[str]:
+        """Each entry links to its heading by the id GitHub, GitLab and pandoc's ``gfm`` give it."""
         entries = [s for s in self.document.sections() if s.in_contents and s.level <= block.depth]
         return [f"## {_md(block.title)}", ""] + [
-            f"{'  ' * (s.level - 1)}- {_md(s.title)}" for s in entries] + [""]
+            f"{'  ' * (s.level - 1)}- [{_md(s.title)}](#{self.slugs[s.anchor]})" for s in entries] + [""]
 
     def visit_section(self, block: b.Section) -> list[str]:
         lines = [f"{'#' * min(block.level + 1, 6)} {_md(block.title)}", ""]
