@@ -28,7 +28,7 @@ PLACEHOLDER = re.compile(r"\{\w+\}")
 def _code_messages() -> set:
     """Every label the code marks for translation, as Babel's own extractor sees it."""
     method_map = [("reportgen/**.py", "python")]
-    keywords = {"_": None, "gettext": None, "ngettext": (1, 2)}
+    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
     return {message for _, _, message, _, _ in extract_from_dir(str(ROOT), method_map, keywords=keywords)}
 
 
@@ -68,7 +68,8 @@ def test_the_shipped_mo_files_are_compiled_from_the_po_files(language):
     compiled = gettext.GNUTranslations((folder / "reportgen.mo").open("rb"))
     for message in _catalog(folder / "reportgen.po"):
         if message.id and not isinstance(message.id, tuple):
-            assert compiled.gettext(message.id) == message.string, "run pybabel compile -d reportgen/locale"
+            found = compiled.pgettext(message.context, message.id) if message.context else compiled.gettext(message.id)
+            assert found == message.string, "run pybabel compile -d reportgen/locale"
 
 
 def test_plural_forms_follow_the_count():
@@ -92,6 +93,19 @@ def test_dates_and_numbers_come_from_cldr():
     assert format_figure(weight, "es") == "más de 100 libras"
     oil = Statistic("812,000 barrels per day", "812000", "rate", per="day")
     assert format_figure(oil, "es") == "812.000 barriles por día"
+
+
+@pytest.mark.parametrize("statistic, english, spanish", [
+    (Statistic("136 million metric tons", "136000000", "mass"), "136 million metric tons", "136 millones de toneladas"),
+    (Statistic("2.5 million barrels per day", "2500000", "rate", per="day"),
+     "2.5 million barrels per day", "2,5 millones de barriles por día"),
+    (Statistic("1,200,000 visitors", "1200000", "count"), "1,200,000", "1.200.000"),
+    (Statistic("unos 3,4 millones", "3400000", "count", qualifier="about"), "about 3.4 million", "alrededor de 3,4 millones"),
+    (Statistic("$1,250,000", "1250000", "currency", currency="USD"), "$1,250,000", "1.250.000\u00a0US$"),
+])
+def test_a_figure_is_compact_where_the_article_wrote_it_so(statistic, english, spanish):
+    """"136 million" stays "136 million" ("136 millones"), never "136,000,000"; digits stay digits."""
+    assert (format_figure(statistic, "en"), format_figure(statistic, "es")) == (english, spanish)
 
 
 def test_a_span_of_months_or_days_is_written_as_the_locale_writes_an_interval():

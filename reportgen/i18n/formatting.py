@@ -27,6 +27,10 @@ _INTERVAL_SKELETONS = {(1, 1): "yMMMM", (2, 2): "yMMMMd"}
 # A count per one of these periods without a unit word ("129 incidents per day") is written as
 # the number and its period in the reader's words; the card's measure says what is counted.
 _PER_PERIOD = frozenset({"hour", "day", "week", "month", "year"})
+# A figure the article wrote with a scale word ("136 million", "2,5 millones") is written so again
+# (CLDR's compact long form); one written in digits keeps its digits.
+_SCALE_WORD = re.compile(r"(?<!\w)(?:million|billion|trillion|mill[oó]n(?:es)?|bill[oó]n(?:es)?|bn|mn)(?!\w)",
+                         re.IGNORECASE)
 
 
 def format_date(iso: str | None, language: str, style: str = "long") -> str | None:
@@ -132,8 +136,13 @@ def bare_figure(statistic: Statistic, language: str) -> str:
     return figure
 
 
+def _written_compact(statistic: Statistic) -> bool:
+    return _SCALE_WORD.search(statistic.text) is not None
+
+
 def _figure(statistic: Statistic, value: Decimal, language: str) -> str:
     _ = translations(language).gettext
+    compact = _written_compact(statistic)
     if statistic.unit == "percent":
         return numbers.format_percent(value / 100, locale=language, decimal_quantization=False)
     if statistic.unit == "percentage_points":
@@ -143,12 +152,25 @@ def _figure(statistic: Statistic, value: Decimal, language: str) -> str:
                                                       base=format_number(statistic.per, language))
     unit = cldr_unit(statistic.text, statistic.unit) if statistic.unit in _AS_WRITTEN or statistic.unit == "rate" else None
     if unit:
-        return format_measure(value, unit, statistic.per, language)
+        measure = format_measure(value, unit, statistic.per, language)
+        return _compact_measure(measure, value, language) if compact else measure
     if statistic.unit == "rate" and statistic.per in _PER_PERIOD:
-        return _per_period(statistic.per, language).format(number=format_number(value, language))
+        return _per_period(statistic.per, language).format(number=format_number(value, language, compact))
     if statistic.unit == "currency" and statistic.currency:
-        return _money(value, statistic.currency, language)
-    return format_number(value, language, compact=True)
+        return _money(value, statistic.currency, language, compact)
+    return format_number(value, language, compact)
+
+
+def _compact_measure(measure: str, value: Decimal, language: str) -> str:
+    """"136 million metric tons" / "136 millones de toneladas" from CLDR's "136,000,000 metric tons":
+    the unit pattern picks the plural by the value, the compact number takes the digits' place."""
+    digits = format_number(value, language)
+    compact = format_number(value, language, compact=True)
+    if compact == digits or not measure.startswith(digits):
+        return measure
+    pgettext = translations(language).pgettext
+    return pgettext("a compact number before its unit", "{number} {unit}").format(
+        number=compact, unit=measure[len(digits):].strip())
 
 
 def _per_period(per: str, language: str) -> str:
@@ -158,9 +180,10 @@ def _per_period(per: str, language: str) -> str:
             "month": _("{number} a month"), "year": _("{number} a year")}[per]
 
 
-def _money(value: Decimal, currency: str, language: str) -> str:
-    """"$12 billion" / "12 mil millones US$": the compact long number, the symbol where the locale puts it."""
-    if abs(value) < _COMPACT_FROM:
+def _money(value: Decimal, currency: str, language: str, compact: bool) -> str:
+    """"$12 billion" / "12 mil millones US$" (written so, the compact long number, the symbol where the
+    locale puts it), else "$1,250,000" in digits."""
+    if not compact or abs(value) < _COMPACT_FROM:
         pattern = Locale.parse(language).currency_formats["standard"].pattern
         if value == value.to_integral_value():
             pattern = pattern.replace(".00", "")
