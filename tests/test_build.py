@@ -157,3 +157,13 @@ def test_a_renderer_from_the_entry_point_group_builds_like_a_builtin(monkeypatch
     assert result.exit_code == 0, result.output
     written = (tmp_path / "briefing-pack.en.txt").read_text(encoding="utf-8")
     assert "Are Tense Relations Harming Anti-Drug Cooperation?" in written.splitlines()
+
+
+def test_the_default_pack_names_its_seeds_as_seeds_not_where_reportgen_is_installed(tmp_path, monkeypatch):
+    """Sources and method shows inputs as the user gave them; the bundled seeds as ``seeds/<file>``."""
+    monkeypatch.chdir(tmp_path)
+    result = run("build", "--format", "md", "--out", "pack")
+    assert result.exit_code == 0, result.output
+    sources = (tmp_path / "pack" / "briefing-pack.en.md").read_text(encoding="utf-8").split("## Sources and method")[1]
+    assert sources.count("| seeds/0") == 2
+    assert "site-packages" not in sources and str(QA_SEED.parent) not in sources

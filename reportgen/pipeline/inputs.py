@@ -47,7 +47,8 @@ def crashed(action: str, error: BaseException) -> str:
 
 def read_inputs(given: Sequence[str], max_bytes: int, out: Path) -> tuple[list[Input], list[Failure]]:
     """Every input's bytes, named as messages print them (a name that is not UTF-8 shows escapes), and
-    the failures: first of collecting, then of reading, in input order."""
+    the failures: first of collecting, then of reading, in input order. Inputs are named as the user
+    gave them; the bundled seeds (no input given) as ``seeds/<file>``, not where the package is installed."""
     paths, failures = collect_inputs(given, out)
     inputs = []
     for path in paths:
@@ -56,7 +57,7 @@ def read_inputs(given: Sequence[str], max_bytes: int, out: Path) -> tuple[list[I
         except InputError as error:
             failures.append(Failure(printable(error.path), error.problem))
             continue
-        name = input_name(path)
+        name = f"seeds/{input_name(Path(path).name)}" if not given else input_name(path)
         inputs.append(Input(name, hashlib.sha256(data).hexdigest(), data, identify(data, name)))
     return inputs, failures
 
