@@ -80,3 +80,20 @@ def test_a_character_only_a_fallback_has_registers_that_fallback_when_met():
         "markup = typeset.markup('a \\u02ce b')\n"  # MODIFIER LETTER LOW GRAVE: in DejaVu Sans, not Serif
         "result = [markup, sorted(set(pdfmetrics.getRegisteredFontNames()) - before)]")
     assert seen == ['a <font face="DejaVuSans">\u02ce</font> b', ["DejaVuSans", "DejaVuSerif"]]  # no Vera
+
+
+def test_a_logo_is_sanitized_once_per_version_of_its_file(tmp_path, monkeypatch):
+    import os
+
+    from reportgen.render import svg
+
+    logo = tmp_path / "logo.svg"
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script><rect width="1"/></svg>')
+    reads = []
+    read_bytes = type(logo).read_bytes
+    monkeypatch.setattr(type(logo), "read_bytes", lambda path: reads.append(path) or read_bytes(path))
+    first = svg.safe_svg(logo)
+    assert svg.safe_svg(logo) == first and b"script" not in first and len(reads) == 1
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg"><circle r="2"/></svg>')
+    os.utime(logo, ns=(1, 1))  # a new version, even within the clock's resolution
+    assert b"circle" in svg.safe_svg(logo) and len(reads) == 2
