@@ -10,6 +10,7 @@ Keys a theme leaves out take the defaults below.
 from __future__ import annotations
 
 import re
+import struct
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -95,11 +96,52 @@ class Theme:
 
 @lru_cache(maxsize=32)
 def family_name(path: Path) -> str:
-    """The family name a TrueType file declares ("DejaVu Sans"): how Word and CSS look a font up."""
+    """The family name a TrueType file declares ("DejaVu Sans"): how Word and CSS look a font up.
+
+    Read from the file's ``name`` table as reportlab reads it, without importing reportlab (a Word
+    or HTML build does not need it) or parsing the whole font; a file this reader does not expect
+    (a collection, a table it cannot follow) is left to reportlab's parser."""
+    try:
+        return _declared_family(path.read_bytes())
+    except (OSError, LookupError, UnicodeDecodeError, struct.error):
+        pass
     from reportlab.pdfbase.ttfonts import TTFontFile
 
     name = TTFontFile(str(path)).familyName
     return name.decode("utf-8", "replace") if isinstance(name, bytes) else name
+
+
+# (platform, encoding, language) of the name records reportlab reads, and their text encoding.
+_NAME_RECORDS = {(3, 1, 0x409): "utf_16_be", (1, 0, 0): "mac_roman"}
+
+
+def _declared_family(font: bytes) -> str:
+    """Name 1 (family) of a TrueType file, else its PostScript name (6, then 4) with spaces as
+    hyphens: the first English Windows or Macintosh record of each, as reportlab takes them."""
+    if font[:4] not in (b"\x00\x01\x00\x00", b"true"):
+        raise LookupError("not a single TrueType font")
+    (tables,) = struct.unpack_from(">H", font, 4)
+    directory = {font[12 + 16 * i:16 + 16 * i]: struct.unpack_from(">I", font, 20 + 16 * i)[0] for i in range(tables)}
+    table = directory[b"name"]
+    table_format, records, strings = struct.unpack_from(">HHH", font, table)
+    if table_format != 0:
+        raise LookupError("name table format")
+    names: dict[int, str] = {}
+    for record in range(records):
+        platform, encoding, language, name_id, length, offset = struct.unpack_from(">6H", font, table + 6 + 12 * record)
+        codec = _NAME_RECORDS.get((platform, encoding, language))
+        if codec is None or name_id not in (1, 4, 6) or name_id in names:
+            continue
+        start = table + strings + offset
+        if codec == "utf_16_be" and length % 2:
+            raise LookupError("odd UTF-16 name")
+        text = font[start:start + length].decode(codec)
+        if text:
+            names[name_id] = text
+    family = names.get(1) or (names.get(6) or names.get(4) or "").replace(" ", "-")
+    if not family:
+        raise LookupError("no name")
+    return family
 
 
 def builtin_themes() -> list[Theme]:

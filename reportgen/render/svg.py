@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError
@@ -32,8 +33,20 @@ def safe_svg(path: Path) -> bytes:
 
     Parsed without entities, DTDs or network; comments, processing
     instructions and the DOCTYPE are left out. A file that is not
-    well-formed XML is one InputError naming it.
+    well-formed XML is one InputError naming it. Sanitized once per process
+    for each version of the file (its size and modification time), since
+    every document of a batch draws the same logo.
     """
+    try:
+        version = path.stat()
+    except OSError:
+        return _sanitized(path, 0, -1)  # let the read fail and say so
+    return _sanitized(path, version.st_mtime_ns, version.st_size)
+
+
+@lru_cache(maxsize=16)
+def _sanitized(path: Path, modified_ns: int, size: int) -> bytes:
+    """``safe_svg`` for one version of the file (the key's times and size only tell versions apart)."""
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True,

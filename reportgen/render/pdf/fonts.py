@@ -10,10 +10,10 @@ characters no font has are left out rather than printed as boxes, and
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from xml.sax.saxutils import escape
+from typing import TypeVar
 
 import reportlab
 from reportlab.lib.fonts import addMapping
@@ -25,14 +25,66 @@ from ...themes import FONT_SLOTS, FontFamily
 
 _SLOT_FLAGS = {"regular": (0, 0), "bold": (1, 0), "italic": (0, 1), "bold_italic": (1, 1)}
 _ALWAYS_DRAWABLE = frozenset(" \n\t")
+_T = TypeVar("_T")
+
+
+class _Face:
+    """One TTF file as reportlab knows it. Its name is settled when the face is first named; the
+    file (DejaVu's are ~700 KB) is parsed and registered once per process, when the face is first
+    drawn with or asked what it can draw, so a build pays only for the faces it uses."""
+
+    def __init__(self, path: Path, name: str) -> None:
+        self.path, self.name = path, name
+        self._coverage: frozenset[int] | None = None
+
+    def registered_name(self) -> str:
+        """The name to set text in, registered with reportlab first."""
+        self.coverage()
+        return self.name
+
+    def coverage(self) -> frozenset[int]:
+        """The code points this face can draw (its registration parses the file for them)."""
+        if self._coverage is None:
+            with _registering:
+                if self._coverage is None:
+                    font = TTFont(self.name, str(self.path))
+                    pdfmetrics.registerFont(font)  # maps this name's <b>/<i> to itself: ours go back on top
+                    for mapping in _mappings:
+                        addMapping(*mapping)
+                    self._coverage = frozenset(font.face.charToGlyph)
+        return self._coverage
+
+
+class _BySlot(Mapping[str, _T]):
+    """A family's faces by slot, seen through ``read``: reading a slot's value loads that face only."""
+
+    def __init__(self, faces: dict[str, _Face], read: Callable[[_Face], _T]) -> None:
+        self._faces, self._read = faces, read
+
+    def __getitem__(self, slot: str) -> _T:
+        return self._read(self._faces[slot])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._faces)
+
+    def __len__(self) -> int:
+        return len(self._faces)
 
 
 @dataclass(frozen=True)
 class RegisteredFamily:
-    """A family as reportlab knows it: one registered font name per slot, and what each can draw."""
+    """A family as reportlab knows it: one font name per slot, and what each can draw. Reading a
+    slot's name or coverage registers that face, so styles and text register what they use."""
 
-    names: dict[str, str]
-    coverage: dict[str, frozenset[int]]
+    faces: dict[str, _Face]
+
+    @property
+    def names(self) -> Mapping[str, str]:
+        return _BySlot(self.faces, _Face.registered_name)
+
+    @property
+    def coverage(self) -> Mapping[str, frozenset[int]]:
+        return _BySlot(self.faces, _Face.coverage)
 
     @property
     def regular(self) -> str:
@@ -47,36 +99,37 @@ class RegisteredFamily:
         return self.names["italic"]
 
 
-_registering = threading.Lock()
+_registering = threading.RLock()
+_faces: dict[Path, _Face] = {}
+# Every (family, bold, italic, face) mapping made, in the order last made: reapplied after a late registration.
+_mappings: dict[tuple[str, int, int, str], None] = {}
 
 
-def _register_file(path: Path) -> tuple[str, frozenset[int]]:
-    """Register one TTF once per process (threads included); its name is the file's stem."""
+def _face(path: Path) -> _Face:
+    """The one face of ``path`` in this process (threads included), named after the file's stem
+    (``-2``, ``-3``… when another file or font already has that name); nothing is parsed yet."""
     with _registering:
-        return _register_once(path)
-
-
-@lru_cache(maxsize=None)
-def _register_once(path: Path) -> tuple[str, frozenset[int]]:
-    name = path.stem
-    registered = pdfmetrics.getRegisteredFontNames()
-    suffix = 2
-    while name in registered:
-        name = f"{path.stem}-{suffix}"
-        suffix += 1
-    font = TTFont(name, str(path))
-    pdfmetrics.registerFont(font)
-    return name, frozenset(font.face.charToGlyph)
+        if path not in _faces:
+            taken = set(pdfmetrics.getRegisteredFontNames()) | {face.name for face in _faces.values()}
+            name, suffix = path.stem, 2
+            while name in taken:
+                name = f"{path.stem}-{suffix}"
+                suffix += 1
+            _faces[path] = _Face(path, name)
+        return _faces[path]
 
 
 def register_family(family: FontFamily) -> RegisteredFamily:
-    """Register a theme family's four files and map them for ``<b>``/``<i>`` in paragraphs."""
-    names, coverage = {}, {}
-    for slot in FONT_SLOTS:
-        names[slot], coverage[slot] = _register_file(Path(getattr(family, slot)).resolve())
-    for slot, (bold, italic) in _SLOT_FLAGS.items():
-        addMapping(names["regular"], bold, italic, names[slot])
-    return RegisteredFamily(names, coverage)
+    """A theme family's four faces, mapped for ``<b>``/``<i>`` in paragraphs; each file is parsed
+    and registered with reportlab when first used (a style naming it, text asking its coverage)."""
+    faces = {slot: _face(Path(getattr(family, slot)).resolve()) for slot in FONT_SLOTS}
+    with _registering:
+        for slot, (bold, italic) in _SLOT_FLAGS.items():
+            mapping = (faces["regular"].name, bold, italic, faces[slot].name)
+            _mappings.pop(mapping, None)
+            _mappings[mapping] = None
+            addMapping(*mapping)
+    return RegisteredFamily(faces)
 
 
 def _fallback_families() -> list[RegisteredFamily]:
@@ -94,7 +147,7 @@ class Typeset:
 
     def __init__(self, primary: RegisteredFamily) -> None:
         self.primary = primary
-        self.fallbacks = [family for family in _fallback_families() if family.names != primary.names]
+        self.fallbacks = [family for family in _fallback_families() if family.faces != primary.faces]
 
     def markup(self, text: str, slot: str = "regular") -> str:
         """``text`` escaped, with runs the primary font lacks set in a fallback font."""
@@ -126,6 +179,12 @@ class Typeset:
             if code in family.coverage[slot]:
                 return family.names[slot]
         return ""
+
+
+def escape(text: str) -> str:
+    """``& < >`` as entities, as xml.sax.saxutils.escape does (that module imports urllib.request, http
+    and ssl: 10 ms of a cold start)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _wrap(chars: list[str], font: str | None) -> str:
