@@ -95,11 +95,46 @@ class Theme:
 
 @lru_cache(maxsize=32)
 def family_name(path: Path) -> str:
-    """The family name a TrueType file declares ("DejaVu Sans"): how Word and CSS look a font up."""
+    """The family name a TrueType file declares ("DejaVu Sans"): how Word and CSS look a font up.
+
+    Read from the file's ``name`` table directly (a Word or HTML build need not
+    load reportlab and parse the whole font); anything unusual (a collection,
+    no English family name) is left to reportlab's reader.
+    """
+    name = _name_table_family(path.read_bytes())
+    if name is not None:
+        return name
     from reportlab.pdfbase.ttfonts import TTFontFile
 
     name = TTFontFile(str(path)).familyName
     return name.decode("utf-8", "replace") if isinstance(name, bytes) else name
+
+
+def _name_table_family(font: bytes) -> str | None:
+    """Name id 1 of a TrueType/OpenType ``name`` table, in the first English record reportlab also takes
+    (Windows Unicode en-US, else Macintosh Roman), or None."""
+    import struct
+
+    if font[:4] == b"ttcf":
+        return None
+    try:
+        tables = struct.unpack_from(">H", font, 4)[0]
+        for index in range(tables):
+            tag, _, offset, _ = struct.unpack_from(">4sIII", font, 12 + 16 * index)
+            if tag != b"name":
+                continue
+            _, count, strings = struct.unpack_from(">HHH", font, offset)
+            for record in range(count):
+                platform, encoding, language, name_id, length, start = struct.unpack_from(
+                    ">HHHHHH", font, offset + 6 + 12 * record)
+                at = offset + strings + start
+                if name_id == 1 and (platform, encoding, language) == (3, 1, 0x409):
+                    return font[at:at + length].decode("utf-16-be")
+                if name_id == 1 and (platform, encoding, language) == (1, 0, 0):
+                    return font[at:at + length].decode("mac_roman")
+    except (struct.error, UnicodeDecodeError):
+        return None
+    return None
 
 
 def builtin_themes() -> list[Theme]:
