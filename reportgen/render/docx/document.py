@@ -24,6 +24,9 @@ from io import BytesIO
 import docx
 from docx.document import Document as WordDocument
 from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.opc.part import Part
+from docx.parts.numbering import NumberingPart
+from docx.parts.styles import StylesPart
 from docx.shared import Mm, Twips
 
 from ... import __version__
@@ -107,10 +110,12 @@ class _StyledTemplate:
     style_ids: dict[str, str]
     width: int
     after_number: str
+    shared: tuple[Part, ...]
 
     def copy(self) -> WordDocument:
-        """A document of its own to write into: the parsed package deep-copied, not read and styled again."""
-        return deepcopy(self.word)
+        """A document of its own to write into: the parsed package deep-copied, not read and styled again;
+        the parts no document changes (``shared``) are not copied but shared."""
+        return deepcopy(self.word, {id(part): part for part in self.shared})
 
 
 @lru_cache(maxsize=_TEMPLATES_KEPT)
@@ -135,7 +140,30 @@ def _styled_template(key: _TemplateKey) -> _StyledTemplate:
     buffer = BytesIO()
     word.save(buffer)
     word = docx.Document(BytesIO(buffer.getvalue()))
-    return _StyledTemplate(word, style_ids, width, after_number(word, style_ids[FOOTNOTE_TEXT]))
+    separator = after_number(word, style_ids[FOOTNOTE_TEXT])
+    return _StyledTemplate(word, style_ids, width, separator, _share_unchanging_parts(word))
+
+
+def _share_unchanging_parts(word: WordDocument) -> tuple[Part, ...]:
+    """The parts a pack never changes, the styles and numbering turned into their bytes.
+
+    Word's styles (with ``stylesWithEffects``) are most of an empty package;
+    copying their XML for each document and serializing it again on saving
+    cost more than a short document's body. As parts holding their saved
+    bytes they are shared by every copy. Only ``word.styles`` stops working,
+    which a copy never needs: the style ids are resolved already.
+    """
+    shared = []
+    for source in (word.part.package, *word.part.package.iter_parts()):
+        for rel in source.rels.values():
+            part = None if rel.is_external else rel.target_part
+            if isinstance(part, (StylesPart, NumberingPart)) and not part.rels:
+                rel._target = Part(part.partname, part.content_type, part.blob, part.package)
+                source.rels._target_parts_by_rId[rel.rId] = rel._target
+    for part in word.part.package.iter_parts():
+        if type(part) is Part:  # the styles and numbering just made, and parts python-docx keeps as bytes
+            shared.append(part)
+    return tuple(shared)
 
 
 class _Writer(BlockVisitor[None]):
