@@ -16,13 +16,17 @@ import os
 import re
 import struct
 import zipfile
+from copy import deepcopy
 from dataclasses import dataclass, field
 from functools import lru_cache
 from io import BytesIO
 
 import docx
-from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.document import Document as WordDocument
 from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.opc.part import Part
+from docx.parts.numbering import NumberingPart
+from docx.parts.styles import StylesPart
 from docx.shared import Mm, Twips
 
 from ... import __version__
@@ -35,10 +39,10 @@ from ...wordpack import (
 )
 from ..visitor import BlockVisitor
 from ..widths import at_least
-from . import oxml
+from . import fragments, oxml
 from .marker import mark_pack
 from .reference import without_outside_links
-from .footnotes import Footnotes
+from .footnotes import Footnotes, after_number
 from .styles import LANGUAGE_TAGS, apply_styles, default_template
 
 PAGE_SIZES_MM = {"A4": (210, 297), "Letter": (215.9, 279.4)}
@@ -54,13 +58,13 @@ _TEMPLATES_KEPT = 16  # styled templates kept: themes × languages × reference 
 
 def render_docx(document: b.Document, theme: Theme) -> bytes:
     """The Word file of ``document``; with ``theme.reference_docx`` its styles and page setup rule."""
-    styled, style_ids, width = _styled_template(_TemplateKey.of(theme, document.meta.language))
-    word = docx.Document(BytesIO(styled))
+    template = _styled_template(_TemplateKey.of(theme, document.meta.language))
+    word = template.copy()
     section = word.sections[0]
-    _Writer(word, theme, width, document, style_ids).blocks(document.blocks)
+    _Writer(word, theme, template, document).write(document.blocks)
     section.different_first_page_header_footer = True
     if theme.reference_docx is None or not _has_header_footer(section):
-        _header_footer(word, section, document.meta, style_ids)
+        _header_footer(word, section, document.meta, template.style_ids)
     _core_properties(word, document.meta)
     if document.pack is not None:
         mark_pack(word, document.pack, document.meta.language)
@@ -93,13 +97,35 @@ class _TemplateKey:
         return cls(repr(theme), language, digest, theme, reference)
 
 
+@dataclass(frozen=True)
+class _StyledTemplate:
+    """A styled, empty Word document kept parsed, and what the writer needs to know of it.
+
+    ``style_ids`` maps style name → id (resolved once, not per paragraph);
+    ``width`` is the text width in twips; ``after_number`` what follows a
+    footnote's number.
+    """
+
+    word: WordDocument
+    style_ids: dict[str, str]
+    width: int
+    after_number: str
+    shared: tuple[Part, ...]
+
+    def copy(self) -> WordDocument:
+        """A document of its own to write into: the parsed package deep-copied, not read and styled again;
+        the parts no document changes (``shared``) are not copied but shared."""
+        return deepcopy(self.word, {id(part): part for part in self.shared})
+
+
 @lru_cache(maxsize=_TEMPLATES_KEPT)
-def _styled_template(key: _TemplateKey) -> tuple[bytes, dict[str, str], int]:
+def _styled_template(key: _TemplateKey) -> _StyledTemplate:
     """The template with the theme's styles and page applied, made once per theme, language and reference.
 
     Styling walks python-docx's style list, which is slow; a batch of a
     thousand documents does it once, and a long-lived process keeps the last
-    few. Returns the bytes, style name → id, and the text width in twips.
+    few. The styled document is saved and read back once, so that every copy
+    is what a fresh read of those bytes would give.
     """
     theme, reference = key.theme, key.reference
     word = docx.Document(BytesIO(default_template() if reference is None else without_outside_links(reference).data))
@@ -113,18 +139,49 @@ def _styled_template(key: _TemplateKey) -> tuple[bytes, dict[str, str], int]:
     word.styles[HEADER_TEXT].paragraph_format.tab_stops.add_tab_stop(Twips(width), WD_TAB_ALIGNMENT.RIGHT)
     buffer = BytesIO()
     word.save(buffer)
-    return buffer.getvalue(), style_ids, width
+    word = docx.Document(BytesIO(buffer.getvalue()))
+    separator = after_number(word, style_ids[FOOTNOTE_TEXT])
+    return _StyledTemplate(word, style_ids, width, separator, _share_unchanging_parts(word))
+
+
+def _share_unchanging_parts(word: WordDocument) -> tuple[Part, ...]:
+    """The parts a pack never changes, the styles and numbering turned into their bytes.
+
+    Word's styles (with ``stylesWithEffects``) are most of an empty package;
+    copying their XML for each document and serializing it again on saving
+    cost more than a short document's body. As parts holding their saved
+    bytes they are shared by every copy. Only ``word.styles`` stops working,
+    which a copy never needs: the style ids are resolved already.
+    """
+    shared = []
+    for source in (word.part.package, *word.part.package.iter_parts()):
+        for rel in source.rels.values():
+            part = None if rel.is_external else rel.target_part
+            if isinstance(part, (StylesPart, NumberingPart)) and not part.rels:
+                rel._target = Part(part.partname, part.content_type, part.blob, part.package)
+                source.rels._target_parts_by_rId[rel.rId] = rel._target
+    for part in word.part.package.iter_parts():
+        if type(part) is Part:  # the styles and numbering just made, and parts python-docx keeps as bytes
+            shared.append(part)
+    return tuple(shared)
 
 
 class _Writer(BlockVisitor[None]):
-    """Appends each block to the Word document, in reading order."""
+    """Appends each block to the Word document, in reading order, as markup parsed in bulk (``fragments``)."""
 
-    def __init__(self, word, theme: Theme, text_width_twips: int, document: b.Document,
-                 style_ids: dict[str, str]) -> None:
-        self.word, self.theme, self.width, self.document = word, theme, text_width_twips, document
-        self.style_ids = style_ids
-        self.footnotes = Footnotes(word, style_ids[FOOTNOTE_TEXT], style_ids[FOOTNOTE_REFERENCE])
+    def __init__(self, word: WordDocument, theme: Theme, template: _StyledTemplate, document: b.Document) -> None:
+        self.word, self.theme, self.width, self.document = word, theme, template.width, document
+        self.style_ids = template.style_ids
+        self.body = fragments.Fragments(word.element.body, before_last=True)
+        self.footnotes = Footnotes(word, self.style_ids[FOOTNOTE_TEXT], self.style_ids[FOOTNOTE_REFERENCE],
+                                   template.after_number)
         self.cards: list[b.ExpertCard] = []  # a run of expert cards not written yet
+
+    def write(self, blocks: tuple[b.Block, ...]) -> None:
+        """Every block into the body, and their notes into the footnotes part."""
+        self.blocks(blocks)
+        self.body.flush()
+        self.footnotes.write()
 
     def blocks(self, blocks: tuple[b.Block, ...]) -> None:
         """Each block in turn; a run of expert cards is written as one table where the run ends."""
@@ -134,91 +191,99 @@ class _Writer(BlockVisitor[None]):
             self.visit(block)
         self.write_held_cards()
 
-    def paragraph(self, text: str, style: str, container=None):
-        """A new paragraph of ``text`` in ``style``, at the end of the body or of ``container`` (a cell)."""
-        paragraph = (container or self.word).add_paragraph(oxml.xml_safe(text) if text else "")
-        return self.styled(paragraph, style)
+    def paragraph(self, text: str, style: str) -> str:
+        """A paragraph of ``text`` in ``style`` (a name), as markup."""
+        return fragments.text_paragraph(self.style_ids[style], text)
 
-    def styled(self, paragraph, style: str):
-        paragraph._p.style = self.style_ids[style]
-        return paragraph
+    def add(self, text: str, style: str) -> None:
+        """A paragraph of ``text`` in ``style`` at the end of the body."""
+        self.body.add(fragments.text_paragraph(self.style_ids[style], text))
 
     def visit_cover(self, block: b.Cover) -> None:
         if self.theme.logo_png is not None:
-            self.paragraph("", COVER_META).add_run().add_picture(str(self.theme.logo_png), height=Mm(16))
-        self.paragraph(block.brand, COVER_BRAND)
+            self.body.flush()  # python-docx places the picture, and its part, at the end of the body
+            logo = self.word.add_paragraph()
+            logo._p.style = self.style_ids[COVER_META]
+            logo.add_run().add_picture(str(self.theme.logo_png), height=Mm(16))
+        self.add(block.brand, COVER_BRAND)
         if block.brand_line:
-            self.paragraph(block.brand_line, COVER_META)
+            self.add(block.brand_line, COVER_META)
         for _ in range(5):
-            self.paragraph("", COVER_META)
-        self.paragraph(block.title, "Title")
+            self.add("", COVER_META)
+        self.add(block.title, "Title")
         if block.subtitle:
-            self.paragraph(block.subtitle, "Subtitle")
-        self.paragraph(" · ".join(part for part in (block.date, block.language_name) if part), COVER_META)
+            self.add(block.subtitle, "Subtitle")
+        self.add(" · ".join(part for part in (block.date, block.language_name) if part), COVER_META)
         if block.article_titles:
             for _ in range(3):
-                self.paragraph("", COVER_META)
-            self.paragraph(block.contents_label, QUESTION_LABEL)
+                self.add("", COVER_META)
+            self.add(block.contents_label, QUESTION_LABEL)
             for title in block.article_titles:
-                self.paragraph(title, COVER_META)
+                self.add(title, COVER_META)
 
     def visit_contents(self, block: b.Contents) -> None:
         """A TOC field whose current result already lists the headings, for viewers that never update it."""
-        self.paragraph(block.title, "TOC Heading")
-        entries = [s for s in self.document.sections() if s.in_contents and s.level <= block.depth]
-        paragraphs = [self.paragraph(entry.title, f"toc {entry.level}") for entry in entries] \
-            or [self.paragraph("", "toc 1")]
-        begin = paragraphs[0]
-        first_run = begin.runs[0]._r if begin.runs else None
-        oxml.begin_field(begin, f'TOC \\o "1-{block.depth}" \\h \\z \\u')
-        if first_run is not None:  # the field's instruction comes before the first entry's text
-            begin._p.append(first_run)
-        oxml.end_field(paragraphs[-1])
+        self.add(block.title, "TOC Heading")
+        entries = [(self.style_ids[f"toc {s.level}"], s.title) for s in self.document.sections()
+                   if s.in_contents and s.level <= block.depth] or [(self.style_ids["toc 1"], "")]
+        start = fragments.field_start(f'TOC \\o "1-{block.depth}" \\h \\z \\u', dirty=True)
+        last = len(entries) - 1
+        for index, (style_id, title) in enumerate(entries):
+            runs = fragments.run(title) if title else ""
+            if index == 0:
+                runs = start + runs  # the field's instruction comes before the first entry's text
+            if index == last:
+                runs += fragments.FIELD_END
+            self.body.add(fragments.paragraph(style_id, runs))
 
     def visit_section(self, block: b.Section) -> None:
-        self.paragraph(block.title, f"Heading {min(block.level, 3)}")
+        self.add(block.title, f"Heading {min(block.level, 3)}")
         self.blocks(block.children)
 
     def visit_paragraph(self, block: b.Paragraph) -> None:
-        self.paragraph(block.text, PARAGRAPH_STYLES.get(block.style, "Normal"))
+        self.add(block.text, PARAGRAPH_STYLES.get(block.style, "Normal"))
 
     def visit_bullet_list(self, block: b.BulletList) -> None:
         for item in block.items:
-            self.paragraph(item, "List Bullet")
+            self.add(item, "List Bullet")
 
     def visit_question(self, block: b.Question) -> None:
-        self.paragraph(block.label, QUESTION_LABEL)
-        self.paragraph(block.text, "Intense Quote")
+        self.add(block.label, QUESTION_LABEL)
+        self.add(block.text, "Intense Quote")
 
     def visit_key_figures(self, block: b.KeyFigures) -> None:
+        """Cards in a borderless table: a shaded cell per figure, narrow gap columns and gap rows between."""
         count = len(block.items)
         per_row = 2 if count == 4 else count
         gap = int(4 * _TWIPS_PER_MM)
         card = (self.width - gap * (per_row - 1)) // per_row
-        rows = (count + per_row - 1) // per_row
-        table = self.word.add_table(rows=2 * rows - 1, cols=2 * per_row - 1)
-        oxml.table_without_borders(table)
-        oxml.cell_margins(table, 100, 140, 120, 140)
-        oxml.fixed_widths(table, [card if column % 2 == 0 else gap for column in range(2 * per_row - 1)])
+        widths = [card if column % 2 == 0 else gap for column in range(2 * per_row - 1)]
         accent, shade = self.theme.colors["accent"][1:], self.theme.colors["shade"][1:]
-        for index, item in enumerate(block.items):
-            cell = table.cell(2 * (index // per_row), 2 * (index % per_row))
-            oxml.shade(cell, shade)
-            oxml.cell_borders(cell, top=(accent, 16))
-            first = cell.paragraphs[0]
+        ids = self.style_ids
+        cards = []
+        for item in block.items:
+            content = ""
             if item.qualifier:
-                self.styled(first, KEY_FIGURE_QUALIFIER).add_run(oxml.xml_safe(item.qualifier))
-                first = self.paragraph("", KEY_FIGURE, cell)
-            else:
-                self.styled(first, KEY_FIGURE)
-            first.add_run(oxml.xml_safe(item.figure))
+                content = fragments.paragraph(ids[KEY_FIGURE_QUALIFIER], fragments.run(item.qualifier))
+            figure = fragments.run(item.figure)
             if item.note:
-                self.footnotes.mark(first, item.note.note)
-            self.paragraph(item.label, KEY_FIGURE_LABEL, cell)
+                figure += self.footnotes.mark(item.note.note)
+            content += fragments.paragraph(ids[KEY_FIGURE], figure)
+            content += self.paragraph(item.label, KEY_FIGURE_LABEL)
             if item.source:
-                self.paragraph(item.source, FIGURE_SOURCE, cell)
-        _gap_rows(table, gap)
-        self.paragraph("", NOTE)
+                content += self.paragraph(item.source, FIGURE_SOURCE)
+            cards.append(fragments.cell(card, content, border=("top", accent, 16), fill=shade))
+        rows = []
+        for start in range(0, count, per_row):
+            if start:
+                rows.append(fragments.row((fragments.cell(width) for width in widths), exact_height=gap))
+            line = cards[start:start + per_row]
+            line += [fragments.cell(card)] * (per_row - len(line))
+            cells = [line[column // 2] if column % 2 == 0 else fragments.cell(gap) for column in range(len(widths))]
+            rows.append(fragments.row(cells))
+        properties = fragments.table_properties(widths, borderless=True, margins=(100, 140, 120, 140))
+        self.body.add(f"<w:tbl>{properties}{''.join(rows)}</w:tbl>")
+        self.add("", NOTE)
 
     def visit_expert_card(self, block: b.ExpertCard) -> None:
         """Held until its run ends: Word merges adjacent tables, so a run of cards is one table."""
@@ -229,45 +294,46 @@ class _Writer(BlockVisitor[None]):
         if not self.cards:
             return
         cards, self.cards = self.cards, []
-        table = self.word.add_table(rows=2 * len(cards) - 1, cols=1)
-        oxml.table_without_borders(table)
-        oxml.cell_margins(table, 110, 200, 130, 220)
-        oxml.fixed_widths(table, [self.width])
         primary, shade = self.theme.colors["primary"][1:], self.theme.colors["shade"][1:]
-        for index, card in enumerate(cards):
-            cell = table.cell(2 * index, 0)
-            oxml.shade(cell, shade)
-            oxml.cell_borders(cell, left=(primary, 24))
-            self.styled(cell.paragraphs[0], EXPERT_NAME).add_run(oxml.xml_safe(card.name))
+        gap = fragments.row([fragments.cell(self.width)], exact_height=int(2.5 * _TWIPS_PER_MM))
+        rows = []
+        for card in cards:
+            content = fragments.paragraph(self.style_ids[EXPERT_NAME], fragments.run(card.name))
             if card.role_line:
-                self.paragraph(card.role_line, EXPERT_ROLE, cell)
+                content += self.paragraph(card.role_line, EXPERT_ROLE)
             if card.summary:
-                self.paragraph(card.summary, EXPERT_SUMMARY, cell)
-        _gap_rows(table, int(2.5 * _TWIPS_PER_MM))
-        self.paragraph("", NOTE)
+                content += self.paragraph(card.summary, EXPERT_SUMMARY)
+            rows.append(fragments.row([fragments.cell(self.width, content, border=("left", primary, 24),
+                                                      fill=shade)]))
+        properties = fragments.table_properties([self.width], borderless=True, margins=(110, 200, 130, 220))
+        self.body.add(f"<w:tbl>{properties}{gap.join(rows)}</w:tbl>")
+        self.add("", NOTE)
 
     def visit_table(self, block: b.Table) -> None:
+        """A table in the pack's table style: a header row repeated on every page, rows that never split."""
         columns = block.columns
         total = sum(column.weight for column in columns)
-        widths = at_least([self.width * column.weight / total for column in columns],
-                          [self._title_width(column.title) for column in columns])
-        table = self.word.add_table(rows=1 + len(block.rows), cols=len(columns))
-        table._tbl.tblStyle_val = self.style_ids[TABLE_STYLE]
-        oxml.table_look(table, first_row=True, banded_rows=True)
-        oxml.cell_margins(table, 60, _CELL_MARGIN_TWIPS, 60, _CELL_MARGIN_TWIPS)
-        oxml.fixed_widths(table, [int(width) for width in widths])
-        for cells, values, style in ((table.rows[0].cells, [c.title for c in columns], TABLE_HEADING),
-                                     *((row.cells, values, None) for row, values in zip(table.rows[1:], block.rows))):
-            for cell, value, column in zip(cells, values, columns):
-                paragraph = self.styled(cell.paragraphs[0], style or (TABLE_FIGURE if column.numeric else TABLE_TEXT))
-                paragraph.add_run(oxml.xml_safe(value))
-        for row, note in zip(table.rows[1:], block.notes):
-            if note:
-                self.footnotes.mark(row.cells[0].paragraphs[0], note.note)
-        oxml.repeat_as_header(table.rows[0])
-        for row in table.rows:
-            oxml.keep_row_whole(row)
-        self.paragraph("", NOTE)
+        widths = [int(width) for width in at_least([self.width * column.weight / total for column in columns],
+                                                   [self._title_width(column.title) for column in columns])]
+        ids = self.style_ids
+        heading = ids[TABLE_HEADING]
+        value_styles = [ids[TABLE_FIGURE] if column.numeric else ids[TABLE_TEXT] for column in columns]
+        rows = [fragments.row((fragments.cell(width, fragments.paragraph(heading, fragments.run(column.title)))
+                               for width, column in zip(widths, columns)), header=True)]
+        notes = list(block.notes) + [None] * (len(block.rows) - len(block.notes))
+        for values, note in zip(block.rows, notes):
+            cells = []
+            for index, (width, value, style_id) in enumerate(zip(widths, values, value_styles)):
+                runs = fragments.run(value)
+                if index == 0 and note:
+                    runs += self.footnotes.mark(note.note)
+                cells.append(fragments.cell(width, fragments.paragraph(style_id, runs)))
+            cells.extend(fragments.cell(width) for width in widths[len(cells):])
+            rows.append(fragments.row(cells))
+        properties = fragments.table_properties(widths, style_id=ids[TABLE_STYLE], margins=(60, _CELL_MARGIN_TWIPS,
+                                                60, _CELL_MARGIN_TWIPS), header_look=True)
+        self.body.add(f"<w:tbl>{properties}{''.join(rows)}</w:tbl>")
+        self.add("", NOTE)
 
     def _title_width(self, title: str) -> float:
         """Twips a column needs so no word of its title breaks: Word measures the text only when
@@ -277,26 +343,17 @@ class _Writer(BlockVisitor[None]):
         return widest * size * _BOLD_EM * 20 + 2 * _CELL_MARGIN_TWIPS
 
     def visit_commentary(self, block: b.Commentary) -> None:
-        self.paragraph(block.name, "Heading 3")
+        self.add(block.name, "Heading 3")
         if block.role_line:
-            self.paragraph(block.role_line, EXPERT_ROLE)
+            self.add(block.role_line, EXPERT_ROLE)
         for text in block.paragraphs:
-            self.paragraph(text, "Normal")
+            self.add(text, "Normal")
 
     def visit_notes(self, block: b.Notes) -> None:
         """Nothing: in Word each note is a footnote at its mark, so the list would say it twice."""
 
     def visit_page_break(self, block: b.PageBreak) -> None:
-        self.word.add_page_break()
-
-
-def _gap_rows(table, height_twips: int) -> None:
-    """Odd rows are gutters between cards: exactly ``height_twips`` tall; no row splits across pages."""
-    for index, row in enumerate(table.rows):
-        oxml.keep_row_whole(row)
-        if index % 2:
-            row.height = Twips(height_twips)
-            row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+        self.body.add(fragments.PAGE_BREAK)
 
 
 def _clear_body(word) -> None:

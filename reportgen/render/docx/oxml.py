@@ -1,10 +1,10 @@
 """The Word XML python-docx has no API for, in one small layer.
 
-Fields (TOC, PAGE, NUMPAGES), table-row properties (``w:tblHeader``,
-``w:cantSplit``), cell shading and borders, ``w:updateFields`` and
-``w:footnotePr``, languages and the four font slots (footnotes themselves are
-``footnotes.py``). The renderer calls these helpers; it never builds
-raw XML itself.
+Fields on python-docx paragraphs (the footer's PAGE and NUMPAGES),
+``w:updateFields`` and ``w:footnotePr``, styles: languages, the four font
+slots, the table style's parts (footnotes themselves are ``footnotes.py``).
+These edit elements in place, each child in its schema position; the body's
+blocks are written as markup in bulk by ``fragments.py`` instead.
 """
 
 from __future__ import annotations
@@ -46,8 +46,6 @@ _ORDER = {
              "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
              "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
     "w:tblBorders": "top left start bottom right end insideH insideV",
-    "w:tcBorders": "top left start bottom right end insideH insideV tl2br tr2bl",
-    "w:tblCellMar": "top left start bottom right end",
     "w:tblStylePr": "pPr rPr tblPr trPr tcPr",
     "w:style": "name aliases basedOn next link autoRedefine hidden uiPriority semiHidden unhideWhenUsed qFormat locked "
                "personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr tblStylePr",
@@ -137,82 +135,6 @@ def footnote_separators(settings_element, footnote_ids: Iterable[str]) -> None:
         properties.remove(listed)
     for footnote_id in footnote_ids:  # the last children of w:footnotePr
         properties.append(_element("w:footnote", id=footnote_id))
-
-
-# -- tables -----------------------------------------------------------------
-
-def repeat_as_header(row) -> None:
-    _child(row._tr.get_or_add_trPr(), "w:tblHeader").set(qn("w:val"), "true")
-
-
-def keep_row_whole(row) -> None:
-    _child(row._tr.get_or_add_trPr(), "w:cantSplit").set(qn("w:val"), "true")
-
-
-def shade(cell, fill: str) -> None:
-    """Cell background ``fill`` (RRGGBB)."""
-    shading = _child(cell._tc.get_or_add_tcPr(), "w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-
-
-def cell_borders(cell, **sides: tuple[str, int] | None) -> None:
-    """Borders of one cell: side=(color, eighths of a point) or None for no line."""
-    borders = _child(cell._tc.get_or_add_tcPr(), "w:tcBorders")
-    for side, spec in sides.items():
-        edge = _child(borders, f"w:{side}")
-        if spec is None:
-            edge.set(qn("w:val"), "nil")
-        else:
-            color, size = spec
-            edge.set(qn("w:val"), "single")
-            edge.set(qn("w:sz"), str(size))
-            edge.set(qn("w:color"), color)
-
-
-def table_without_borders(table) -> None:
-    borders = _child(table._tbl.tblPr, "w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        _child(borders, f"w:{side}").set(qn("w:val"), "nil")
-
-
-def cell_margins(table, top: int, right: int, bottom: int, left: int) -> None:
-    """Default cell padding of a table, in twentieths of a point."""
-    margins = _child(table._tbl.tblPr, "w:tblCellMar")
-    for side, value in (("top", top), ("right", right), ("bottom", bottom), ("left", left)):
-        edge = _child(margins, f"w:{side}")
-        edge.set(qn("w:w"), str(value))
-        edge.set(qn("w:type"), "dxa")
-
-
-def fixed_widths(table, widths_twips: Iterable[int]) -> None:
-    """Fixed layout with explicit grid and cell widths, so every viewer lays the columns out alike."""
-    widths = list(widths_twips)
-    tbl_pr = table._tbl.tblPr
-    _child(tbl_pr, "w:tblLayout").set(qn("w:type"), "fixed")
-    width = _child(tbl_pr, "w:tblW")
-    width.set(qn("w:w"), str(sum(widths)))
-    width.set(qn("w:type"), "dxa")
-    for grid_col, value in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
-        grid_col.set(qn("w:w"), str(value))
-    for row in table.rows:
-        for cell, value in zip(row.cells, widths):
-            cell_width = _child(cell._tc.get_or_add_tcPr(), "w:tcW")
-            cell_width.set(qn("w:w"), str(value))
-            cell_width.set(qn("w:type"), "dxa")
-
-
-def table_look(table, first_row: bool, banded_rows: bool) -> None:
-    """Which conditional parts of the table style apply (header row, zebra rows)."""
-    look = _child(table._tbl.tblPr, "w:tblLook")
-    look.set(qn("w:firstRow"), "1" if first_row else "0")
-    look.set(qn("w:lastRow"), "0")
-    look.set(qn("w:firstColumn"), "0")
-    look.set(qn("w:lastColumn"), "0")
-    look.set(qn("w:noHBand"), "0" if banded_rows else "1")
-    look.set(qn("w:noVBand"), "1")
-    look.set(qn("w:val"), "0420" if banded_rows else "0620")
 
 
 # -- styles -----------------------------------------------------------------
