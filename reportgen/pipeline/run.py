@@ -2,11 +2,13 @@
 
 Outputs the manifest says are unchanged are skipped without parsing
 anything. The articles a pack needs are parsed once each, whatever the number
-of formats and languages; split documents are named in input order from a
-first parse, then one job per article parses and renders its own documents
-(the parent holds no briefs). Jobs run inline, on a process pool, or on any
-``concurrent.futures.Executor`` a caller passes (a Dask client's, say); they
-compute, and this process writes each document and records it (``jobs.py``),
+of formats and languages; for split documents one job per article parses it
+once and renders all its documents, and this process names them as the jobs
+come back, in input order, from the ids and languages the job returns (it
+holds no briefs). Jobs run inline, on a process pool, or on any
+``concurrent.futures.Executor`` a caller passes (a Dask client's, say): they
+carry the input's bytes and the theme's files (``assets.py``) and return
+bytes, and this process writes each document and records it (``jobs.py``),
 the manifest last. A document that fails is a failure of its own.
 """
 
@@ -328,8 +330,8 @@ def _named(job: _ArticleJob, done: _ArticleDone | Failure, folder: Path, taken: 
                 target = Target(path, slot.format, language, document_key(slot, language, index))
                 outcomes.append(_outcome(next(documents), target, inputs,
                                          tuple(f"{job.source.path}: {w}" for w in identity.warnings)))
-    except InputError as error:
-        outcomes.append(Failure(error.path, error.problem))
+    except InputError as error:  # a name that would leave the folder: none of the article's documents is written
+        return [Failure(error.path, error.problem)]
     return outcomes
 
 
