@@ -17,14 +17,18 @@ import signal
 import sys
 import threading
 import time
+from collections import deque
 from contextlib import contextmanager, nullcontext
+from itertools import islice
 from typing import TYPE_CHECKING, Callable, ContextManager, Iterator
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor
+    from concurrent.futures import Executor, Future
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
 
+JOBS_AHEAD_PER_WORKER = 3  # submitted and not yet taken: every worker stays busy while the parent writes
+JOBS_AHEAD_ON_CALLERS = 64  # a caller's executor (a cluster), whose size is not known
 WORTH_A_POOL = 4  # fewer jobs than this run inline: starting workers would cost more than it saves
 _STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 _PR_SET_PDEATHSIG = 1
@@ -103,6 +107,7 @@ class Runner:
         self.callers = executor
         self.requested = jobs if jobs is not None else (os.cpu_count() or 1)
         self.pool = None
+        self.ahead = JOBS_AHEAD_ON_CALLERS  # jobs submitted and not yet taken: finished documents never pile up
         self.held = held  # around starting and stopping workers: a signal inside would break the pool
 
     def __enter__(self) -> Runner:
@@ -123,6 +128,7 @@ class Runner:
 
                 self.pool = ProcessPoolExecutor(max_workers=workers, initializer=worker_start,
                                                 initargs=(os.getpid(),))
+                self.ahead = JOBS_AHEAD_PER_WORKER * workers
         return self.pool if total > 1 else None
 
     def map(self, phase: str, function: Callable, items: list, failed: Callable[[object, BaseException], object]
@@ -141,15 +147,24 @@ class Runner:
                 yield outcome
                 self._report(phase, done, total)
             return
-        with self.held():
-            futures = [executor.submit(function, item) for item in items]
-        for done, (item, future) in enumerate(zip(items, futures), 1):
+        pending: deque[tuple[object, Future]] = deque()
+        queued = iter(items)
+        for done in range(1, total + 1):
+            with self.held():  # a few jobs ahead of the one awaited: results wait in memory only that long
+                for item in islice(queued, self.ahead - len(pending)):
+                    pending.append((item, executor.submit(function, item)))
+            item, future = pending.popleft()
             try:
                 outcome = future.result()
             except Exception as error:  # noqa: BLE001 - a worker that died, a job that could not be sent
                 outcome = failed(item, error)
             yield outcome
             self._report(phase, done, total)
+
+    @property
+    def shares_disk(self) -> bool:
+        """Do jobs run on this machine (inline or on our own pool)? A caller's executor may run them elsewhere."""
+        return self.callers is None
 
     def _report(self, phase: str, done: int, total: int) -> None:
         if self.progress is not None:

@@ -120,3 +120,33 @@ def test_formats_lists_every_renderer_with_its_extension():
     assert result.exit_code == 0
     rows = {line.split()[0]: line.split()[1] for line in result.stdout.splitlines()}
     assert rows["pdf"] == ".pdf" and rows["docx"] == ".docx"
+
+
+def test_a_split_build_parses_each_article_once_for_all_its_documents(tmp_path, monkeypatch):
+    import reportgen.parse
+
+    parsed = []
+    parse_source = reportgen.parse.parse_source
+    monkeypatch.setattr(reportgen.parse, "parse_source", lambda source: parsed.append(source.path) or parse_source(source))
+    result = build([QA_SEED, NEWS_SEED], formats=["pdf", "docx"], langs=["en", "es"], out=tmp_path, split=True,
+                   pack=False, jobs=1, date="2025-12-08")
+    assert len(result.built) == 8 and not result.errors
+    assert sorted(parsed) == sorted([str(QA_SEED), str(NEWS_SEED)])
+
+
+def test_a_callers_executor_is_given_a_few_jobs_ahead_not_the_whole_batch():
+    from reportgen.jobs import Runner
+
+    submitted = []
+
+    class Counting(ThreadPoolExecutor):
+        def submit(self, function, *args, **kwargs):
+            submitted.append(args)
+            return super().submit(function, *args, **kwargs)
+
+    with Counting(max_workers=2) as executor, Runner(None, executor, None) as runner:
+        results = runner.map("rendering", lambda n: n * n, list(range(1000)), lambda item, error: None)
+        assert next(results) == 0
+        assert len(submitted) <= runner.ahead < 1000  # finished documents cannot pile up in the parent
+        assert list(results) == [n * n for n in range(1, 1000)]
+    assert len(submitted) == 1000

@@ -5,8 +5,8 @@ once (bytes, sha256, what kind of file it is); ``resolve`` decides what the
 options leave open (languages, theme, date); ``plan`` gives each output the
 options ask for a key (its inputs and options) and, once parsed, a name —
 pure functions; ``run`` skips what the manifest says is unchanged, parses
-the rest once each and renders every document as a job, written and recorded
-by this process. A file that cannot be used is a failure of its own; the
+the rest once each and renders every document as a job (an article's
+documents in one job), written and recorded by this process. A file that cannot be used is a failure of its own; the
 batch goes on.
 """
 

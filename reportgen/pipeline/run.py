@@ -2,11 +2,13 @@
 
 Outputs the manifest says are unchanged are skipped without parsing
 anything. The articles a pack needs are parsed once each, whatever the number
-of formats and languages; split documents are named in input order from a
-first parse, then one job per article parses and renders its own documents
-(the parent holds no briefs). Jobs run inline, on a process pool, or on any
-``concurrent.futures.Executor`` a caller passes (a Dask client's, say); they
-compute, and this process writes each document and records it (``jobs.py``),
+of formats and languages; for split documents one job per article parses it
+once and renders all its documents, and this process names them as the jobs
+come back, in input order, from the ids and languages the job returns (it
+holds no briefs). Jobs run inline, on a process pool, or on any
+``concurrent.futures.Executor`` a caller passes (a Dask client's, say): they
+carry the input's bytes and the theme's files (``assets.py``) and return
+bytes, and this process writes each document and records it (``jobs.py``),
 the manifest last. A document that fails is a failure of its own.
 """
 
@@ -26,6 +28,7 @@ from ..ingest import read
 from ..jobs import Interrupted, Interruptions, Progress, Runner
 from ..model import Brief, Pack, PackReading
 from ..slug import printable
+from .assets import ThemeFiles, local_theme, theme_files
 from .inputs import Failure, Input, crashed
 from .plan import DEFAULT_PACK_NAME, Slot, Target, document_key, document_language, document_path, pack_title
 
@@ -65,9 +68,11 @@ _Digests = tuple[tuple[str, str], ...]  # (input path, its sha256) for each inpu
 
 @dataclass(frozen=True)
 class _RenderJob:
+    """One pack to compose and render, already named."""
+
     pack: Pack
     target: Target
-    theme: Theme
+    theme: ThemeFiles
     inputs: _Digests
     warnings: tuple[str, ...]
 
@@ -84,7 +89,7 @@ class _Rendered:
 
 @dataclass(frozen=True)
 class _Identity:
-    """What naming an article's documents needs of its parse; the brief itself is not kept."""
+    """What naming an article's documents needs of its parse; the brief itself stays in the worker."""
 
     id: str
     language: str
@@ -92,22 +97,31 @@ class _Identity:
 
 
 @dataclass(frozen=True)
-class _ArticleDocument:
-    """One document of an article's: which of the input's briefs (a Word pack holds several), and where."""
+class _Crashed:
+    """A document the renderer failed on: the message, given the document's path by this process."""
 
-    brief: int
-    target: Target
+    message: str
 
 
 @dataclass(frozen=True)
 class _ArticleJob:
-    """One article's own documents: parsed (again) in the worker, so the parent holds no briefs."""
+    """One article's own documents: its bytes go to a worker that parses them once and renders every
+    document the slots ask of each of its briefs (a Word pack given back holds several)."""
 
     source: Input
     reading: PackReading | None  # already parsed for a pack in this build
-    documents: tuple[_ArticleDocument, ...]
-    options: BuildOptions  # with its date decided
-    theme: Theme
+    slots: tuple[Slot, ...]
+    date: str
+    theme: ThemeFiles
+
+
+@dataclass(frozen=True)
+class _ArticleDone:
+    """What an article's job sends back: its briefs' identities and, for each slot and then each brief,
+    the document's bytes or what went wrong."""
+
+    identities: tuple[_Identity, ...]
+    documents: tuple[bytes | Failure | _Crashed, ...]
 
 
 def prepare_folder(folder: Path) -> Path:
@@ -138,13 +152,14 @@ def run_plan(slots: list[Slot], options: BuildOptions, theme: Theme, folder: Pat
         with Interruptions() as signals:
             try:
                 with Runner(jobs, executor, progress, signals.held) as runner:
+                    portable = theme_files(theme, carry_bytes=not runner.shares_disk)
                     readings = _parse_needed(pack_inputs, runner, result)  # a pack needs every brief at once
-                    pack_jobs = _pack_jobs(packs, readings, options, theme, folder, taken, result)
-                    article_jobs = _article_jobs([s for s in todo if not s.is_pack], readings, runner, options,
-                                                 theme, folder, taken, result)
+                    pack_jobs = _pack_jobs(packs, readings, options, portable, folder, taken, result)
+                    article_jobs = _article_jobs([s for s in todo if not s.is_pack], readings, options, portable)
+                    articles = zip(article_jobs, runner.map("rendering", _article_job, article_jobs, _article_failed))
                     outcomes = chain(runner.map("packs", _render_job, pack_jobs, _render_failed),
-                                     chain.from_iterable(runner.map("rendering", _article_job, article_jobs,
-                                                                    _article_failed)))
+                                     chain.from_iterable(_named(job, done, folder, taken, result)
+                                                         for job, done in articles))
                     for outcome in outcomes:
                         with signals.held():  # written and recorded together, or neither
                             _write(outcome, result, records)
@@ -249,18 +264,13 @@ def _parse_needed(needed: list[Input], runner: Runner, result: BuildResult) -> d
     return readings
 
 
-def _identify_job(source: Input) -> tuple[_Identity, ...] | Failure:
-    outcome = _parse_job(source)
-    return outcome if isinstance(outcome, Failure) else _identities(outcome)
-
-
 def _identities(reading: PackReading) -> tuple[_Identity, ...]:
     return tuple(_Identity(brief.id, brief.language, brief.warnings) for brief in reading.briefs)
 
 
 # -- jobs -------------------------------------------------------------------
 
-def _pack_jobs(packs: list[Slot], readings: dict[str, PackReading], options: BuildOptions, theme: Theme,
+def _pack_jobs(packs: list[Slot], readings: dict[str, PackReading], options: BuildOptions, theme: ThemeFiles,
                folder: Path, taken: set[str], result: BuildResult) -> list[_RenderJob]:
     """Every pack still to write (one per language for ``auto``), named in a fixed order."""
     jobs = []
@@ -274,7 +284,8 @@ def _pack_jobs(packs: list[Slot], readings: dict[str, PackReading], options: Bui
         for source, brief in usable:
             groups.setdefault(document_language(slot, brief.language), []).append((source, brief))
         for language, members in groups.items():
-            pack = Pack(tuple(brief for _, brief in members), title or "", options.subtitle, options.date, theme.name)
+            pack = Pack(tuple(brief for _, brief in members), title or "", options.subtitle, options.date,
+                        theme.theme.name)
             try:
                 path = document_path(folder, title or DEFAULT_PACK_NAME, language, _suffix(slot.format), taken,
                                      DEFAULT_PACK_NAME)
@@ -288,79 +299,100 @@ def _pack_jobs(packs: list[Slot], readings: dict[str, PackReading], options: Bui
     return jobs
 
 
-def _article_jobs(slots: list[Slot], readings: dict[str, PackReading], runner: Runner, options: BuildOptions,
-                  theme: Theme, folder: Path, taken: set[str], result: BuildResult) -> list[_ArticleJob]:
-    """Each article's documents, named in input order. Split builds keep memory flat: an article
-    is parsed here only for its id and language, and parsed again where it is rendered."""
+def _article_jobs(slots: list[Slot], readings: dict[str, PackReading], options: BuildOptions,
+                  theme: ThemeFiles) -> list[_ArticleJob]:
+    """One job per article, in input order, for all its documents: parsed once where it is rendered
+    (unless a pack of this build parsed it already), so this process holds no briefs of its own."""
     by_input: dict[str, list[Slot]] = {}
     for slot in slots:
         by_input.setdefault(slot.inputs[0].path, []).append(slot)
-    sources = [group[0].inputs[0] for group in by_input.values()]
-    unparsed = [source for source in sources if source.path not in readings]
-    identified = dict(zip((s.path for s in unparsed), runner.map("parsing", _identify_job, unparsed, _parse_failed)))
-    jobs = []
-    for source in sources:
-        known = readings.get(source.path)
-        identities = identified.get(source.path) or _identities(known)
-        if isinstance(identities, Failure):
-            result.errors.append(identities)
-            continue
-        warnings = tuple(dict.fromkeys(w for identity in identities for w in identity.warnings))
-        if warnings:
-            result.warnings[source.path] = warnings
-        documents = []
-        try:
-            for slot in by_input[source.path]:
-                for index, identity in enumerate(identities):
-                    language = document_language(slot, identity.language)
-                    path = document_path(folder, identity.id, language, _suffix(slot.format), taken)
-                    documents.append(_ArticleDocument(index, Target(path, slot.format, language,
-                                                                    document_key(slot, language, index))))
-        except InputError as error:
-            result.errors.append(Failure(error.path, error.problem))
-            continue
-        jobs.append(_ArticleJob(source=source, reading=known, documents=tuple(documents), options=options,
-                                theme=theme))
-    return jobs
+    return [_ArticleJob(source=group[0].inputs[0], reading=readings.get(path), slots=tuple(group),
+                        date=options.date or "", theme=theme) for path, group in by_input.items()]
 
 
-def _article_job(job: _ArticleJob) -> list[_Rendered | Failure]:
+def _named(job: _ArticleJob, done: _ArticleDone | Failure, folder: Path, taken: set[str],
+           result: BuildResult) -> list[_Rendered | Failure]:
+    """An article's documents named as they come back, in input order (so names never depend on which
+    worker was first), each with the bytes its job rendered."""
+    if isinstance(done, Failure):
+        return [done]
+    warnings = tuple(dict.fromkeys(w for identity in done.identities for w in identity.warnings))
+    if warnings:
+        result.warnings[job.source.path] = warnings
+    inputs = ((job.source.path, job.source.sha256),)
+    outcomes: list[_Rendered | Failure] = []
+    documents = iter(done.documents)
+    try:
+        for slot in job.slots:
+            for index, identity in enumerate(done.identities):
+                language = document_language(slot, identity.language)
+                path = document_path(folder, identity.id, language, _suffix(slot.format), taken)
+                target = Target(path, slot.format, language, document_key(slot, language, index))
+                outcomes.append(_outcome(next(documents), target, inputs,
+                                         tuple(f"{job.source.path}: {w}" for w in identity.warnings)))
+    except InputError as error:  # a name that would leave the folder: none of the article's documents is written
+        return [Failure(error.path, error.problem)]
+    return outcomes
+
+
+def _outcome(document: bytes | Failure | _Crashed, target: Target, inputs: _Digests,
+             warnings: tuple[str, ...]) -> _Rendered | Failure:
+    if isinstance(document, bytes):
+        return _Rendered(target=target, inputs=inputs, warnings=warnings, data=document)
+    if isinstance(document, _Crashed):
+        return Failure(str(target.path), document.message)
+    return document
+
+
+def _article_job(job: _ArticleJob) -> _ArticleDone | Failure:
+    """Parse one article (once) and render every document its slots ask for, names left to the parent."""
     reading = job.reading if job.reading is not None else _parse_job(job.source)
     if isinstance(reading, Failure):
-        return [reading]
-    inputs = ((job.source.path, job.source.sha256),)
-    done = []
-    for document in job.documents:
-        brief = reading.briefs[document.brief]
-        pack = Pack((brief,), brief.title, None, job.options.date, job.theme.name)
-        warnings = tuple(f"{job.source.path}: {warning}" for warning in brief.warnings)
-        done.append(_render_job(_RenderJob(pack=pack, target=document.target, theme=job.theme, inputs=inputs,
-                                           warnings=warnings)))
-    return done
+        return reading
+    try:
+        theme = local_theme(job.theme)
+    except InputError as error:
+        return Failure(error.path, error.problem)
+    documents: list[bytes | Failure | _Crashed] = []
+    for slot in job.slots:
+        for brief in reading.briefs:
+            language = document_language(slot, brief.language)
+            pack = Pack((brief,), brief.title, None, job.date, theme.name)
+            try:
+                documents.append(_render(pack, slot.format, language, theme))
+            except InputError as error:
+                documents.append(Failure(error.path, error.problem))
+            except Exception as error:  # noqa: BLE001 - one document's failure must not stop the batch
+                documents.append(_Crashed(crashed(f"rendered as {slot.format}", error)))
+    return _ArticleDone(_identities(reading), tuple(documents))
 
 
-def _article_failed(job: _ArticleJob, error: BaseException) -> list[Failure]:
-    return [_parse_failed(job.source, error)]
+def _article_failed(job: _ArticleJob, error: BaseException) -> Failure:
+    return _parse_failed(job.source, error)
 
 
 def _render_job(job: _RenderJob) -> _Rendered | Failure:
-    """Compose and render one document; a renderer's crash fails only this document. The bytes go
-    back to the parent, which writes them."""
-    from ..compose import Brand, compose_pack
-    from ..i18n import translations
-    from ..render import renderer_for
-
-    pack, language = job.pack, job.target.language
-    if not pack.title:
-        pack = replace(pack, title=translations(language).gettext("Briefing pack"))
+    """Compose and render one pack; a renderer's crash fails only this document. The bytes go back to
+    the parent, which writes them."""
     try:
-        document = compose_pack(pack, language, Brand(job.theme.brand, job.theme.texts_for(language)))
-        data = renderer_for(job.target.format).render(document, job.theme)
+        data = _render(job.pack, job.target.format, job.target.language, local_theme(job.theme))
     except InputError as error:
         return Failure(error.path, error.problem)
     except Exception as error:  # noqa: BLE001 - one document's failure must not stop the batch
         return _render_failed(job, error)
     return _Rendered(target=job.target, inputs=job.inputs, warnings=job.warnings, data=data)
+
+
+def _render(pack: Pack, fmt: str, language: str, theme: Theme) -> bytes:
+    """One document's bytes: ``pack`` composed in ``language`` and rendered as ``fmt``."""
+    from ..compose import Brand, compose_pack
+    from ..i18n import translations
+    from ..render import renderer_for
+
+    if not pack.title:
+        pack = replace(pack, title=translations(language).gettext("Briefing pack"))
+    document = compose_pack(pack, language, Brand(theme.brand, theme.texts_for(language)))
+    return renderer_for(fmt).render(document, theme)
 
 
 def _render_failed(job: _RenderJob, error: BaseException) -> Failure:
