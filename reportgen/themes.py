@@ -22,6 +22,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
+from .contrast import readable_on
 from .errors import InputError, shown
 from .files import read_bounded, size_text
 from .resources import bundled_dir
@@ -88,6 +89,16 @@ class Theme:
     texts: dict[str, ThemeTexts]
     reference_docx: Path | None = None  # a Word template whose styles and page setup the DOCX takes
     warnings: tuple[str, ...] = ()  # what the theme file says that reportgen does not use (brand.yml keys)
+
+    @property
+    def accent_text(self) -> str:
+        """The accent for text (a source line, "THE QUESTION"): the theme's accent, darkened where it
+        would read below WCAG AA on the paper or the shaded boxes it is printed on."""
+        return readable_on(self.colors["accent"], (self.colors["paper"], self.colors["shade"]))
+
+    def color(self, role: str) -> str:
+        """``#RRGGBB`` of a colour role: one the theme gives, or ``accent_text``, derived from them."""
+        return self.accent_text if role == "accent_text" else self.colors[role]
 
     def texts_for(self, language: str) -> ThemeTexts:
         """The theme's texts in ``language``, else English, else none."""

@@ -66,6 +66,7 @@ class _Page(BlockVisitor[str]):
     def css(self) -> str:
         s = self.theme.sizes
         colors = "".join(f"--{role}:{css_color(self.theme.colors[role], role)};" for role in COLOR_ROLES)
+        colors += f"--accent-text:{css_color(self.theme.accent_text, 'accent')};"
         body_font = css_string(family_name(self.theme.body_font.regular))
         heading_font = css_string(family_name(self.theme.heading_font.regular))
         return (
@@ -80,9 +81,9 @@ class _Page(BlockVisitor[str]):
             ".cover{border-top:.6rem solid var(--primary);padding-top:1rem}"
             ".cover .logo img{height:3.2rem;width:auto}.cover p{margin:.25em 0}.cover h1{font-size:2.4rem;margin:.6em 0 .2em}"
             ".brand{font-weight:700}.brand-line,.meta,.source,.role,.note,.figure-source{color:var(--muted)}"
-            ".source{color:var(--accent);font-weight:700;font-size:.9em}.lead{font-size:1.08em}"
+            ".source{color:var(--accent-text);font-weight:700;font-size:.9em}.lead{font-size:1.08em}"
             ".question{background:var(--shade);border-left:.3rem solid var(--accent);padding:.8em 1.1em;"
-            "margin:1.2em 0}.question .label{color:var(--accent);font-weight:700;font-size:.8em;"
+            "margin:1.2em 0}.question .label{color:var(--accent-text);font-weight:700;font-size:.8em;"
             "text-transform:uppercase;margin:0}.question blockquote{margin:.3em 0 0;font-style:italic}"
             ".figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:.8rem;"
             "list-style:none;padding:0}.figures li{background:var(--shade);border-top:3px solid var(--accent);"

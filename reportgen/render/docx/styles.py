@@ -63,10 +63,10 @@ _SPECS = (
     _Spec(KEY_FIGURE_QUALIFIER, "Normal", "body", "small", bold=True, color="muted", space_after=0, caps=True),
     _Spec(KEY_FIGURE_LABEL, "Normal", "body", "small", bold=True, space_after=1),
     _Spec(FIGURE_SOURCE, "Normal", "body", "small", color="muted", space_after=0),
-    _Spec(SOURCE_LINE, "Normal", "body", "small", bold=True, color="accent", space_after=8, keep_with_next=True),
+    _Spec(SOURCE_LINE, "Normal", "body", "small", bold=True, color="accent_text", space_after=8, keep_with_next=True),
     _Spec(LEAD, "Normal", "body", 0, space_after=6),
     _Spec(NOTE, "Normal", "body", "small", italic=True, color="muted", space_before=6),
-    _Spec(QUESTION_LABEL, "Normal", "body", "small", bold=True, color="accent", space_before=6, space_after=0,
+    _Spec(QUESTION_LABEL, "Normal", "body", "small", bold=True, color="accent_text", space_before=6, space_after=0,
           keep_with_next=True, caps=True),
     _Spec(COVER_META, "Normal", "body", "body", color="muted", space_after=2),
     _Spec(COVER_BRAND, "Normal", "heading", 15, bold=True, color="primary", space_after=0),
@@ -125,7 +125,7 @@ def apply_styles(document, theme: Theme, language: str, from_template: bool) -> 
 
 
 def _color(theme: Theme, role: str) -> RGBColor:
-    return RGBColor.from_string(theme.colors[role][1:])
+    return RGBColor.from_string(theme.color(role)[1:])
 
 
 def _size(theme: Theme, size: float | str) -> Pt:
