@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import NEWS_SEED, QA_SEED, pdf_text
-from reportgen import compose
+from reportgen import build, compose
 from reportgen.cli import main
 
 
@@ -167,3 +167,20 @@ def test_the_default_pack_names_its_seeds_as_seeds_not_where_reportgen_is_instal
     sources = (tmp_path / "pack" / "briefing-pack.en.md").read_text(encoding="utf-8").split("## Sources and method")[1]
     assert sources.count("| seeds/0") == 2
     assert "site-packages" not in sources and str(QA_SEED.parent) not in sources
+
+
+def test_a_cover_too_small_for_every_title_says_how_many_more_the_pack_holds(tmp_path):
+    """Ten articles: the cover's "In this pack" lists seven titles and "+3 more articles", in both formats."""
+    from pypdf import PdfReader
+
+    import docx
+
+    articles = sorted((QA_SEED.parent.parent / "tests" / "articles").glob("*.txt"))[:8] + [QA_SEED, NEWS_SEED]
+    result = build(articles, formats=["pdf", "docx"], out=tmp_path, date="2025-12-08", jobs=1)
+    by_format = {output.format: output.path for output in result.outputs}
+    cover = " ".join(PdfReader(by_format["pdf"]).pages[0].extract_text().split())
+    assert "+3 more articles" in cover
+    word = "\n".join(paragraph.text for paragraph in docx.Document(str(by_format["docx"])).paragraphs[:40])
+    assert "+3 more articles" in word
+    spanish = build(articles[:9], formats=["pdf"], langs=["es"], out=tmp_path / "es", date="2025-12-08", jobs=1)
+    assert "y 2 artículos más" in " ".join(PdfReader(spanish.outputs[0].path).pages[0].extract_text().split())

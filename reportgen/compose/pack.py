@@ -157,8 +157,17 @@ class _Composer:
             brand_line=self.brand.texts.brand_line,
             language_name=Locale.parse(self.language).get_display_name(self.language).capitalize(),
             contents_label=self._("In this pack"),
-            article_titles=tuple(brief.title for brief in self.pack.briefs[:COVER_TITLES]),
+            article_titles=self.cover_titles(),
         )
+
+    def cover_titles(self) -> tuple[str, ...]:
+        """Every title when they fit the cover; else the first ones and "+12 more" in their place."""
+        titles = [brief.title for brief in self.pack.briefs]
+        if len(titles) <= COVER_TITLES:
+            return tuple(titles)
+        hidden = len(titles) - (COVER_TITLES - 1)
+        more = self.ngettext("+{count} more article", "+{count} more articles", hidden).format(count=hidden)
+        return (*titles[:COVER_TITLES - 1], more)
 
     def glance(self) -> Section:
         _ = self._
