@@ -57,7 +57,9 @@ import yaml
 
 from .errors import InputError, shown
 from .slug import slugify
-from .themes import MAX_TEXT_LENGTHS, FontFamily, Theme, ThemeReader, ThemeTexts, load_theme, read_settings
+from .font_lookup import find_family
+from .themes import (MAX_TEXT_LENGTHS, FontFamily, Theme, ThemeReader, ThemeTexts, family_name, load_theme,
+                     read_settings)
 
 _HEX = re.compile(r"#(?:[0-9A-Fa-f]{3}){1,2}")
 _USED_ROLES = ("foreground", "background", "primary", "secondary", "tertiary")
@@ -73,11 +75,9 @@ _SLOTS = {(400, "normal"): "regular", (700, "normal"): "bold", (400, "italic"): 
 _SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(pt|px|em|rem|%)?")
 _BODY_RANGE = (6.0, 18.0)  # points: every other size scales with the body's
 _NO_NETWORK = "reportgen never reaches the network"
-_FONT_SOURCES = {  # why a family from each source cannot be used
-    "google": "Google Fonts serves it to browsers, and reportgen never reaches the network",
-    "bunny": "Bunny Fonts serves it to browsers, and reportgen never reaches the network",
-    "system": "reportgen embeds font files and does not look families up on the machine",
-    None: "without a source brand.yml fetches it from the web, and reportgen never reaches the network",
+_FONT_SOURCES = {  # how a family without files is named: each is looked up on this machine, never downloaded
+    "google": "is a Google Fonts family", "bunny": "is a Bunny Fonts family", "system": "is a system font",
+    None: "has no files in typography.fonts",
 }
 _LOGO_KINDS = {".svg": "SVG image", ".png": "PNG image"}
 MAX_NESTING = 16  # a brand.yml nests six levels (typography.fonts[0].files[0].path)
@@ -191,8 +191,9 @@ class _BrandReader(ThemeReader):
                                        ("weight", "style", "line-height"))
         fonts = self.font_entries(typography.get("fonts"))
         body_font = self.font(body_options, "typography.base", fonts, base.body_font)
-        heading_font = self.font(heading_options, "typography.headings", fonts,
-                                 body_font if "family" in body_options else base.heading_font)
+        follows_body = "family" in body_options and heading_options.get("family") in (None, body_options["family"])
+        heading_font = (body_font if follows_body  # one family throughout: found, or the same stand-in
+                        else self.font(heading_options, "typography.headings", fonts, base.heading_font))
         for family, (key, _) in fonts.items():
             if family not in (body_options.get("family"), heading_options.get("family")):
                 self.warn(key, f"{family} is not typography.base's or typography.headings' family")
@@ -282,19 +283,35 @@ class _BrandReader(ThemeReader):
 
     def font(self, options: dict[str, Any], key: str, fonts: dict[str, tuple[str, dict[str, Any]]],
              otherwise: FontFamily) -> FontFamily:
+        """The family ``options`` names: its ``fonts`` files, else one found on this machine, else
+        ``otherwise`` (the theme's); the last two are one warning naming the family."""
         family = options.get("family")
         if family is None:
             return otherwise
-        if family not in fonts:
-            raise self.fail(f"{key}.family", f"{family} is not in typography.fonts, and {_NO_NETWORK}: add "
-                                             f"{{family: {family}, source: file, files: [...]}} with its TTF files")
-        entry_key, entry = fonts[family]
+        entry_key, entry = fonts.get(family, (f"{key}.family", {}))
         source = entry.get("source")
-        if source != "file":
-            raise self.fail(f"{entry_key}.source", f"is {source or 'missing'}: {_FONT_SOURCES[source]}; download "
-                                                   f"{family}'s TTF files beside the brand file and use source: file "
-                                                   "with files: [...]")
-        return self.font_files(entry.get("files"), f"{entry_key}.files", family)
+        if source == "file":
+            return self.font_files(entry.get("files"), f"{entry_key}.files", family)
+        return self.local_font(family, entry_key, source, otherwise)
+
+    def local_font(self, family: str, key: str, source: str | None, otherwise: FontFamily) -> FontFamily:
+        """A family without files, looked up among the bundled and the system's fonts (never downloaded)."""
+        found = find_family(family)
+        if found is None:
+            chosen = otherwise
+            used = (f" and is neither bundled nor installed here (reportgen never downloads fonts): set in "
+                    f"{family_name(otherwise.regular)} instead; give its TTF files in typography.fonts (source: "
+                    "file) to embed it")
+        elif found.bundled:
+            chosen, used = found.family, ": set in the copy bundled with reportgen"
+        else:
+            chosen = found.family
+            lacking = ", ".join(slot.replace("_", " ") for slot in found.drawn_as_regular)
+            used = (f": set in this machine's copy ({chosen.regular}" + (f"; {lacking} drawn as regular" if lacking
+                                                                         else "") + "), which another machine may lack")
+        named = family if family.isprintable() else shown(family)  # one line, whatever the file holds
+        self.warnings[f"{key}: {named} {_FONT_SOURCES[source]}{used}"] = None
+        return chosen
 
     def font_files(self, data: Any, key: str, family: str) -> FontFamily:
         if not isinstance(data, list) or not data:
@@ -354,7 +371,8 @@ class _BrandReader(ThemeReader):
     # -- logo ---------------------------------------------------------------
 
     def logo(self, data: Any) -> tuple[Path | None, Path | None]:
-        """(SVG, PNG) of the largest logo given: one named, its twin of the other kind beside it."""
+        """(SVG, PNG) of the largest logo given, and its twin of the other kind when one is beside it:
+        either alone is enough (an SVG is rasterized for Word, a PNG drawn as it is; ``logos.py``)."""
         if data is None:
             return None, None
         key, relative = self.largest_logo(data)
@@ -363,15 +381,10 @@ class _BrandReader(ThemeReader):
         relative = self.local(relative, key)
         suffix = Path(relative).suffix.lower()
         if suffix not in _LOGO_KINDS:
-            raise self.fail(key, f"{relative} is not an SVG or PNG; give an SVG logo with a PNG of it beside it")
+            raise self.fail(key, f"{relative} is not an SVG or PNG; give an SVG or PNG logo")
         named = self.asset(relative, key, _LOGO_KINDS[suffix])
         twin = str(Path(relative).with_suffix(".png" if suffix == ".svg" else ".svg"))
-        if not (self.folder / twin).is_file():
-            need = ("Word needs a PNG of it (reportgen cannot turn SVG into PNG without cairo)" if suffix == ".svg"
-                    else "the PDF cover draws the logo from SVG")
-            raise self.fail(key, f"{relative} has no {Path(twin).suffix[1:].upper()} twin: {need}; put {twin} "
-                                 "beside it")
-        other = self.asset(twin, key, _LOGO_KINDS[Path(twin).suffix])
+        other = self.asset(twin, key, _LOGO_KINDS[Path(twin).suffix]) if (self.folder / twin).is_file() else None
         return (named, other) if suffix == ".svg" else (other, named)
 
     def largest_logo(self, data: Any) -> tuple[str, Any]:

@@ -37,6 +37,7 @@ MAX_SETTINGS_BYTES = 200 * 1024  # a theme, brand file or project config is a pa
 MAX_FONT_BYTES = 20 * 1024 * 1024  # a TrueType font with wide coverage is a few MB
 MAX_LOGO_BYTES = 2 * 1024 * 1024  # a logo is tens of KB
 MAX_SVG_SHAPES = 20_000  # what an SVG logo draws once every <use> is expanded
+MAX_LOGO_PIXELS = 4096 * 4096  # a PNG logo decoded: 2 MB of PNG could otherwise unpack to gigabytes
 # The longest each text may be, in characters: a footer or brand line is one line on a page.
 MAX_TEXT_LENGTHS = {"name": 80, "description": 300, "brand.name": 120, "brand_line": 300, "footer": 300,
                     "disclaimer": 2000}
@@ -220,7 +221,7 @@ class ThemeReader:
             raise self.fail(key, f"{relative} does not exist; give a {kind} file relative to the theme")
         limit = MAX_FONT_BYTES if kind == "TrueType font" else MAX_LOGO_BYTES
         try:
-            data = read_bounded(path, limit, kind, head=None if kind == "SVG image" else 8,
+            data = read_bounded(path, limit, kind, head=None if kind == "SVG image" else _PNG_HEAD,
                                 too_large=f"is larger than {size_text(limit)}; give a smaller {kind}")
         except InputError as error:
             raise self.fail(key, f"{relative} {error.problem}") from None
@@ -342,16 +343,32 @@ _KIND_HINTS = {
     "TrueType font": "give a .ttf file (reportlab embeds TrueType outlines, not CFF/.otf or web fonts)",
     "PNG image": "give a .png file",
 }
+_PNG_HEAD = 24  # signature, IHDR's length and type, width and height
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # what a text may not hold: tab and newline are fine
 _SVG_URL = re.compile(r"url\(\s*['\"]?\s*(?!#)|@import", re.IGNORECASE)  # a reference to anything but a part
 _INSIDE = re.compile(r"\s*(#|data:image/)", re.IGNORECASE)  # what an href may name: a part, a carried picture
 
 
 def _head_problem(kind: str, head: bytes) -> str | None:
-    """A cheap check of a font's or PNG's first bytes, so a wrong file fails here, not mid-render."""
-    fits = (head[:4] in (b"\x00\x01\x00\x00", b"true") if kind == "TrueType font"
-            else head.startswith(b"\x89PNG\r\n\x1a\n"))
-    return None if fits else f"is not a {kind}; {_KIND_HINTS[kind]}"
+    """A cheap check of a font's or PNG's first bytes, so a wrong file fails here, not mid-render;
+    a PNG's header also gives its size, which must stay within MAX_LOGO_PIXELS once decoded."""
+    if kind == "TrueType font":
+        return None if head[:4] in (b"\x00\x01\x00\x00", b"true") else f"is not a {kind}; {_KIND_HINTS[kind]}"
+    size = png_size(head)
+    if size is None:
+        return f"is not a {kind}; {_KIND_HINTS[kind]}"
+    width, height = size
+    if not 0 < width * height <= MAX_LOGO_PIXELS:
+        return f"is {width:,} × {height:,} pixels; give a PNG of at most {MAX_LOGO_PIXELS:,} pixels"
+    return None
+
+
+def png_size(head: bytes) -> tuple[int, int] | None:
+    """(width, height) in pixels from a PNG's first 24 bytes (its IHDR chunk), or None if not a PNG."""
+    if len(head) < _PNG_HEAD or not head.startswith(b"\x89PNG\r\n\x1a\n") or head[12:16] != b"IHDR":
+        return None
+    width, height = struct.unpack_from(">II", head, 16)
+    return width, height
 
 
 def _svg_check(data: bytes) -> tuple[str | None, str | None]:

@@ -198,11 +198,6 @@ defaults:
     ("meta: {name: 5}\n", "meta.name", "give a string"),
     ("typography: {base: {size: huge}}\n", "typography.base.size", "10pt, 14px"),
     ("typography: {base: {size: 40pt}}\n", "typography.base.size", "from 6 to 18pt"),
-    ("typography:\n  fonts:\n    - {family: Open Sans, source: google}\n  base: Open Sans\n",
-     "typography.fonts[0].source", "download Open Sans's TTF files"),
-    ("typography:\n  fonts:\n    - {family: Open Sans, source: system}\n  base: Open Sans\n",
-     "typography.fonts[0].source", "use source: file"),
-    ("typography: {base: Open Sans}\n", "typography.base.family", "not in typography.fonts"),
     ("typography:\n  fonts:" + FAMILY.replace("DejaVuSans-Bold.ttf", "Missing.ttf") + "  base: DejaVu Sans\n",
      "typography.fonts[0].files[1].path", "does not exist"),
     ("typography:\n  fonts:" + FAMILY.replace("fonts/DejaVuSans.ttf", "_brand.yml") + "  base: DejaVu Sans\n",
@@ -225,14 +220,14 @@ def test_brand_mistakes_name_the_file_the_key_and_what_to_do(tmp_path, text, key
     assert "\n" not in message
 
 
-def test_an_svg_logo_needs_its_png_twin_for_word_and_a_png_its_svg_for_the_pdf(tmp_path):
+def test_a_logo_takes_its_twin_of_the_other_kind_when_there_is_one_and_stands_alone_otherwise(tmp_path):
     theme = load_style(_brand(tmp_path, "logo: {small: mark.png}\n"))
     assert (theme.logo_svg, theme.logo_png) == ((tmp_path / "mark.svg").resolve(), (tmp_path / "mark.png").resolve())
     shutil.copy(tmp_path / "mark.svg", tmp_path / "solo.svg")
-    assert "Word needs a PNG of it" in _error(_brand(tmp_path, "logo: solo.svg\n"))
+    assert (load_style(_brand(tmp_path, "logo: solo.svg\n")).logo_png is None)
     shutil.copy(tmp_path / "mark.png", tmp_path / "alone.png")
-    message = _error(_brand(tmp_path, "logo: {images: {wide: alone.png}, medium: wide}\n"))
-    assert "logo.images.wide: alone.png has no SVG twin: the PDF cover draws the logo from SVG" in message
+    theme = load_style(_brand(tmp_path, "logo: {images: {wide: alone.png}, medium: wide}\n"))
+    assert (theme.logo_svg, theme.logo_png) == (None, (tmp_path / "alone.png").resolve())
 
 
 def test_invalid_yaml_is_one_line_with_where(tmp_path):
@@ -253,13 +248,13 @@ def test_cli_builds_with_the_example_brand_and_lists_its_warnings_once(tmp_path)
 
 
 def test_cli_refuses_a_bad_brand_in_one_line_and_writes_nothing(tmp_path):
-    path = _brand(tmp_path, "typography:\n  fonts:\n    - {family: Inter, source: bunny}\n  base: Inter\n")
+    path = _brand(tmp_path, "typography:\n  fonts:\n    - {family: Inter, source: ftp}\n  base: Inter\n")
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["build", str(QA_SEED), "--style", str(path), "--out", str(out)])
     assert result.exit_code == 1
     assert isinstance(result.exception, SystemExit)  # not a crash
     assert result.stderr.splitlines() == [result.stderr.strip()]
-    assert result.stderr.startswith(f"reportgen: {path}: typography.fonts[0].source: is bunny")
+    assert result.stderr.startswith(f"reportgen: {path}: typography.fonts[0].source: is 'ftp'")
     assert result.stdout == "" and not out.exists()
 
 

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from . import register
 from ..compose import blocks as b
+from ..logos import html_logo
 from ..themes import COLOR_ROLES, family_name
 from .escape import css_color, css_string, html_text as _text, lang_attribute, language_tag
-from .svg import data_uri, safe_svg
 from .visitor import BlockVisitor
 
 if TYPE_CHECKING:
@@ -108,8 +108,8 @@ class _Page(BlockVisitor[str]):
 
     def visit_cover(self, block: b.Cover, depth: int) -> str:
         logo = ""
-        if self.theme.logo_svg is not None:
-            source = data_uri(safe_svg(self.theme.logo_svg))
+        source = html_logo(self.theme)
+        if source is not None:
             logo = f'<div class="logo"><img src="{source}" alt="{_text(block.brand)}"></div>'
         lines = [f'<header class="cover">{logo}<p class="brand">{_text(block.brand)}</p>']
         if block.brand_line:

@@ -31,6 +31,7 @@ from docx.shared import Mm, Twips
 
 from ... import __version__
 from ...compose import blocks as b
+from ...logos import word_logo
 from ...themes import Theme
 from ...wordpack import (
     COVER_BRAND, COVER_META, EXPERT_NAME, EXPERT_ROLE, EXPERT_SUMMARY, FIGURE_SOURCE, FOOTNOTE_REFERENCE,
@@ -200,11 +201,12 @@ class _Writer(BlockVisitor[None]):
         self.body.add(fragments.text_paragraph(self.style_ids[style], text))
 
     def visit_cover(self, block: b.Cover) -> None:
-        if self.theme.logo_png is not None:
+        picture = word_logo(self.theme, 16)
+        if picture is not None:
             self.body.flush()  # python-docx places the picture, and its part, at the end of the body
             logo = self.word.add_paragraph()
             logo._p.style = self.style_ids[COVER_META]
-            logo.add_run().add_picture(str(self.theme.logo_png), height=Mm(16))
+            logo.add_run().add_picture(picture, height=Mm(16))
         self.add(block.brand, COVER_BRAND)
         if block.brand_line:
             self.add(block.brand_line, COVER_META)
