@@ -24,17 +24,22 @@ it; the footer is the brand's name. How the keys map:
     a path, ``{path, alt}``, or ``{images, small, medium, large}`` where a size
     is an image name or a path, optionally ``{light, dark}`` (light is used:
     both the PDF cover and Word set the logo on paper). The largest size given
-    is the logo. The PDF (and HTML) cover draws it from SVG and Word needs a
-    PNG, so the logo comes as both, the same name beside each other
-    (``logos/mark.svg`` + ``logos/mark.png``): reportlab's renderPM needs cairo
-    to turn an SVG into a PNG, and reportgen does not depend on it.
+    is the logo. One SVG or one PNG is enough: the PDF and HTML covers draw an
+    SVG as vectors and a PNG as it is, and Word, which needs a picture, gets
+    the PNG or the SVG rasterized locally (``logos.py``); a file of the other
+    kind with the same name beside it (``logos/mark.svg`` + ``logos/mark.png``)
+    is its twin, used where that kind is drawn.
 ``typography``
     ``base.family`` → body font, ``headings.family`` → heading font (else the
-    body's). A family must be a ``fonts`` entry with ``source: file`` and four
-    TrueType ``files``: weights 400 and 700 (or normal/bold), styles normal and
-    italic. ``google`` and ``bunny`` fonts are downloaded by browsers and
-    ``system`` fonts are whatever a machine has: reportgen embeds files and
-    never reaches the network, so those are errors saying how to fix them.
+    body's). A family with a ``fonts`` entry of ``source: file`` is embedded
+    from its four TrueType ``files``: weights 400 and 700 (or normal/bold),
+    styles normal and italic. Any other family — no ``fonts`` entry, or
+    ``google``, ``bunny`` or ``system`` ones, which brand.yml fetches from the
+    web or the machine — is looked up locally, never downloaded
+    (``font_lookup.py``): among reportgen's bundled fonts, then the system's
+    through fontconfig's ``fc-match``; when neither has it, the default
+    theme's font is kept. Each such family is one warning line naming it and
+    what it is set in, never an error.
     ``base.size`` (``10pt``, ``14px``, ``1.1rem``, a bare number of points;
     em/rem/% are relative to the default 9.5pt) sets the body size and scales
     the other sizes with it. ``headings.color`` is used only when it is the

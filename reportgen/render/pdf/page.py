@@ -24,6 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 
 from ...compose.blocks import Cover, Meta
+from ...logos import png_logo_size
 from ...themes import Theme
 from ..svg import safe_svg
 from .fonts import RegisteredFamily, Typeset
@@ -216,7 +217,7 @@ class CoverPainter:
         """Draw the theme's SVG logo ``height`` tall at (x, y); return its width."""
         path = self.doc.theme.logo_svg
         if path is None:
-            return 0.0
+            return self._png_logo(x, y, height, tile)
         drawing = _svg_drawing(path)
         drawing.initialFontName = self.doc.typeset.primary.regular  # not reportlab's unembedded Helvetica
         scale = height / drawing.height
@@ -237,6 +238,20 @@ class CoverPainter:
             raise
         self.canvas.restoreState()
         return drawing.width * scale
+
+    def _png_logo(self, x: float, y: float, height: float, tile: bool) -> float:
+        """Draw the theme's PNG logo, if any, ``height`` tall at (x, y) in its proportions; return its width."""
+        path = self.doc.theme.logo_png
+        if path is None:
+            return 0.0
+        pixels_wide, pixels_high = png_logo_size(path)
+        width = height * pixels_wide / pixels_high
+        if tile:
+            pad = height * 0.22
+            self.canvas.setFillColor(self.palette.paper)
+            self.canvas.roundRect(x - pad, y - pad, width + 2 * pad, height + 2 * pad, 2 * mm, stroke=0, fill=1)
+        self.canvas.drawImage(str(path), x, y, width, height, mask="auto")
+        return width
 
     def _band(self, cover: Cover) -> None:
         doc, c, p = self.doc, self.canvas, self.palette
