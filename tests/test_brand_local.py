@@ -16,7 +16,6 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from conftest import QA_SEED, ROOT
-from reportgen import font_lookup
 from reportgen.cli import main
 from reportgen.errors import InputError
 from reportgen.style import load_style
@@ -135,6 +134,8 @@ def test_a_bundled_family_is_used_by_name_with_its_four_faces(tmp_path, no_fc_ma
 
 def _installed_truetype_family() -> tuple[str, Path] | None:
     """A TrueType family this machine has that reportgen does not bundle, and its regular file."""
+    from reportgen.font_lookup import _embeddable
+
     if shutil.which("fc-list") is None or shutil.which("fc-match") is None:
         return None
     listing = subprocess.run(["fc-list", ":fontformat=TrueType:style=Regular", "-f", "%{family[0]}\t%{file}\n"],
@@ -143,7 +144,7 @@ def _installed_truetype_family() -> tuple[str, Path] | None:
     for line in sorted(listing.splitlines()):
         family, _, file = line.partition("\t")
         if family and family not in bundled and file.endswith(".ttf") and "," not in family:
-            if font_lookup._embeddable(Path(file)):
+            if _embeddable(Path(file)):
                 return family, Path(file)
     return None
 
@@ -179,6 +180,8 @@ def test_fc_match_naming_another_family_keeps_the_theme_font(tmp_path, monkeypat
 def test_fc_match_faces_are_taken_only_when_reportlab_can_embed_them(tmp_path, monkeypatch):
     """A CFF (.otf) answer is no use to reportlab; a TrueType answer of the right family is, and a face
     fc-match has only as regular (weight 80 for a bold query) is drawn with the regular file."""
+    from reportgen import font_lookup
+
     fonts = ROOT / "styles" / "fonts"
     _fake_fc_match(tmp_path / "cff", f"Open Sans\n80\n0\nCFF\n0\n{fonts / 'Carlito-Regular.ttf'}")
     monkeypatch.setenv("PATH", str(tmp_path / "cff"))
@@ -191,6 +194,8 @@ def test_fc_match_faces_are_taken_only_when_reportlab_can_embed_them(tmp_path, m
 
 
 def test_an_fc_match_that_hangs_is_given_up_on(tmp_path, monkeypatch):
+    from reportgen import font_lookup
+
     (tmp_path / "bin").mkdir()
     script = tmp_path / "bin" / "fc-match"
     script.write_text("#!/bin/sh\nexec sleep 30\n", encoding="utf-8")
