@@ -28,7 +28,8 @@ from .. import lexicon
 from ..model import Period, Statistic
 from .budget import check
 from .numbers import SPACES, comma_is_decimal, joined, number_pattern, to_decimal
-from .people import LOWER, UPPER, is_acronym, is_place
+from .letters import LOWER, UPPER, LatinPattern
+from .people import is_acronym, is_place
 from .sentences import split_sentences
 
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
@@ -36,7 +37,7 @@ _YEAR_DIGITS = r"(?<![\d.,])(?:1[89]\d{2}|20\d{2})(?!\w|[.,]\d)"  # not "2,020",
 _YEAR_SPAN = re.compile(rf"({_YEAR_DIGITS})\s?[-–/]\s?(\d{{2}}(?!\d|[.,]\d)|{_YEAR_DIGITS})")  # "2022-23", "2019–2021"
 _NAME_WORD = rf"(?:[{UPPER}][\w.’'&-]*|\([{UPPER}]{{2,}}\))"
 # "Banco de la República", "Center for the Study of X", "Centro Regional para la Vivienda y el Empleo (CRVE)"
-_CAPITALIZED_PHRASE = re.compile(
+_CAPITALIZED_PHRASE = LatinPattern(
     rf"(?<![\w’'.-]){_NAME_WORD}(?:\s+(?:(?:of|for|and|on|against|de|del|para|contra|y|e)\s+(?:(?:the|la|las|los|el)\s+)?)?"
     rf"{_NAME_WORD})*"
 )
