@@ -50,6 +50,7 @@ _OLDEST_AGE = 120
 _TAIL = 48  # how far back a pattern anchored at a number may start: searched from there, not from every character
 _SOURCE_REACH = 400  # how far after a figure its source may be named ("…, the statistics office said")
 _TIME_GAP_WORDS = 8  # "4,100 homes were sold between July and September 2023": words between a figure and its time
+_REMEMBERED_TEXTS = 256  # the article contexts (and paragraphs) whose "$" and decimal comma are remembered
 _PERIODS = (("day", "per_day"), ("week", "per_week"), ("month", "per_month"), ("year", "per_year"), ("hour", "per_hour"))
 _PERIOD_GROUPS = "|".join(f"(?P<{per}>@{key}@)" for per, key in _PERIODS)  # one pattern names the period it found
 
@@ -1097,7 +1098,7 @@ def find_statistics(text: str, language: str, context: str = "") -> list[Statist
     """
     statistics: list[Statistic] = []
     dollar = _dollar_sign(text, language) or _dollar_sign(context, language)
-    comma_decimal = _data(language).get("decimal_mark") == "," and bool(comma_is_decimal(text) or comma_is_decimal(context))
+    comma_decimal = _data(language).get("decimal_mark") == "," and bool(comma_is_decimal(text) or _comma_is_decimal(context))
     names = partial(_names_in, text, context)
     for sentence in split_sentences(text):
         check()
@@ -1133,13 +1134,21 @@ def find_statistics(text: str, language: str, context: str = "") -> list[Statist
     return statistics
 
 
+@lru_cache(maxsize=_REMEMBERED_TEXTS)
+def _comma_is_decimal(context: str) -> bool | None:
+    """``comma_is_decimal`` of an article's context, which every paragraph of the article asks again."""
+    return comma_is_decimal(context)
+
+
 def _converts(sentence: str, previous_end: int, start: int) -> bool:
     """"about 800 km (500 miles)": a figure in brackets right after another is the same one converted."""
     return previous_end >= 0 and re.fullmatch(r"\s*\(\s*", sentence[previous_end:start]) is not None
 
 
+@lru_cache(maxsize=_REMEMBERED_TEXTS)
 def _dollar_sign(text: str, language: str) -> str | None:
-    """The money a bare "$" is where the text names a country that writes its own money so ("$20 billones" in Colombia)."""
+    """The money a bare "$" is where the text names a country that writes its own money so ("$20 billones" in Colombia).
+    Remembered: every paragraph of an article asks it of the same context."""
     countries = _data(language).get("dollar_sign_countries", {})
     match = _lexicon_pattern(language, r"\b(@dollar_sign_countries@)\b", 0).search(text) if countries else None
     return countries[match.group(1)] if match else None
