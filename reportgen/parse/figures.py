@@ -32,6 +32,7 @@ from .letters import LOWER, UPPER, LatinPattern
 from .people import is_acronym, is_place
 from .sentences import split_sentences
 
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 _YEAR_DIGITS = r"(?<![\d.,])(?:1[89]\d{2}|20\d{2})(?!\w|[.,]\d)"  # not "2,020", "2020s"
 _YEAR_SPAN = re.compile(rf"({_YEAR_DIGITS})\s?[-–/]\s?(\d{{2}}(?!\d|[.,]\d)|{_YEAR_DIGITS})")  # "2022-23", "2019–2021"
@@ -854,7 +855,7 @@ def _readings(sentence: str, language: str, dollar: str | None = None,
     spelled_reach = list(accumulate((end for _, end, _ in found), max))
     rates = [index for index, (_, _, reading) in enumerate(found) if _is_rate_per_population(reading)]
     skip_until = -1
-    for match in _number(language).finditer(sentence):
+    for match in _number(language).finditer(sentence, _first_number_start(sentence)):
         check()  # a "sentence" may be a wall of ten thousand numbers
         spelled_before = bisect_right(spelled_starts, match.start())
         if match.start() < skip_until or (spelled_before and spelled_reach[spelled_before - 1] > match.start()):
@@ -923,6 +924,14 @@ def _readings(sentence: str, language: str, dollar: str | None = None,
         if _is_rate_per_population(found[-1][2]):
             rates.append(len(found) - 1)
     return sorted(found, key=lambda item: item[0])
+
+
+def _first_number_start(sentence: str) -> int:
+    """Where the first number of a sentence may start: at its first digit, or the dot right before it
+    (".75"); past the end when it has no digit. The number pattern opens with look-behinds, which the
+    regex engine cannot skip ahead with, so most of its scan of a sentence was over text before any digit."""
+    digit = _DIGIT.search(sentence)
+    return max(0, digit.start() - 1) if digit else len(sentence)
 
 
 def _next_group(sentence: str, position: int, value: Decimal, scale: Decimal,
