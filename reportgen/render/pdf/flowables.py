@@ -377,7 +377,7 @@ class Story(BlockVisitor[list[Flowable]]):
                           (depth, block.title, block.anchor, self._listed(depth, block.title, block.anchor)))
         number_width = 9 * mm
         number_look = BoxStyle((0, 2 * mm, 0, 2.2 * mm))
-        text_look = BoxStyle((0, 6, 0, 2.2 * mm))
+        text_look = BoxStyle((0, 6, 0, 2.2 * mm))  # 6 points on the right, as the notes had as table cells
         rows: list[list[Box]] = []
         for note in block.items:
             number = f'<a name="{note.anchor}"/>' + self._link(note.back_anchor, f"<b>{note.mark}</b>")
