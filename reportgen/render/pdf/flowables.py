@@ -189,6 +189,7 @@ class Story(BlockVisitor[list[Flowable]]):
         self.typeset, self.heading_typeset = typeset, heading_typeset
         self.contents: Contents | None = None  # the pack's contents, once its block is seen
         self.contents_depth = 0  # section levels the contents lists
+        self._figure_styles: dict[float, ParagraphStyle] = {}  # a key figure's style by its font size
 
     def flowables(self, blocks: tuple[b.Block, ...], depth: int = 0) -> list[Flowable]:
         story: list[Flowable] = []
@@ -284,7 +285,10 @@ class Story(BlockVisitor[list[Flowable]]):
         size = style.fontSize
         while size > 11 and stringWidth(item.figure, style.fontName, size) > width:
             size -= 0.5
-        figure_style = ParagraphStyle("figure-fit", parent=style, fontSize=size, leading=size * 1.15)
+        figure_style = self._figure_styles.get(size)
+        if figure_style is None:  # one style per size, not per card: most figures keep the full size
+            figure_style = self._figure_styles[size] = ParagraphStyle("figure-fit", parent=style, fontSize=size,
+                                                                      leading=size * 1.15)
         cell: list[Flowable] = []
         if item.qualifier:
             cell.append(self.text(item.qualifier.upper(), "figure_qualifier", "bold"))
