@@ -343,13 +343,9 @@ class Story(BlockVisitor[list[Flowable]]):
         header = [self.text(column.title, "table_head_number" if column.numeric else "table_head", "bold")
                   for column in block.columns]
         notes = block.notes or (None,) * len(block.rows)
-        body = [
-            [Text(self.typeset.markup(cell, "bold" if column.numeric else "regular")
-                       + (self.note_mark(note) if index == 0 else ""),
-                       self.styles["table_number" if column.numeric else "table_cell"])
-             for index, (cell, column) in enumerate(zip(row, block.columns))]
-            for row, note in zip(block.rows, notes)
-        ]
+        body = [[self._table_cell(cell, column, width, self.note_mark(note) if index == 0 else None)
+                 for index, (cell, column, width) in enumerate(zip(row, block.columns, widths))]
+                for row, note in zip(block.rows, notes)]
         table = self._whole_rows(lambda split: Table([header, *body], colWidths=widths, repeatRows=1, hAlign="LEFT",
                                                       splitInRow=split),
                                  max((len(cell) for row in block.rows for cell in row), default=0), repeated=1)
@@ -361,8 +357,32 @@ class Story(BlockVisitor[list[Flowable]]):
         ]
         if len(body) > 1:
             commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [self.palette.paper, self.palette.stripe]))
+        cell = self.styles["table_cell"]  # how a cell that is a plain string is drawn: as its paragraph would be
+        commands += [("FONTSIZE", (0, 1), (-1, -1), cell.fontSize), ("LEADING", (0, 1), (-1, -1), cell.leading),
+                     ("TEXTCOLOR", (0, 1), (-1, -1), cell.textColor)]
+        for index, column in enumerate(block.columns):
+            if column.numeric:
+                commands += [("FONTNAME", (index, 1), (index, -1), self.styles["table_number"].fontName),
+                             ("ALIGN", (index, 1), (index, -1), "RIGHT")]
         table.setStyle(TableStyle(commands))
         return [_spaced(table, before=1 * mm, after=3 * mm)]
+
+    def _table_cell(self, text: str, column: b.Column, width: float, mark: str | None) -> Flowable | str:
+        """A body cell: a paragraph, or the text itself when it is plain and fits on one line.
+
+        A table draws a string cell with one drawString, where a paragraph is
+        laid out and drawn word by word; at the same font, colour, alignment
+        and first baseline (the top padding, then the font size) they look the
+        same. The first column stays a paragraph (it carries the note mark),
+        so a row is as tall as a line of the paragraph style: a string's own
+        height (1.2 × the font size) is less."""
+        style = self.styles["table_number" if column.numeric else "table_cell"]
+        markup = self.typeset.markup(text, "bold" if column.numeric else "regular")
+        if mark is None and "<" not in markup and "&" not in markup:
+            words = " ".join(markup.split())
+            if words and stringWidth(words, style.fontName, style.fontSize) <= width - 2 * _CELL_PADDING:
+                return words
+        return Text(markup + (mark or ""), style)
 
     def visit_commentary(self, block: b.Commentary, depth: int) -> list[Flowable]:
         heading = Heading(self.heading_typeset.markup(block.name, "bold"), self.styles["h3"],
