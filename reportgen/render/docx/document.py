@@ -173,8 +173,9 @@ class _Writer(BlockVisitor[None]):
         self.word, self.theme, self.width, self.document = word, theme, template.width, document
         self.style_ids = template.style_ids
         self.body = fragments.Fragments(word.element.body, before_last=True)
+        self.bookmarks = fragments.Bookmarks()
         self.footnotes = Footnotes(word, self.style_ids[FOOTNOTE_TEXT], self.style_ids[FOOTNOTE_REFERENCE],
-                                   template.after_number)
+                                   template.after_number, self.bookmarks)
         self.cards: list[b.ExpertCard] = []  # a run of expert cards not written yet
 
     def write(self, blocks: tuple[b.Block, ...]) -> None:

@@ -81,6 +81,31 @@ def field_start(instruction: str, dirty: bool) -> str:
 FIELD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
 
 
+def styled_field(style_id: str, instruction: str, result: str) -> str:
+    """A field whose runs, and its current ``result`` (plain text), are all in character style ``style_id``:
+    Word keeps the result's look when it updates the field."""
+    properties = f'<w:rPr><w:rStyle w:val="{style_id}"/></w:rPr>'
+    return (f'<w:r>{properties}<w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r>{properties}<w:instrText xml:space="preserve"> {instruction.translate(_ESCAPES)} </w:instrText>'
+            f'</w:r><w:r>{properties}<w:fldChar w:fldCharType="separate"/></w:r>'
+            f'<w:r>{properties}{run_content(xml_safe(result))}</w:r>'
+            f'<w:r>{properties}<w:fldChar w:fldCharType="end"/></w:r>')
+
+
+class Bookmarks:
+    """Bookmark ids, unique in the document however many parts of the body ask for one."""
+
+    def __init__(self) -> None:
+        self.next_id = 0
+
+    def around(self, name: str, content: str) -> str:
+        """``content`` (runs) inside the bookmark ``name``."""
+        bookmark_id = self.next_id
+        self.next_id += 1
+        return (f'<w:bookmarkStart w:id="{bookmark_id}" w:name="{name}"/>{content}'
+                f'<w:bookmarkEnd w:id="{bookmark_id}"/>')
+
+
 # -- tables -----------------------------------------------------------------
 
 def table_properties(widths: Sequence[int], *, style_id: str | None = None, borderless: bool = False,
