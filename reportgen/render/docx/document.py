@@ -33,7 +33,7 @@ from ... import __version__
 from ...compose import blocks as b
 from ...themes import Theme
 from ...wordpack import (
-    COVER_BRAND, COVER_META, EXPERT_NAME, EXPERT_ROLE, EXPERT_SUMMARY, FIGURE_SOURCE, FOOTNOTE_REFERENCE,
+    CHAPTER_HEADING, COVER_BRAND, COVER_META, EXPERT_NAME, EXPERT_ROLE, EXPERT_SUMMARY, FIGURE_SOURCE, FOOTNOTE_REFERENCE,
     FOOTNOTE_TEXT, HEADER_TEXT, KEY_FIGURE, KEY_FIGURE_LABEL, KEY_FIGURE_QUALIFIER, LEAD, NOTE,
     QUESTION_LABEL, SOURCE_LINE, TABLE_FIGURE, TABLE_HEADING, TABLE_STYLE, TABLE_TEXT,
 )
@@ -298,12 +298,14 @@ class _Writer(BlockVisitor[None]):
         primary, shade = self.theme.colors["primary"][1:], self.theme.colors["shade"][1:]
         gap = fragments.row([fragments.cell(self.width)], exact_height=int(2.5 * _TWIPS_PER_MM))
         rows = []
-        for card in cards:
-            content = fragments.paragraph(self.style_ids[EXPERT_NAME], fragments.run(card.name))
+        ids = self.style_ids
+        for index, card in enumerate(cards):
+            first = index == 0  # kept with the section heading: never alone at the top of a page
+            content = fragments.paragraph(ids[EXPERT_NAME], fragments.run(card.name), keep_with_next=first)
             if card.role_line:
-                content += self.paragraph(card.role_line, EXPERT_ROLE)
+                content += fragments.text_paragraph(ids[EXPERT_ROLE], card.role_line, keep_with_next=first)
             if card.summary:
-                content += self.paragraph(card.summary, EXPERT_SUMMARY)
+                content += fragments.text_paragraph(ids[EXPERT_SUMMARY], card.summary, keep_with_next=first)
             rows.append(fragments.row([fragments.cell(self.width, content, border=("left", primary, 24),
                                                       fill=shade)]))
         properties = fragments.table_properties([self.width], borderless=True, margins=(110, 200, 130, 220))
@@ -379,11 +381,13 @@ def _page_setup(section, theme: Theme) -> None:
 
 
 def _header_footer(word, section, meta: b.Meta, style_ids: dict[str, str]) -> None:
-    """Brand and pack title above, footer text and "Page X of Y" (fields) below; none on the cover."""
+    """Brand and the current chapter's title above (a STYLEREF field to the chapter heading style, which
+    Word fills in per page; the pack's title until it does), footer text and "Page X of Y" (fields) at the
+    right below; none on the cover."""
     header = section.header.paragraphs[0]
     header._p.style = style_ids[HEADER_TEXT]
-    header.add_run(_clipped(meta.author, _RUNNING_CHARS))
-    header.add_run("\t" + _clipped(meta.title, _RUNNING_CHARS))
+    header.add_run(_clipped(meta.author, _RUNNING_CHARS) + "\t")
+    oxml.add_field(header, f'STYLEREF "{CHAPTER_HEADING}"', _clipped(meta.title, _RUNNING_CHARS))
     footer = section.footer.paragraphs[0]
     footer._p.style = style_ids[HEADER_TEXT]
     footer.add_run(_clipped(meta.footer, _RUNNING_CHARS) + "\t")

@@ -60,14 +60,16 @@ def styled_run(style_id: str, content: str) -> str:
     return f'<w:r><w:rPr><w:rStyle w:val="{style_id}"/></w:rPr>{content}</w:r>'
 
 
-def paragraph(style_id: str, runs: str = "") -> str:
-    """A paragraph in ``style_id`` holding ``runs`` (markup)."""
-    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>{runs}</w:p>'
+def paragraph(style_id: str, runs: str = "", *, keep_with_next: bool = False) -> str:
+    """A paragraph in ``style_id`` holding ``runs`` (markup); ``keep_with_next`` where its place, not its
+    style, asks for it (the first of a run of cards, kept with its heading)."""
+    keep = "<w:keepNext/>" if keep_with_next else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}</w:pPr>{runs}</w:p>'
 
 
-def text_paragraph(style_id: str, text: str) -> str:
+def text_paragraph(style_id: str, text: str, *, keep_with_next: bool = False) -> str:
     """A paragraph of ``text`` in ``style_id``: one run, none when the text is empty."""
-    return paragraph(style_id, run(text) if text else "")
+    return paragraph(style_id, run(text) if text else "", keep_with_next=keep_with_next)
 
 
 def field_start(instruction: str, dirty: bool) -> str:
