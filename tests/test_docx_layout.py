@@ -108,3 +108,51 @@ def test_body_table_and_note_sizes_come_from_the_theme(theme, small, body):
         assert word.styles[name].font.size.pt == small, name
     sizes = [int(size.get(qn("w:val"))) / 2 for size in word.element.body.iter(qn("w:sz"))]
     assert not sizes  # no run in the body carries a size of its own: every size is its style's
+
+
+def _grid(table) -> list[int]:
+    return [int(column.get(qn("w:w"))) for column in table._tbl.tblGrid.iter(qn("w:gridCol"))]
+
+
+def test_statistics_columns_are_sized_to_their_text_and_figures_stay_on_one_line(word, theme):
+    from reportgen.render.widths import estimated_width
+
+    tables = [t for t in word.tables if t.rows[0].cells[0].text == "Figure"]
+    assert tables
+    small = theme.sizes["small"]
+    for table in tables:
+        widths = _grid(table)
+        text_width = sum(widths)
+        assert abs(widths[0] / text_width - 0.16) > 0.02  # not the fixed share of old
+        for row in table.rows[1:]:
+            figure = row.cells[0].paragraphs[0]
+            assert figure.style.name == TABLE_FIGURE and figure.style.paragraph_format.alignment == 2  # right
+            value = "".join(r.text for r in figure.runs)  # the figure without its note's number
+            needed = estimated_width(value, small, bold=True) * 20
+            assert needed < widths[0] - 200, value  # fits its cell, inside the cell margins: no wrap
+        for index, title in enumerate(cell.text for cell in table.rows[0].cells):
+            longest = max(estimated_width(word_, small, bold=True) * 20 for word_ in title.split())
+            assert longest < widths[index] - 200, title  # no title breaks mid-word
+
+
+def test_file_names_in_sources_break_only_after_separators(word):
+    [table] = [t for t in word.tables if t.rows[0].cells[0].text == "Article" and len(t.columns) == 4
+               and t.rows[0].cells[1].text == "File"]
+    for row in table.rows[1:]:
+        name = row.cells[1].text
+        assert "\u200b" in name
+        for piece in name.split("\u200b")[:-1]:
+            assert piece[-1] in "/_-.", piece
+        assert "\u200b" not in row.cells[0].text  # a title breaks between its words as usual
+
+
+def test_fitted_widths_keep_minimums_and_give_short_columns_their_line():
+    from reportgen.render.widths import fitted
+
+    widths = fitted([100, 50, 50, 60], [2000, 80, 90, 400], 1000)
+    assert abs(sum(widths) - 1000) < 1e-6
+    assert widths[1:3] == [80, 90]  # short columns on one line
+    assert all(width >= low for width, low in zip(widths, [100, 50, 50, 60]))
+    assert widths[0] > widths[3]  # the long column takes most of the rest
+    assert fitted([10, 10], [20, 30], 100) == [40.0, 60.0]  # all on one line: the rest shared by line
+    assert fitted([300, 300], [400, 400], 500) == [250.0, 250.0]  # overfull: all shrink alike

@@ -83,6 +83,11 @@ def field_start(instruction: str, dirty: bool) -> str:
 FIELD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
 
 
+def field(instruction: str, result: str) -> str:
+    """A whole field with ``result`` (plain text) as its current result."""
+    return field_start(instruction, dirty=False) + run(result) + FIELD_END
+
+
 def styled_field(style_id: str, instruction: str, result: str) -> str:
     """A field whose runs, and its current ``result`` (plain text), are all in character style ``style_id``:
     Word keeps the result's look when it updates the field."""
