@@ -70,8 +70,9 @@ def _cards(path: Path) -> list[tuple[str, str]]:
     cards, figure = [], None
     for element in document.element.body.iter(f"{_W}p"):
         paragraph = Paragraph(element, document)
-        if paragraph.style.name == "Key Figure":
-            figure = paragraph.text
+        if paragraph.style.name == "Key Figure":  # the figure, without its note's number (a mark, not text)
+            figure = "".join(t.text for run in element.iter(f"{_W}r") for t in run.iter(f"{_W}t")
+                             if run.find(f"{_W}rPr/{_W}rStyle[@{_W}val='FootnoteReference']") is None)
         elif paragraph.style.name == "Key Figure Label" and figure is not None:
             cards.append((figure, paragraph.text))
             figure = None

@@ -43,7 +43,13 @@ def _paragraphs(document):
 
 
 def _styled(document, style: str) -> list[str]:
-    return [p.text for p in _paragraphs(document) if p.style.name == style]
+    """The text of each paragraph in ``style``, without the note marks (footnote references and NOTEREF
+    fields, all in the footnote reference style)."""
+    def text(paragraph) -> str:
+        return "".join(t.text for run in paragraph._p.iter(f"{W}r") for t in run.iter(f"{W}t")
+                       if run.find(f"{W}rPr/{W}rStyle[@{W}val='FootnoteReference']") is None)
+
+    return [text(p) for p in _paragraphs(document) if p.style.name == style]
 
 
 def test_the_default_docx_build_writes_the_pack_beside_the_pdf(pack_path):

@@ -1,4 +1,9 @@
-"""Every figure in the Word pack carries a real Word footnote: its sentence, source and who cited it."""
+"""Every figure in the Word pack carries a real Word footnote: its sentence, source and who cited it.
+
+One footnote per source sentence: the first mark of a note is the footnote's
+reference (in a bookmark), later ones are NOTEREF fields to it, and every mark
+shows the number the PDF prints beside the same figure.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ import subprocess
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+import re
 
 import docx
 import pytest
@@ -18,8 +25,13 @@ from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from lxml import etree
 
-from conftest import NEWS_SEED, QA_SEED, pdf_text
-from reportgen import build
+from conftest import NEWS_SEED, QA_SEED, ROOT, pdf_text
+from reportgen import build, parse_file
+from reportgen.compose import Brand, compose_pack
+from reportgen.compose.blocks import Document, KeyFigures, Section, Table
+from reportgen.model import Pack
+from reportgen.render.docx.document import render_docx
+from reportgen.themes import load_theme
 from reportgen.i18n import translations
 from reportgen.i18n.formatting import format_figure
 
@@ -27,6 +39,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
 FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+ARTICLES = ROOT / "tests" / "articles"
 SHOWN_ROWS = 150  # statistics a table lists (compose.pack.MAX_TABLE_ROWS)
 
 
@@ -70,10 +83,45 @@ class Package:
     def paragraphs_in_style(self, style_id: str) -> list[etree._Element]:
         return self.document.xpath(f'//w:p[w:pPr/w:pStyle/@w:val="{style_id}"]', namespaces=NS)
 
+    def marks(self, element: etree._Element | None = None) -> list[tuple[str, str, str]]:
+        """Every note mark in ``element`` (default: the body) in reading order, as (kind, footnote id,
+        the number shown): kind "footnote" for a footnote's own reference, "noteref" for a NOTEREF field,
+        its footnote found through the bookmark it names."""
+        bookmarked = {}
+        for start in self.document.iter(_w("bookmarkStart")):
+            reference = start.getnext().find("w:footnoteReference", NS)
+            if reference is not None:
+                bookmarked[start.get(_w("name"))] = reference.get(_w("id"))
+        root = self.document if element is None else element
+        found = []
+        for node in root.iter(_w("footnoteReference"), _w("instrText")):
+            if node.tag == _w("footnoteReference"):
+                assert node.get(_w("customMarkFollows")) == "1"
+                found.append(("footnote", node.get(_w("id")), _text(node.getparent())))
+            elif "NOTEREF" in node.text:
+                name = re.match(r"\s*NOTEREF (\S+) \\f \\h\s*$", node.text).group(1)
+                found.append(("noteref", bookmarked[name], _field_result(node.getparent())))
+        return found
+
 
 def _text(element: etree._Element) -> str:
     breaks = {_w("tab"): " ", _w("br"): "\n"}
     return "".join(breaks.get(node.tag, node.text or "") for node in element.iter(_w("t"), _w("tab"), _w("br")))
+
+
+def _field_result(instruction_run: etree._Element) -> str:
+    """The current result of the field whose instruction is in ``instruction_run``: the text between
+    its separate and end marks."""
+    text, inside = [], False
+    for run in instruction_run.itersiblings(_w("r")):
+        kind = run.find("w:fldChar", NS)
+        if kind is not None:
+            if kind.get(_w("fldCharType")) == "end":
+                return "".join(text)
+            inside = kind.get(_w("fldCharType")) == "separate"
+        elif inside:
+            text.append(_text(run))
+    raise AssertionError("a field without its end")
 
 
 def _statistics_rows(package: Package, language: str = "en") -> list[etree._Element]:
@@ -164,16 +212,16 @@ def test_footnote_text_is_smaller_than_body_text_and_the_mark_is_superscript(pac
     assert reference.find("w:rPr/w:vertAlign", NS).get(_w("val")) == "superscript"
 
 
-def test_every_statistics_row_has_a_footnote_with_its_sentence_source_and_citer(package, qa_brief, news_brief):
+def test_every_statistics_row_marks_a_footnote_with_its_sentence_source_and_citer(package, qa_brief, news_brief):
     notes = package.footnote_texts()
     rows = _statistics_rows(package)
     shown = [*qa_brief.statistics[:SHOWN_ROWS], *news_brief.statistics[:SHOWN_ROWS]]
     assert len(rows) == len(shown)
     for row, statistic in zip(rows, shown):
         first_cell, *other_cells = row.findall("w:tc", NS)
-        assert _text(first_cell) == format_figure(statistic, "en")
-        assert package.references(first_cell) and not any(package.references(cell) for cell in other_cells)
-        [reference] = package.references(first_cell)
+        [(_kind, reference, number)] = package.marks(first_cell)
+        assert _text(first_cell) == format_figure(statistic, "en") + number
+        assert not any(package.marks(cell) for cell in other_cells)
         note = notes[reference]
         assert statistic.sentence in note
         for line in _credits(statistic, "en"):
@@ -182,16 +230,37 @@ def test_every_statistics_row_has_a_footnote_with_its_sentence_source_and_citer(
             assert " · ".join(_credits(statistic, "en")) in note
 
 
-def test_key_figure_cards_carry_their_own_footnote_too(package, qa_brief, news_brief):
+def test_key_figure_cards_mark_the_footnote_of_their_sentence(package, qa_brief, news_brief):
     notes = package.footnote_texts()
     sentences = {s.sentence for s in (*qa_brief.statistics, *news_brief.statistics)}
     figures = package.paragraphs_in_style("KeyFigure")
     assert figures
     for figure in figures:
-        [reference] = package.references(figure)
+        [(_kind, reference, _number)] = package.marks(figure)
         assert any(sentence in notes[reference] for sentence in sentences)
-    table_references = {ref for row in _statistics_rows(package) for ref in package.references(row)}
-    assert not table_references & {ref for figure in figures for ref in package.references(figure)}
+
+
+def test_one_footnote_per_sentence_and_later_marks_are_noterefs_to_it(package, qa_brief, news_brief):
+    """A sentence shown on a card at a glance, on its article's card and in table rows: one footnote."""
+    marks = package.marks()
+    notes = {key: text for key, text in package.footnote_texts().items() if int(key) > 0}  # not the separators
+    footnotes = [reference for kind, reference, _ in marks if kind == "footnote"]
+    assert len(footnotes) == len(set(footnotes)) == len(notes)
+    sentences = {s.sentence for s in (*qa_brief.statistics, *news_brief.statistics)}
+    assert len(set(notes.values())) == len(notes)  # no two footnotes say the same
+    assert {next(s for s in sentences if s in text) for text in notes.values()} == {
+        s.sentence for s in (*qa_brief.statistics[:SHOWN_ROWS], *news_brief.statistics[:SHOWN_ROWS])}
+    seen: dict[str, str] = {}
+    for kind, reference, number in marks:
+        assert kind == ("noteref" if reference in seen else "footnote"), "the first mark of a note is its footnote"
+        assert seen.setdefault(reference, number) == number, "a NOTEREF shows its footnote's number"
+    assert any(kind == "noteref" for kind, _, _ in marks)
+    for run in package.document.xpath("//w:r[w:instrText[contains(., 'NOTEREF')]]", namespaces=NS):
+        assert run.find("w:rPr/w:rStyle", NS).get(_w("val")) == "FootnoteReference"
+    for reference in footnotes:  # the bookmark a NOTEREF names, hidden from the bookmark list as Word's own
+        [start] = package.document.xpath(f'//w:bookmarkStart[following-sibling::w:r[1]/w:footnoteReference'
+                                         f'/@w:id="{reference}"]', namespaces=NS)
+        assert start.get(_w("name")).startswith("_Ref")
 
 
 def test_the_notes_list_is_not_repeated_in_the_body(package):
@@ -208,7 +277,7 @@ def test_the_spanish_pack_labels_its_notes_in_spanish(tmp_path, qa_brief):
     rows = _statistics_rows(package, "es")
     assert len(rows) == len(qa_brief.statistics[:SHOWN_ROWS])
     for row, statistic in zip(rows, qa_brief.statistics):
-        [reference] = package.references(row)
+        [(_kind, reference, _number)] = package.marks(row)
         for line in _credits(statistic, "es"):
             assert line in notes[reference]
     assert not any("Source: " in text for text in notes.values())
@@ -277,3 +346,46 @@ def test_the_same_inputs_give_the_same_bytes(pack_path, package, tmp_path):
     assert "word/footnotes.xml" in package.names
     again = build([QA_SEED, NEWS_SEED], formats=["docx"], out=tmp_path, date="2025-12-08").outputs[0].path
     assert again.read_bytes() == pack_path.read_bytes()
+
+
+def _marks_as_composed(document: Document) -> list[str]:
+    """The note numbers beside the figures, in reading order, as compose gives them to every format (the PDF
+    prints ``Note.mark`` at each card and table row)."""
+    marks: list[str] = []
+
+    def walk(blocks) -> None:
+        for block in blocks:
+            if isinstance(block, Section):
+                walk(block.children)
+            elif isinstance(block, KeyFigures):
+                marks.extend(item.note.note.mark for item in block.items if item.note)
+            elif isinstance(block, Table):
+                marks.extend(ref.note.mark for ref in block.notes if ref)
+
+    walk(document.blocks)
+    return marks
+
+
+def _twenty_articles() -> list[Path]:
+    articles = sorted(p for p in ARTICLES.iterdir() if not p.name.endswith(".json"))
+    chosen = [QA_SEED, NEWS_SEED, *articles]
+    return (chosen * 2)[:20]
+
+
+@pytest.mark.parametrize("inputs", [[QA_SEED, NEWS_SEED], _twenty_articles()], ids=["seed", "twenty-articles"])
+def test_word_shows_the_pdf_note_numbers_at_every_mark(inputs, tmp_path):
+    theme = load_theme("default")
+    pack = Pack(tuple(parse_file(path) for path in inputs), "Pack", date="2025-12-08")
+    document = compose_pack(pack, "en", Brand(theme.brand, theme.texts_for("en")))
+    path = tmp_path / "pack.docx"
+    path.write_bytes(render_docx(document, theme))
+    package = Package.read(path)
+    marks = package.marks()
+    expected = _marks_as_composed(document)
+    assert len(expected) > len(set(expected))  # some sentences are marked more than once
+    assert [number for _, _, number in marks] == expected
+    assert len({reference for _, reference, _ in marks}) == len(set(expected))  # one footnote per note
+    footnote_numbers = {reference: number for kind, reference, number in marks if kind == "footnote"}
+    for footnote in package.footnotes.findall("w:footnote", NS)[2:]:  # the number each note itself shows
+        assert footnote.find("w:p/w:r/w:footnoteRef", NS) is not None
+        assert footnote.get(_w("id")) in footnote_numbers

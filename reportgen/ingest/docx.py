@@ -10,6 +10,7 @@ back from an editor (``reportgen.ingest.wordpack``).
 
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -39,6 +40,10 @@ _HINT = "give a .docx saved by Word or LibreOffice"
 _NOT_TEXT = {W + tag for tag in ("del", "moveFrom", "delText", "instrText", "pPr", "rPr", "footnoteReference",
                                  "endnoteReference", "commentReference", "fldChar")}
 _REVISIONS = {W + tag for tag in ("ins", "del", "moveFrom", "moveTo")}
+# A cross-reference to a note (Word's NOTEREF field, a Word pack's later marks of one note): its
+# result is the note's number, a mark like the footnote reference itself, not text.
+_NOTE_REFERENCE = re.compile(r"\s*NOTEREF\s+(\S+)", re.IGNORECASE)
+_ON = {"1", "true", "on"}
 
 
 @dataclass(frozen=True)
@@ -123,13 +128,13 @@ def open_docx(data: bytes, path: str) -> WordDocument:
     document = WordDocument(word)
     body = word.element.body
     try:
-        document.items = list(_items(body, styles))
+        document.items = list(_items(body, styles, _noted_bookmarks(body)))
     except _TooDeep:
         raise InputError(path, f"has tables nested more than {MAX_TABLE_DEPTH} deep; "
                                "save it with its tables flattened, or as .txt") from None
     document.unaccepted_changes = any(element.tag in _REVISIONS for element in body.iter())
     document.comments = sum(1 for element in body.iter() if element.tag == W + "commentReference")
-    document.footnotes = _footnotes(word)
+    document.footnotes = _footnotes(word, _custom_marks(body))
     return document
 
 
@@ -141,13 +146,32 @@ def parse_part(blob: bytes) -> Any:
 
 
 def accepted_text(element: Any) -> str:
-    """The text of a paragraph (or any part of one) with every tracked change accepted."""
+    """The text of a paragraph (or any part of one) with every tracked change accepted; note marks
+    (a footnote's custom mark, a NOTEREF field's number) are not text."""
     pieces: list[str] = []
+    fields: list[list[str]] = []  # the fields open here, innermost last: [instruction, "code" | "result"]
+
+    def in_note_mark() -> bool:
+        return any(part == "result" and _NOTE_REFERENCE.match(code) for code, part in fields)
 
     def walk(node: Any) -> None:
+        custom_mark = False  # a footnote reference in this run whose mark is the text after it
         for child in node:
             tag = child.tag
-            if tag in _NOT_TEXT:
+            if tag == W + "fldChar":
+                kind = child.get(W + "fldCharType")
+                if kind == "begin":
+                    fields.append(["", "code"])
+                elif kind == "separate" and fields:
+                    fields[-1][1] = "result"
+                elif kind == "end" and fields:
+                    fields.pop()
+                continue
+            if tag == W + "instrText" and fields:
+                fields[-1][0] += child.text or ""
+            if tag == W + "footnoteReference" and child.get(W + "customMarkFollows", "").lower() in _ON:
+                custom_mark = True
+            if tag in _NOT_TEXT or (custom_mark and tag == W + "t") or (tag != W + "r" and in_note_mark()):
                 continue
             if tag == W + "t":
                 pieces.append(child.text or "")
@@ -166,20 +190,31 @@ class _TooDeep(Exception):
     """Tables nested past MAX_TABLE_DEPTH."""
 
 
-def _items(container: Any, styles: dict[str, str], depth: int = 0) -> Iterator[Item]:
+def _noted_bookmarks(body: Any) -> dict[str, str]:
+    """Bookmark name → the id of the footnote whose reference it holds: what a NOTEREF points to."""
+    noted = {}
+    for start in body.iter(W + "bookmarkStart"):
+        following = start.getnext()
+        reference = following.find(W + "footnoteReference") if following is not None else None
+        if reference is not None:
+            noted[start.get(W + "name")] = reference.get(W + "id")
+    return noted
+
+
+def _items(container: Any, styles: dict[str, str], noted: dict[str, str], depth: int = 0) -> Iterator[Item]:
     for child in container:
         if child.tag == W + "p":
             if not _paragraph_deleted(child):
-                yield _paragraph(child, styles)
+                yield _paragraph(child, styles, noted)
         elif child.tag == W + "tbl":
-            yield _table(child, styles, depth + 1)
+            yield _table(child, styles, noted, depth + 1)
         elif child.tag == W + "sdt":  # a content control (Word's own TOC): its content is body text
             content = child.find(W + "sdtContent")
             if content is not None:
-                yield from _items(content, styles, depth)
+                yield from _items(content, styles, noted, depth)
 
 
-def _table(element: Any, styles: dict[str, str], depth: int) -> WordTable:
+def _table(element: Any, styles: dict[str, str], noted: dict[str, str], depth: int) -> WordTable:
     """A table's own rows of cells; a table inside a cell is read once, in place, as that cell's text."""
     if depth > MAX_TABLE_DEPTH:
         raise _TooDeep
@@ -187,13 +222,13 @@ def _table(element: Any, styles: dict[str, str], depth: int) -> WordTable:
     for row in _own(element, W + "tr"):
         if row.find(f"{W}trPr/{W}del") is not None:
             continue  # a row deleted with changes tracked
-        rows.append(tuple(_cell(cell, styles, depth) for cell in _own(row, W + "tc")))
+        rows.append(tuple(_cell(cell, styles, noted, depth) for cell in _own(row, W + "tc")))
     return WordTable(tuple(rows))
 
 
-def _cell(element: Any, styles: dict[str, str], depth: int) -> tuple[WordParagraph, ...]:
+def _cell(element: Any, styles: dict[str, str], noted: dict[str, str], depth: int) -> tuple[WordParagraph, ...]:
     paragraphs: list[WordParagraph] = []
-    for item in _items(element, styles, depth):
+    for item in _items(element, styles, noted, depth):
         if isinstance(item, WordParagraph):
             paragraphs.append(item)
         else:
@@ -211,11 +246,17 @@ def _own(element: Any, tag: str) -> Iterator[Any]:
             yield from _own(child, tag)
 
 
-def _paragraph(element: Any, styles: dict[str, str]) -> WordParagraph:
+def _paragraph(element: Any, styles: dict[str, str], noted: dict[str, str]) -> WordParagraph:
+    """A paragraph's style name, text and the footnotes it marks: by reference, or by a NOTEREF to one."""
     style = element.find(f"{W}pPr/{W}pStyle")
     name = styles.get(style.get(W + "val"), "Normal") if style is not None else "Normal"
-    notes = tuple(mark.get(W + "id") for mark in element.iter(W + "footnoteReference"))
-    return WordParagraph(name, accepted_text(element).strip(), notes)
+    notes = []
+    for mark in element.iter(W + "footnoteReference", W + "instrText"):
+        if mark.tag == W + "footnoteReference":
+            notes.append(mark.get(W + "id"))
+        elif (target := _NOTE_REFERENCE.match(mark.text or "")) and target.group(1) in noted:
+            notes.append(noted[target.group(1)])
+    return WordParagraph(name, accepted_text(element).strip(), tuple(notes))
 
 
 def _paragraph_deleted(element: Any) -> bool:
@@ -223,7 +264,18 @@ def _paragraph_deleted(element: Any) -> bool:
     return element.find(f"{W}pPr/{W}rPr/{W}del") is not None and not accepted_text(element).strip()
 
 
-def _footnotes(word: Any) -> dict[str, str]:
+def _custom_marks(body: Any) -> dict[str, str]:
+    """Footnote id → its custom mark (the text after a ``customMarkFollows`` reference, in its run)."""
+    marks = {}
+    for reference in body.iter(W + "footnoteReference"):
+        if reference.get(W + "customMarkFollows", "").lower() in _ON:
+            marks[reference.get(W + "id")] = "".join(t.text or "" for t in reference.itersiblings(W + "t"))
+    return marks
+
+
+def _footnotes(word: Any, custom_marks: dict[str, str]) -> dict[str, str]:
+    """Footnote id → its text, without the custom mark a note with one repeats as its first text (as
+    Word and LibreOffice save it)."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
     try:
@@ -231,8 +283,12 @@ def _footnotes(word: Any) -> dict[str, str]:
     except KeyError:
         return {}
     root = part.element if hasattr(part, "element") else parse_part(part.blob)
-    return {note.get(W + "id"): accepted_text(note).strip() for note in root.iter(W + "footnote")
-            if note.get(W + "type") is None}
+    notes = {}
+    for note in root.iter(W + "footnote"):
+        if note.get(W + "type") is None:
+            text, mark = accepted_text(note).strip(), custom_marks.get(note.get(W + "id"))
+            notes[note.get(W + "id")] = text[len(mark):].lstrip() if mark and text.startswith(mark) else text
+    return notes
 
 
 _ROLES = {"Title": "h", "Subtitle": "h", "Quote": "quote", "Intense Quote": "quote"}

@@ -11,13 +11,14 @@ import re
 from collections.abc import Sequence
 from types import MappingProxyType
 
+from .letters import LatinPattern
 from .people import NAME_PATTERN, looks_like_person
 from .structure import Layout, is_question, reporting_verb
 
 _OPEN = "“\"«"
 _CLOSE = "”\"»"
 # "Amanda Mattingly, former U.S. diplomat and founder of ACM Global Intelligence: “…"
-_ANSWER = re.compile(rf"^(?P<name>{NAME_PATTERN}),\s+(?P<role>[^:“”\"«»]{{3,250}}?):\s*[{_OPEN}](?P<text>.+)$", re.DOTALL)
+_ANSWER = LatinPattern(rf"^(?P<name>{NAME_PATTERN}),\s+(?P<role>[^:“”\"«»]{{3,250}}?):\s*[{_OPEN}](?P<text>.+)$", re.DOTALL)
 _DASH = re.compile(r"^[-–—]\s*(?P<text>\S.*)$", re.DOTALL)
 _MIN_TURNS = 3
 _MAX_ANSWER_PARAGRAPHS = 12

@@ -28,15 +28,17 @@ from .. import lexicon
 from ..model import Period, Statistic
 from .budget import check
 from .numbers import SPACES, comma_is_decimal, joined, number_pattern, to_decimal
-from .people import LOWER, UPPER, is_acronym, is_place
+from .letters import LOWER, UPPER, LatinPattern
+from .people import is_acronym, is_place
 from .sentences import split_sentences
 
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
 _YEAR_DIGITS = r"(?<![\d.,])(?:1[89]\d{2}|20\d{2})(?!\w|[.,]\d)"  # not "2,020", "2020s"
 _YEAR_SPAN = re.compile(rf"({_YEAR_DIGITS})\s?[-–/]\s?(\d{{2}}(?!\d|[.,]\d)|{_YEAR_DIGITS})")  # "2022-23", "2019–2021"
 _NAME_WORD = rf"(?:[{UPPER}][\w.’'&-]*|\([{UPPER}]{{2,}}\))"
 # "Banco de la República", "Center for the Study of X", "Centro Regional para la Vivienda y el Empleo (CRVE)"
-_CAPITALIZED_PHRASE = re.compile(
+_CAPITALIZED_PHRASE = LatinPattern(
     rf"(?<![\w’'.-]){_NAME_WORD}(?:\s+(?:(?:of|for|and|on|against|de|del|para|contra|y|e)\s+(?:(?:the|la|las|los|el)\s+)?)?"
     rf"{_NAME_WORD})*"
 )
@@ -49,6 +51,7 @@ _OLDEST_AGE = 120
 _TAIL = 48  # how far back a pattern anchored at a number may start: searched from there, not from every character
 _SOURCE_REACH = 400  # how far after a figure its source may be named ("…, the statistics office said")
 _TIME_GAP_WORDS = 8  # "4,100 homes were sold between July and September 2023": words between a figure and its time
+_REMEMBERED_TEXTS = 256  # the article contexts (and paragraphs) whose "$" and decimal comma are remembered
 _PERIODS = (("day", "per_day"), ("week", "per_week"), ("month", "per_month"), ("year", "per_year"), ("hour", "per_hour"))
 _PERIOD_GROUPS = "|".join(f"(?P<{per}>@{key}@)" for per, key in _PERIODS)  # one pattern names the period it found
 
@@ -852,7 +855,7 @@ def _readings(sentence: str, language: str, dollar: str | None = None,
     spelled_reach = list(accumulate((end for _, end, _ in found), max))
     rates = [index for index, (_, _, reading) in enumerate(found) if _is_rate_per_population(reading)]
     skip_until = -1
-    for match in _number(language).finditer(sentence):
+    for match in _number(language).finditer(sentence, _first_number_start(sentence)):
         check()  # a "sentence" may be a wall of ten thousand numbers
         spelled_before = bisect_right(spelled_starts, match.start())
         if match.start() < skip_until or (spelled_before and spelled_reach[spelled_before - 1] > match.start()):
@@ -921,6 +924,14 @@ def _readings(sentence: str, language: str, dollar: str | None = None,
         if _is_rate_per_population(found[-1][2]):
             rates.append(len(found) - 1)
     return sorted(found, key=lambda item: item[0])
+
+
+def _first_number_start(sentence: str) -> int:
+    """Where the first number of a sentence may start: at its first digit, or the dot right before it
+    (".75"); past the end when it has no digit. The number pattern opens with look-behinds, which the
+    regex engine cannot skip ahead with, so most of its scan of a sentence was over text before any digit."""
+    digit = _DIGIT.search(sentence)
+    return max(0, digit.start() - 1) if digit else len(sentence)
 
 
 def _next_group(sentence: str, position: int, value: Decimal, scale: Decimal,
@@ -1096,7 +1107,7 @@ def find_statistics(text: str, language: str, context: str = "") -> list[Statist
     """
     statistics: list[Statistic] = []
     dollar = _dollar_sign(text, language) or _dollar_sign(context, language)
-    comma_decimal = _data(language).get("decimal_mark") == "," and bool(comma_is_decimal(text) or comma_is_decimal(context))
+    comma_decimal = _data(language).get("decimal_mark") == "," and bool(comma_is_decimal(text) or _comma_is_decimal(context))
     names = partial(_names_in, text, context)
     for sentence in split_sentences(text):
         check()
@@ -1132,13 +1143,21 @@ def find_statistics(text: str, language: str, context: str = "") -> list[Statist
     return statistics
 
 
+@lru_cache(maxsize=_REMEMBERED_TEXTS)
+def _comma_is_decimal(context: str) -> bool | None:
+    """``comma_is_decimal`` of an article's context, which every paragraph of the article asks again."""
+    return comma_is_decimal(context)
+
+
 def _converts(sentence: str, previous_end: int, start: int) -> bool:
     """"about 800 km (500 miles)": a figure in brackets right after another is the same one converted."""
     return previous_end >= 0 and re.fullmatch(r"\s*\(\s*", sentence[previous_end:start]) is not None
 
 
+@lru_cache(maxsize=_REMEMBERED_TEXTS)
 def _dollar_sign(text: str, language: str) -> str | None:
-    """The money a bare "$" is where the text names a country that writes its own money so ("$20 billones" in Colombia)."""
+    """The money a bare "$" is where the text names a country that writes its own money so ("$20 billones" in Colombia).
+    Remembered: every paragraph of an article asks it of the same context."""
     countries = _data(language).get("dollar_sign_countries", {})
     match = _lexicon_pattern(language, r"\b(@dollar_sign_countries@)\b", 0).search(text) if countries else None
     return countries[match.group(1)] if match else None

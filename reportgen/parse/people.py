@@ -8,33 +8,13 @@ labels, "…," said X), so all of them agree on what a name is.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicon
+from .letters import LOWER, UPPER, LatinPattern
 
-# Basic Latin, Latin-1, Latin Extended-A/B and Latin Extended Additional: every
-# Latin letter with its diacritics (Šimečka, Łukasz, Ørsted, Gül, Nguyễn).
-_LATIN_BLOCKS = ((0x41, 0x5B), (0x61, 0x7B), (0xC0, 0x250), (0x1E00, 0x1F00))
-
-
-def _latin_letters(case: Callable[[str], bool]) -> str:
-    """The Latin letters of one case, read from Unicode rather than listed by hand, as the inside of
-    a regex character class: runs of consecutive letters as ranges ("A-ZÀ-ÖØ-Þ…"), since a class of
-    350 single letters, repeated through the name patterns, made compiling them cost ~60 ms."""
-    codes = [code for start, stop in _LATIN_BLOCKS for code in range(start, stop) if case(chr(code))]
-    runs: list[list[int]] = []
-    for code in codes:
-        if runs and runs[-1][1] == code - 1:
-            runs[-1][1] = code
-        else:
-            runs.append([code, code])
-    return "".join(chr(first) if first == last else f"{chr(first)}-{chr(last)}" for first, last in runs)
-
-
-UPPER = _latin_letters(str.isupper)
-LOWER = _latin_letters(str.islower)
 _APOSTROPHES = "’'"
 # "Ruiz", "O'Neill", "McGurk", "MacLeod", "Felbab-Brown"; an initial "J."; capitals "CÁRDENAS".
 _CORE = rf"[{UPPER}](?:[{_APOSTROPHES}][{UPPER}])?[{LOWER}]+(?:[{UPPER}][{LOWER}]+)?"
@@ -49,7 +29,7 @@ def _particle_pattern() -> str:
 # Two to eight name words, particles allowed between them ("Diego Marroquín Bitar",
 # "Greta van der Linden", "Luis Toto Caputo", "María Isabel Saravia").
 NAME_PATTERN = rf"{_NAME_WORD}(?:\s+(?:{_particle_pattern()}\s+)?{_NAME_WORD}){{1,7}}"
-_NAME_RE = re.compile(rf"(?<![\w’'.-]){NAME_PATTERN}(?![\w-])")
+_NAME_RE = LatinPattern(rf"(?<![\w’'.-]){NAME_PATTERN}(?![\w-])")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _NUMBER_AFTER = re.compile(r"\s+\d")
 _MAX_ORGANIZATION_BEFORE_TITLE = 5

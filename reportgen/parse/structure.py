@@ -20,7 +20,8 @@ from types import MappingProxyType
 from typing import Mapping
 
 from .. import lexicon
-from .people import NAME_PATTERN, UPPER, looks_like_person, person_names
+from .letters import UPPER, LatinPattern
+from .people import NAME_PATTERN, looks_like_person, person_names
 from .sentences import split_sentences
 
 _OPEN_QUOTES = "“\"«‘"
@@ -31,18 +32,18 @@ _LABEL = re.compile(r"^(?P<label>[^\s:]+(?:\s+[^\s:]+){0,5}?)\s*:(?:\s+(?P<text>
 # "[00:12:03] ", "00:12 " before a label, " (00:12:03)" after the name
 _TIMESTAMP = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+|\s*[(\[]\d{1,2}:\d{2}(?::\d{2})?[)\]](?=\s*:)")
 _BRACKET = re.compile(r"\s*\([^()]{1,40}\)")
-_INITIALS = re.compile(rf"^(?:[{UPPER}]\.?){{2,3}}$")
-_CAPS_WORD = re.compile(rf"^[{UPPER}][{UPPER}/&\-]+\.?$")
-_NAME_AND_ROLE = re.compile(
+_INITIALS = LatinPattern(rf"^(?:[{UPPER}]\.?){{2,3}}$")
+_CAPS_WORD = LatinPattern(rf"^[{UPPER}][{UPPER}/&\-]+\.?$")
+_NAME_AND_ROLE = LatinPattern(
     rf"^(?P<name>{NAME_PATTERN})\s*(?:,\s*(?P<role>[^“”\"«»?]{{3,250}}?)|\((?P<paren>[^()]{{3,120}})\))\s*[.:]?$",
     re.DOTALL,
 )
-_INLINE_LABEL = re.compile(
+_INLINE_LABEL = LatinPattern(
     rf"(?<=[.?!…”\"»])\s+(?=(?:[{UPPER}][\w’'\-]*\.?\s+){{0,3}}[{UPPER}][\w’'\-]*\.?\s*\.?:\s)"
     rf"|(?<=[.?!…”\"»])\s+(?=(?:[{UPPER}]\.){{2,3}}:\s)"
 )
-_FULL_NAME = re.compile(rf"^(?:{NAME_PATTERN}|[{UPPER}][\w’'\-]+)$")
-_BRACKETED = re.compile(rf"({NAME_PATTERN})\s+\(([^()]{{2,80}})\)")
+_FULL_NAME = LatinPattern(rf"^(?:{NAME_PATTERN}|[{UPPER}][\w’'\-]+)$")
+_BRACKETED = LatinPattern(rf"({NAME_PATTERN})\s+\(([^()]{{2,80}})\)")
 # "**When will it open?** Next spring…": a bold question run into its answer
 _BOLD_QUESTION = re.compile(r"^\*\*(?P<question>[^*]+\?)\s*\*\*\s*(?P<answer>\S.*)$", re.DOTALL)
 # "… por teléfono. —¿Cuándo…? —Esperamos…": dash turns run together on one line

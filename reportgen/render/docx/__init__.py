@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
 from .. import register
 
@@ -18,10 +18,12 @@ class DocxRenderer:
     suffix = ".docx"
     description = "Word pack (python-docx): named styles, TOC field, page X of Y"
 
-    def render(self, document: Document, theme: Theme) -> bytes:
+    def render(self, document: Document, theme: Theme, contents_pages: Mapping[str, int | str] | None = None) -> bytes:
+        """``contents_pages``: section anchor → page number, for the contents' cached result (see
+        ``render_docx``); a caller that laid the same pack out as PDF passes its pages."""
         from .document import render_docx
 
-        return render_docx(document, theme)
+        return render_docx(document, theme, contents_pages)
 
 
 def check_reference_docx(path: str | Path) -> Path:

@@ -20,10 +20,11 @@ from copy import deepcopy
 from dataclasses import dataclass, field
 from functools import lru_cache
 from io import BytesIO
+from typing import Mapping
 
 import docx
 from docx.document import Document as WordDocument
-from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.part import Part
 from docx.parts.numbering import NumberingPart
 from docx.parts.styles import StylesPart
@@ -34,12 +35,12 @@ from ...compose import blocks as b
 from ...logos import word_logo
 from ...themes import Theme
 from ...wordpack import (
-    COVER_BRAND, COVER_META, EXPERT_NAME, EXPERT_ROLE, EXPERT_SUMMARY, FIGURE_SOURCE, FOOTNOTE_REFERENCE,
+    CHAPTER_HEADING, COVER_BRAND, COVER_META, EXPERT_NAME, EXPERT_ROLE, EXPERT_SUMMARY, FIGURE_SOURCE, FOOTNOTE_REFERENCE,
     FOOTNOTE_TEXT, HEADER_TEXT, KEY_FIGURE, KEY_FIGURE_LABEL, KEY_FIGURE_QUALIFIER, LEAD, NOTE,
     QUESTION_LABEL, SOURCE_LINE, TABLE_FIGURE, TABLE_HEADING, TABLE_STYLE, TABLE_TEXT,
 )
 from ..visitor import BlockVisitor
-from ..widths import at_least
+from ..widths import estimated_width, fitted, widest_word
 from . import fragments, oxml
 from .marker import mark_pack
 from .reference import without_outside_links
@@ -53,23 +54,31 @@ _TWIPS_PER_MM = 1440 / 25.4
 _PROPERTY_CHARS = 255  # the OPC limit on a core property, which python-docx enforces
 _RUNNING_CHARS = 120  # header and footer lines: a long title or footer must not fill every page
 _CELL_MARGIN_TWIPS = 100
-_BOLD_EM = 0.62  # a bold sans letter's average width, in ems (a generous estimate: a title never breaks)
+_MARK_SCALE = 0.7  # a note's number, superscript, against the text's size
+_WHOLE_FIGURE_SHARE = 0.3  # a figure longer than this share of the width may wrap between its words
+_PATH_SEPARATORS = re.compile(r"([/\\_.\-])")
 _TEMPLATES_KEPT = 16  # styled templates kept: themes × languages × reference versions in use at once
 
 
-def render_docx(document: b.Document, theme: Theme) -> bytes:
-    """The Word file of ``document``; with ``theme.reference_docx`` its styles and page setup rule."""
+def render_docx(document: b.Document, theme: Theme, contents_pages: Mapping[str, int | str] | None = None) -> bytes:
+    """The Word file of ``document``; with ``theme.reference_docx`` its styles and page setup rule.
+
+    ``contents_pages`` maps a section's anchor to the page it starts on (the PDF's layout of the same
+    pack): the contents' cached result then shows those numbers and Word is not asked to update fields
+    on opening. Without it the entries have no numbers and Word updates the contents when the file opens.
+    """
     template = _styled_template(_TemplateKey.of(theme, document.meta.language))
     word = template.copy()
     section = word.sections[0]
-    _Writer(word, theme, template, document).write(document.blocks)
+    _Writer(word, theme, template, document, contents_pages).write(document.blocks)
     section.different_first_page_header_footer = True
     if theme.reference_docx is None or not _has_header_footer(section):
         _header_footer(word, section, document.meta, template.style_ids)
     _core_properties(word, document.meta)
     if document.pack is not None:
         mark_pack(word, document.pack, document.meta.language)
-    oxml.update_fields_on_open(word.settings.element)
+    if contents_pages is None:  # else the cached results are right; a reference template's own setting stays
+        oxml.update_fields_on_open(word.settings.element)
     buffer = BytesIO()
     word.save(buffer)
     return _fixed_zip(buffer.getvalue())
@@ -138,6 +147,9 @@ def _styled_template(key: _TemplateKey) -> _StyledTemplate:
         _page_setup(section, theme)
     width = int((section.page_width - section.left_margin - section.right_margin) / 635)
     word.styles[HEADER_TEXT].paragraph_format.tab_stops.add_tab_stop(Twips(width), WD_TAB_ALIGNMENT.RIGHT)
+    for level in (1, 2):  # a contents entry's page number, at the right after a dotted leader
+        word.styles[f"toc {level}"].paragraph_format.tab_stops.add_tab_stop(
+            Twips(width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     buffer = BytesIO()
     word.save(buffer)
     word = docx.Document(BytesIO(buffer.getvalue()))
@@ -170,13 +182,17 @@ def _share_unchanging_parts(word: WordDocument) -> tuple[Part, ...]:
 class _Writer(BlockVisitor[None]):
     """Appends each block to the Word document, in reading order, as markup parsed in bulk (``fragments``)."""
 
-    def __init__(self, word: WordDocument, theme: Theme, template: _StyledTemplate, document: b.Document) -> None:
+    def __init__(self, word: WordDocument, theme: Theme, template: _StyledTemplate, document: b.Document,
+                 contents_pages: Mapping[str, int | str] | None) -> None:
         self.word, self.theme, self.width, self.document = word, theme, template.width, document
         self.style_ids = template.style_ids
         self.body = fragments.Fragments(word.element.body, before_last=True)
+        self.bookmarks = fragments.Bookmarks()
         self.footnotes = Footnotes(word, self.style_ids[FOOTNOTE_TEXT], self.style_ids[FOOTNOTE_REFERENCE],
-                                   template.after_number)
+                                   template.after_number, self.bookmarks)
         self.cards: list[b.ExpertCard] = []  # a run of expert cards not written yet
+        self.contents_pages = contents_pages
+        self.heading_bookmarks: dict[str, str] = {}  # a section's anchor → its heading's bookmark (contents links)
 
     def write(self, blocks: tuple[b.Block, ...]) -> None:
         """Every block into the body, and their notes into the footnotes part."""
@@ -224,22 +240,36 @@ class _Writer(BlockVisitor[None]):
                 self.add(title, COVER_META)
 
     def visit_contents(self, block: b.Contents) -> None:
-        """A TOC field whose current result already lists the headings, for viewers that never update it."""
+        """A TOC field whose current result already lists the headings, each a link to its heading's
+        bookmark, for viewers that never update it; with the pages known (``contents_pages``) each entry
+        ends with its page number after a dotted tab, and the field is not marked for Word to redo."""
         self.add(block.title, "TOC Heading")
-        entries = [(self.style_ids[f"toc {s.level}"], s.title) for s in self.document.sections()
-                   if s.in_contents and s.level <= block.depth] or [(self.style_ids["toc 1"], "")]
-        start = fragments.field_start(f'TOC \\o "1-{block.depth}" \\h \\z \\u', dirty=True)
-        last = len(entries) - 1
-        for index, (style_id, title) in enumerate(entries):
-            runs = fragments.run(title) if title else ""
+        sections = [s for s in self.document.sections() if s.in_contents and s.level <= block.depth]
+        pages = self.contents_pages
+        start = fragments.field_start(f'TOC \\o "1-{block.depth}" \\h \\z \\u', dirty=pages is None)
+        if not sections:
+            self.body.add(fragments.paragraph(self.style_ids["toc 1"], start + fragments.FIELD_END))
+            return
+        last = len(sections) - 1
+        for index, section in enumerate(sections):
+            bookmark = self.heading_bookmarks[section.anchor] = f"_Toc{index + 1:08d}"
+            runs = fragments.run(section.title)
+            if pages is not None and section.anchor in pages:
+                number = str(pages[section.anchor])
+                runs += "<w:r><w:tab/></w:r>" + fragments.field(f"PAGEREF {bookmark} \\h", number)
+            runs = f'<w:hyperlink w:anchor="{bookmark}" w:history="1">{runs}</w:hyperlink>'
             if index == 0:
                 runs = start + runs  # the field's instruction comes before the first entry's text
             if index == last:
                 runs += fragments.FIELD_END
-            self.body.add(fragments.paragraph(style_id, runs))
+            self.body.add(fragments.paragraph(self.style_ids[f"toc {section.level}"], runs))
 
     def visit_section(self, block: b.Section) -> None:
-        self.add(block.title, f"Heading {min(block.level, 3)}")
+        """The heading, inside the bookmark its contents entry links to, then what belongs under it."""
+        style_id = self.style_ids[f"Heading {min(block.level, 3)}"]
+        bookmark = self.heading_bookmarks.get(block.anchor)
+        runs = fragments.run(block.title) if block.title else ""
+        self.body.add(fragments.paragraph(style_id, self.bookmarks.around(bookmark, runs) if bookmark else runs))
         self.blocks(block.children)
 
     def visit_paragraph(self, block: b.Paragraph) -> None:
@@ -299,12 +329,14 @@ class _Writer(BlockVisitor[None]):
         primary, shade = self.theme.colors["primary"][1:], self.theme.colors["shade"][1:]
         gap = fragments.row([fragments.cell(self.width)], exact_height=int(2.5 * _TWIPS_PER_MM))
         rows = []
-        for card in cards:
-            content = fragments.paragraph(self.style_ids[EXPERT_NAME], fragments.run(card.name))
+        ids = self.style_ids
+        for index, card in enumerate(cards):
+            first = index == 0  # kept with the section heading: never alone at the top of a page
+            content = fragments.paragraph(ids[EXPERT_NAME], fragments.run(card.name), keep_with_next=first)
             if card.role_line:
-                content += self.paragraph(card.role_line, EXPERT_ROLE)
+                content += fragments.text_paragraph(ids[EXPERT_ROLE], card.role_line, keep_with_next=first)
             if card.summary:
-                content += self.paragraph(card.summary, EXPERT_SUMMARY)
+                content += fragments.text_paragraph(ids[EXPERT_SUMMARY], card.summary, keep_with_next=first)
             rows.append(fragments.row([fragments.cell(self.width, content, border=("left", primary, 24),
                                                       fill=shade)]))
         properties = fragments.table_properties([self.width], borderless=True, margins=(110, 200, 130, 220))
@@ -312,18 +344,18 @@ class _Writer(BlockVisitor[None]):
         self.add("", NOTE)
 
     def visit_table(self, block: b.Table) -> None:
-        """A table in the pack's table style: a header row repeated on every page, rows that never split."""
+        """A table in the pack's table style: a header row repeated on every page, rows that never split,
+        columns as wide as their text asks (``column_widths``), figures at the right."""
         columns = block.columns
-        total = sum(column.weight for column in columns)
-        widths = [int(width) for width in at_least([self.width * column.weight / total for column in columns],
-                                                   [self._title_width(column.title) for column in columns])]
+        rows_text = [_breakable(block, values) for values in block.rows]
+        notes = list(block.notes) + [None] * (len(block.rows) - len(block.notes))
+        widths = self.column_widths(columns, rows_text, any(notes))
         ids = self.style_ids
         heading = ids[TABLE_HEADING]
         value_styles = [ids[TABLE_FIGURE] if column.numeric else ids[TABLE_TEXT] for column in columns]
         rows = [fragments.row((fragments.cell(width, fragments.paragraph(heading, fragments.run(column.title)))
                                for width, column in zip(widths, columns)), header=True)]
-        notes = list(block.notes) + [None] * (len(block.rows) - len(block.notes))
-        for values, note in zip(block.rows, notes):
+        for values, note in zip(rows_text, notes):
             cells = []
             for index, (width, value, style_id) in enumerate(zip(widths, values, value_styles)):
                 runs = fragments.run(value)
@@ -337,12 +369,35 @@ class _Writer(BlockVisitor[None]):
         self.body.add(f"<w:tbl>{properties}{''.join(rows)}</w:tbl>")
         self.add("", NOTE)
 
-    def _title_width(self, title: str) -> float:
-        """Twips a column needs so no word of its title breaks: Word measures the text only when
-        it lays it out, so this is an estimate from the title's size and a bold letter's width."""
+    def column_widths(self, columns: tuple[b.Column, ...], rows: list[tuple[str, ...]], marked: bool) -> list[int]:
+        """Twips per column from the text measured at the table's size (``widths.fitted``): at least the
+        longest word of the title and cells, a figure (numeric column) whole unless it is very long, and
+        beyond that room where a column's lines are long. Word measures only when it lays the text out, so
+        widths are estimated generously from the letters (``widths.estimated_width``)."""
         size = self.theme.sizes["small"]
-        widest = max((len(word) for word in title.split()), default=0)
-        return widest * size * _BOLD_EM * 20 + 2 * _CELL_MARGIN_TWIPS
+        padding = 2 * _CELL_MARGIN_TWIPS
+
+        def measure(text: str, bold: bool = False) -> float:
+            return estimated_width(text, size, bold) * 20
+
+        mark = measure("00") * _MARK_SCALE if marked else 0.0  # a note's number beside the first cell's figure
+        minimums, naturals = [], []
+        for index, column in enumerate(columns):
+            cells = [row[index] for row in rows if index < len(row)]
+            extra = mark if index == 0 else 0.0
+            title = widest_word(column.title, lambda word: measure(word, True))
+            bold = column.numeric  # figures are set in bold (the Table Figure style)
+            words = [widest_word(cell, lambda word: measure(word, bold)) + extra for cell in cells]
+            lines = [measure(cell, bold) + extra for cell in cells]
+            low = max([title, *words])
+            if column.numeric:  # a figure stays whole on its line unless it is very long
+                low = max(low, min(max(lines, default=0.0), self.width * _WHOLE_FIGURE_SHARE))
+            line = max([measure(column.title, True), *lines])
+            minimums.append(low + padding)
+            naturals.append(line + padding)
+        widths = [int(width) for width in fitted(minimums, naturals, self.width)]
+        widths[-1] += self.width - sum(widths)  # whole twips that still fill the text width
+        return widths
 
     def visit_commentary(self, block: b.Commentary) -> None:
         self.add(block.name, "Heading 3")
@@ -356,6 +411,14 @@ class _Writer(BlockVisitor[None]):
 
     def visit_page_break(self, block: b.PageBreak) -> None:
         self.body.add(fragments.PAGE_BREAK)
+
+
+def _breakable(table: b.Table, values: tuple[str, ...]) -> tuple[str, ...]:
+    """A row's cells; in a sources table, a one-word cell (a file's name or path) with a zero-width space
+    after each separator, so that Word breaks a long name there, never mid-word."""
+    if table.role != "sources":
+        return values
+    return tuple(value if " " in value else _PATH_SEPARATORS.sub("\\1\u200b", value) for value in values)
 
 
 def _clear_body(word) -> None:
@@ -380,11 +443,13 @@ def _page_setup(section, theme: Theme) -> None:
 
 
 def _header_footer(word, section, meta: b.Meta, style_ids: dict[str, str]) -> None:
-    """Brand and pack title above, footer text and "Page X of Y" (fields) below; none on the cover."""
+    """Brand and the current chapter's title above (a STYLEREF field to the chapter heading style, which
+    Word fills in per page; the pack's title until it does), footer text and "Page X of Y" (fields) at the
+    right below; none on the cover."""
     header = section.header.paragraphs[0]
     header._p.style = style_ids[HEADER_TEXT]
-    header.add_run(_clipped(meta.author, _RUNNING_CHARS))
-    header.add_run("\t" + _clipped(meta.title, _RUNNING_CHARS))
+    header.add_run(_clipped(meta.author, _RUNNING_CHARS) + "\t")
+    oxml.add_field(header, f'STYLEREF "{CHAPTER_HEADING}"', _clipped(meta.title, _RUNNING_CHARS))
     footer = section.footer.paragraphs[0]
     footer._p.style = style_ids[HEADER_TEXT]
     footer.add_run(_clipped(meta.footer, _RUNNING_CHARS) + "\t")

@@ -1,9 +1,17 @@
 """Word footnotes, which python-docx has no API for: the footnotes part, the marks that point into it.
 
-Word cannot point two references at one footnote, so every mark gets a
-footnote of its own (a figure on a card and in its table row: two footnotes,
-same text); Word numbers them in reading order. A reference template's
-footnotes part is kept and ours follow its own, with ids above its highest.
+One footnote per note (per source sentence), as in the PDF: the first mark of
+a note in reading order is the footnote's reference, inside a bookmark; every
+later mark of it (the same figure on a card, at a glance, in its table row)
+is a ``NOTEREF`` field to that bookmark, as Word's own cross-references to a
+footnote are, its current result the note's number in the footnote
+reference style. The numbers are the pack's own (``Note.mark``, which the PDF
+prints): compose numbers notes article by article, while the marks reach
+Word in reading order ("at a glance" first), so Word's automatic numbering
+would differ; each footnote therefore carries its number as a custom mark
+(``w:customMarkFollows``), which Word shows as written and does not count.
+A reference template's footnotes part is kept and ours follow its own, with
+ids above its highest.
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ from docx.parts.document import DocumentPart
 from ...compose.blocks import Note
 from . import fragments, oxml
 
+BOOKMARK_PREFIX = "_RefNote"  # Word hides bookmarks whose name starts with "_"; "_Ref" marks a cross-reference
 # python-docx reads a part it has no class for as opaque bytes; as an XmlPart a template's footnotes take ours.
 PartFactory.part_type_for.setdefault(CT.WML_FOOTNOTES, XmlPart)
 
@@ -35,9 +44,12 @@ _SEPARATOR_KINDS = ("separator", "continuationSeparator", "continuationNotice")
 class Footnotes:
     """The document's footnotes, one added per mark as the body is written, parsed into the part in bulk."""
 
-    def __init__(self, word: WordDocument, text_style_id: str, reference_style_id: str, after_number: str) -> None:
-        """``after_number`` follows Word's number in each note: a tab to a hanging indent, else a space."""
+    def __init__(self, word: WordDocument, text_style_id: str, reference_style_id: str, after_number: str,
+                 bookmarks: fragments.Bookmarks) -> None:
+        """``after_number`` follows the number in each note: a tab to a hanging indent, else a space."""
         self.text_style, self.reference_style, self.after_number = text_style_id, reference_style_id, after_number
+        self.bookmarks = bookmarks
+        self.placed: dict[str, str] = {}  # a note's anchor → the bookmark around its footnote's reference
         root = _footnotes_part(word.part).element
         existing = root.findall(qn("w:footnote"))
         self.next_id = max((int(footnote.get(qn("w:id"))) for footnote in existing), default=0) + 1
@@ -47,15 +59,22 @@ class Footnotes:
         self.notes = fragments.Fragments(root, before_last=False)
 
     def mark(self, note: Note) -> str:
-        """A footnote of ``note``; returns its reference mark, a run to end the figure's paragraph with."""
+        """``note``'s mark, runs to end the figure's paragraph with: its footnote's reference the first
+        time, a cross-reference to that footnote every later time."""
+        bookmark = self.placed.get(note.anchor)
+        if bookmark is not None:
+            return fragments.styled_field(self.reference_style, f"NOTEREF {bookmark} \\f \\h", note.mark)
         footnote_id = self.next_id
         self.next_id += 1
         self.notes.add(self.footnote(footnote_id, note))
-        return fragments.styled_run(self.reference_style, f'<w:footnoteReference w:id="{footnote_id}"/>')
+        bookmark = self.placed[note.anchor] = f"{BOOKMARK_PREFIX}{footnote_id}"
+        number = fragments.run_content(oxml.xml_safe(note.mark))
+        number = f'<w:footnoteReference w:customMarkFollows="1" w:id="{footnote_id}"/>{number}'
+        return self.bookmarks.around(bookmark, fragments.styled_run(self.reference_style, number))
 
     def footnote(self, footnote_id: int, note: Note) -> str:
-        """Word's number, the sentence the figure comes from, and its source and citer on a line below:
-        one paragraph, so the style's spacing falls between notes, not inside one."""
+        """The note's number, the sentence the figure comes from, and its source and citer on a line
+        below: one paragraph, so the style's spacing falls between notes, not inside one."""
         text = self.after_number + oxml.xml_safe(note.sentence)
         credits = " · ".join(line for line in (note.source, note.cited_by) if line)
         if credits:

@@ -60,14 +60,16 @@ def styled_run(style_id: str, content: str) -> str:
     return f'<w:r><w:rPr><w:rStyle w:val="{style_id}"/></w:rPr>{content}</w:r>'
 
 
-def paragraph(style_id: str, runs: str = "") -> str:
-    """A paragraph in ``style_id`` holding ``runs`` (markup)."""
-    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>{runs}</w:p>'
+def paragraph(style_id: str, runs: str = "", *, keep_with_next: bool = False) -> str:
+    """A paragraph in ``style_id`` holding ``runs`` (markup); ``keep_with_next`` where its place, not its
+    style, asks for it (the first of a run of cards, kept with its heading)."""
+    keep = "<w:keepNext/>" if keep_with_next else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}</w:pPr>{runs}</w:p>'
 
 
-def text_paragraph(style_id: str, text: str) -> str:
+def text_paragraph(style_id: str, text: str, *, keep_with_next: bool = False) -> str:
     """A paragraph of ``text`` in ``style_id``: one run, none when the text is empty."""
-    return paragraph(style_id, run(text) if text else "")
+    return paragraph(style_id, run(text) if text else "", keep_with_next=keep_with_next)
 
 
 def field_start(instruction: str, dirty: bool) -> str:
@@ -79,6 +81,36 @@ def field_start(instruction: str, dirty: bool) -> str:
 
 
 FIELD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+
+
+def field(instruction: str, result: str) -> str:
+    """A whole field with ``result`` (plain text) as its current result."""
+    return field_start(instruction, dirty=False) + run(result) + FIELD_END
+
+
+def styled_field(style_id: str, instruction: str, result: str) -> str:
+    """A field whose runs, and its current ``result`` (plain text), are all in character style ``style_id``:
+    Word keeps the result's look when it updates the field."""
+    properties = f'<w:rPr><w:rStyle w:val="{style_id}"/></w:rPr>'
+    return (f'<w:r>{properties}<w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r>{properties}<w:instrText xml:space="preserve"> {instruction.translate(_ESCAPES)} </w:instrText>'
+            f'</w:r><w:r>{properties}<w:fldChar w:fldCharType="separate"/></w:r>'
+            f'<w:r>{properties}{run_content(xml_safe(result))}</w:r>'
+            f'<w:r>{properties}<w:fldChar w:fldCharType="end"/></w:r>')
+
+
+class Bookmarks:
+    """Bookmark ids, unique in the document however many parts of the body ask for one."""
+
+    def __init__(self) -> None:
+        self.next_id = 0
+
+    def around(self, name: str, content: str) -> str:
+        """``content`` (runs) inside the bookmark ``name``."""
+        bookmark_id = self.next_id
+        self.next_id += 1
+        return (f'<w:bookmarkStart w:id="{bookmark_id}" w:name="{name}"/>{content}'
+                f'<w:bookmarkEnd w:id="{bookmark_id}"/>')
 
 
 # -- tables -----------------------------------------------------------------

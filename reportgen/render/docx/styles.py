@@ -59,10 +59,13 @@ _SPECS = (
           keep_with_next=True),
     _Spec(EXPERT_ROLE, "Normal", "body", "small", italic=True, color="muted", space_after=3, keep_with_next=True),
     _Spec(EXPERT_SUMMARY, "Normal", "body", "body", space_after=2),
-    _Spec(KEY_FIGURE, "Normal", "heading", "figure", bold=True, color="primary", space_after=1),
-    _Spec(KEY_FIGURE_QUALIFIER, "Normal", "body", "small", bold=True, color="muted", space_after=0, caps=True),
-    _Spec(KEY_FIGURE_LABEL, "Normal", "body", "small", bold=True, space_after=1),
-    _Spec(FIGURE_SOURCE, "Normal", "body", "small", color="muted", space_after=0),
+    # A card's lines keep with what follows: a row of cards stays with the next row and its heading.
+    _Spec(KEY_FIGURE, "Normal", "heading", "figure", bold=True, color="primary", space_after=1,
+          keep_with_next=True),
+    _Spec(KEY_FIGURE_QUALIFIER, "Normal", "body", "small", bold=True, color="muted", space_after=0, caps=True,
+          keep_with_next=True),
+    _Spec(KEY_FIGURE_LABEL, "Normal", "body", "small", bold=True, space_after=1, keep_with_next=True),
+    _Spec(FIGURE_SOURCE, "Normal", "body", "small", color="muted", space_after=0, keep_with_next=True),
     _Spec(SOURCE_LINE, "Normal", "body", "small", bold=True, color="accent_text", space_after=8, keep_with_next=True),
     _Spec(LEAD, "Normal", "body", 0, space_after=6),
     _Spec(NOTE, "Normal", "body", "small", italic=True, color="muted", space_before=6),
@@ -163,6 +166,7 @@ def _restyle_builtins(styles: dict, theme: Theme, body: str, heading: str, wante
         style.font.italic = False
         style.paragraph_format.space_before = Pt(before)
         style.paragraph_format.space_after = Pt(after)
+        style.paragraph_format.keep_with_next = name.startswith("Heading")  # never last on a page
         if name == "Title":
             oxml.recolor_borders(style.element.get_or_add_pPr(), theme.colors["rule"][1:])
     for name in wanted & {"Quote", "Intense Quote"}:

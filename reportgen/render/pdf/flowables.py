@@ -1,17 +1,20 @@
 """Blocks → reportlab flowables: one small visit method per block type.
 
-Cards are one-cell tables, which reportlab never splits, so a card is never
-cut across pages; headings keep with what follows; tables repeat their
-header row and never split a row.
+Cards, the question, key figures and notes are boxes drawn directly
+(``boxes.BoxGrid``), never cut across pages unless taller than one; headings
+keep with what follows; tables repeat their header row and never split a row.
 """
 
 from __future__ import annotations
 
 from typing import Any, Callable
+from weakref import WeakKeyDictionary
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaParser
 from reportlab.platypus import (
     CondPageBreak, Flowable, ListFlowable, ListItem, PageBreak, Paragraph, Spacer, Table,
     TableStyle,
@@ -20,6 +23,7 @@ from reportlab.platypus import (
 from ...compose import blocks as b
 from ..visitor import BlockVisitor
 from ..widths import at_least
+from .boxes import Bar, Box, BoxGrid, BoxStyle
 from .fonts import Typeset
 from .styles import Palette
 
@@ -29,7 +33,53 @@ _SHORT_CELL = 200  # characters: fewer fill well under a page even in a narrow c
 _CELL_PADDING = 2.2 * mm
 
 
-class Heading(Paragraph):
+class Text(Paragraph):
+    """A paragraph that breaks its lines once per width.
+
+    reportlab wraps a paragraph again on every question about its height:
+    kept with a heading, fitted in a frame, measured in a table cell. The
+    lines depend on the width alone, so a second wrap at the same width
+    answers from the first (unless a split has dropped the lines it kept).
+    """
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None  # available width, (width, height)
+
+    def __init__(self, text: str | None, style: Any, **pieces: Any) -> None:
+        if "frags" not in pieces and (frags := _plain_frags(text, style)) is not None:
+            pieces["frags"] = frags
+        super().__init__(text, style, **pieces)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
+        if self._wrapped is None or self._wrapped[0] != availWidth or not hasattr(self, "blPara"):
+            self._wrapped = (availWidth, super().wrap(availWidth, availHeight))
+        return self._wrapped[1]
+
+
+_first_frags: WeakKeyDictionary[ParagraphStyle, Any] = WeakKeyDictionary()
+
+
+def _plain_frags(text: str | None, style: ParagraphStyle) -> list[Any] | None:
+    """The one fragment reportlab's parser makes of text without markup, made without the parser.
+
+    Most of a pack's paragraphs are plain text (escaping leaves no ``<`` and no
+    ``&``), yet reportlab starts an HTML parser for each. Such text parses to
+    one fragment in the style's font, the same for every text but its words:
+    the parser is run once per style, on a probe, and its fragment copied.
+    None for text with markup (the parser reads it).
+    """
+    if not text or "<" in text or "&" in text:
+        return None
+    cleaned = cleanBlockQuotedText(text)
+    if not cleaned:
+        return None
+    first = _first_frags.get(style)
+    if first is None:
+        first = _first_frags[style] = ParaParser().parse("x", style)[1][0]
+    lists = {name: list(value) for name, value in first.__dict__.items() if isinstance(value, list)}
+    return [first.clone(text=cleaned, **lists)]
+
+
+class Heading(Text):
     """A paragraph that reports itself to the outline and the contents after layout.
 
     A heading taller than a page is split as any paragraph is (reportlab makes
@@ -139,6 +189,7 @@ class Story(BlockVisitor[list[Flowable]]):
         self.typeset, self.heading_typeset = typeset, heading_typeset
         self.contents: Contents | None = None  # the pack's contents, once its block is seen
         self.contents_depth = 0  # section levels the contents lists
+        self._figure_styles: dict[float, ParagraphStyle] = {}  # a key figure's style by its font size
 
     def flowables(self, blocks: tuple[b.Block, ...], depth: int = 0) -> list[Flowable]:
         story: list[Flowable] = []
@@ -146,8 +197,8 @@ class Story(BlockVisitor[list[Flowable]]):
             story += self.visit(block, depth)
         return story
 
-    def text(self, text: str, style: str, slot: str = "regular") -> Paragraph:
-        return Paragraph(self.typeset.markup(text, slot), self.styles[style])
+    def text(self, text: str, style: str, slot: str = "regular") -> Text:
+        return Text(self.typeset.markup(text, slot), self.styles[style])
 
     def note_mark(self, ref: b.NoteRef | None, size: float | None = None) -> str:
         """A superscript link to the note; the mark the note links back to is a destination too."""
@@ -215,35 +266,18 @@ class Story(BlockVisitor[list[Flowable]]):
 
     def visit_question(self, block: b.Question, depth: int) -> list[Flowable]:
         cell = [self.text(block.label.upper(), "question_label", "bold"), self.text(block.text, "question", "italic")]
-        return [_spaced(self._card(cell, self.palette.shade, self.palette.accent), before=2 * mm, after=2 * mm)]
+        return [self._card(cell, self.palette.accent, before=2 * mm, after=2 * mm)]
 
     def visit_key_figures(self, block: b.KeyFigures, depth: int) -> list[Flowable]:
-        """Cards in one row (two rows of two for four), with gutters as empty cells."""
+        """Cards in one row (two rows of two for four), a gutter between cards and between rows."""
         count = len(block.items)
         per_row = 2 if count == 4 else count
         gap = 4 * mm
         card_width = (self.width - gap * (per_row - 1)) / per_row
-        widths = [card_width if column % 2 == 0 else gap for column in range(2 * per_row - 1)]
-        grid: list[list[Any]] = []
-        commands: list[tuple] = [
-            *self._table_font(), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm),
-            ("TOPPADDING", (0, 0), (-1, -1), 3.2 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.6 * mm),
-        ]
-        for index, item in enumerate(block.items):
-            row, column = 2 * (index // per_row), 2 * (index % per_row)
-            while len(grid) <= row:
-                grid.append([""] * len(widths))
-            grid[row][column] = self._figure_cell(item, card_width - 8 * mm)
-            commands += [("BACKGROUND", (column, row), (column, row), self.palette.shade),
-                         ("LINEABOVE", (column, row), (column, row), 2, self.palette.accent)]
-        heights = [None if index % 2 == 0 else gap for index in range(len(grid))]
-        longest = max(len(item.figure) + len(item.label) + len(item.source or "") + len(item.qualifier or "")
-                      for item in block.items)
-        table = self._whole_rows(lambda split: Table(grid, colWidths=widths, rowHeights=heights, hAlign="LEFT",
-                                                      splitInRow=split), longest)
-        table.setStyle(TableStyle(commands))
-        return [_spaced(table, before=1 * mm, after=2 * mm)]
+        look = BoxStyle((4 * mm, 4 * mm, 3.2 * mm, 3.6 * mm), self.palette.shade, Bar("top", 2, self.palette.accent))
+        cards = [Box(card_width, tuple(self._figure_cell(item, card_width - 8 * mm)), look) for item in block.items]
+        rows = [cards[start:start + per_row] for start in range(0, count, per_row)]
+        return [BoxGrid(rows, gap, self.frame_height, space_before=1 * mm, space_after=2 * mm)]
 
     def _figure_cell(self, item: b.KeyFigure, width: float) -> list[Flowable]:
         """Qualifier, the figure shrunk until it fits the card on one line, label, source."""
@@ -251,36 +285,32 @@ class Story(BlockVisitor[list[Flowable]]):
         size = style.fontSize
         while size > 11 and stringWidth(item.figure, style.fontName, size) > width:
             size -= 0.5
-        figure_style = ParagraphStyle("figure-fit", parent=style, fontSize=size, leading=size * 1.15)
+        figure_style = self._figure_styles.get(size)
+        if figure_style is None:  # one style per size, not per card: most figures keep the full size
+            figure_style = self._figure_styles[size] = ParagraphStyle("figure-fit", parent=style, fontSize=size,
+                                                                      leading=size * 1.15)
         cell: list[Flowable] = []
         if item.qualifier:
             cell.append(self.text(item.qualifier.upper(), "figure_qualifier", "bold"))
         mark = self.note_mark(item.note, max(7.0, size * 0.45))
-        cell += [Paragraph(self.heading_typeset.markup(item.figure, "bold") + mark, figure_style),
+        cell += [Text(self.heading_typeset.markup(item.figure, "bold") + mark, figure_style),
                  self.text(item.label, "figure_label", "bold")]
         if item.source:
             cell.append(self.text(item.source, "figure_source"))
         return cell
 
     def visit_expert_card(self, block: b.ExpertCard, depth: int) -> list[Flowable]:
-        cell: list[Flowable] = [Paragraph(self.heading_typeset.markup(block.name, "bold"), self.styles["card_name"])]
+        cell: list[Flowable] = [Text(self.heading_typeset.markup(block.name, "bold"), self.styles["card_name"])]
         if block.role_line:
             cell.append(self.text(block.role_line, "card_role", "italic"))
         if block.summary:
             cell.append(self.text(block.summary, "card_text"))
-        return [_spaced(self._card(cell, self.palette.shade, self.palette.primary), after=2.5 * mm)]
+        return [self._card(cell, self.palette.primary, after=2.5 * mm)]
 
-    def _card(self, cell: list[Flowable], background: Any, bar: Any) -> Table:
-        """A shaded one-cell table: never split across pages, unless it is taller than a page."""
-        card = Table([[cell]], colWidths=[self.width], hAlign="LEFT")
-        if card.wrap(self.width, _UNBOUNDED)[1] > self.frame_height:
-            card = Table([[cell]], colWidths=[self.width], hAlign="LEFT", splitInRow=1)
-        card.setStyle(TableStyle([
-            *self._table_font(), ("BACKGROUND", (0, 0), (-1, -1), background), ("LINEBEFORE", (0, 0), (0, -1), 2.5, bar),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4.5 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 4.5 * mm),
-            ("TOPPADDING", (0, 0), (-1, -1), 3 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.4 * mm),
-        ]))
-        return card
+    def _card(self, cell: list[Flowable], bar: Any, before: float = 0, after: float = 0) -> BoxGrid:
+        """A shaded box with a bar on its left: never split across pages, unless it is taller than a page."""
+        look = BoxStyle((4.5 * mm, 4.5 * mm, 3 * mm, 3.4 * mm), self.palette.shade, Bar("left", 2.5, bar))
+        return BoxGrid([[Box(self.width, tuple(cell), look)]], 0, self.frame_height, before, after)
 
     def _whole_rows(self, make: Callable[[int], Table], longest: int, repeated: int = 0) -> Table:
         """``make(0)``: a table whose rows never split; ``make(1)`` if a row is taller than a page (with
@@ -313,13 +343,9 @@ class Story(BlockVisitor[list[Flowable]]):
         header = [self.text(column.title, "table_head_number" if column.numeric else "table_head", "bold")
                   for column in block.columns]
         notes = block.notes or (None,) * len(block.rows)
-        body = [
-            [Paragraph(self.typeset.markup(cell, "bold" if column.numeric else "regular")
-                       + (self.note_mark(note) if index == 0 else ""),
-                       self.styles["table_number" if column.numeric else "table_cell"])
-             for index, (cell, column) in enumerate(zip(row, block.columns))]
-            for row, note in zip(block.rows, notes)
-        ]
+        body = [[self._table_cell(cell, column, width, self.note_mark(note) if index == 0 else None)
+                 for index, (cell, column, width) in enumerate(zip(row, block.columns, widths))]
+                for row, note in zip(block.rows, notes)]
         table = self._whole_rows(lambda split: Table([header, *body], colWidths=widths, repeatRows=1, hAlign="LEFT",
                                                       splitInRow=split),
                                  max((len(cell) for row in block.rows for cell in row), default=0), repeated=1)
@@ -331,8 +357,32 @@ class Story(BlockVisitor[list[Flowable]]):
         ]
         if len(body) > 1:
             commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [self.palette.paper, self.palette.stripe]))
+        cell = self.styles["table_cell"]  # how a cell that is a plain string is drawn: as its paragraph would be
+        commands += [("FONTSIZE", (0, 1), (-1, -1), cell.fontSize), ("LEADING", (0, 1), (-1, -1), cell.leading),
+                     ("TEXTCOLOR", (0, 1), (-1, -1), cell.textColor)]
+        for index, column in enumerate(block.columns):
+            if column.numeric:
+                commands += [("FONTNAME", (index, 1), (index, -1), self.styles["table_number"].fontName),
+                             ("ALIGN", (index, 1), (index, -1), "RIGHT")]
         table.setStyle(TableStyle(commands))
         return [_spaced(table, before=1 * mm, after=3 * mm)]
+
+    def _table_cell(self, text: str, column: b.Column, width: float, mark: str | None) -> Flowable | str:
+        """A body cell: a paragraph, or the text itself when it is plain and fits on one line.
+
+        A table draws a string cell with one drawString, where a paragraph is
+        laid out and drawn word by word; at the same font, colour, alignment
+        and first baseline (the top padding, then the font size) they look the
+        same. The first column stays a paragraph (it carries the note mark),
+        so a row is as tall as a line of the paragraph style: a string's own
+        height (1.2 × the font size) is less."""
+        style = self.styles["table_number" if column.numeric else "table_cell"]
+        markup = self.typeset.markup(text, "bold" if column.numeric else "regular")
+        if mark is None and "<" not in markup and "&" not in markup:
+            words = " ".join(markup.split())
+            if words and stringWidth(words, style.fontName, style.fontSize) <= width - 2 * _CELL_PADDING:
+                return words
+        return Text(markup + (mark or ""), style)
 
     def visit_commentary(self, block: b.Commentary, depth: int) -> list[Flowable]:
         heading = Heading(self.heading_typeset.markup(block.name, "bold"), self.styles["h3"],
@@ -346,29 +396,22 @@ class Story(BlockVisitor[list[Flowable]]):
     def visit_notes(self, block: b.Notes, depth: int) -> list[Flowable]:
         """The article's notes: number (back to its figure), the sentence as written, source and speaker.
 
-        One row per note in a two-column table, so the numbers hang in their own column
-        and a note is never split across pages."""
+        One row per note, the numbers hanging in their own column; a note is never split across pages."""
         heading = Heading(self.heading_typeset.markup(block.title, "bold"), self.styles["h2"],
                           (depth, block.title, block.anchor, self._listed(depth, block.title, block.anchor)))
-        rows = []
+        number_width = 9 * mm
+        number_look = BoxStyle((0, 2 * mm, 0, 2.2 * mm))
+        text_look = BoxStyle((0, 6, 0, 2.2 * mm))  # 6 points on the right, as the notes had as table cells
+        rows: list[list[Box]] = []
         for note in block.items:
             number = f'<a name="{note.anchor}"/>' + self._link(note.back_anchor, f"<b>{note.mark}</b>")
             text: list[Flowable] = [self.text(note.sentence, "note_text")]
             credit = " · ".join(part for part in (note.source, note.cited_by) if part)
             if credit:
                 text.append(self.text(credit, "note_credit", "italic"))
-            rows.append([Paragraph(number, self.styles["note_number"]), text])
-        number_width = 9 * mm
-        longest = max((len(note.sentence) + len(note.source or "") + len(note.cited_by or "")
-                       for note in block.items), default=0)
-        table = self._whole_rows(lambda split: Table(rows, colWidths=[number_width, self.width - number_width],
-                                                      hAlign="LEFT", splitInRow=split), longest)
-        table.setStyle(TableStyle([
-            *self._table_font(), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (0, -1), 2 * mm),
-            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2 * mm),
-        ]))
-        return [CondPageBreak(28 * mm), heading, table]
+            rows.append([Box(number_width, (Text(number, self.styles["note_number"]),), number_look),
+                         Box(self.width - number_width, tuple(text), text_look)])
+        return [CondPageBreak(28 * mm), heading, *([BoxGrid(rows, 0, self.frame_height)] if rows else [])]
 
 
 def _spaced(flowable: Flowable, before: float = 0, after: float = 0) -> Flowable:
