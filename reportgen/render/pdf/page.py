@@ -214,7 +214,7 @@ class CoverPainter:
             self._stack(items, x + offset, top - 1 * mm, self.width * 0.5)
 
     def _logo(self, x: float, y: float, height: float, tile: bool) -> float:
-        """Draw the theme's SVG logo ``height`` tall at (x, y); return its width."""
+        """Draw the theme's logo (SVG, else PNG) ``height`` tall at (x, y); return its width."""
         path = self.doc.theme.logo_svg
         if path is None:
             return self._png_logo(x, y, height, tile)
