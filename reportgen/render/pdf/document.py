@@ -13,7 +13,7 @@ from reportlab import rl_config
 from ... import __version__
 from ...compose.blocks import Cover, Document
 from ...themes import Theme
-from .flowables import Story
+from .flowables import KeepWithNext, Story
 from .fonts import Typeset, register_family
 from .page import Furniture, FurnitureCanvas, PackTemplate
 from .styles import palette, paragraph_styles
@@ -32,7 +32,7 @@ def render_pdf(document: Document, theme: Theme) -> bytes:
     template = PackTemplate(
         buffer, theme, cover, typeset, furniture, colors, styles,
         title=meta.title, author=meta.author, subject=meta.subject, keywords=list(meta.keywords),
-        creator=f"reportgen {__version__}", lang=meta.language,
+        creator=f"reportgen {__version__}", lang=meta.language, keepTogetherClass=KeepWithNext,
     )
     story = Story(styles, colors, typeset, heading_typeset, template.width, template.height).flowables(document.blocks)
     canvas_maker = partial(FurnitureCanvas, furniture=furniture)
