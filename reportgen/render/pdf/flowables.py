@@ -287,16 +287,21 @@ class Story(BlockVisitor[list[Flowable]]):
         rows = []
         for start in range(0, count, per_row):
             items = block.items[start:start + per_row]
-            style = self._figure_style(min(self._figure_size(item.figure, card_width - 8 * mm) for item in items))
+            style = self._figure_style(min(self._figure_size(item, card_width - 8 * mm) for item in items))
             qualified = any(item.qualifier for item in items)
             rows.append([Box(card_width, tuple(self._figure_cell(item, style, qualified)), look) for item in items])
         return [BoxGrid(rows, gap, self.frame_height, space_before=1 * mm, space_after=2 * mm)]
 
-    def _figure_size(self, figure: str, width: float) -> float:
-        """The largest size, down to 11 points, at which ``figure`` fits ``width`` on one line."""
+    def _figure_size(self, item: b.KeyFigure, width: float) -> float:
+        """The largest size, down to 11 points, at which the figure and its note mark fit ``width`` on one line."""
         style = self.styles["figure"]
+        mark = item.note.note.mark if item.note else ""
+
+        def wide(size: float) -> float:
+            return stringWidth(item.figure, style.fontName, size) + stringWidth(mark, style.fontName, _mark_size(size)) + 1
+
         size = style.fontSize
-        while size > _SMALLEST_FIGURE and stringWidth(figure, style.fontName, size) > width:
+        while size > _SMALLEST_FIGURE and wide(size) > width:
             size -= 0.5
         return size
 
@@ -315,7 +320,7 @@ class Story(BlockVisitor[list[Flowable]]):
             cell.append(self.text(item.qualifier.upper(), "figure_qualifier", "bold"))
         elif qualified:
             cell.append(Text("\u00a0", self.styles["figure_qualifier"]))  # an empty line as tall as a qualifier
-        mark = self.note_mark(item.note, max(7.0, style.fontSize * 0.45))
+        mark = self.note_mark(item.note, _mark_size(style.fontSize))
         cell += [Text(self.heading_typeset.markup(item.figure, "bold") + mark, style),
                  self.text(item.label, "figure_label", "bold")]
         if item.source:
@@ -461,6 +466,11 @@ class Story(BlockVisitor[list[Flowable]]):
         return [heading, *([_Notes(rows, 0, self.frame_height)] if rows else [])]
 
 
+def _mark_size(figure_size: float) -> float:
+    """The size of a key figure's note mark."""
+    return max(7.0, figure_size * 0.45)
+
+
 class _Notes(BoxGrid):
     """An article's notes: a grid of rows, one per note, under their heading."""
 
@@ -490,8 +500,8 @@ class KeepWithNext(KeepTogether):
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
         *heads, last = self._content
-        if self._H <= aH or not heads:
-            return super().split(aW, aH)
+        if self._H <= aH or not heads or _taller_than_a_page(last):
+            return super().split(aW, aH)  # a box taller than a page starts on a page of its own
         used = sum(head.wrapOn(self.canv, aW, aH)[1] + head.getSpaceBefore() + head.getSpaceAfter()
                    for head in heads) + last.getSpaceBefore()
         pieces = last.splitOn(self.canv, aW, aH - used) if aH - used > 0 else []
@@ -514,6 +524,10 @@ class KeepWithNext(KeepTogether):
         """Whether ``rest`` (the notes left for the next page) would fill less than a third of it."""
         frame_height = getattr(rest, "frame_height", None)
         return frame_height is not None and rest.wrapOn(self.canv, width, frame_height)[1] < frame_height / 3
+
+
+def _taller_than_a_page(flowable: Flowable) -> bool:
+    return isinstance(flowable, BoxGrid) and flowable.first_row_height() > flowable.frame_height
 
 
 class RowTable(Table):

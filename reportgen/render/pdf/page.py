@@ -284,7 +284,8 @@ class CoverPainter:
         c.rect(0, 0, panel, self.height, stroke=0, fill=1)
         c.setFillColor(p.accent)
         c.rect(panel, 0, 2.2 * mm, self.height, stroke=0, fill=1)
-        self._masthead(cover, doc.leftMargin + 3 * mm, self.height - doc.topMargin, True, p.paper, stacked=True)
+        inset = min(doc.leftMargin, 18 * mm) + 3 * mm  # inside the panel, whatever the body's margin
+        self._masthead(cover, inset, self.height - doc.topMargin, True, p.paper, stacked=True)
         x = panel + 14 * mm
         width = self.width - x - doc.rightMargin
         c.setFillColor(p.accent)
