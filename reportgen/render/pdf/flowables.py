@@ -536,7 +536,7 @@ class RowTable(Table):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
         pieces = super().split(availWidth, availHeight)
-        if len(pieces) != 2:
+        if len(pieces) != 2 or self.splitInRow:  # a row taller than a page is cut wherever the page ends
             return pieces
         body = len(self._cellvalues) - self.repeatRows
         first = len(pieces[0]._cellvalues) - self.repeatRows  # noqa: SLF001 - reportlab's rows
