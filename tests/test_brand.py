@@ -150,7 +150,7 @@ typography:
     assert theme.warnings == ("typography.headings.color: ignored (headings are drawn in color.primary)",)
 
 
-@pytest.mark.parametrize("size, body", [("14px", 10.5), ("10pt", 10.0), (11, 11.0), ("1rem", 9.5)])
+@pytest.mark.parametrize("size, body", [("14px", 10.5), ("10pt", 10.0), (11, 11.0), ("1rem", 10.5)])
 def test_base_size_sets_the_body_and_scales_the_rest(tmp_path, size, body):
     theme = load_style(_brand(tmp_path, f"typography:\n  base:\n    size: {size}\n"))
     default = load_theme("default").sizes

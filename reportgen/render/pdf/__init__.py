@@ -21,3 +21,10 @@ class PdfRenderer:
         from .document import render_pdf
 
         return render_pdf(document, theme)
+
+
+def contents_pages(document: Document, theme: Theme) -> dict[str, int]:
+    """Each section's anchor → the page it starts on in this PDF (``document.contents_pages``)."""
+    from .document import contents_pages as pages
+
+    return pages(document, theme)

@@ -83,6 +83,9 @@ class BoxGrid(Flowable):
             self.height = sum(height for height, _ in self._laid_out) + self.gap * (len(self.rows) - 1)
         return self._laid_out
 
+    def first_row_height(self) -> float:
+        return self._lay_out()[0][0]
+
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
         used, whole = -self.gap, 0
         for height, _ in self._lay_out():

@@ -11,9 +11,9 @@ from typing import Iterator
 from reportlab import rl_config
 
 from ... import __version__
-from ...compose.blocks import Cover, Document
+from ...compose.blocks import Block, Cover, Document, Notes, Section
 from ...themes import Theme
-from .flowables import Story
+from .flowables import KeepWithNext, Story
 from .fonts import Typeset, register_family
 from .page import Furniture, FurnitureCanvas, PackTemplate
 from .styles import palette, paragraph_styles
@@ -21,6 +21,30 @@ from .styles import palette, paragraph_styles
 
 def render_pdf(document: Document, theme: Theme) -> bytes:
     """The PDF of ``document`` in ``theme``; the same inputs give the same bytes."""
+    return _lay_out(document, theme)[0]
+
+
+def contents_pages(document: Document, theme: Theme) -> dict[str, int]:
+    """Each section's (and notes heading's) anchor → the page it starts on in the PDF of ``document`` in ``theme``: the
+    numbers the PDF's contents prints, for a Word contents to carry as its cached result.
+
+    Recorded while the PDF is laid out, and kept for the last few renders: a Word render right
+    after the PDF render of the same document costs nothing more; otherwise the PDF is laid out
+    once (its bytes dropped)."""
+    with _recent_lock:
+        for laid_document, laid_theme, pages in reversed(_recent):
+            if (laid_document is document or laid_document == document) and (laid_theme is theme or laid_theme == theme):
+                return dict(pages)
+    return dict(_lay_out(document, theme)[1])
+
+
+_RECENT = 4  # (document, theme) pairs whose page numbers are kept
+_recent: list[tuple[Document, Theme, dict[str, int]]] = []
+_recent_lock = threading.Lock()
+
+
+def _lay_out(document: Document, theme: Theme) -> tuple[bytes, dict[str, int]]:
+    """The PDF's bytes and the page each section starts on; the pages are remembered."""
     body, heading = register_family(theme.body_font), register_family(theme.heading_font)
     typeset, heading_typeset = Typeset(body), Typeset(heading)
     colors = palette(theme)
@@ -32,13 +56,29 @@ def render_pdf(document: Document, theme: Theme) -> bytes:
     template = PackTemplate(
         buffer, theme, cover, typeset, furniture, colors, styles,
         title=meta.title, author=meta.author, subject=meta.subject, keywords=list(meta.keywords),
-        creator=f"reportgen {__version__}", lang=meta.language,
+        creator=f"reportgen {__version__}", lang=meta.language, keepTogetherClass=KeepWithNext,
     )
     story = Story(styles, colors, typeset, heading_typeset, template.width, template.height).flowables(document.blocks)
     canvas_maker = partial(FurnitureCanvas, furniture=furniture)
     with _binary_streams():
         template.build(story, canvasmaker=canvas_maker)  # one pass: page numbers still to come are forms
-    return buffer.getvalue()
+    anchors = _anchors(document.blocks)
+    pages = {key: page for key, page in template.section_pages.items() if key in anchors}
+    with _recent_lock:
+        _recent.append((document, theme, pages))
+        del _recent[:-_RECENT]
+    return buffer.getvalue(), pages
+
+
+def _anchors(blocks: tuple[Block, ...]) -> set[str]:
+    """The anchors of every section and every notes heading: what a contents may list."""
+    found: set[str] = set()
+    for block in blocks:
+        if isinstance(block, (Section, Notes)):
+            found.add(block.anchor)
+        if isinstance(block, Section):
+            found |= _anchors(block.children)
+    return found
 
 
 _streams_lock = threading.Lock()

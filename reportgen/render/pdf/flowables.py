@@ -16,21 +16,25 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
 from reportlab.platypus import (
-    CondPageBreak, Flowable, ListFlowable, ListItem, PageBreak, Paragraph, Spacer, Table,
+    Flowable, KeepTogether, ListFlowable, ListItem, PageBreak, Paragraph, Spacer, Table,
     TableStyle,
 )
 
 from ...compose import blocks as b
 from ..visitor import BlockVisitor
-from ..widths import at_least
 from .boxes import Bar, Box, BoxGrid, BoxStyle
+from .columns import ColumnText, Font, bind_units, column_widths, file_lines
 from .fonts import Typeset
+from .page import CONTENTS_KEY
 from .styles import Palette
 
 
 _UNBOUNDED = 1e9
 _SHORT_CELL = 200  # characters: fewer fill well under a page even in a narrow column
 _CELL_PADDING = 2.2 * mm
+_LEAST_ROWS = 2  # body rows a table keeps on each side of a page break
+_CARRIED_LINES = 2  # lines of a chapter's last paragraph that go with its notes onto a new page
+_SMALLEST_FIGURE = 11  # points: a key figure shrinks to this before it wraps
 
 
 class Text(Paragraph):
@@ -229,7 +233,7 @@ class Story(BlockVisitor[list[Flowable]]):
         self.contents = Contents([self.styles["toc_1"], self.styles["toc_2"]], layout, self.width)
         self.contents_depth = block.depth
         title = Heading(self.heading_typeset.markup(block.title, "bold"), self.styles["toc_title"],
-                        (0, block.title, "contents", None))
+                        (0, block.title, CONTENTS_KEY, None))
         return [title, self.contents]
 
     def _listed(self, depth: int, title: str, anchor: str, in_contents: bool = True) -> Contents | None:
@@ -245,13 +249,13 @@ class Story(BlockVisitor[list[Flowable]]):
         heading = Heading(self.heading_typeset.markup(block.title, "bold"), style,
                           (depth, block.title, block.anchor, self._listed(depth, block.title, block.anchor,
                                                                           block.in_contents)))
-        story: list[Flowable] = []
-        if level == 2:
-            story.append(CondPageBreak(28 * mm))  # a sub-heading never sits alone at a page foot
-        story.append(heading)
+        story: list[Flowable] = [heading]
         if level == 1:
             story.append(_Rule(self.width, 1.2, self.palette.accent, 46 * mm))
-        return story + self.flowables(block.children, depth + 1)
+        story += self.flowables(block.children, depth + 1)
+        if level == 1:
+            _carry_into_notes(story)
+        return story
 
     def visit_paragraph(self, block: b.Paragraph, depth: int) -> list[Flowable]:
         if block.style == "note":
@@ -269,31 +273,55 @@ class Story(BlockVisitor[list[Flowable]]):
         return [self._card(cell, self.palette.accent, before=2 * mm, after=2 * mm)]
 
     def visit_key_figures(self, block: b.KeyFigures, depth: int) -> list[Flowable]:
-        """Cards in one row (two rows of two for four), a gutter between cards and between rows."""
+        """Cards in rows (two rows of two for four), a gutter between cards and between rows.
+
+        A row reads as one: its figures share one size (the largest at which each fits its card on
+        one line, else the smallest allowed, wrapping between words), and their baselines line up,
+        a card without a qualifier ("ABOUT") keeping its room. A lone card is half the width, not
+        a banner across the page."""
         count = len(block.items)
-        per_row = 2 if count == 4 else count
+        per_row = 2 if count in (1, 2, 4) else min(count, 3)
         gap = 4 * mm
         card_width = (self.width - gap * (per_row - 1)) / per_row
         look = BoxStyle((4 * mm, 4 * mm, 3.2 * mm, 3.6 * mm), self.palette.shade, Bar("top", 2, self.palette.accent))
-        cards = [Box(card_width, tuple(self._figure_cell(item, card_width - 8 * mm)), look) for item in block.items]
-        rows = [cards[start:start + per_row] for start in range(0, count, per_row)]
+        rows = []
+        for start in range(0, count, per_row):
+            items = block.items[start:start + per_row]
+            style = self._figure_style(min(self._figure_size(item, card_width - 8 * mm) for item in items))
+            qualified = any(item.qualifier for item in items)
+            rows.append([Box(card_width, tuple(self._figure_cell(item, style, qualified)), look) for item in items])
         return [BoxGrid(rows, gap, self.frame_height, space_before=1 * mm, space_after=2 * mm)]
 
-    def _figure_cell(self, item: b.KeyFigure, width: float) -> list[Flowable]:
-        """Qualifier, the figure shrunk until it fits the card on one line, label, source."""
+    def _figure_size(self, item: b.KeyFigure, width: float) -> float:
+        """The largest size, down to 11 points, at which the figure and its note mark fit ``width`` on one line."""
         style = self.styles["figure"]
+        mark = item.note.note.mark if item.note else ""
+
+        def wide(size: float) -> float:
+            return stringWidth(item.figure, style.fontName, size) + stringWidth(mark, style.fontName, _mark_size(size)) + 1
+
         size = style.fontSize
-        while size > 11 and stringWidth(item.figure, style.fontName, size) > width:
+        while size > _SMALLEST_FIGURE and wide(size) > width:
             size -= 0.5
+        return size
+
+    def _figure_style(self, size: float) -> ParagraphStyle:
+        """One style per size, not per card: most figures keep the full size."""
         figure_style = self._figure_styles.get(size)
-        if figure_style is None:  # one style per size, not per card: most figures keep the full size
-            figure_style = self._figure_styles[size] = ParagraphStyle("figure-fit", parent=style, fontSize=size,
-                                                                      leading=size * 1.15)
+        if figure_style is None:
+            figure_style = self._figure_styles[size] = ParagraphStyle("figure-fit", parent=self.styles["figure"],
+                                                                      fontSize=size, leading=size * 1.15)
+        return figure_style
+
+    def _figure_cell(self, item: b.KeyFigure, style: ParagraphStyle, qualified: bool) -> list[Flowable]:
+        """Qualifier (or its room, when another card of the row has one), figure, label, source."""
         cell: list[Flowable] = []
         if item.qualifier:
             cell.append(self.text(item.qualifier.upper(), "figure_qualifier", "bold"))
-        mark = self.note_mark(item.note, max(7.0, size * 0.45))
-        cell += [Text(self.heading_typeset.markup(item.figure, "bold") + mark, figure_style),
+        elif qualified:
+            cell.append(Text("\u00a0", self.styles["figure_qualifier"]))  # an empty line as tall as a qualifier
+        mark = self.note_mark(item.note, _mark_size(style.fontSize))
+        cell += [Text(self.heading_typeset.markup(item.figure, "bold") + mark, style),
                  self.text(item.label, "figure_label", "bold")]
         if item.source:
             cell.append(self.text(item.source, "figure_source"))
@@ -325,28 +353,46 @@ class Story(BlockVisitor[list[Flowable]]):
             return table
         return make(1)
 
-    def _header_width(self, column: b.Column) -> float:
-        """The width a column needs so that no word of its title breaks ("Period-o" in a narrow column)."""
-        style = self.styles["table_head_number" if column.numeric else "table_head"]
-        font = self.typeset.primary.names["bold"]
-        widest = max((stringWidth(word, font, style.fontSize) for word in column.title.split()), default=0.0)
-        return widest + 2 * _CELL_PADDING + 1
-
     def _table_font(self) -> list[tuple]:
         """Tables start every cell with a font; name ours, or reportlab adds unembedded Helvetica."""
         return [("FONTNAME", (0, 0), (-1, -1), self.styles["body"].fontName)]
 
+    def _column_kinds(self, block: b.Table) -> list[str]:
+        """How each column's cells may break: figures stay whole when short, a sources table's file
+        names (no spaces, a separator in each) break only at separators, the rest between words."""
+        def files(index: int) -> bool:
+            cells = [row[index] for row in block.rows]
+            return bool(cells) and all(cell and not any(c.isspace() for c in cell) and any(c in "/\\_.-" for c in cell)
+                                       for cell in cells)
+
+        return ["figure" if column.numeric else "file" if block.role == "sources" and files(index) else "text"
+                for index, column in enumerate(block.columns)]
+
+    def _column_widths(self, block: b.Table, kinds: list[str]) -> list[float]:
+        """Widths measured from the strings each column holds (``columns.column_widths``)."""
+        columns = []
+        for index, (column, kind) in enumerate(zip(block.columns, kinds)):
+            head = self.styles["table_head_number" if column.numeric else "table_head"]
+            body = self.styles["table_number" if column.numeric else "table_cell"]
+            extra = 0.0
+            if index == 0 and block.notes:  # the note mark after the first cell, set as a superscript
+                marks = [ref.note.mark for ref in block.notes if ref is not None]
+                extra = max((stringWidth(mark, body.fontName, body.fontSize * 0.7) for mark in marks), default=0.0) + 1
+            columns.append(ColumnText(column.title, [row[index] for row in block.rows],
+                                      Font(head.fontName, head.fontSize), Font(body.fontName, body.fontSize),
+                                      kind, extra))
+        return column_widths(columns, self.width, _CELL_PADDING)
+
     def visit_table(self, block: b.Table, depth: int) -> list[Flowable]:
-        total = sum(column.weight for column in block.columns)
-        widths = at_least([self.width * column.weight / total for column in block.columns],
-                           [self._header_width(column) for column in block.columns])
+        kinds = self._column_kinds(block)
+        widths = self._column_widths(block, kinds)
         header = [self.text(column.title, "table_head_number" if column.numeric else "table_head", "bold")
                   for column in block.columns]
         notes = block.notes or (None,) * len(block.rows)
-        body = [[self._table_cell(cell, column, width, self.note_mark(note) if index == 0 else None)
-                 for index, (cell, column, width) in enumerate(zip(row, block.columns, widths))]
+        body = [[self._table_cell(cell, column, width, self.note_mark(note) if index == 0 else None, kind)
+                 for index, (cell, column, width, kind) in enumerate(zip(row, block.columns, widths, kinds))]
                 for row, note in zip(block.rows, notes)]
-        table = self._whole_rows(lambda split: Table([header, *body], colWidths=widths, repeatRows=1, hAlign="LEFT",
+        table = self._whole_rows(lambda split: RowTable([header, *body], colWidths=widths, repeatRows=1, hAlign="LEFT",
                                                       splitInRow=split),
                                  max((len(cell) for row in block.rows for cell in row), default=0), repeated=1)
         commands: list[tuple] = [
@@ -367,7 +413,8 @@ class Story(BlockVisitor[list[Flowable]]):
         table.setStyle(TableStyle(commands))
         return [_spaced(table, before=1 * mm, after=3 * mm)]
 
-    def _table_cell(self, text: str, column: b.Column, width: float, mark: str | None) -> Flowable | str:
+    def _table_cell(self, text: str, column: b.Column, width: float, mark: str | None,
+                    kind: str = "text") -> Flowable | str:
         """A body cell: a paragraph, or the text itself when it is plain and fits on one line.
 
         A table draws a string cell with one drawString, where a paragraph is
@@ -377,9 +424,14 @@ class Story(BlockVisitor[list[Flowable]]):
         so a row is as tall as a line of the paragraph style: a string's own
         height (1.2 × the font size) is less."""
         style = self.styles["table_number" if column.numeric else "table_cell"]
-        markup = self.typeset.markup(text, "bold" if column.numeric else "regular")
+        slot = "bold" if column.numeric else "regular"
+        if kind == "file":  # broken where the measure allowed: after a separator, never mid-word
+            lines = file_lines(text, Font(style.fontName, style.fontSize), width - 2 * _CELL_PADDING - 1)
+            if len(lines) > 1:
+                return Text("<br/>".join(self.typeset.markup(line, slot) for line in lines) + (mark or ""), style)
+        markup = self.typeset.markup(bind_units(text) if kind == "figure" else text, slot)
         if mark is None and "<" not in markup and "&" not in markup:
-            words = " ".join(markup.split())
+            words = " ".join(markup.split(" ")).strip()  # not split(): it would drop the no-break spaces
             if words and stringWidth(words, style.fontName, style.fontSize) <= width - 2 * _CELL_PADDING:
                 return words
         return Text(markup + (mark or ""), style)
@@ -411,7 +463,89 @@ class Story(BlockVisitor[list[Flowable]]):
                 text.append(self.text(credit, "note_credit", "italic"))
             rows.append([Box(number_width, (Text(number, self.styles["note_number"]),), number_look),
                          Box(self.width - number_width, tuple(text), text_look)])
-        return [CondPageBreak(28 * mm), heading, *([BoxGrid(rows, 0, self.frame_height)] if rows else [])]
+        return [heading, *([_Notes(rows, 0, self.frame_height)] if rows else [])]
+
+
+def _mark_size(figure_size: float) -> float:
+    """The size of a key figure's note mark."""
+    return max(7.0, figure_size * 0.45)
+
+
+class _Notes(BoxGrid):
+    """An article's notes: a grid of rows, one per note, under their heading."""
+
+
+def _carry_into_notes(story: list[Flowable]) -> None:
+    """Keep the chapter's last paragraph with its notes' heading, so that its last lines go along
+    when the notes start a page: a page of notes alone reads as a stray (``KeepWithNext.split``)."""
+    at = next((index for index, flowable in enumerate(story) if isinstance(flowable, _Notes)), 0)
+    before = story[at - 2] if at >= 2 else None
+    if isinstance(before, Text) and not isinstance(before, Heading):
+        before.keepWithNext = 1
+        before.carried_lines = _CARRIED_LINES
+
+
+class KeepWithNext(KeepTogether):
+    """What keeps a heading with what follows it: with its start, not with all of it.
+
+    reportlab's ``KeepTogether`` moves the whole group to the next page when it
+    does not fit, so a heading over a long table left most of a page blank. Here
+    the group's last flowable is split where the page ends, the headings staying
+    with its first piece (two lines, two rows, a card: what each keeps whole);
+    only when no piece fits does the group move on. A paragraph that
+    ``carried_lines`` first (a chapter's last, before its notes) gives that many
+    of its last lines to the next page rather than all of itself."""
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        *heads, last = self._content
+        if self._H <= aH or not heads or _taller_than_a_page(last):
+            return super().split(aW, aH)  # a box taller than a page starts on a page of its own
+        used = sum(head.wrapOn(self.canv, aW, aH)[1] + head.getSpaceBefore() + head.getSpaceAfter()
+                   for head in heads) + last.getSpaceBefore()
+        pieces = last.splitOn(self.canv, aW, aH - used) if aH - used > 0 else []
+        carrier = next((index for index, head in enumerate(heads) if getattr(head, "carried_lines", 0)), None)
+        if len(pieces) >= 2 and not (carrier is not None and self._stray(pieces[-1], aW)):
+            return [*heads, *pieces]
+        if carrier is not None:
+            first = heads[carrier]
+            above = sum(head.wrapOn(self.canv, aW, aH)[1] + head.getSpaceBefore() + head.getSpaceAfter()
+                        for head in heads[:carrier])
+            room = min(aH - above, first.wrapOn(self.canv, aW, aH)[1] - first.carried_lines * first.style.leading)
+            lines = first.splitOn(self.canv, aW, room) if room > 0 else []
+            if len(lines) == 2:
+                return [*heads[:carrier], lines[0], KeepWithNext([lines[1], *heads[carrier + 1:], last])]
+        if len(pieces) >= 2:
+            return [*heads, *pieces]
+        return super().split(aW, aH)
+
+    def _stray(self, rest: Flowable, width: float) -> bool:
+        """Whether ``rest`` (the notes left for the next page) would fill less than a third of it."""
+        frame_height = getattr(rest, "frame_height", None)
+        return frame_height is not None and rest.wrapOn(self.canv, width, frame_height)[1] < frame_height / 3
+
+
+def _taller_than_a_page(flowable: Flowable) -> bool:
+    return isinstance(flowable, BoxGrid) and flowable.first_row_height() > flowable.frame_height
+
+
+class RowTable(Table):
+    """A table that splits between rows with at least two body rows on each side (a row alone
+    under its repeated header, or left at a page foot, reads as a stray)."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
+        pieces = super().split(availWidth, availHeight)
+        if len(pieces) != 2 or self.splitInRow:  # a row taller than a page is cut wherever the page ends
+            return pieces
+        body = len(self._cellvalues) - self.repeatRows
+        first = len(pieces[0]._cellvalues) - self.repeatRows  # noqa: SLF001 - reportlab's rows
+        if first < _LEAST_ROWS:
+            return []
+        if body - first >= _LEAST_ROWS or body < 2 * _LEAST_ROWS:
+            return pieces
+        kept = self.repeatRows + body - _LEAST_ROWS
+        return super().split(availWidth, sum(self._rowHeights[:kept]) + 0.01)
 
 
 def _spaced(flowable: Flowable, before: float = 0, after: float = 0) -> Flowable:

@@ -31,6 +31,7 @@ from .fonts import RegisteredFamily, Typeset
 from .styles import Palette
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
+CONTENTS_KEY = "contents"  # the contents' own heading: its page runs the pack's title alone
 
 
 @dataclass(frozen=True)
@@ -44,30 +45,37 @@ class Furniture:
 
 
 class FurnitureCanvas(Canvas):
-    """A canvas that defines the page-count form when it saves, once the count is known."""
+    """A canvas that defines each page's number form when it saves, once the count is known.
+
+    "Page 3 of 12" sits right-aligned, so its width, which depends on the count,
+    must be known where it is drawn: each numbered page draws a form of its own
+    (``rg-page-3``), defined here with the whole label ending at the form's origin."""
 
     def __init__(self, *args: Any, furniture: Furniture, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._furniture = furniture
+        self.numbered_pages: list[int] = []  # the pages whose footer draws a number form
 
     def save(self) -> None:
         f = self._furniture
         total = self.getPageNumber() - 1  # the page after the last one is open but empty
-        self.beginForm(_TOTAL_FORM)
-        self.setFont(f.body.regular, f.font_size)
-        self.setFillColor(f.palette.muted)
-        self.drawString(0, 0, _page_label_parts(f.meta.page_label, 0)[1].replace("{pages}", str(total)))
-        self.endForm()
+        for page in self.numbered_pages:
+            self.beginForm(page_number_form(page), lowerx=-self._pagesize[0], lowery=-f.font_size,
+                           upperx=1, uppery=2 * f.font_size)  # the label ends at the origin
+            self.setFont(f.body.regular, f.font_size)
+            self.setFillColor(f.palette.muted)
+            self.drawRightString(0, 0, page_label(f.meta.page_label, page, total))
+            self.endForm()
         super().save()
 
 
-_TOTAL_FORM = "rg-pages"
+def page_number_form(page: int) -> str:
+    return f"rg-page-{page}"
 
 
-def _page_label_parts(label: str, page: int) -> tuple[str, str]:
-    """("Page 3 of ", "{pages}…"): what is known on the page, and what waits for the count."""
-    head, marker, tail = label.partition("{pages}")
-    return head.format(page=page), marker + tail.replace("{page}", "")
+def page_label(label: str, page: int, pages: int) -> str:
+    """"Page {page} of {pages}" filled in (a translated label may leave either out)."""
+    return label.replace("{pages}", str(pages)).replace("{page}", str(page))
 
 
 _FURNITURE_CHARS = 400  # more than any running line holds: what is measured is bounded, however long the text
@@ -97,13 +105,14 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 
 
 def draw_furniture(canvas: Canvas, doc: PackTemplate) -> None:
-    """Header (brand, pack title) and footer ("Page X of Y", footer text) of one body page."""
+    """Running head (the pack's title, the chapter on this page) and footer (footer text, then
+    "Page X of Y" at the right) of one body page."""
     f = doc.furniture
     width, height = doc.pagesize
     left, right = doc.leftMargin, width - doc.rightMargin
     size = f.font_size
-    header_y = height - doc.topMargin + 5 * mm
-    footer_y = doc.bottomMargin - 8 * mm
+    header_y = height - doc.topMargin + 6 * mm
+    footer_y = doc.bottomMargin - 9 * mm
     canvas.saveState()
     canvas.setStrokeColor(f.palette.rule)
     canvas.setLineWidth(0.5)
@@ -111,14 +120,14 @@ def draw_furniture(canvas: Canvas, doc: PackTemplate) -> None:
     canvas.line(left, footer_y + 4 * mm, right, footer_y + 4 * mm)
     canvas.setFillColor(f.palette.muted)
     canvas.setFont(f.body.bold, size)
-    canvas.drawString(left, header_y, _fit(f.meta.author, f.body.bold, size, doc.width * 0.35))
+    canvas.drawString(left, header_y, _fit(f.meta.title, f.body.bold, size, doc.width * 0.38))
     canvas.setFont(f.body.regular, size)
-    canvas.drawRightString(right, header_y, _fit(f.meta.title, f.body.regular, size, doc.width * 0.6))
-    canvas.drawRightString(right, footer_y, _fit(f.meta.footer, f.body.regular, size, doc.width * 0.6))
-    known = _page_label_parts(f.meta.page_label, doc.page)[0]
-    canvas.drawString(left, footer_y, known)
-    canvas.translate(left + canvas.stringWidth(known, f.body.regular, size), footer_y)
-    canvas.doForm(_TOTAL_FORM)
+    if doc.chapter:
+        canvas.drawRightString(right, header_y, _fit(doc.chapter, f.body.regular, size, doc.width * 0.58))
+    canvas.drawString(left, footer_y, _fit(f.meta.footer, f.body.regular, size, doc.width * 0.6))
+    canvas.translate(right, footer_y)
+    canvas.doForm(page_number_form(doc.page))
+    canvas.numbered_pages.append(doc.page)
     canvas.restoreState()
 
 
@@ -133,6 +142,8 @@ class PackTemplate(BaseDocTemplate):
                          **kwargs)
         self.theme, self.cover, self.typeset, self.furniture = theme, cover, typeset, furniture
         self.palette, self.styles = palette, styles
+        self.chapter: str | None = None  # the chapter being read: its title runs at the head of its pages
+        self.section_pages: dict[str, int] = {}  # each heading's anchor → the page it is placed on
         body_frame = Frame(left, bottom, self.width, self.height, id="body", leftPadding=0, rightPadding=0,
                            topPadding=0, bottomPadding=0)
         cover_frame = Frame(left, bottom, self.width, self.height, id="cover")
@@ -149,6 +160,9 @@ class PackTemplate(BaseDocTemplate):
         if outline is None:
             return
         level, text, key, contents = outline
+        if level == 0:
+            self.chapter = None if key == CONTENTS_KEY else text
+        self.section_pages.setdefault(key, self.page)
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
         if contents is not None:
@@ -198,7 +212,7 @@ class CoverPainter:
     def _contents(self, cover: Cover) -> list[tuple[str | None, str, Any]]:
         if not cover.article_titles:
             return []
-        return [(cover.contents_label.upper(), "cover_label", self.palette.accent)] + [
+        return [(cover.contents_label.upper(), "cover_label", self.palette.accent_text)] + [
             (title, "cover_item", self.palette.text) for title in cover.article_titles
         ]
 
@@ -285,7 +299,8 @@ class CoverPainter:
         c.rect(0, 0, panel, self.height, stroke=0, fill=1)
         c.setFillColor(p.accent)
         c.rect(panel, 0, 2.2 * mm, self.height, stroke=0, fill=1)
-        self._masthead(cover, doc.leftMargin + 3 * mm, self.height - doc.topMargin, True, p.paper, stacked=True)
+        inset = min(doc.leftMargin, 18 * mm) + 3 * mm  # inside the panel, whatever the body's margin
+        self._masthead(cover, inset, self.height - doc.topMargin, True, p.paper, stacked=True)
         x = panel + 14 * mm
         width = self.width - x - doc.rightMargin
         c.setFillColor(p.accent)

@@ -19,7 +19,8 @@ _PAGE_NUMBER_ROOM = 28
 @dataclass(frozen=True)
 class Palette:
     primary: HexColor
-    accent: HexColor
+    accent: HexColor  # bars, rules, bullets
+    accent_text: HexColor  # the accent wherever it is text: dark enough to read (WCAG AA)
     text: HexColor
     muted: HexColor
     rule: HexColor
@@ -29,7 +30,8 @@ class Palette:
 
 
 def palette(theme: Theme) -> Palette:
-    return Palette(**{role: HexColor(value) for role, value in theme.colors.items()})
+    return Palette(**{role: HexColor(value) for role, value in theme.colors.items()},
+                   accent_text=HexColor(theme.accent_text))
 
 
 def paragraph_styles(theme: Theme, body: RegisteredFamily, heading: RegisteredFamily) -> dict[str, ParagraphStyle]:
@@ -55,7 +57,7 @@ def paragraph_styles(theme: Theme, body: RegisteredFamily, heading: RegisteredFa
         "body": base,
         "lead": derive("lead", fontSize=size["body"] * 1.12, leading=size["body"] * 1.6),
         "source": derive("source", fontName=body.bold, fontSize=small + 0.5, leading=small * 1.6,
-                         textColor=colors.accent, spaceAfter=size["body"], keepWithNext=1),
+                         textColor=colors.accent_text, spaceAfter=size["body"], keepWithNext=1),
         "note": derive("note", fontName=body.italic, fontSize=small + 0.5, leading=(small + 0.5) * 1.45,
                        textColor=colors.muted),
         "table_head": derive("table_head", fontName=body.bold, fontSize=small + 0.5, leading=(small + 0.5) * 1.3,
@@ -72,7 +74,7 @@ def paragraph_styles(theme: Theme, body: RegisteredFamily, heading: RegisteredFa
         "role": derive("role", fontName=body.italic, fontSize=small + 0.5, leading=(small + 0.5) * 1.4,
                        textColor=colors.muted, spaceAfter=size["body"] * 0.4, keepWithNext=1),
         "question_label": derive("question_label", fontName=body.bold, fontSize=small, leading=small * 1.5,
-                                 textColor=colors.accent, spaceAfter=2),
+                                 textColor=colors.accent_text, spaceAfter=2),
         "question": derive("question", fontName=heading.italic, fontSize=size["body"] * 1.12,
                            leading=size["body"] * 1.6, spaceAfter=0),
         "card_name": derive("card_name", fontName=heading.bold, fontSize=size["body"] * 1.08,
