@@ -41,7 +41,7 @@ it; the footer is the brand's name. How the keys map:
     theme's font is kept. Each such family is one warning line naming it and
     what it is set in, never an error.
     ``base.size`` (``10pt``, ``14px``, ``1.1rem``, a bare number of points;
-    em/rem/% are relative to the default 9.5pt) sets the body size and scales
+    em/rem/% are relative to the default 10.5pt) sets the body size and scales
     the other sizes with it. ``headings.color`` is used only when it is the
     primary colour (or stands in for it): headings are drawn in primary.
 

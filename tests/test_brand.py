@@ -71,7 +71,7 @@ def test_the_example_brand_loads_with_its_name_logo_fonts_colours_and_size():
     assert family_name(theme.body_font.regular) == family_name(theme.heading_font.bold) == "Lato"
     assert (theme.colors["primary"], theme.colors["accent"], theme.colors["text"]) == (PLUM, CORAL, INK)
     assert theme.colors["paper"] == "#FFFFFF"  # given as #FFF
-    assert theme.sizes["body"] == 10.0 and theme.sizes["title"] > load_theme("default").sizes["title"]
+    assert theme.sizes["body"] == 11.0 and theme.sizes["title"] > load_theme("default").sizes["title"]
 
 
 def test_the_pdf_embeds_the_brand_fonts_and_paints_its_colours(example_pack):
