@@ -13,7 +13,7 @@ from importlib import import_module
 
 import pytest
 
-from conftest import QA_SEED
+from conftest import NEWS_SEED, QA_SEED
 from reportgen import render
 
 RENDERER_MODULES = {"pdf": "reportgen.render.pdf", "docx": "reportgen.render.docx", "html": "reportgen.render.html",
@@ -27,13 +27,15 @@ def _fresh(code: str) -> dict:
     return json.loads(run.stdout.splitlines()[-1])
 
 
-@pytest.mark.parametrize("fmt", ["pdf", "docx"])
-def test_a_build_imports_only_the_renderer_of_its_format(tmp_path, fmt):
+@pytest.mark.parametrize("fmt, also", [("pdf", set()), ("docx", {"pdf"})])
+def test_a_build_imports_only_the_renderer_of_its_format(tmp_path, fmt, also):
+    """A Word pack with contents also lays the PDF out, for the page numbers its contents carries."""
+    inputs = [str(QA_SEED), str(NEWS_SEED)]
     loaded = _fresh(
-        f"import reportgen\nreportgen.build([{str(QA_SEED)!r}], formats=[{fmt!r}], out={str(tmp_path)!r}, jobs=1)\n"
+        f"import reportgen\nreportgen.build({inputs!r}, formats=[{fmt!r}], out={str(tmp_path)!r}, jobs=1)\n"
         "result = sorted(name for name in sys.modules if name.startswith('reportgen.render.'))")
-    others = {module for name, module in RENDERER_MODULES.items() if name != fmt}
-    assert RENDERER_MODULES[fmt] in loaded
+    others = {module for name, module in RENDERER_MODULES.items() if name != fmt and name not in also}
+    assert RENDERER_MODULES[fmt] in loaded and {RENDERER_MODULES[name] for name in also} <= set(loaded)
     assert not others & set(loaded)
     assert (tmp_path / f"briefing-pack.en.{fmt}").exists()
 

@@ -84,10 +84,9 @@ def test_contents_is_a_toc_field_with_its_entries_written_in(pack):
     body = pack.element.body
     instructions = [node.text for node in body.iter(f"{W}instrText")]
     assert any(text.strip().startswith('TOC \\o "1-2"') for text in instructions)
-    assert _styled(pack, "toc 1")[1] == "Are Tense Relations Harming Anti-Drug Cooperation?"
-    assert "Key figures" in _styled(pack, "toc 2")
-    update = pack.settings.element.find(f"{W}updateFields")
-    assert update is not None and update.get(f"{W}val") == "true"
+    assert _styled(pack, "toc 1")[1].startswith("Are Tense Relations Harming Anti-Drug Cooperation?")
+    assert any(entry.startswith("Key figures") for entry in _styled(pack, "toc 2"))
+    assert pack.settings.element.find(f"{W}updateFields") is None  # the entries carry the PDF's page numbers
 
 
 def test_header_and_footer_carry_brand_title_and_page_fields_but_not_on_the_cover(pack):

@@ -75,9 +75,31 @@ def test_given_page_numbers_appear_in_the_cached_contents_and_no_update_is_force
     assert leader.leader == docx.enum.text.WD_TAB_LEADER.DOTS
 
 
-def test_without_page_numbers_word_is_asked_to_update_the_contents(document):
-    word = _word(document)
-    entries = _entries(word)
-    assert entries and not any(p.iter(f"{W}tab") and list(p.iter(f"{W}tab")) for p in entries)
-    assert word.settings.element.find(f"{W}updateFields").get(f"{W}val") == "true"
-    assert entries[0].find(f".//{W}fldChar").get(f"{W}dirty") == "true"
+def test_by_default_the_word_contents_carries_the_pdfs_page_numbers(tmp_path):
+    """Built as a user builds both: every Word entry's cached page is the page its heading starts on in the
+    PDF (read from the PDF's outline), and Word is not asked to update fields on opening."""
+    from pypdf import PdfReader
+
+    from reportgen import build
+
+    result = build([QA_SEED, NEWS_SEED], formats=["docx", "pdf"], out=tmp_path, date="2025-12-08", jobs=1)
+    paths = {output.format: output.path for output in result.outputs}
+    reader = PdfReader(paths["pdf"])
+    outline: list[tuple[str, int]] = []  # in reading order: "Key figures" is in every chapter
+
+    def walk(items) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                outline.append((item.title, reader.get_destination_page_number(item) + 1))
+
+    walk(reader.outline)
+    word = docx.Document(str(paths["docx"]))
+    entries = [[t.text for t in paragraph.find(f"{W}hyperlink").iter(f"{W}t")] for paragraph in _entries(word)]
+    assert len(entries) > 10
+    remaining = iter(outline)
+    for title, page in entries:
+        outline_page = next(number for name, number in remaining if name == title)  # its next outline item
+        assert int(page) == outline_page, title
+    assert word.settings.element.find(f"{W}updateFields") is None

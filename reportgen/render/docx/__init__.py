@@ -20,9 +20,16 @@ class DocxRenderer:
 
     def render(self, document: Document, theme: Theme, contents_pages: Mapping[str, int | str] | None = None) -> bytes:
         """``contents_pages``: section anchor → page number, for the contents' cached result (see
-        ``render_docx``); a caller that laid the same pack out as PDF passes its pages."""
+        ``render_docx``). By default the PDF's own numbers for the same pack: taken from its render
+        when this process just made it (``--format pdf --format docx``), else from one layout of it,
+        so Word opens on a contents with page numbers and asks nothing."""
+        from ...compose.blocks import Contents
         from .document import render_docx
 
+        if contents_pages is None and any(isinstance(block, Contents) for block in document.blocks):
+            from ..pdf import contents_pages as pdf_pages
+
+            contents_pages = pdf_pages(document, theme)
         return render_docx(document, theme, contents_pages)
 
 
