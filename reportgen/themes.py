@@ -165,8 +165,11 @@ def load_theme(spec: str | Path) -> Theme:
     """The theme named ``spec`` (a built-in name) or at ``spec`` (a .toml path); ``style.load_style``
     also takes a brand.yml."""
     path = Path(spec)
-    if not path.suffix and not path.exists():
-        path = bundled_dir("styles") / f"{spec}.toml"
+    builtin = bundled_dir("styles") / f"{spec}.toml"
+    # A built-in's bare name ("default", the default) means the built-in even where the working folder
+    # holds a folder or file of that name: a user who gave no --style must not be read a folder.
+    if not path.suffix and (not path.exists() or (len(path.parts) == 1 and builtin.is_file())):
+        path = builtin
         if not path.is_file():
             names = ", ".join(sorted(p.stem for p in bundled_dir("styles").glob("*.toml")))
             raise InputError(str(spec), f"no such theme; the built-in themes are {names}, or give the path of a .toml theme or a brand.yml file")

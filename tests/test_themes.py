@@ -74,3 +74,16 @@ def test_theme_mistakes_name_the_file_the_key_and_what_is_allowed(tmp_path, body
 def test_an_unknown_theme_name_lists_the_builtin_ones():
     with pytest.raises(InputError, match="built-in themes are default, harbour, ink"):
         load_theme("nope")
+
+
+def test_a_folder_named_like_a_builtin_theme_does_not_hide_it(tmp_path, monkeypatch):
+    """A working folder holding ``default/`` (an output folder, say) still builds with the default theme."""
+    from click.testing import CliRunner
+
+    from reportgen.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "default").mkdir()
+    result = CliRunner().invoke(main, ["build", "--format", "md", "--out", "pack"])
+    assert result.exit_code == 0, result.output
+    assert load_theme("default").name == "default"
