@@ -106,8 +106,34 @@ def test_body_table_and_note_sizes_come_from_the_theme(theme, small, body):
     assert word.styles["Normal"].font.size.pt == body
     for name in (TABLE_TEXT, TABLE_FIGURE, TABLE_HEADING, FOOTNOTE_TEXT, HEADER_TEXT):
         assert word.styles[name].font.size.pt == small, name
-    sizes = [int(size.get(qn("w:val"))) / 2 for size in word.element.body.iter(qn("w:sz"))]
-    assert not sizes  # no run in the body carries a size of its own: every size is its style's
+    key_figure = word.styles[KEY_FIGURE].style_id
+    sized = [size for size in word.element.body.iter(qn("w:sz"))
+             if size.getparent().getparent().getparent().find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val"))
+             != key_figure]
+    assert not sized  # no run but a shrunk key figure carries a size of its own: every size is its style's
+
+
+def test_the_key_figures_of_a_row_share_one_size_at_which_the_longest_fits_its_card(word, theme):
+    from reportgen.render.widths import estimated_width
+
+    key_figure = word.styles[KEY_FIGURE].style_id
+    rows = [row for table in word.tables for row in table.rows
+            if any(p.style.style_id == key_figure for cell in row.cells for p in cell.paragraphs)]
+    assert rows
+    shrunk = 0
+    for row in rows:
+        sizes, widths = set(), []
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                if paragraph.style.style_id == key_figure:
+                    run = paragraph.runs[0]
+                    size = run.font.size.pt if run.font.size else theme.sizes["figure"]
+                    sizes.add(size)
+                    widths.append((estimated_width(run.text, size, bold=True), cell.width.pt))
+        assert len(sizes) == 1, sizes  # never one card silently smaller than its neighbours
+        shrunk += sizes != {theme.sizes["figure"]}
+        assert all(needed < room for needed, room in widths)
+    assert shrunk  # "45 per 100,000 people" is shrunk, with its row, rather than wrapped over three lines
 
 
 def _grid(table) -> list[int]:

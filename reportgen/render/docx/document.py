@@ -54,6 +54,7 @@ _TWIPS_PER_MM = 1440 / 25.4
 _PROPERTY_CHARS = 255  # the OPC limit on a core property, which python-docx enforces
 _RUNNING_CHARS = 120  # header and footer lines: a long title or footer must not fill every page
 _CELL_MARGIN_TWIPS = 100
+_CARD_SIDE_MARGIN = 140  # twips left and right inside a key-figure card
 _MARK_SCALE = 0.7  # a note's number, superscript, against the text's size
 _WHOLE_FIGURE_SHARE = 0.3  # a figure longer than this share of the width may wrap between its words
 _PATH_SEPARATORS = re.compile(r"([/\\_.\-])")
@@ -293,11 +294,13 @@ class _Writer(BlockVisitor[None]):
         accent, shade = self.theme.colors["accent"][1:], self.theme.colors["shade"][1:]
         ids = self.style_ids
         cards = []
-        for item in block.items:
+        sizes = self.row_figure_sizes(block.items, per_row, card)
+        for index, item in enumerate(block.items):
             content = ""
             if item.qualifier:
                 content = fragments.paragraph(ids[KEY_FIGURE_QUALIFIER], fragments.run(item.qualifier))
-            figure = fragments.run(item.figure)
+            size = sizes[index // per_row]
+            figure = fragments.sized_run(item.figure, size) if size else fragments.run(item.figure)
             if item.note:
                 figure += self.footnotes.mark(item.note.note)
             content += fragments.paragraph(ids[KEY_FIGURE], figure)
@@ -313,9 +316,22 @@ class _Writer(BlockVisitor[None]):
             line += [fragments.cell(card)] * (per_row - len(line))
             cells = [line[column // 2] if column % 2 == 0 else fragments.cell(gap) for column in range(len(widths))]
             rows.append(fragments.row(cells))
-        properties = fragments.table_properties(widths, borderless=True, margins=(100, 140, 120, 140))
+        properties = fragments.table_properties(widths, borderless=True, margins=(
+            100, _CARD_SIDE_MARGIN, 120, _CARD_SIDE_MARGIN))
         self.body.add(f"<w:tbl>{properties}{''.join(rows)}</w:tbl>")
         self.add("", NOTE)
+
+    def row_figure_sizes(self, items: tuple[b.KeyFigure, ...], per_row: int, card: int) -> list[float | None]:
+        """Per row of cards, the size its figures share: None (the style's) when the longest fits on one
+        line of a card, else the size at which it does, down to 60 % (below that it wraps between words):
+        never one card silently smaller than its neighbours."""
+        full = self.theme.sizes["figure"]
+        room = (card - 2 * _CARD_SIDE_MARGIN) / 20 - full * 0.6  # points, less the note mark
+        sizes: list[float | None] = []
+        for start in range(0, len(items), per_row):
+            longest = max(estimated_width(item.figure, full, bold=True) for item in items[start:start + per_row])
+            sizes.append(None if longest <= room else max(full * room / longest, full * 0.6))
+        return sizes
 
     def visit_expert_card(self, block: b.ExpertCard) -> None:
         """Held until its run ends: Word merges adjacent tables, so a run of cards is one table."""

@@ -55,6 +55,14 @@ def run(text: str) -> str:
     return f"<w:r>{run_content(xml_safe(text))}</w:r>" if text else "<w:r/>"
 
 
+def sized_run(text: str, points: float) -> str:
+    """A run of ``text`` at ``points`` rather than its paragraph style's size (a row of key figures
+    shrunk together so that the longest fits its card)."""
+    half_points = round(points * 2)
+    return (f'<w:r><w:rPr><w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>'
+            f"{run_content(xml_safe(text))}</w:r>")
+
+
 def styled_run(style_id: str, content: str) -> str:
     """A run in character style ``style_id`` holding ``content`` (markup)."""
     return f'<w:r><w:rPr><w:rStyle w:val="{style_id}"/></w:rPr>{content}</w:r>'
