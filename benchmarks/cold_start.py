@@ -23,9 +23,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections import Counter
 from pathlib import Path
+from timing import seconds
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOOR = ROOT.parent / "shared" / "benchmarks" / "floor"
@@ -58,12 +58,6 @@ def import_profile(reportgen: str, arguments: list[str], cwd: Path) -> tuple[flo
     return total, by_package
 
 
-def _timed(arguments: list[str], cwd: Path) -> float:
-    start = time.perf_counter()
-    subprocess.run(arguments, cwd=cwd, capture_output=True, check=True)
-    return time.perf_counter() - start
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("reportgen", nargs="?", default=str(Path(sys.executable).with_name("reportgen")))
@@ -82,7 +76,7 @@ def main() -> None:
         builds = {fmt: ["build", str(inputs), "--format", fmt, "--force", "--quiet", "--out", str(folder / fmt)]
                   for fmt in FLOOR_SCRIPTS}
         for fmt, arguments in builds.items():
-            _timed([options.reportgen, *arguments], folder)  # writes the .pyc files a user's second run has
+            seconds([options.reportgen, *arguments], folder)  # writes the .pyc files a user's second run has
             total, by_package = import_profile(options.reportgen, arguments, folder)
             print(f"{fmt}: imports {total:.0f} ms; self time by package (ms):")
             for package, milliseconds in by_package.most_common(16):
@@ -95,7 +89,7 @@ def main() -> None:
         times: dict[tuple[str, str], list[float]] = {case: [] for case in cases}
         for _ in range(options.rounds):
             for case, arguments in cases.items():
-                times[case].append(_timed(arguments, FLOOR if case[1] == "floor" else folder))
+                times[case].append(seconds(arguments, FLOOR if case[1] == "floor" else folder))
     for fmt in builds:
         ours = statistics.median(times[(fmt, "reportgen")]) * 1000
         if (fmt, "floor") in times:

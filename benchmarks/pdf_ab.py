@@ -16,19 +16,12 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+from timing import seconds
 
 FLOOR = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "floor"
-
-
-def _seconds(command: list[str], cwd: Path) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, check=True, capture_output=True)
-    return time.perf_counter() - start
 
 
 def main() -> int:
@@ -52,7 +45,7 @@ def main() -> int:
         times: dict[tuple[str, int], list[float]] = {case: [] for case in cases}
         for _ in range(args.rounds):
             for case, command in cases.items():
-                times[case].append(_seconds(command, FLOOR))
+                times[case].append(seconds(command, FLOOR))
     median = {case: statistics.median(values) for case, values in times.items()}
     extra = {name: (median[(name, 50)] - median[(name, 2)]) / 48 for name in ("before", "after", "floor")}
     for name in ("before", "after"):

@@ -16,18 +16,9 @@ from __future__ import annotations
 import sys
 import time
 from dataclasses import replace
-from typing import Callable
+from timing import best_ms
 
 ROUNDS = 3
-
-
-def _best_ms(action: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(ROUNDS):
-        start = time.process_time()
-        action()
-        best = min(best, (time.process_time() - start) * 1000)
-    return best
 
 
 def _pack_document(articles: int):  # noqa: ANN202 - a Document, imported lazily
@@ -84,14 +75,14 @@ def main() -> None:
     def story() -> object:
         return Story(styles, palette(theme), Typeset(body), Typeset(heading), 481.0, 700.0).flowables(document.blocks)
 
-    whole = _best_ms(lambda: pdf.render(document, theme))
-    print(f"{articles} articles: render {whole:.0f} ms, of which story {_best_ms(story):.0f} ms")
+    whole = best_ms(lambda: pdf.render(document, theme), ROUNDS, time.process_time)
+    print(f"{articles} articles: render {whole:.0f} ms, of which story {best_ms(story, ROUNDS, time.process_time):.0f} ms")
     unnoted = replace(document, blocks=_without(document.blocks, b.Notes))
-    base = _best_ms(lambda: pdf.render(unnoted, theme))
+    base = best_ms(lambda: pdf.render(unnoted, theme), ROUNDS, time.process_time)
     print(f"  {'Notes':<12} {whole - base:7.0f} ms  ({(whole - base) / articles:.1f} ms per article, with their marks)")
     for kind in (b.ExpertCard, b.KeyFigures, b.Question, b.Table, b.Commentary, b.Paragraph, b.Contents):
         lighter = replace(unnoted, blocks=_without(unnoted.blocks, kind))
-        cost = base - _best_ms(lambda: pdf.render(lighter, theme))
+        cost = base - best_ms(lambda: pdf.render(lighter, theme), ROUNDS, time.process_time)
         print(f"  {kind.__name__:<12} {cost:7.0f} ms  ({cost / articles:.1f} ms per article)")
 
 

@@ -11,22 +11,11 @@ Prints numbers; asserts nothing.
 
 from __future__ import annotations
 
-import time
-from typing import Callable
 
 from build_speed import _bare_docx, _bare_reportlab, _texts
+from timing import best_ms
 
 ROUNDS = 9
-
-
-def _best_ms(action: Callable[[], object]) -> float:
-    action()
-    best = float("inf")
-    for _ in range(ROUNDS):
-        start = time.perf_counter()
-        action()
-        best = min(best, (time.perf_counter() - start) * 1000)
-    return best
 
 
 def main() -> None:
@@ -50,12 +39,12 @@ def main() -> None:
         document = compose_pack(pack, "en", brand)
         texts = _texts(document.blocks)
         costs = {
-            "parse": _best_ms(lambda: parse_bytes(data, str(path))),
-            "compose": _best_ms(lambda: compose_pack(pack, "en", brand)),
-            "pdf": _best_ms(lambda: pdf.render(document, theme)),
-            "docx": _best_ms(lambda: word.render(document, theme)),
-            "bare_pdf": _best_ms(lambda: _bare_reportlab(texts, font)),
-            "bare_docx": _best_ms(lambda: _bare_docx(texts)),
+            "parse": best_ms(lambda: parse_bytes(data, str(path)), ROUNDS, warm_up=True),
+            "compose": best_ms(lambda: compose_pack(pack, "en", brand), ROUNDS, warm_up=True),
+            "pdf": best_ms(lambda: pdf.render(document, theme), ROUNDS, warm_up=True),
+            "docx": best_ms(lambda: word.render(document, theme), ROUNDS, warm_up=True),
+            "bare_pdf": best_ms(lambda: _bare_reportlab(texts, font), ROUNDS, warm_up=True),
+            "bare_docx": best_ms(lambda: _bare_docx(texts), ROUNDS, warm_up=True),
         }
         print(f"{path.name}: " + ", ".join(f"{name} {value:.1f} ms" for name, value in costs.items()))
         for name, value in costs.items():
