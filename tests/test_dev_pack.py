@@ -146,3 +146,23 @@ def test_no_table_header_word_breaks_in_the_word_pack(packs, tmp_path):
                     "--convert-to", "pdf", "--outdir", str(tmp_path), str(packs["docx", "es"])],
                    check=True, capture_output=True, timeout=300)
     assert _broken_title_words(tmp_path / packs["docx", "es"].with_suffix(".pdf").name, "es") == []
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_no_page_of_the_sixty_article_pack_holds_notes_alone_or_is_under_a_third_full(packs, language):
+    """Notes continue their chapter's last page, and only a chapter's last page may be nearly empty."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+
+    from pdf_reading import runs, underfull_pages
+    from reportgen.themes import load_theme
+
+    path = packs[("pdf", language)]
+    top_margin, _, bottom_margin, _ = load_theme("default").margins_mm
+    top, bottom = A4[1] - top_margin * mm, bottom_margin * mm
+    assert underfull_pages(path, top, bottom) == []
+    heading = "Notes and sources" if language == "en" else "Notas y fuentes"
+    first_on_page: dict[int, str] = {}
+    for run in sorted((run for run in runs(path) if bottom - 2 <= run.y <= top + 2), key=lambda run: (run.page, -run.y)):
+        first_on_page.setdefault(run.page, " ".join(run.text.split()))
+    assert heading not in first_on_page.values()
