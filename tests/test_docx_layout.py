@@ -184,3 +184,17 @@ def test_fitted_widths_keep_minimums_and_give_short_columns_their_line():
     assert widths[0] > widths[3]  # the long column takes most of the rest
     assert fitted([10, 10], [20, 30], 100) == [40.0, 60.0]  # all on one line: the rest shared by line
     assert fitted([300, 300], [400, 400], 500) == [250.0, 250.0]  # overfull: all shrink alike
+
+
+def test_a_lone_key_figure_card_is_half_the_width_not_the_whole_page(theme):
+    from dataclasses import replace
+
+    brief = parse_file(NEWS_SEED)
+    lone = replace(brief, statistics=brief.statistics[:1])
+    document = compose_pack(Pack((lone,), "Pack", date="2025-12-08"), "en", Brand(theme.brand, theme.texts_for("en")))
+    word = docx.Document(BytesIO(render_docx(document, theme)))
+    key_figure = word.styles[KEY_FIGURE].style_id
+    [table] = [t for t in word.tables if any(p.style.style_id == key_figure for c in t.rows[0].cells for p in c.paragraphs)]
+    grid = _grid(table)
+    card = next(c for c in table.rows[0].cells if any(p.style.style_id == key_figure for p in c.paragraphs))
+    assert card.width.twips < sum(grid) * 0.6

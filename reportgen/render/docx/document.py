@@ -287,7 +287,7 @@ class _Writer(BlockVisitor[None]):
     def visit_key_figures(self, block: b.KeyFigures) -> None:
         """Cards in a borderless table: a shaded cell per figure, narrow gap columns and gap rows between."""
         count = len(block.items)
-        per_row = 2 if count == 4 else count
+        per_row = 2 if count in (1, 4) else count  # a lone card is half the width, as in the PDF
         gap = int(4 * _TWIPS_PER_MM)
         card = (self.width - gap * (per_row - 1)) // per_row
         widths = [card if column % 2 == 0 else gap for column in range(2 * per_row - 1)]
