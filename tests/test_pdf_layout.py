@@ -4,17 +4,18 @@ key figures that read as one row, and the contents' page numbers given to Word."
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from reportlab.lib.units import mm
 
-from pdf_reading import chapter_pages, runs, underfull_pages
+from pdf_reading import runs, underfull_pages
 from reportgen import build, parse_file, seed_paths
 from reportgen.compose import Brand, compose_pack
 from reportgen.compose import blocks as b
-from reportgen.i18n.formatting import format_figure
 from reportgen.model import Pack
 from reportgen.render.pdf import contents_pages
 from reportgen.render.pdf.columns import ColumnText, Font, column_widths, file_lines
@@ -193,6 +194,18 @@ def test_contents_pages_are_the_numbers_the_pdf_prints(seed_packs, monkeypatch):
     reader = PdfReader(seed_packs["default"])
     printed = [int(number) for number in re.findall(r"(?:\. )+\.? ?(\d+)", _joined(reader.pages[1].extract_text()))]
     assert [pages[anchor] for anchor in _listed(document.blocks)] == printed
+
+
+def test_without_a_pdf_render_the_contents_pages_come_from_a_layout_that_writes_nothing():
+    """A Word-only build lays the PDF out for its contents' numbers but never writes (compresses, subsets) it."""
+    from reportgen.render.pdf import document as pdf_document
+
+    theme = load_theme("default")
+    fresh = replace(_document(), meta=replace(_document().meta, title="Not rendered before"))
+    written, pages = pdf_document._lay_out(fresh, theme)
+    unwritten, same_pages = pdf_document._lay_out(fresh, theme, write=False)
+    assert written.startswith(b"%PDF") and unwritten == b""
+    assert same_pages == pages and len(pages) > 10
 
 
 def _listed(blocks, depth: int = 0) -> list[str]:
