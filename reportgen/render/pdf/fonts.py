@@ -152,7 +152,7 @@ class Typeset:
     def markup(self, text: str, slot: str = "regular") -> str:
         """``text`` escaped, with runs the primary font lacks set in a fallback font."""
         covered = self.primary.coverage[slot]
-        if all(ord(char) in covered or char in _ALWAYS_DRAWABLE for char in text):
+        if all(ord(char) in covered or char in _ALWAYS_DRAWABLE for char in set(text)):  # each letter once
             return escape(text)
         pieces: list[str] = []
         run: list[str] = []
