@@ -150,3 +150,24 @@ def test_a_callers_executor_is_given_a_few_jobs_ahead_not_the_whole_batch():
         assert len(submitted) <= runner.ahead < 1000  # finished documents cannot pile up in the parent
         assert list(results) == [n * n for n in range(1, 1000)]
     assert len(submitted) == 1000
+
+
+def test_a_word_pack_takes_its_contents_page_numbers_from_the_pdf_of_the_same_pack(tmp_path, monkeypatch):
+    """Both formats of a pack in one language are one job, the PDF first: however many workers, the Word
+    pack's contents never needs a layout of its own (on four threads, main laid two out)."""
+    from reportgen.render.pdf import document as pdf_document
+
+    lay_out = pdf_document._lay_out
+    unwritten: list[str] = []
+
+    def counted(document, theme, write=True):
+        if not write:
+            unwritten.append(document.meta.language)
+        return lay_out(document, theme, write)
+
+    monkeypatch.setattr(pdf_document, "_lay_out", counted)
+    with ThreadPoolExecutor(max_workers=4) as executor:
+        result = build([QA_SEED, NEWS_SEED], formats=["docx", "pdf"], langs=["en", "es"], out=tmp_path,
+                       executor=executor, date="2025-12-08")
+    assert not result.errors and len(result.outputs) == 4
+    assert unwritten == []

@@ -68,10 +68,11 @@ _Digests = tuple[tuple[str, str], ...]  # (input path, its sha256) for each inpu
 
 @dataclass(frozen=True)
 class _RenderJob:
-    """One pack to compose and render, already named."""
+    """One pack in one language, in every format asked, already named: rendered in one place, the PDF
+    first, so a Word pack takes the page numbers of its contents from that PDF's layout."""
 
     pack: Pack
-    target: Target
+    targets: tuple[Target, ...]
     theme: ThemeFiles
     inputs: _Digests
     warnings: tuple[str, ...]
@@ -157,7 +158,7 @@ def run_plan(slots: list[Slot], options: BuildOptions, theme: Theme, folder: Pat
                     pack_jobs = _pack_jobs(packs, readings, options, portable, folder, taken, result)
                     article_jobs = _article_jobs([s for s in todo if not s.is_pack], readings, options, portable)
                     articles = zip(article_jobs, runner.map("rendering", _article_job, article_jobs, _article_failed))
-                    outcomes = chain(runner.map("packs", _render_job, pack_jobs, _render_failed),
+                    outcomes = chain(chain.from_iterable(runner.map("packs", _render_job, pack_jobs, _render_failed)),
                                      chain.from_iterable(_named(job, done, folder, taken, result)
                                                          for job, done in articles))
                     for outcome in outcomes:
@@ -272,8 +273,9 @@ def _identities(reading: PackReading) -> tuple[_Identity, ...]:
 
 def _pack_jobs(packs: list[Slot], readings: dict[str, PackReading], options: BuildOptions, theme: ThemeFiles,
                folder: Path, taken: set[str], result: BuildResult) -> list[_RenderJob]:
-    """Every pack still to write (one per language for ``auto``), named in a fixed order."""
-    jobs = []
+    """Every pack still to write (one per language for ``auto``), named in a fixed order; the formats of
+    one pack in one language make one job."""
+    jobs: dict[tuple[str, _Digests], _RenderJob] = {}  # by language and inputs: the pack they compose
     for slot in packs:
         usable = [(source, brief) for source in slot.inputs if source.path in readings
                   for brief in readings[source.path].briefs]
@@ -293,10 +295,17 @@ def _pack_jobs(packs: list[Slot], readings: dict[str, PackReading], options: Bui
                 result.errors.append(Failure(error.path, error.problem))
                 continue
             warnings = tuple(f"{source.path}: {warning}" for source, brief in members for warning in brief.warnings)
-            jobs.append(_RenderJob(pack=pack, target=Target(path, slot.format, language, document_key(slot, language)),
-                                   theme=theme, inputs=tuple((source.path, source.sha256) for source, _ in members),
-                                   warnings=warnings))
-    return jobs
+            inputs = tuple((source.path, source.sha256) for source, _ in members)
+            target = Target(path, slot.format, language, document_key(slot, language))
+            same = jobs.get((language, inputs))
+            targets = tuple(sorted((*same.targets, target), key=_pdf_first)) if same else (target,)
+            jobs[(language, inputs)] = _RenderJob(pack=pack, targets=targets, theme=theme, inputs=inputs,
+                                              warnings=warnings)
+    return list(jobs.values())
+
+
+def _pdf_first(target: Target) -> bool:
+    return target.format != "pdf"
 
 
 def _article_jobs(slots: list[Slot], readings: dict[str, PackReading], options: BuildOptions,
@@ -371,16 +380,24 @@ def _article_failed(job: _ArticleJob, error: BaseException) -> Failure:
     return _parse_failed(job.source, error)
 
 
-def _render_job(job: _RenderJob) -> _Rendered | Failure:
-    """Compose and render one pack; a renderer's crash fails only this document. The bytes go back to
-    the parent, which writes them."""
+def _render_job(job: _RenderJob) -> list[_Rendered | Failure]:
+    """Compose and render one pack in each of its formats; a renderer's crash fails only that
+    document. The bytes go back to the parent, which writes them."""
     try:
-        data = _render(job.pack, job.target.format, job.target.language, local_theme(job.theme))
+        theme = local_theme(job.theme)
     except InputError as error:
-        return Failure(error.path, error.problem)
-    except Exception as error:  # noqa: BLE001 - one document's failure must not stop the batch
-        return _render_failed(job, error)
-    return _Rendered(target=job.target, inputs=job.inputs, warnings=job.warnings, data=data)
+        return [Failure(error.path, error.problem)]
+    outcomes: list[_Rendered | Failure] = []
+    for target in job.targets:
+        try:
+            data = _render(job.pack, target.format, target.language, theme)
+        except InputError as error:
+            outcomes.append(Failure(error.path, error.problem))
+        except Exception as error:  # noqa: BLE001 - one document's failure must not stop the batch
+            outcomes.append(_target_failed(target, error))
+        else:
+            outcomes.append(_Rendered(target=target, inputs=job.inputs, warnings=job.warnings, data=data))
+    return outcomes
 
 
 def _render(pack: Pack, fmt: str, language: str, theme: Theme) -> bytes:
@@ -395,5 +412,9 @@ def _render(pack: Pack, fmt: str, language: str, theme: Theme) -> bytes:
     return renderer_for(fmt).render(document, theme)
 
 
-def _render_failed(job: _RenderJob, error: BaseException) -> Failure:
-    return Failure(str(job.target.path), crashed(f"rendered as {job.target.format}", error))
+def _render_failed(job: _RenderJob, error: BaseException) -> list[Failure]:
+    return [_target_failed(target, error) for target in job.targets]
+
+
+def _target_failed(target: Target, error: BaseException) -> Failure:
+    return Failure(str(target.path), crashed(f"rendered as {target.format}", error))
