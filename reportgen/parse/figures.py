@@ -26,6 +26,7 @@ from typing import Any
 
 from .. import lexicon
 from ..model import Period, Statistic
+from .alternation import alternation
 from .budget import check
 from .numbers import SPACES, comma_is_decimal, joined, number_pattern, to_decimal
 from .letters import LOWER, UPPER, LatinPattern
@@ -86,7 +87,7 @@ def _lexicon_pattern(language: str, template: str, flags: int = re.IGNORECASE) -
 def _alternation(language: str, key: str) -> str:
     words = _data(language).get(key, [])
     words = words.keys() if isinstance(words, dict) else words
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return alternation(sorted(words, key=len, reverse=True))
 
 
 def _starts_with(text: str, phrases: list[str] | tuple[str, ...]) -> str | None:
@@ -268,7 +269,7 @@ def _longest_month(language: str) -> int:
 @lru_cache(maxsize=None)
 def _months(language: str) -> str:
     names = [name for spellings in lexicon.load(language, "dates").get("months", []) for name in spellings]
-    return "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    return alternation(sorted(names, key=lambda name: len(re.escape(name)), reverse=True))
 
 
 def _has_unit(after: str, language: str) -> bool:
@@ -290,7 +291,7 @@ def _qualifier(before: str, language: str) -> str | None:
 def _unit_patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(unit family, pattern of its words after a number), compiled once per language."""
     return tuple(
-        (family, re.compile(r"[\s-]+(?:de\s+|of\s+)?(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        (family, re.compile(r"[\s-]+(?:de\s+|of\s+)?(?:" + alternation(sorted(words, key=len, reverse=True))
                             + r")\b", re.I))
         for family, words in _data(language).get("units", {}).items()
     )
@@ -299,7 +300,7 @@ def _unit_patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 @lru_cache(maxsize=None)
 def _currency_symbol_pattern(language: str) -> re.Pattern[str]:
     symbols = _data(language).get("currency_symbols", {})
-    return re.compile(r"(?<![^\W\d_])(" + "|".join(re.escape(s) for s in sorted(symbols, key=len, reverse=True)) + r")\s?$")
+    return re.compile(r"(?<![^\W\d_])(" + alternation(sorted(symbols, key=len, reverse=True)) + r")\s?$")
 
 
 def _currency_before(before: str, language: str) -> tuple[str | None, int]:
