@@ -361,13 +361,21 @@ def _cited(sentence: str, language: str) -> list[tuple[int, str | None]]:
     """"according to X", "según el sondeo más reciente de X", "data from X": who the rest of the clause names."""
     found = []
     prepositions = _data(language).get("source_prepositions", [])
+    if not _lexicon_pattern(language, r"\b(?:@source_before@)\s+").search(sentence):
+        return found  # one scan for all the phrases; most sentences cite none
     for phrase in _data(language).get("source_before", []):
-        for match in re.finditer(rf"\b{re.escape(phrase)}\s+", sentence, re.I):
+        for match in _phrase_pattern(phrase).finditer(sentence):
             clause = re.split(r"[,;:]", _after(sentence, match.end()), maxsplit=1)[0]
             by_author = phrase.split()[-1] in prepositions  # "data from X", "una encuesta de X": right after it
             source = _author_at(_strip_article(clause, language), language) if by_author else _source_in(clause, language)
             found.append((match.start(), source))
     return found
+
+
+@lru_cache(maxsize=None)
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A phrase as a whole-word opening followed by space, any case."""
+    return re.compile(rf"\b{re.escape(phrase)}\s+", re.I)
 
 
 def _source_in(clause: str, language: str) -> str | None:
@@ -1071,7 +1079,9 @@ def _points_unit(sentence: str, start: int, found: list[tuple[int, int, _Reading
 
 def _spelled_out(sentence: str, language: str) -> list[tuple[int, int, _Reading]]:
     """"five billion tonnes", "un millón de litros", "one percent", "half a million", "entre seis mil y 9 mil millones"."""
-    found = []
+    found: list[tuple[int, int, _Reading]] = []
+    if not _lexicon_pattern(language, r"(?:@scales@|@percent@)\b").search(sentence):
+        return found  # every spelled-out figure is followed by one: one cheap scan instead of the number words'
     data = _data(language)
     pattern = _lexicon_pattern(language, r"\b(@number_words@)(\s+a)?\s+(?=(?:@scales@|@percent@)\b)")
     for match in pattern.finditer(sentence):
