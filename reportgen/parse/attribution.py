@@ -31,6 +31,7 @@ from .people import (
     person_names,
     title_before,
 )
+from .alternation import alternation
 from .budget import check
 from .sentences import split_sentences
 
@@ -84,7 +85,7 @@ class Person:
 
 
 def _alternation(words: tuple[str, ...] | list[str]) -> str:
-    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(set(words), key=len, reverse=True))
+    return alternation(sorted(set(words), key=len, reverse=True), lambda piece: re.escape(piece).replace(r"\ ", r"\s+"))
 
 
 @lru_cache(maxsize=None)

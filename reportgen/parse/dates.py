@@ -7,6 +7,7 @@ from datetime import date
 from functools import lru_cache
 
 from .. import lexicon
+from .alternation import alternation
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.+\-Z]*)?\b")
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
@@ -24,7 +25,7 @@ def _month_numbers(language: str) -> dict[str, int]:
 
 @lru_cache(maxsize=None)
 def _written_date(language: str) -> re.Pattern[str]:
-    months = "|".join(sorted(map(re.escape, _month_numbers(language)), key=len, reverse=True))
+    months = alternation(sorted(_month_numbers(language), key=lambda name: len(re.escape(name)), reverse=True))
     return re.compile(
         rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th|º)?\s+(?:de\s+)?(?P<m1>{months})\.?,?\s+(?:de\s+|del\s+)?(?P<y1>\d{{4}})"
         rf"|(?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))\b",

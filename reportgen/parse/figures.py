@@ -26,6 +26,7 @@ from typing import Any
 
 from .. import lexicon
 from ..model import Period, Statistic
+from .alternation import alternation
 from .budget import check
 from .numbers import SPACES, comma_is_decimal, joined, number_pattern, to_decimal
 from .letters import LOWER, UPPER, LatinPattern
@@ -86,7 +87,7 @@ def _lexicon_pattern(language: str, template: str, flags: int = re.IGNORECASE) -
 def _alternation(language: str, key: str) -> str:
     words = _data(language).get(key, [])
     words = words.keys() if isinstance(words, dict) else words
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return alternation(sorted(words, key=len, reverse=True))
 
 
 def _starts_with(text: str, phrases: list[str] | tuple[str, ...]) -> str | None:
@@ -268,7 +269,7 @@ def _longest_month(language: str) -> int:
 @lru_cache(maxsize=None)
 def _months(language: str) -> str:
     names = [name for spellings in lexicon.load(language, "dates").get("months", []) for name in spellings]
-    return "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    return alternation(sorted(names, key=lambda name: len(re.escape(name)), reverse=True))
 
 
 def _has_unit(after: str, language: str) -> bool:
@@ -290,7 +291,7 @@ def _qualifier(before: str, language: str) -> str | None:
 def _unit_patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(unit family, pattern of its words after a number), compiled once per language."""
     return tuple(
-        (family, re.compile(r"[\s-]+(?:de\s+|of\s+)?(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        (family, re.compile(r"[\s-]+(?:de\s+|of\s+)?(?:" + alternation(sorted(words, key=len, reverse=True))
                             + r")\b", re.I))
         for family, words in _data(language).get("units", {}).items()
     )
@@ -299,7 +300,7 @@ def _unit_patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 @lru_cache(maxsize=None)
 def _currency_symbol_pattern(language: str) -> re.Pattern[str]:
     symbols = _data(language).get("currency_symbols", {})
-    return re.compile(r"(?<![^\W\d_])(" + "|".join(re.escape(s) for s in sorted(symbols, key=len, reverse=True)) + r")\s?$")
+    return re.compile(r"(?<![^\W\d_])(" + alternation(sorted(symbols, key=len, reverse=True)) + r")\s?$")
 
 
 def _currency_before(before: str, language: str) -> tuple[str | None, int]:
@@ -360,13 +361,21 @@ def _cited(sentence: str, language: str) -> list[tuple[int, str | None]]:
     """"according to X", "según el sondeo más reciente de X", "data from X": who the rest of the clause names."""
     found = []
     prepositions = _data(language).get("source_prepositions", [])
+    if not _lexicon_pattern(language, r"\b(?:@source_before@)\s+").search(sentence):
+        return found  # one scan for all the phrases; most sentences cite none
     for phrase in _data(language).get("source_before", []):
-        for match in re.finditer(rf"\b{re.escape(phrase)}\s+", sentence, re.I):
+        for match in _phrase_pattern(phrase).finditer(sentence):
             clause = re.split(r"[,;:]", _after(sentence, match.end()), maxsplit=1)[0]
             by_author = phrase.split()[-1] in prepositions  # "data from X", "una encuesta de X": right after it
             source = _author_at(_strip_article(clause, language), language) if by_author else _source_in(clause, language)
             found.append((match.start(), source))
     return found
+
+
+@lru_cache(maxsize=None)
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A phrase as a whole-word opening followed by space, any case."""
+    return re.compile(rf"\b{re.escape(phrase)}\s+", re.I)
 
 
 def _source_in(clause: str, language: str) -> str | None:
@@ -1070,7 +1079,9 @@ def _points_unit(sentence: str, start: int, found: list[tuple[int, int, _Reading
 
 def _spelled_out(sentence: str, language: str) -> list[tuple[int, int, _Reading]]:
     """"five billion tonnes", "un millón de litros", "one percent", "half a million", "entre seis mil y 9 mil millones"."""
-    found = []
+    found: list[tuple[int, int, _Reading]] = []
+    if not _lexicon_pattern(language, r"(?:@scales@|@percent@)\b").search(sentence):
+        return found  # every spelled-out figure is followed by one: one cheap scan instead of the number words'
     data = _data(language)
     pattern = _lexicon_pattern(language, r"\b(@number_words@)(\s+a)?\s+(?=(?:@scales@|@percent@)\b)")
     for match in pattern.finditer(sentence):

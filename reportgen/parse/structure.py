@@ -20,6 +20,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from .. import lexicon
+from .alternation import alternation
 from .letters import UPPER, LatinPattern
 from .people import NAME_PATTERN, looks_like_person, person_names
 from .sentences import split_sentences
@@ -65,7 +66,7 @@ def _words(topic: str, key: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _phrases(key: str) -> re.Pattern[str]:
     phrases = sorted(lexicon.all_words("structure", key), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, phrases)) + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w-])(?:" + alternation(phrases) + r")(?![\w-])", re.IGNORECASE)
 
 
 def has_cue(text: str, key: str) -> bool:
