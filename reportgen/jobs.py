@@ -61,6 +61,7 @@ class Interruptions:
     def __init__(self) -> None:
         self._held = 0
         self._pending: int | None = None
+        self._arrived: int | None = None  # a stop signal, even one whose exception a library swallowed
         self._previous: dict[int, object] = {}
 
     def __enter__(self) -> Interruptions:
@@ -75,10 +76,17 @@ class Interruptions:
             signal.signal(signum, previous)
 
     def _handle(self, signum: int, frame: object) -> None:
+        self._arrived = signum
         if self._held:
             self._pending = signum
         else:
             raise Interrupted(signum)
+
+    def raise_if_stopped(self) -> None:
+        """Stop if a stop signal arrived, also when the exception it raised in a library's code was
+        turned into that library's own error (a document that "failed" then): nothing more is written."""
+        if self._arrived is not None:
+            raise Interrupted(self._arrived)
 
     @contextmanager
     def held(self) -> Iterator[None]:

@@ -170,3 +170,30 @@ def test_an_interruption_reportlab_re_raised_keeps_its_signal():
     rewrapped = Interrupted("\nhandle_pageBegin args=() 15")
     assert rewrapped.signum == 15 and Interrupted(1).signum == 1
     assert 128 + Interrupted("no number here").signum == 130
+
+
+def test_a_signal_a_library_turned_into_its_own_error_still_stops_the_build(monkeypatch, tmp_path):
+    """A Ctrl-C that lands inside a library which swallows it (reports it as its own error) is a stop, not
+    a failed document: the build stops, and what the manifest lists is whole on disk."""
+    from reportgen.jobs import Interrupted
+    from reportgen.pipeline import run
+
+    render = run._render
+    calls = []
+
+    def swallowing(pack, fmt, language, theme):
+        calls.append(fmt)
+        if len(calls) == 2:
+            try:
+                os.kill(os.getpid(), signal.SIGINT)
+                time.sleep(1)  # the handler runs here and raises Interrupted...
+            except KeyboardInterrupt as error:
+                raise ValueError("parser stopped") from error  # ...which this library reports as its own error
+        return render(pack, fmt, language, theme)
+
+    monkeypatch.setattr(run, "_render", swallowing)
+    with pytest.raises(Interrupted) as stopped:
+        build([QA_SEED, NEWS_SEED], formats=["pdf", "docx"], out=tmp_path, jobs=1, date="2025-12-08")
+    assert stopped.value.result.errors == []  # not "could not be rendered as docx"
+    assert _manifest_paths(tmp_path) <= set(_whole(tmp_path))
+    assert not (tmp_path / "briefing-pack.en.docx").exists()

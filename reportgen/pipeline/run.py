@@ -162,6 +162,7 @@ def run_plan(slots: list[Slot], options: BuildOptions, theme: Theme, folder: Pat
                                      chain.from_iterable(_named(job, done, folder, taken, result)
                                                          for job, done in articles))
                     for outcome in outcomes:
+                        signals.raise_if_stopped()  # an interrupted document is not a failed one
                         with signals.held():  # written and recorded together, or neither
                             _write(outcome, result, records)
             finally:  # also when stopped: the manifest lists what was finished, and only that
