@@ -56,6 +56,9 @@ class Interruptions:
 
     A signal the caller ignores (``nohup``, a background job's SIGINT) or
     handles itself is left alone; the previous handlers come back on exit.
+    A stop raised where Python cannot propagate it (a weakref callback or a
+    ``__del__`` during garbage collection) is noted, not printed as an
+    "Exception ignored" traceback: the build stops at its next document.
     """
 
     def __init__(self) -> None:
@@ -63,17 +66,31 @@ class Interruptions:
         self._pending: int | None = None
         self._arrived: int | None = None  # a stop signal, even one whose exception a library swallowed
         self._previous: dict[int, object] = {}
+        self._previous_unraisable: Callable | None = None
 
     def __enter__(self) -> Interruptions:
         if threading.current_thread() is threading.main_thread():
             for signum in _STOP_SIGNALS:
                 if signal.getsignal(signum) in (signal.default_int_handler, signal.SIG_DFL):
                     self._previous[signum] = signal.signal(signum, self._handle)
+            if self._previous:
+                self._previous_unraisable, sys.unraisablehook = sys.unraisablehook, self._unraisable
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         for signum, previous in self._previous.items():
             signal.signal(signum, previous)
+        if self._previous_unraisable is not None:
+            sys.unraisablehook = self._previous_unraisable
+
+    def _unraisable(self, unraisable: object) -> None:
+        """A stop that landed where it cannot propagate is remembered for ``raise_if_stopped``;
+        anything else goes to the hook that was there before."""
+        error = getattr(unraisable, "exc_value", None)
+        if isinstance(error, Interrupted):
+            self._arrived = error.signum
+        elif self._previous_unraisable is not None:
+            self._previous_unraisable(unraisable)
 
     def _handle(self, signum: int, frame: object) -> None:
         self._arrived = signum

@@ -197,3 +197,44 @@ def test_a_signal_a_library_turned_into_its_own_error_still_stops_the_build(monk
     assert stopped.value.result.errors == []  # not "could not be rendered as docx"
     assert _manifest_paths(tmp_path) <= set(_whole(tmp_path))
     assert not (tmp_path / "briefing-pack.en.docx").exists()
+
+
+def test_a_signal_landing_in_a_garbage_collection_callback_stops_the_build_without_a_traceback(
+        monkeypatch, tmp_path, capfd):
+    """Ctrl-C can land inside a weakref callback run by the garbage collector, where Python cannot raise:
+    it used to print "Exception ignored … Traceback" on stderr. It is a quiet stop instead."""
+    import gc
+    import weakref
+
+    from reportgen.jobs import Interrupted
+    from reportgen.pipeline import run
+
+    render = run._render
+    calls = []
+
+    class Collected:
+        pass
+
+    def interrupted_while_collecting(_reference: object) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(1)  # the handler runs here, inside the callback
+
+    def rendering(pack, fmt, language, theme):
+        calls.append(fmt)
+        if len(calls) == 2:
+            doomed = Collected()
+            reference = weakref.ref(doomed, interrupted_while_collecting)
+            del doomed
+            gc.collect()
+            assert reference() is None
+        return render(pack, fmt, language, theme)
+
+    monkeypatch.setattr(run, "_render", rendering)
+    monkeypatch.setattr(sys, "unraisablehook", sys.__unraisablehook__)  # Python's own, which prints (pytest's warns)
+    with pytest.raises(Interrupted):
+        build([QA_SEED, NEWS_SEED], formats=["pdf", "docx"], out=tmp_path, jobs=1, date="2025-12-08")
+    stderr = capfd.readouterr().err
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr
+    assert _manifest_paths(tmp_path) <= set(_whole(tmp_path))
+    assert not (tmp_path / "briefing-pack.en.docx").exists()
+    assert sys.unraisablehook is sys.__unraisablehook__  # the hook from before the build is back
