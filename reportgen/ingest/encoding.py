@@ -28,6 +28,7 @@ _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|
 _SHOWN_LINES = 5
 _CHARSET_DECLARATION = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _SNIFF_BYTES = 4096
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # Unicode's Cc class but tab, newline, CR, form feed
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -107,8 +108,7 @@ def _looks_binary(text: str) -> bool:
     sample = text[:_SNIFF_BYTES]
     if "\x00" in sample:
         return True
-    controls = sum(1 for char in sample if unicodedata.category(char) == "Cc" and char not in "\t\n\r\f")
-    return controls > max(8, len(sample) // 50)
+    return len(_CONTROLS.findall(sample)) > max(8, len(sample) // 50)
 
 
 # Files people hand over by mistake, by their first bytes: decoded as Latin-1 they would "parse".
