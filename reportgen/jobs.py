@@ -149,12 +149,38 @@ class Runner:
         if self.pool is None and total >= WORTH_A_POOL:
             workers = min(self.requested, total, os.cpu_count() or 1)
             if workers > 1:
-                from concurrent.futures import ProcessPoolExecutor
-
-                self.pool = ProcessPoolExecutor(max_workers=workers, initializer=worker_start,
-                                                initargs=(os.getpid(),))
+                self.pool = _pool(workers)
                 self.ahead = JOBS_AHEAD_PER_WORKER * workers
         return self.pool if total > 1 else None
+
+    def overlapped(self, phase: str, function: Callable, items: list, failed: Callable[[object, BaseException], object],
+                   meanwhile: Callable[[], object]) -> list:
+        """Every outcome of ``function`` over ``items`` (as ``map``), computed on workers while this
+        process runs ``meanwhile``: work for the next phase that needs none of them, such as loading
+        the renderers a pack is about to use.
+
+        The workers are this phase's own — one per ``WORTH_A_POOL`` jobs, and one even for a single
+        job, since this process is busy meanwhile — and stop when it ends, so the next phase runs
+        here, where ``meanwhile`` left everything loaded. Without workers to spare (``--jobs 1``, one
+        core, a caller's executor) it is plain ``map`` and ``meanwhile`` is skipped: whatever it
+        would load is loaded when first needed.
+        """
+        cores = os.cpu_count() or 1
+        if not items or self.callers is not None or self.pool is not None or min(self.requested, cores) < 2:
+            return list(self.map(phase, function, items, failed))
+        with self.held():
+            pool = _pool(min(self.requested, cores, max(1, len(items) // WORTH_A_POOL)))
+        try:
+            futures = [pool.submit(function, item) for item in items]
+            meanwhile()
+            outcomes = []
+            for done, (item, future) in enumerate(zip(items, futures), 1):
+                outcomes.append(_settled(item, future, failed))
+                self._report(phase, done, len(items))
+            return outcomes
+        finally:
+            with self.held():
+                pool.shutdown(wait=True, cancel_futures=True)
 
     def map(self, phase: str, function: Callable, items: list, failed: Callable[[object, BaseException], object]
             ) -> Iterator:
@@ -179,11 +205,7 @@ class Runner:
                 for item in islice(queued, self.ahead - len(pending)):
                     pending.append((item, executor.submit(function, item)))
             item, future = pending.popleft()
-            try:
-                outcome = future.result()
-            except Exception as error:  # noqa: BLE001 - a worker that died, a job that could not be sent
-                outcome = failed(item, error)
-            yield outcome
+            yield _settled(item, future, failed)
             self._report(phase, done, total)
 
     @property
@@ -194,6 +216,21 @@ class Runner:
     def _report(self, phase: str, done: int, total: int) -> None:
         if self.progress is not None:
             self.progress(phase, done, total)
+
+
+def _pool(workers: int) -> Executor:
+    """Worker processes that leave stop signals to this one and die with it."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=workers, initializer=worker_start, initargs=(os.getpid(),))
+
+
+def _settled(item: object, future: Future, failed: Callable[[object, BaseException], object]) -> object:
+    """A job's outcome: its result, or ``failed(item, error)`` when it raised or its worker died."""
+    try:
+        return future.result()
+    except Exception as error:  # noqa: BLE001 - a worker that died, a job that could not be sent
+        return failed(item, error)
 
 
 def worker_start(parent: int) -> None:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import time
+from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import NEWS_SEED, QA_SEED
@@ -171,3 +175,45 @@ def test_a_word_pack_takes_its_contents_page_numbers_from_the_pdf_of_the_same_pa
                        executor=executor, date="2025-12-08")
     assert not result.errors and len(result.outputs) == 4
     assert unwritten == []
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: parsing runs in the build's own process")
+def test_a_packs_articles_are_parsed_on_a_worker_while_the_build_loads_its_renderers(tmp_path, monkeypatch):
+    """Parsing and loading reportlab, fonts and templates overlap: a worker parses while the build
+    prepares the renderers (a cold two-article pack paid for both in turn)."""
+    import reportgen.parse
+    from reportgen.render.pdf import PdfRenderer
+
+    prepared = tmp_path / "prepared"
+    parse_source = reportgen.parse.parse_source
+    prepare = PdfRenderer.prepare
+
+    def parse_waiting_for_prepare(source):
+        deadline = time.monotonic() + 20
+        while not prepared.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        (tmp_path / f"parsed-{os.getpid()}-{Path(source.path).stem}-{prepared.exists()}").touch()
+        return parse_source(source)
+
+    def prepare_and_say_so(self, theme, language, articles):
+        prepare(self, theme, language, articles)
+        prepared.touch()
+
+    monkeypatch.setattr(reportgen.parse, "parse_source", parse_waiting_for_prepare)
+    monkeypatch.setattr(PdfRenderer, "prepare", prepare_and_say_so)
+    result = build([QA_SEED, NEWS_SEED], formats=["pdf"], out=tmp_path / "out", jobs=2, date="2025-12-08")
+    assert len(result.built) == 1 and not result.errors
+    parses = sorted(path.name for path in tmp_path.glob("parsed-*"))
+    assert len(parses) == 2 and all(name.endswith("-True") for name in parses)  # the parser saw the renderer ready
+    assert not any(name.startswith(f"parsed-{os.getpid()}-") for name in parses)  # ...from another process
+
+
+def test_a_renderer_that_fails_to_prepare_still_renders_and_reports_per_document(tmp_path, monkeypatch):
+    from reportgen.render.pdf import PdfRenderer
+
+    def broken(self, theme, language, articles):
+        raise OSError("font file vanished")
+
+    monkeypatch.setattr(PdfRenderer, "prepare", broken)
+    result = build([QA_SEED, NEWS_SEED], formats=["pdf", "docx"], out=tmp_path, jobs=2, date="2025-12-08")
+    assert len(result.built) == 2 and not result.errors

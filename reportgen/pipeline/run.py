@@ -18,7 +18,7 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ..api import briefs_of
 from ..config import BuildOptions
@@ -31,6 +31,7 @@ from ..slug import printable
 from .assets import ThemeFiles, local_theme, theme_files
 from .inputs import Failure, Input, crashed
 from .plan import DEFAULT_PACK_NAME, Slot, Target, document_key, document_language, document_path, pack_title
+from .resolve import AUTO
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -154,7 +155,8 @@ def run_plan(slots: list[Slot], options: BuildOptions, theme: Theme, folder: Pat
             try:
                 with Runner(jobs, executor, progress, signals.held) as runner:
                     portable = theme_files(theme, carry_bytes=not runner.shares_disk)
-                    readings = _parse_needed(pack_inputs, runner, result)  # a pack needs every brief at once
+                    readings = _parse_needed(pack_inputs, runner, result,  # a pack needs every brief at once
+                                             meanwhile=lambda: _prepare(packs, theme))
                     pack_jobs = _pack_jobs(packs, readings, options, portable, folder, taken, result)
                     article_jobs = _article_jobs([s for s in todo if not s.is_pack], readings, options, portable)
                     articles = zip(article_jobs, runner.map("rendering", _article_job, article_jobs, _article_failed))
@@ -254,9 +256,11 @@ def _warnings_of(reading: PackReading) -> tuple[str, ...]:
     return tuple(dict.fromkeys(warning for brief in reading.briefs for warning in brief.warnings))
 
 
-def _parse_needed(needed: list[Input], runner: Runner, result: BuildResult) -> dict[str, PackReading]:
+def _parse_needed(needed: list[Input], runner: Runner, result: BuildResult,
+                  meanwhile: Callable[[], object]) -> dict[str, PackReading]:
+    """Each input's briefs, parsed on workers where there are some while this process runs ``meanwhile``."""
     readings: dict[str, PackReading] = {}
-    for source, outcome in zip(needed, runner.map("parsing", _parse_job, needed, _parse_failed)):
+    for source, outcome in zip(needed, runner.overlapped("parsing", _parse_job, needed, _parse_failed, meanwhile)):
         if isinstance(outcome, Failure):
             result.errors.append(outcome)
         else:
@@ -264,6 +268,27 @@ def _parse_needed(needed: list[Input], runner: Runner, result: BuildResult) -> d
             if _warnings_of(outcome):
                 result.warnings[source.path] = _warnings_of(outcome)
     return readings
+
+
+def _prepare(packs: list[Slot], theme: Theme) -> None:
+    """Load what composing and rendering ``packs`` will need — compose, each language's catalog,
+    each format's renderer with the theme's fonts and templates — while their articles are parsed."""
+    from importlib import import_module
+
+    from ..i18n import translations
+    from ..render import renderer_for
+
+    import_module("..compose", __package__)
+    for fmt, language in dict.fromkeys((slot.format, slot.language) for slot in packs):
+        known = None if language == AUTO else language
+        if known is not None:
+            translations(known)
+        prepare = getattr(renderer_for(fmt), "prepare", None)
+        try:
+            if prepare is not None:
+                prepare(theme, known, max(len(slot.inputs) for slot in packs if slot.format == fmt))
+        except Exception:  # noqa: BLE001 - what fails here fails again in the render, which reports it per document
+            continue
 
 
 def _identities(reading: PackReading) -> tuple[_Identity, ...]:

@@ -24,6 +24,11 @@ ENTRY_POINT_GROUP = "reportgen.renderers"
 
 
 class Renderer(Protocol):
+    """Turns a composed document into a file's bytes. A renderer may also define
+    ``prepare(theme, language, articles)``: load now what rendering a pack of ``articles`` in
+    ``theme`` and ``language`` (None: each article's own) will need — modules, fonts,
+    templates — which a build calls while the articles are still being parsed elsewhere."""
+
     name: str
     suffix: str
 

@@ -32,6 +32,18 @@ class DocxRenderer:
             contents_pages = pdf_pages(document, theme)
         return render_docx(document, theme, contents_pages)
 
+    def prepare(self, theme: Theme, language: str | None, articles: int) -> None:
+        """python-docx and the styled template; for a pack with a contents (several articles), also
+        the PDF renderer its page numbers come from."""
+        from .document import prepare
+
+        if language is not None:
+            prepare(theme, language)
+        if articles > 1:
+            from ..pdf import PdfRenderer
+
+            PdfRenderer().prepare(theme, language, articles)
+
 
 def check_reference_docx(path: str | Path) -> Path:
     """``path`` if it is a Word document python-docx can take styles from and whose outside links can be

@@ -85,6 +85,11 @@ def render_docx(document: b.Document, theme: Theme, contents_pages: Mapping[str,
     return _fixed_zip(buffer.getvalue())
 
 
+def prepare(theme: Theme, language: str) -> None:
+    """Parse and style the template a document in ``theme`` and ``language`` starts from (kept per process)."""
+    _styled_template(_TemplateKey.of(theme, language))
+
+
 @dataclass(frozen=True)
 class _TemplateKey:
     """Everything the styled, empty template depends on, as a cache key.

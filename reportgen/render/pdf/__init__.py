@@ -22,6 +22,12 @@ class PdfRenderer:
 
         return render_pdf(document, theme)
 
+    def prepare(self, theme: Theme, language: str | None, articles: int) -> None:
+        """reportlab, and the theme's fonts and paragraph styles."""
+        from .document import prepare
+
+        prepare(theme)
+
 
 def contents_pages(document: Document, theme: Theme) -> dict[str, int]:
     """Each section's anchor → the page it starts on in this PDF (``document.contents_pages``)."""

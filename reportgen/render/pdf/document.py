@@ -43,6 +43,11 @@ _recent: list[tuple[Document, Theme, dict[str, int]]] = []
 _recent_lock = threading.Lock()
 
 
+def prepare(theme: Theme) -> None:
+    """Register the fonts ``theme``'s paragraph styles name (parsing their files), as a render would first."""
+    paragraph_styles(theme, register_family(theme.body_font), register_family(theme.heading_font))
+
+
 def _lay_out(document: Document, theme: Theme, write: bool = True) -> tuple[bytes, dict[str, int]]:
     """The PDF's bytes and the page each section starts on; the pages are remembered. Without ``write``
     the pages are laid out and drawn but never written out (no bytes): about a seventh of a render less."""
