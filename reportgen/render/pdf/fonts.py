@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -122,7 +123,7 @@ def _face(path: Path) -> _Face:
 def register_family(family: FontFamily) -> RegisteredFamily:
     """A theme family's four faces, mapped for ``<b>``/``<i>`` in paragraphs; each file is parsed
     and registered with reportlab when first used (a style naming it, text asking its coverage)."""
-    faces = {slot: _face(Path(getattr(family, slot)).resolve()) for slot in FONT_SLOTS}
+    faces = {slot: _face(_resolved(getattr(family, slot))) for slot in FONT_SLOTS}
     with _registering:
         for slot, (bold, italic) in _SLOT_FLAGS.items():
             mapping = (faces["regular"].name, bold, italic, faces[slot].name)
@@ -130,6 +131,13 @@ def register_family(family: FontFamily) -> RegisteredFamily:
             _mappings[mapping] = None
             addMapping(*mapping)
     return RegisteredFamily(faces)
+
+
+@lru_cache(maxsize=256)
+def _resolved(path: str | Path) -> Path:
+    """A font file's real path, looked up once per process: every render names its families
+    several times (body, heading, fallbacks), and each lookup is a filesystem walk."""
+    return Path(path).resolve()
 
 
 def _fallback_families() -> list[RegisteredFamily]:
