@@ -39,6 +39,36 @@ def _time_parse(paths: list[Path]) -> list[float]:
     return per_article
 
 
+def _cpu_per_article(paths: list[Path], rounds: int = 7) -> list[float]:
+    """CPU milliseconds of one warm parse of each article (median of ``rounds``): the machine is
+    shared, so process time, not wall time, is what compares before and after."""
+    import reportgen
+
+    articles = [(path.read_bytes(), str(path)) for path in paths]
+    for data, name in articles:
+        reportgen.parse_bytes(data, name)
+    per_article = []
+    for data, name in articles:
+        timings = []
+        for _ in range(rounds):
+            started = time.process_time()
+            reportgen.parse_bytes(data, name)
+            timings.append(time.process_time() - started)
+        per_article.append(statistics.median(timings) * 1000)
+    return per_article
+
+
+_COLD_PARSE = ("import sys, time; started = time.process_time(); import reportgen; "
+               "reportgen.parse_file(sys.argv[1]); print(time.process_time() - started)")
+
+
+def _cold_parse_cpu(article: Path, runs: int = 7) -> float:
+    """CPU milliseconds of a fresh process's import and first parse (regex compilation, lexicon loading)."""
+    timings = [float(subprocess.run([sys.executable, "-c", _COLD_PARSE, str(article)], capture_output=True,
+                                    check=True, text=True).stdout) for _ in range(runs)]
+    return statistics.median(timings) * 1000
+
+
 def _time_command(command: list[str], runs: int = 5) -> float:
     timings = []
     for _ in range(runs):
@@ -59,7 +89,13 @@ def main() -> None:
     print(f"articles: {len(paths)} ({words} words)")
     print(f"parse per article: median {statistics.median(timings):.1f} ms, max {max(timings):.1f} ms "
           f"(warm, mean of {ROUNDS} rounds each)")
+    cpu = _cpu_per_article(paths)
+    print(f"parse CPU per article: median {statistics.median(cpu):.2f} ms, max {max(cpu):.2f} ms")
+    for path, milliseconds in zip(paths, cpu):
+        if path.parent.name == "seeds":
+            print(f"  {path.name}: {milliseconds:.2f} ms CPU")
     print(f"import reportgen: {first_import:.0f} ms")
+    print(f"cold import + first parse of {paths[0].name}: {_cold_parse_cpu(paths[0]):.0f} ms CPU")
     executable = [sys.executable, "-m", "reportgen"]
     print(f"reportgen parse --help: {_time_command(executable + ['parse', '--help']):.0f} ms (process start included)")
     seed = str(ROOT / "seeds" / "000_147177cf72ded19c.txt")

@@ -103,7 +103,7 @@ def _is_complete(sentence: str) -> bool:
 
 def _scores(sentences: list[str], language: str) -> list[float]:
     stop = _stopwords(language)
-    bags = [[word.lower() for word in _WORD.findall(sentence) if word.lower() not in stop] for sentence in sentences]
+    bags = [[word for word in map(str.lower, _WORD.findall(sentence)) if word not in stop] for sentence in sentences]
     frequency = Counter(word for bag in bags for word in set(bag))
     scores = []
     for position, bag in enumerate(bags):

@@ -209,10 +209,18 @@ class Registry:
         return self.by_surname(bare) or self.add(bare)
 
 
+@lru_cache(maxsize=None)
+def _role_noun_inside() -> re.Pattern[str]:
+    """Any role noun anywhere in a lowered text, whole word or not: the gate before reading word by word."""
+    return re.compile(alternation(sorted(_lower("role_nouns"))))
+
+
 def _unnamed_offices(sentence: str, registry: Registry) -> list[Description]:
     """Offices the sentence names with their body but without a person: "Harbor Bank's chief
     economist", "el presidente de Ecopetrol" (role: the office's head noun)."""
     found: list[Description] = []
+    if not _role_noun_inside().search(sentence.lower()):
+        return found  # a word that is a role noun leaves one inside the lowered sentence: one scan rejects most
     words = sentence.split()
     for index, word in enumerate(words):
         bare = word.strip(",.;:").lower()

@@ -123,10 +123,12 @@ def split_turns(paragraphs: Sequence[str]) -> list[str]:
         if bold:
             result.extend([bold.group("question").strip(), bold.group("answer").strip()])
             continue
-        cuts = [match.end() for match in _INLINE_LABEL.finditer(paragraph)]
+        # A label ends with ": " and a dash turn opens with a dash: a paragraph without one skips that scan.
+        cuts = [match.end() for match in _INLINE_LABEL.finditer(paragraph)] if ":" in paragraph else []
         labelled = sum(1 for cut in cuts if _label_of(paragraph[cut:]) is not None)
         if len(cuts) < 2 or labelled < 2:
-            cuts = [match.end() for match in _INLINE_DASH.finditer(paragraph)]
+            cuts = [match.end() for match in _INLINE_DASH.finditer(paragraph)] \
+                if "—" in paragraph or "–" in paragraph else []
         if len(cuts) >= 2:
             pieces = [paragraph[start:end].strip() for start, end in zip([0, *cuts], [*cuts, len(paragraph)])]
             result.extend(piece for piece in pieces if piece)
