@@ -100,12 +100,56 @@ def _starts_with(text: str, phrases: list[str] | tuple[str, ...]) -> str | None:
     return None
 
 
-def _ends_with(text: str, phrases: list[str] | tuple[str, ...]) -> str | None:
+def _ends_with(text: str, phrases: tuple[str, ...]) -> str | None:
+    """The first of ``phrases`` (longest first: see ``_longest_first``) that ``text`` ends with as whole words."""
     lowered = text.lower().rstrip()
-    for phrase in sorted(phrases, key=len, reverse=True):
+    for phrase in phrases:
         if lowered.endswith(phrase) and (len(lowered) == len(phrase) or not lowered[-len(phrase) - 1].isalnum()):
             return phrase
     return None
+
+
+# Characters that str.lower() and the regex engine's case-insensitive matching fold differently: "İ"
+# lowers to two characters, and the engine matches "ı" with "i" and "ſ" with "s".
+_UNFAITHFUL_FOLDS = ("İ", "ı", "ſ")
+
+
+def _folded(text: str) -> str | None:
+    """``text`` lowered once, for gates that stand in for case-insensitive scans (several times cheaper
+    than matching with ``re.IGNORECASE``); None where lowering and the engine's folding could disagree,
+    so the caller runs its full scan."""
+    if any(char in text for char in _UNFAITHFUL_FOLDS):
+        return None
+    return text.lower()
+
+
+@lru_cache(maxsize=None)
+def _folded_gate(language: str, template: str) -> re.Pattern[str]:
+    """``template``'s lexicon words lowered, matched case-sensitively: searched in ``_folded`` text it
+    finds a word wherever the case-insensitive pattern would."""
+    return re.compile(re.sub(r"@(\w+)@", lambda key: alternation(sorted(
+        {word.lower() for word in _gate_words(language, key.group(1))}, key=len, reverse=True)), template))
+
+
+def _gate_words(language: str, key: str) -> list[str]:
+    """The words of ``key`` (``months``: every month's spellings) that a gate looks for."""
+    if key == "months":
+        return [name for spellings in lexicon.load(language, "dates").get("months", []) for name in spellings]
+    words = _data(language).get(key, [])
+    return list(words.keys() if isinstance(words, dict) else words)
+
+
+@lru_cache(maxsize=None)
+def _longest_first(language: str, key: str) -> tuple[str, ...]:
+    """A phrase list of the lexicon, longest first (so "more than" is tried before "than"), sorted once."""
+    return tuple(sorted(_data(language).get(key, []), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _qualifier_phrases(language: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each qualifier with its phrases longest first, in the lexicon's order."""
+    return tuple((qualifier, tuple(sorted(phrases, key=len, reverse=True)))
+                 for qualifier, phrases in _data(language).get("qualifiers", {}).items())
 
 
 def _before(sentence: str, position: int) -> str:
@@ -211,8 +255,7 @@ def _counted_rate(text: str, language: str) -> tuple[str | None, int]:
 
 def _period_of(unit_words: str, language: str) -> str | None:
     """The period a unit's own words carry ("bpd", "b/d", "barriles diarios" are per day)."""
-    data = _data(language)
-    return next((per for per, key in _PERIODS if _ends_with(unit_words, data.get(key, []))), None)
+    return next((per for per, key in _PERIODS if _ends_with(unit_words, _longest_first(language, key))), None)
 
 
 def _period_before(before: str, language: str) -> str | None:
@@ -245,7 +288,7 @@ def _is_excluded(sentence: str, start: int, end: int, suffix: str, value: Decima
         return True
     if _lexicon_pattern(language, r"\s+(?:@time_words@)\b").match(after):
         # "over the next 12 months" is narrative; "the average wait was 3.4 years" is a measure
-        measured = value != value.to_integral_value() or _ends_with(before, data.get("duration_cues", []))
+        measured = value != value.to_integral_value() or _ends_with(before, _longest_first(language, "duration_cues"))
         return not measured
     return False
 
@@ -281,7 +324,7 @@ def _has_unit(after: str, language: str) -> bool:
 def _qualifier(before: str, language: str) -> str | None:
     text = _currency_symbol_pattern(language).sub("", before.rstrip())
     text = re.sub(r"\s+(?:the|a|an|los|las|el|la|un|una)$", "", text.rstrip(), flags=re.I)
-    for qualifier, phrases in _data(language).get("qualifiers", {}).items():
+    for qualifier, phrases in _qualifier_phrases(language):
         if _ends_with(text, phrases):
             return qualifier
     return None
@@ -312,11 +355,10 @@ def _currency_before(before: str, language: str) -> tuple[str | None, int]:
 
 
 def _change(before: str, after: str, language: str) -> str | None:
-    data = _data(language)
     before = re.sub(r"\s*(?:US\$|R\$|\$|€|£)?\s*$", "", before).lower()
     if _level_pattern(language).search(before):
         return None
-    for phrases in data.get("qualifiers", {}).values():
+    for _, phrases in _qualifier_phrases(language):
         phrase = _ends_with(before, phrases)
         if phrase:
             before = before.rstrip()[:-len(phrase)]
@@ -527,7 +569,7 @@ def _reporters(sentence: str, language: str, names: Callable[[], frozenset[str]]
 
 def _data_verb(words: str, language: str) -> bool:
     """Does ``words`` end with a verb only data say a figure with ("showed", "muestra")?"""
-    return _ends_with(words, _data(language).get("data_verbs", [])) is not None
+    return _ends_with(words, _longest_first(language, "data_verbs")) is not None
 
 
 def _closing_reporters(sentence: str, language: str) -> list[tuple[int, str | None]]:
@@ -639,8 +681,7 @@ class _Timeline:
 def _times(sentence: str, language: str) -> _Timeline:
     """Every time a sentence names, in order; a span wins over the points inside it ("between July and September 2023")."""
     taken: list[_Time] = []
-    for pattern, read in ((_range_pattern(language), _read_range), (_part_pattern(language), _read_part),
-                          (_YEAR_SPAN, _read_year_span), (_point_pattern(language), _read_point)):
+    for pattern, read in _time_readers(sentence, language):
         found = []
         for match in pattern.finditer(sentence):
             check()
@@ -650,6 +691,31 @@ def _times(sentence: str, language: str) -> _Timeline:
         taken = _merged(taken, found)
     plain = [time for time in taken if time.cue is None]
     return _Timeline(taken, [time.start for time in taken], plain, [time.end for time in plain])
+
+
+def _time_readers(sentence: str, language: str) -> list[tuple[re.Pattern[str], Callable[..., tuple[bool, Period | None]]]]:
+    """The time patterns worth scanning ``sentence`` with, in the order they win over each other.
+
+    Every time holds a year's digits, a month or a year named in words ("last year"), and a part
+    of a year its word ("quarter") or abbreviation ("Q2"): a sentence without them skips the
+    scans (four of them cost as much as reading its figures), found by cheap scans of its lowered text."""
+    readers = [(_range_pattern(language), _read_range), (_part_pattern(language), _read_part),
+               (_YEAR_SPAN, _read_year_span), (_point_pattern(language), _read_point)]
+    folded = _folded(sentence)
+    if folded is None:
+        return readers
+    if not _folded_gate(language, r"(?:1[89]|20)\d\d|\b(?:@months@|@relative_years@)\b").search(folded):
+        return []
+    if not _folded_gate(language, r"\b(?:@year_parts@)").search(folded) and not _part_abbreviation(language).search(sentence):
+        del readers[1]
+    return readers
+
+
+@lru_cache(maxsize=None)
+def _part_abbreviation(language: str) -> re.Pattern[str]:
+    """"Q2", "H1": a part of a year abbreviated (case-sensitive); a pattern that never matches where a language has none."""
+    abbreviations = _data(language).get("year_part_abbreviations", {})
+    return re.compile(rf"(?:{alternation(sorted(abbreviations, key=len, reverse=True))})[1-4]" if abbreviations else r"(?!)")
 
 
 def _merged(taken: list[_Time], found: list[_Time]) -> list[_Time]:
@@ -1083,7 +1149,9 @@ def _points_unit(sentence: str, start: int, found: list[tuple[int, int, _Reading
 def _spelled_out(sentence: str, language: str) -> list[tuple[int, int, _Reading]]:
     """"five billion tonnes", "un millón de litros", "one percent", "half a million", "entre seis mil y 9 mil millones"."""
     found: list[tuple[int, int, _Reading]] = []
-    if not _lexicon_pattern(language, r"(?:@scales@|@percent@)\b").search(sentence):
+    folded = _folded(sentence)
+    if folded is None and not _lexicon_pattern(language, r"(?:@scales@|@percent@)\b").search(sentence) \
+            or folded is not None and not _folded_gate(language, r"(?:@scales@|@percent@)\b").search(folded):
         return found  # every spelled-out figure is followed by one: one cheap scan instead of the number words'
     data = _data(language)
     pattern = _lexicon_pattern(language, r"\b(@number_words@)(\s+a)?\s+(?=(?:@scales@|@percent@)\b)")
@@ -1180,7 +1248,7 @@ def _dollar_sign(text: str, language: str) -> str | None:
 def _with_qualifier(sentence: str, start: int, end: int, language: str) -> str:
     """The figure's text including the qualifier that governs it ("more than $12 billion")."""
     before = sentence[max(0, start - _WINDOW):start]
-    for phrases in _data(language).get("qualifiers", {}).values():
+    for _, phrases in _qualifier_phrases(language):
         phrase = _ends_with(re.sub(r"\s+(?:the|a|an|los|las|el|la|un|una)$", "", before.rstrip(), flags=re.I), phrases)
         if phrase:
             position = before.lower().rfind(phrase)

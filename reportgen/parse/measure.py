@@ -77,6 +77,7 @@ class _Words:
     partitives: tuple[tuple[str, ...], ...]  # "of those", "de estos": a part of the figure just before
     share_links: frozenset[str]  # "Okafor with 41%", "Ruiz sigue con el 12%": a share held by whoever is named
     vote_measures: dict[str, str]  # words of a paragraph on an election → the measure of its shares, in order
+    vote_words: re.Pattern[str]  # any of ``vote_measures``' phrases as a whole word: one scan tells most paragraphs have none
     value_links: frozenset[str]  # "envíos por un valor de", "a deal worth": a money figure's link to what it values
     price: str  # "$120 a barrel": what a sum per unit of a good measures
     price_links: frozenset[str]
@@ -159,6 +160,8 @@ def _words(language: str) -> _Words:
         partitives=tuple(tuple(phrase.lower().split()) for phrase in data.get("partitives", [])),
         share_links=lower("share_links"),
         vote_measures={phrase.lower(): noun for phrase, noun in data.get("vote_measures", {}).items()},
+        vote_words=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(phrase.lower()) for phrase in data.get("vote_measures", {}))
+                              + r")(?!\w)" if data.get("vote_measures") else r"(?!)"),
         nouns=frozenset(noun.lower() for noun in data.get("verb_measures", {}).values()),
         range_openers=lower("range_openers", figures),
         change_nouns=lower("measure_change_nouns", figures) | lower("change_nouns"),
@@ -340,6 +343,8 @@ def _share(before: list[str], after: list[str], words: _Words, statistic: Statis
 def _vote_measure(statistics: list[Statistic], words: _Words) -> str | None:
     """The measure of a share held by a name in a paragraph on an election ("votes"), from its first vote word."""
     text = " ".join(dict.fromkeys(statistic.sentence.lower() for statistic in statistics))
+    if not words.vote_words.search(text):
+        return None  # no phrase anywhere; else the first phrase in the lexicon's order that the text holds
     return next((noun for phrase, noun in words.vote_measures.items()
                  if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)), None)
 
