@@ -9,6 +9,7 @@ from io import BytesIO
 from typing import Iterator
 
 from reportlab import rl_config
+from reportlab.pdfgen.canvas import Canvas
 
 from ... import __version__
 from ...compose.blocks import Block, Cover, Document, Notes, Section
@@ -29,8 +30,8 @@ def contents_pages(document: Document, theme: Theme) -> dict[str, int]:
     numbers the PDF's contents prints, for a Word contents to carry as its cached result.
 
     Recorded while the PDF is laid out, and kept for the last few renders: a Word render right
-    after the PDF render of the same document costs nothing more; otherwise the PDF is laid out
-    once (its bytes dropped)."""
+    after the PDF render of the same document costs nothing more; otherwise the PDF is paginated
+    once, nothing drawn and no bytes written."""
     with _recent_lock:
         for laid_document, laid_theme, pages in reversed(_recent):
             if (laid_document is document or laid_document == document) and (laid_theme is theme or laid_theme == theme):
@@ -50,7 +51,8 @@ def prepare(theme: Theme) -> None:
 
 def _lay_out(document: Document, theme: Theme, write: bool = True) -> tuple[bytes, dict[str, int]]:
     """The PDF's bytes and the page each section starts on; the pages are remembered. Without ``write``
-    the pages are laid out and drawn but never written out (no bytes): about a seventh of a render less."""
+    the pages are only paginated: every flowable wrapped and split as in a render, nothing drawn and no bytes
+    (``PackTemplate``'s ``draw``)."""
     body, heading = register_family(theme.body_font), register_family(theme.heading_font)
     typeset, heading_typeset = Typeset(body), Typeset(heading)
     colors = palette(theme)
@@ -62,10 +64,10 @@ def _lay_out(document: Document, theme: Theme, write: bool = True) -> tuple[byte
     template = PackTemplate(
         buffer, theme, cover, typeset, furniture, colors, styles,
         title=meta.title, author=meta.author, subject=meta.subject, keywords=list(meta.keywords),
-        creator=f"reportgen {__version__}", lang=meta.language, keepTogetherClass=KeepWithNext,
+        creator=f"reportgen {__version__}", lang=meta.language, keepTogetherClass=KeepWithNext, draw=write,
     )
     story = Story(styles, colors, typeset, heading_typeset, template.width, template.height).flowables(document.blocks)
-    canvas_maker = partial(FurnitureCanvas if write else _UnwrittenCanvas, furniture=furniture)
+    canvas_maker = partial(FurnitureCanvas, furniture=furniture) if write else _UnwrittenCanvas
     with _binary_streams():
         template.build(story, canvasmaker=canvas_maker)  # one pass: page numbers still to come are forms
     anchors = _anchors(document.blocks)
@@ -76,8 +78,8 @@ def _lay_out(document: Document, theme: Theme, write: bool = True) -> tuple[byte
     return buffer.getvalue(), pages
 
 
-class _UnwrittenCanvas(FurnitureCanvas):
-    """A canvas whose pages are only laid out: saving it serializes, compresses and subsets nothing."""
+class _UnwrittenCanvas(Canvas):
+    """The canvas of a layout that draws nothing: saving it serializes, compresses and subsets nothing."""
 
     def save(self) -> None:
         pass

@@ -7,6 +7,13 @@ pages as it takes. The contents' page numbers are forms the same way (see
 ``flowables.Contents``). Headings report themselves after layout: a bookmark,
 an outline entry and, if the contents lists them, their page number, so the
 outline mirrors the headings and every contents line links to its page.
+
+A template built with ``draw=False`` only paginates: its frames wrap and split
+every flowable exactly as a drawn one does but draw none (``UndrawnFrame``),
+its pages have no cover and no furniture, and a heading records its page but
+no bookmark, outline entry or contents number. What decides where a flowable
+goes is its wrap and split, never its drawing, so the pages it records are a
+drawn layout's: the numbers a Word contents carries, at about half the cost.
 """
 
 from __future__ import annotations
@@ -131,11 +138,31 @@ def draw_furniture(canvas: Canvas, doc: PackTemplate) -> None:
     canvas.restoreState()
 
 
+class UndrawnFrame(Frame):
+    """A frame that places flowables as ``Frame`` does, wrapping and moving down by the same
+    rules, but never draws them: ``Frame._add`` decides where each goes, then calls ``drawOn``,
+    which here does nothing."""
+
+    def add(self, flowable: Any, canv: Any, trySplit: int = 0) -> int:  # noqa: N803 (reportlab's names)
+        flowable.drawOn = _draw_nothing  # shadows the class's method for this one placement
+        try:
+            return super().add(flowable, canv, trySplit)
+        finally:
+            del flowable.drawOn
+
+
+def _draw_nothing(*args: Any, **kwargs: Any) -> None:
+    """What an undrawn flowable draws."""
+
+
 class PackTemplate(BaseDocTemplate):
-    """Two page templates (cover, body) and the heading hooks for outline and contents."""
+    """Two page templates (cover, body) and the heading hooks for outline and contents.
+
+    Without ``draw`` nothing is drawn, and the template only records each heading's page (see
+    the module's docstring)."""
 
     def __init__(self, stream: Any, theme: Theme, cover: Cover | None, typeset: Typeset, furniture: Furniture,
-                 palette: Palette, styles: dict, **kwargs: Any) -> None:
+                 palette: Palette, styles: dict, draw: bool = True, **kwargs: Any) -> None:
         top, right, bottom, left = (value * mm for value in theme.margins_mm)
         super().__init__(stream, pagesize=PAGE_SIZES[theme.page_size], topMargin=top, rightMargin=right,
                          bottomMargin=bottom, leftMargin=left, invariant=1, initialFontName=typeset.primary.regular,
@@ -144,13 +171,17 @@ class PackTemplate(BaseDocTemplate):
         self.palette, self.styles = palette, styles
         self.chapter: str | None = None  # the chapter being read: its title runs at the head of its pages
         self.section_pages: dict[str, int] = {}  # each heading's anchor → the page it is placed on
-        body_frame = Frame(left, bottom, self.width, self.height, id="body", leftPadding=0, rightPadding=0,
+        self.draw = draw
+        frame = Frame if draw else UndrawnFrame
+        body_frame = frame(left, bottom, self.width, self.height, id="body", leftPadding=0, rightPadding=0,
                            topPadding=0, bottomPadding=0)
-        cover_frame = Frame(left, bottom, self.width, self.height, id="cover")
-        self.addPageTemplates([
-            PageTemplate("cover", [cover_frame], onPage=self._draw_cover),
-            PageTemplate("body", [body_frame], onPageEnd=draw_furniture),
-        ])
+        cover_frame = frame(left, bottom, self.width, self.height, id="cover")
+        if draw:
+            pages = [PageTemplate("cover", [cover_frame], onPage=self._draw_cover),
+                     PageTemplate("body", [body_frame], onPageEnd=draw_furniture)]
+        else:
+            pages = [PageTemplate("cover", [cover_frame]), PageTemplate("body", [body_frame])]
+        self.addPageTemplates(pages)
 
     def beforeDocument(self) -> None:  # noqa: N802 (reportlab's name)
         self.canv.showOutline()
@@ -160,9 +191,11 @@ class PackTemplate(BaseDocTemplate):
         if outline is None:
             return
         level, text, key, contents = outline
+        self.section_pages.setdefault(key, self.page)
+        if not self.draw:
+            return  # no line of the contents was drawn: there is no room measured for its number
         if level == 0:
             self.chapter = None if key == CONTENTS_KEY else text
-        self.section_pages.setdefault(key, self.page)
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
         if contents is not None:
