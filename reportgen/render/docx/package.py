@@ -82,11 +82,6 @@ class _DeflateCache:
                     self._held -= len(old) + len(entry.data)
         return made
 
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-            self._held = 0
-
 
 DEFLATE_CACHE = _DeflateCache(_CACHE_BUDGET)
 
