@@ -18,10 +18,14 @@ import threading
 import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
+from docx.opc.oxml import CT_Relationships
 from docx.opc.package import OpcPackage
-from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
 from docx.opc.pkgwriter import _ContentTypesItem
+from docx.opc.rel import Relationships
 
 _LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
 _CENTRAL_ENTRY = struct.Struct("<4s4B4HL2L5H2L")
@@ -34,6 +38,7 @@ _DOS_TIME, _DOS_DATE = 0, (1 << 5) | 1  # 00:00:00 on 1980-01-01, the earliest d
 _FILE_ATTRIBUTES = 0o600 << 16  # rw------- as zipfile.writestr gives an entry
 _SIZE_LIMIT = (1 << 31) - 1  # zipfile switches to zip64 records above this; no Word package gets near it
 _CACHE_BUDGET = 32 << 20  # bytes held by the cache: blobs (mostly the template's own) and their deflated forms
+_LISTS_KEPT = 64  # content-type and relationship lists kept serialized: a few per template in use
 
 
 @dataclass(frozen=True)
@@ -97,13 +102,40 @@ def package_bytes(package: OpcPackage) -> bytes:
     for part in parts:
         part.before_marshal()
     archive = _Archive()
-    archive.add(CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob)
-    archive.add(PACKAGE_URI.rels_uri.membername, package.rels.xml)
+    archive.add(CONTENT_TYPES_URI.membername,
+                _content_types_xml(tuple(_TypedPart(part.partname, part.content_type) for part in parts)))
+    archive.add(PACKAGE_URI.rels_uri.membername, _rels_xml(package.rels))
     for part in parts:
         archive.add(part.partname.membername, part.blob)
         if len(part.rels):
-            archive.add(part.partname.rels_uri.membername, part.rels.xml)
+            archive.add(part.partname.rels_uri.membername, _rels_xml(part.rels))
     return archive.finish()
+
+
+class _TypedPart(NamedTuple):
+    """What ``[Content_Types].xml`` says of a part."""
+
+    partname: PackURI
+    content_type: str
+
+
+@lru_cache(maxsize=_LISTS_KEPT)
+def _content_types_xml(parts: tuple[_TypedPart, ...]) -> bytes:
+    """``[Content_Types].xml`` as python-docx writes it; most documents of a template have the same parts."""
+    return _ContentTypesItem.from_parts(parts).blob
+
+
+def _rels_xml(rels: Relationships) -> bytes:
+    """A ``.rels`` item as python-docx writes it (``Relationships.xml``), serialized once per distinct list."""
+    return _relationships_xml(tuple((rel.rId, rel.reltype, rel.target_ref, rel.is_external) for rel in rels.values()))
+
+
+@lru_cache(maxsize=_LISTS_KEPT)
+def _relationships_xml(rels: tuple[tuple[str, str, str, bool], ...]) -> bytes:
+    element = CT_Relationships.new()
+    for rel_id, reltype, target, external in rels:
+        element.add_rel(rel_id, reltype, target, external)
+    return element.xml
 
 
 class _Archive:
