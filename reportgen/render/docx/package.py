@@ -7,8 +7,8 @@ document of a theme and language; then its timestamps had to be patched for
 reproducible bytes. This writer emits what python-docx's would (the same
 parts, content types, order and zip fields, see ``zipfile.ZipFile.writestr``)
 with fixed 1980-01-01 timestamps, and takes a part's deflated bytes and CRC
-from a per-process cache (``_DeflateCache``) when the same blob was written
-before: an unchanged part costs a dictionary lookup instead of a deflate.
+from a per-process cache (``_DeflateCache``, which keeps a blob from the
+second time it is written): an unchanged part costs a dictionary lookup instead of a deflate.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ _UTF8_NAME = 0x800
 _DOS_TIME, _DOS_DATE = 0, (1 << 5) | 1  # 00:00:00 on 1980-01-01, the earliest date a zip can hold
 _FILE_ATTRIBUTES = 0o600 << 16  # rw------- as zipfile.writestr gives an entry
 _SIZE_LIMIT = (1 << 31) - 1  # zipfile switches to zip64 records above this; no Word package gets near it
-_CACHE_BUDGET = 32 << 20  # bytes held by the cache: blobs (mostly the template's own) and their deflated forms
+_CACHE_BUDGET = 16 << 20  # blobs kept and their deflated forms: ~0.9 MB per template in use, mostly its own bytes
 _LISTS_KEPT = 64  # content-type and relationship lists kept serialized: a few per template in use
 
 
@@ -50,20 +50,21 @@ class _Deflated:
 
 
 class _DeflateCache:
-    """Deflated blobs, least recently used dropped first once they hold more than ``budget`` bytes.
+    """Deflated blobs met more than once, least recently used dropped first beyond ``budget`` bytes.
 
     Keyed by the blob itself: a bytes object keeps its hash once computed and a
     lookup compares contents, so a part shared by every copy of the template
     (the same object each time) is found at once, a part serialized afresh
-    with the same XML (settings, fonts) for the price of a hash, and a changed
-    part is never mistaken for an old one. A part python-docx keeps as bytes
-    is held by the template anyway; the budget bounds what one-off parts
-    (each document's body) keep alive.
+    with the same XML (fonts, a logo) for the price of a hash, and a changed
+    part is never mistaken for an old one. A blob is kept only the second time
+    it comes (its hash is remembered the first time): each document's own
+    body and properties, met once, hold no memory in a long batch.
     """
 
-    def __init__(self, budget: int) -> None:
-        self.budget = budget
+    def __init__(self, budget: int, remembered: int = 4096) -> None:
+        self.budget, self.remembered = budget, remembered
         self._entries: OrderedDict[bytes, _Deflated] = OrderedDict()
+        self._met_once: OrderedDict[int, None] = OrderedDict()  # hashes of blobs deflated once, not kept
         self._held = 0
         self._lock = threading.Lock()  # renders may run in threads (a threaded executor)
 
@@ -76,16 +77,26 @@ class _DeflateCache:
                 return found
         compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -zlib.MAX_WBITS)
         made = _Deflated(compressor.compress(blob) + compressor.flush(), zlib.crc32(blob))
-        cost = len(blob) + len(made.data)
-        if cost <= self.budget:
-            with self._lock:
-                if blob not in self._entries:
-                    self._entries[blob] = made
-                    self._held += cost
-                while self._held > self.budget:
-                    old, entry = self._entries.popitem(last=False)
-                    self._held -= len(old) + len(entry.data)
+        with self._lock:
+            self._keep(blob, made)
         return made
+
+    def _keep(self, blob: bytes, made: _Deflated) -> None:
+        """Remember a first meeting; keep the deflated blob on the second, within the budget."""
+        digest = hash(blob)
+        if digest not in self._met_once:
+            self._met_once[digest] = None
+            if len(self._met_once) > self.remembered:
+                self._met_once.popitem(last=False)
+            return
+        cost = len(blob) + len(made.data)
+        if cost > self.budget or blob in self._entries:
+            return
+        self._entries[blob] = made
+        self._held += cost
+        while self._held > self.budget:
+            old, entry = self._entries.popitem(last=False)
+            self._held -= len(old) + len(entry.data)
 
 
 DEFLATE_CACHE = _DeflateCache(_CACHE_BUDGET)
