@@ -1,4 +1,5 @@
-"""Where a Word pack's time goes: cProfile of one N-article DOCX build, and the render alone.
+"""Where a Word pack's time goes: cProfile of one N-article DOCX build, the render alone, and the CPU a
+one-article document costs (what a split batch pays per document).
 
     python benchmarks/docx_profile.py [N] [--top 25] [--sort tottime|cumtime]
 
@@ -6,7 +7,9 @@ The N inputs are made as the shared floor benchmark's ``ratio.py`` makes them
 (reimplemented here: the two seed articles repeated, each repeat with its own
 title). The whole build runs in-process under cProfile (one job, so the
 profile sees the render); then the pack's composed document is rendered a few
-more times without the profiler, best of those in milliseconds, per article.
+more times without the profiler, best of those in milliseconds, per article;
+last each seed article is rendered as a one-article pack, as a split batch
+renders it (``pipeline.run._render``), CPU milliseconds per document.
 Run it with ``PYTHONDONTWRITEBYTECODE`` unset, or imports dominate. Prints
 numbers; asserts nothing.
 """
@@ -63,6 +66,27 @@ def _render_only_ms(paths: list[Path]) -> float:
     return best * 1000
 
 
+def _one_article_cpu_ms(rounds: int = 40) -> float:
+    """Median CPU per one-article Word document, the template and the shared parts made already."""
+    from reportgen import parse_file, seed_paths
+    from reportgen.model import Pack
+    from reportgen.pipeline.run import _render
+    from reportgen.themes import load_theme
+
+    theme = load_theme("default")
+    packs = [Pack((parse_file(path),), "", date="2025-12-08") for path in sorted(seed_paths())]
+    for pack in packs:
+        _render(pack, "docx", "en", theme)
+    times = []
+    for _ in range(ROUNDS):
+        start = time.process_time()
+        for _ in range(rounds):
+            for pack in packs:
+                _render(pack, "docx", "en", theme)
+        times.append((time.process_time() - start) / (rounds * len(packs)))
+    return sorted(times)[len(times) // 2] * 1000
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("articles", type=int, nargs="?", default=50)
@@ -80,6 +104,7 @@ def main() -> None:
         pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.top)
         render = _render_only_ms(paths)
     print(f"render alone, {args.articles} articles: {render:.0f} ms ({render / args.articles:.1f} ms per article)")
+    print(f"one-article document: {_one_article_cpu_ms():.1f} ms CPU")
 
 
 if __name__ == "__main__":

@@ -4,8 +4,8 @@ Every paragraph names a style (see ``styles.py``); tables take the theme's
 colours through a table style or cell shading; the contents is a real TOC
 field with its entries already written in, which Word refreshes on opening;
 each figure's note is a real footnote at its mark (``footnotes.py``).
-The zip is rewritten with fixed timestamps so the same inputs give the same
-bytes.
+The zip is written by ``package.py`` (fixed timestamps, so the same inputs give
+the same bytes; parts every document shares deflated once per process).
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ import datetime as dt
 import hashlib
 import os
 import re
-import struct
-import zipfile
 from copy import deepcopy
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -45,11 +43,11 @@ from . import fragments, oxml
 from .marker import mark_pack
 from .reference import without_outside_links
 from .footnotes import Footnotes, after_number
+from .package import package_bytes
 from .styles import LANGUAGE_TAGS, apply_styles, default_template
 
 PAGE_SIZES_MM = {"A4": (210, 297), "Letter": (215.9, 279.4)}
 PARAGRAPH_STYLES = {"body": "Normal", "lead": LEAD, "source": SOURCE_LINE, "note": NOTE}
-_DOS_EPOCH = struct.pack("<HH", 0, (0 << 9) | (1 << 5) | 1)  # time 00:00:00, date 1980-01-01
 _TWIPS_PER_MM = 1440 / 25.4
 _PROPERTY_CHARS = 255  # the OPC limit on a core property, which python-docx enforces
 _RUNNING_CHARS = 120  # header and footer lines: a long title or footer must not fill every page
@@ -80,9 +78,7 @@ def render_docx(document: b.Document, theme: Theme, contents_pages: Mapping[str,
         mark_pack(word, document.pack, document.meta.language)
     if contents_pages is None:  # else the cached results are right; a reference template's own setting stays
         oxml.update_fields_on_open(word.settings.element)
-    buffer = BytesIO()
-    word.save(buffer)
-    return _fixed_zip(buffer.getvalue())
+    return package_bytes(word.part.package)
 
 
 def prepare(theme: Theme, language: str) -> None:
@@ -522,24 +518,3 @@ def _stamp(pack_date: str | None) -> dt.datetime:
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
     day = dt.date.fromisoformat(pack_date) if pack_date else dt.date(2000, 1, 1)
     return dt.datetime(day.year, day.month, day.day)
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """The same package with every entry's timestamp set to 1980-01-01: identical inputs, identical bytes.
-
-    The dates sit at fixed offsets of each local header and central-directory
-    entry, so they are overwritten in place rather than by recompressing.
-    """
-    package = bytearray(data)
-    with zipfile.ZipFile(BytesIO(data)) as archive:
-        entries = archive.infolist()
-        central = archive.start_dir
-    for entry in entries:
-        package[entry.header_offset + 10:entry.header_offset + 14] = _DOS_EPOCH
-    for _ in entries:
-        if package[central:central + 4] != b"PK\x01\x02":
-            raise ValueError("unexpected zip layout")
-        package[central + 12:central + 16] = _DOS_EPOCH
-        name, extra, comment = struct.unpack("<HHH", package[central + 28:central + 34])
-        central += 46 + name + extra + comment
-    return bytes(package)
