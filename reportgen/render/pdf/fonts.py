@@ -48,12 +48,50 @@ class _Face:
         if self._coverage is None:
             with _registering:
                 if self._coverage is None:
-                    font = TTFont(self.name, str(self.path))
+                    font = _TTFont(self.name, str(self.path))
                     pdfmetrics.registerFont(font)  # maps this name's <b>/<i> to itself: ours go back on top
                     for mapping in _mappings:
                         addMapping(*mapping)
                     self._coverage = frozenset(font.face.charToGlyph)
         return self._coverage
+
+
+class _TTFont(TTFont):
+    """reportlab's TrueType font, with a fast path for the text a page draws most: characters the
+    document has already met, all in the first 256-code subset. reportlab maps every drawn string
+    to subset codes in a Python loop per character (a tenth of a pack's render); such a string is
+    one ``str.translate`` instead, with exactly the bytes the loop gives. Anything else — a new
+    character, one the font lacks, a later subset — takes reportlab's loop, which assigns it."""
+
+    def splitString(self, text: str | bytes, doc: object, encoding: str = "utf-8") -> list[tuple[int, bytes]]:  # noqa: N802
+        state = self.state.get(doc)
+        if state is not None and isinstance(text, str):
+            known = _FirstSubset.of(state)
+            if known.chars.issuperset(text):
+                return [(0, text.translate(known.table).encode("latin-1"))] if text else []
+        return super().splitString(text, doc, encoding)
+
+
+@dataclass
+class _FirstSubset:
+    """The characters a document's font state has put in subset 0, and their codes as a translate table
+    (no-break space is drawn as the space, as reportlab draws it). Rebuilt when the state assigns more."""
+
+    assigned: int
+    chars: frozenset[str]
+    table: dict[int, int]
+
+    @classmethod
+    def of(cls, state: object) -> _FirstSubset:
+        assignments: dict[int, int] = state.assignments  # type: ignore[attr-defined]
+        known: _FirstSubset | None = getattr(state, "_reportgen_first_subset", None)
+        if known is None or known.assigned != len(assignments):
+            table = {code: n for code, n in assignments.items() if n < 256 and code != 0xA0}
+            if 32 in table:
+                table[0xA0] = table[32]
+            known = cls(len(assignments), frozenset(map(chr, table)), table)
+            state._reportgen_first_subset = known  # type: ignore[attr-defined]
+        return known
 
 
 class _BySlot(Mapping[str, _T]):
