@@ -37,7 +37,11 @@ _UTF8_NAME = 0x800
 _DOS_TIME, _DOS_DATE = 0, (1 << 5) | 1  # 00:00:00 on 1980-01-01, the earliest date a zip can hold
 _FILE_ATTRIBUTES = 0o600 << 16  # rw------- as zipfile.writestr gives an entry
 _SIZE_LIMIT = (1 << 31) - 1  # zipfile switches to zip64 records above this; no Word package gets near it
-_CACHE_BUDGET = 16 << 20  # blobs kept and their deflated forms: ~0.9 MB per template in use, mostly its own bytes
+_CACHE_BUDGET = 8 << 20  # blobs kept and their deflated forms: ~0.9 MB per template in use, mostly its own bytes
+# Only parts this big are kept: a template's styles (~365 and ~438 KB) are what costs to deflate. A smaller
+# part met twice is usually one article's own (its properties in the en and the es file of a split batch),
+# deflated in a fraction of a millisecond; kept, such parts filled the budget in a long batch's workers.
+_CACHED_FROM = 64 << 10
 _LISTS_KEPT = 64  # content-type and relationship lists kept serialized: a few per template in use
 
 
@@ -50,7 +54,8 @@ class _Deflated:
 
 
 class _DeflateCache:
-    """Deflated blobs met more than once, least recently used dropped first beyond ``budget`` bytes.
+    """Deflated blobs of ``smallest`` bytes or more met more than once, least recently used dropped
+    first beyond ``budget`` bytes.
 
     Keyed by the blob itself: a bytes object keeps its hash once computed and a
     lookup compares contents, so a part shared by every copy of the template
@@ -61,8 +66,8 @@ class _DeflateCache:
     body and properties, met once, hold no memory in a long batch.
     """
 
-    def __init__(self, budget: int, remembered: int = 4096) -> None:
-        self.budget, self.remembered = budget, remembered
+    def __init__(self, budget: int, smallest: int = _CACHED_FROM, remembered: int = 4096) -> None:
+        self.budget, self.smallest, self.remembered = budget, smallest, remembered
         self._entries: OrderedDict[bytes, _Deflated] = OrderedDict()
         self._met_once: OrderedDict[int, None] = OrderedDict()  # hashes of blobs deflated once, not kept
         self._held = 0
@@ -83,6 +88,8 @@ class _DeflateCache:
 
     def _keep(self, blob: bytes, made: _Deflated) -> None:
         """Remember a first meeting; keep the deflated blob on the second, within the budget."""
+        if len(blob) < self.smallest:
+            return
         digest = hash(blob)
         if digest not in self._met_once:
             self._met_once[digest] = None
