@@ -25,13 +25,11 @@ if TYPE_CHECKING:
 
 MAX_INPUT_MB = 4096  # --max-input-size: past this a number is a mistake (articles are KBs)
 
-# The command's process is one build. Its millions of short-lived objects (layout lines, fragments, XML)
-# are freed by reference counting, so the cyclic collector's default pace (a pass every 700 allocations)
-# re-walks young objects for nothing: ~5 % of a render. And the process ends with its command: Python's
-# last collection at exit would walk every object the build made only to free memory the system takes
-# back anyway, ~60 ms of a cold build; frozen, they are left to the system (files are all written and
-# closed by then). Set where the command line loads: ``reportgen.build`` leaves a caller's collector alone.
-gc.set_threshold(50_000, 20, 20)
+# The command's process ends with its command: Python's last collection at exit would walk every object
+# the build made (fonts, lexicons, layouts) only to free memory the system takes back anyway, ~60 ms of a
+# cold build. Frozen, they are left to the system; files are all written and closed by then. (A slower
+# collector pace during the build was tried: ~5 % off a pack's render, but workers held 25-30 MiB more
+# and grew with the batch.)
 atexit.register(gc.freeze)
 
 
