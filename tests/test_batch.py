@@ -217,3 +217,21 @@ def test_a_renderer_that_fails_to_prepare_still_renders_and_reports_per_document
     monkeypatch.setattr(PdfRenderer, "prepare", broken)
     result = build([QA_SEED, NEWS_SEED], formats=["pdf", "docx"], out=tmp_path, jobs=2, date="2025-12-08")
     assert len(result.built) == 2 and not result.errors
+
+
+def test_workers_start_with_what_they_inherit_frozen_and_the_build_keeps_its_own_collector():
+    """Python's advice for fork without exec: a worker's collections skip the objects it inherited (no time
+    spent on them, their pages stay shared); the building process itself is left as it was."""
+    import gc
+    import multiprocessing
+
+    from reportgen.jobs import _pool
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("only forked workers inherit objects")
+    pool = _pool(1)
+    try:
+        assert gc.get_freeze_count() == 0
+        assert pool.submit(gc.get_freeze_count).result() > 10_000
+    finally:
+        pool.shutdown()
