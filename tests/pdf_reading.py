@@ -41,6 +41,21 @@ def chapter_pages(path: Path) -> list[int]:
     return [reader.get_destination_page_number(item) + 1 for item in reader.outline if not isinstance(item, list)]
 
 
+def outline_pages(reader: PdfReader) -> list[tuple[str, int]]:
+    """Every outline entry, nested ones included, in reading order: its title and the page it opens."""
+    found: list[tuple[str, int]] = []
+
+    def walk(items: list) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                found.append((item.title, reader.get_destination_page_number(item) + 1))
+
+    walk(reader.outline)
+    return found
+
+
 def page_fill(path: Path, frame_top: float, frame_bottom: float) -> dict[int, float]:
     """Per body page, the share of the frame's height its text reaches down to (1.0: full)."""
     lowest: dict[int, float] = {}

@@ -9,6 +9,7 @@ import docx
 import pytest
 
 from conftest import NEWS_SEED, QA_SEED
+from pdf_reading import outline_pages
 from reportgen import parse_file
 from reportgen.compose import Brand, compose_pack
 from reportgen.model import Pack
@@ -84,17 +85,7 @@ def test_by_default_the_word_contents_carries_the_pdfs_page_numbers(tmp_path):
 
     result = build([QA_SEED, NEWS_SEED], formats=["docx", "pdf"], out=tmp_path, date="2025-12-08", jobs=1)
     paths = {output.format: output.path for output in result.outputs}
-    reader = PdfReader(paths["pdf"])
-    outline: list[tuple[str, int]] = []  # in reading order: "Key figures" is in every chapter
-
-    def walk(items) -> None:
-        for item in items:
-            if isinstance(item, list):
-                walk(item)
-            else:
-                outline.append((item.title, reader.get_destination_page_number(item) + 1))
-
-    walk(reader.outline)
+    outline = outline_pages(PdfReader(paths["pdf"]))  # in reading order: "Key figures" is in every chapter
     word = docx.Document(str(paths["docx"]))
     entries = [[t.text for t in paragraph.find(f"{W}hyperlink").iter(f"{W}t")] for paragraph in _entries(word)]
     assert len(entries) > 10

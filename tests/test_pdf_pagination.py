@@ -16,6 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT
+from pdf_reading import outline_pages
 from reportgen import parse_file, seed_paths
 from reportgen.compose import Brand, compose_pack
 from reportgen.compose.blocks import Document, Notes, Section
@@ -64,18 +65,8 @@ def _headings(document: Document) -> list[tuple[str, str]]:
 
 def _rendered_pages(document: Document, theme, headings: list[tuple[str, str]]) -> dict[str, int]:
     """Each heading's anchor → the page its outline entry opens in the rendered PDF."""
-    reader = PdfReader(BytesIO(pdf_document.render_pdf(document, theme)))
-    outline: list[tuple[str, int]] = []  # in reading order, with entries no heading here has (a commentator)
-
-    def flatten(items: list) -> None:
-        for item in items:
-            if isinstance(item, list):
-                flatten(item)
-            else:
-                outline.append((item.title, reader.get_destination_page_number(item) + 1))
-
-    flatten(reader.outline)
-    entries = iter(outline)
+    # in reading order, with entries no heading here has (a commentator)
+    entries = iter(outline_pages(PdfReader(BytesIO(pdf_document.render_pdf(document, theme)))))
     return {anchor: next(page for entry, page in entries if entry == title) for anchor, title in headings}
 
 
