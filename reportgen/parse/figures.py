@@ -1149,9 +1149,10 @@ def _points_unit(sentence: str, start: int, found: list[tuple[int, int, _Reading
 def _spelled_out(sentence: str, language: str) -> list[tuple[int, int, _Reading]]:
     """"five billion tonnes", "un millón de litros", "one percent", "half a million", "entre seis mil y 9 mil millones"."""
     found: list[tuple[int, int, _Reading]] = []
-    folded = _folded(sentence)
-    if folded is None and not _lexicon_pattern(language, r"(?:@scales@|@percent@)\b").search(sentence) \
-            or folded is not None and not _folded_gate(language, r"(?:@scales@|@percent@)\b").search(folded):
+    folded, scale_or_percent = _folded(sentence), r"(?:@scales@|@percent@)\b"
+    followed = (_lexicon_pattern(language, scale_or_percent).search(sentence) if folded is None
+                else _folded_gate(language, scale_or_percent).search(folded))
+    if not followed:
         return found  # every spelled-out figure is followed by one: one cheap scan instead of the number words'
     data = _data(language)
     pattern = _lexicon_pattern(language, r"\b(@number_words@)(\s+a)?\s+(?=(?:@scales@|@percent@)\b)")

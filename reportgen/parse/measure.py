@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..model import Period, Statistic
+from .alternation import alternation
 from .people import is_place
 
 MAX_WORDS = 6
@@ -160,8 +161,8 @@ def _words(language: str) -> _Words:
         partitives=tuple(tuple(phrase.lower().split()) for phrase in data.get("partitives", [])),
         share_links=lower("share_links"),
         vote_measures={phrase.lower(): noun for phrase, noun in data.get("vote_measures", {}).items()},
-        vote_words=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(phrase.lower()) for phrase in data.get("vote_measures", {}))
-                              + r")(?!\w)" if data.get("vote_measures") else r"(?!)"),
+        vote_words=re.compile(rf"(?<!\w)(?:{alternation(phrase.lower() for phrase in data['vote_measures'])})(?!\w)"
+                              if data.get("vote_measures") else r"(?!)"),
         nouns=frozenset(noun.lower() for noun in data.get("verb_measures", {}).values()),
         range_openers=lower("range_openers", figures),
         change_nouns=lower("measure_change_nouns", figures) | lower("change_nouns"),

@@ -284,11 +284,12 @@ def _prepare(packs: list[Slot], theme: Theme) -> None:
         if known is not None:
             translations(known)
         prepare = getattr(renderer_for(fmt), "prepare", None)
-        try:
-            if prepare is not None:
-                prepare(theme, known, max(len(slot.inputs) for slot in packs if slot.format == fmt))
-        except Exception:  # noqa: BLE001 - what fails here fails again in the render, which reports it per document
+        if prepare is None:
             continue
+        try:
+            prepare(theme, known, max(len(slot.inputs) for slot in packs if slot.format == fmt))
+        except Exception:  # noqa: BLE001 - what fails here fails again in the render, which reports it per document
+            pass
 
 
 def _identities(reading: PackReading) -> tuple[_Identity, ...]:

@@ -15,7 +15,7 @@ from ... import __version__
 from ...compose.blocks import Block, Cover, Document, Notes, Section
 from ...themes import Theme
 from .flowables import KeepWithNext, Story
-from .fonts import Typeset, register_family
+from .fonts import RegisteredFamily, Typeset, register_family
 from .page import Furniture, FurnitureCanvas, PackTemplate
 from .styles import palette, paragraph_styles
 
@@ -46,17 +46,22 @@ _recent_lock = threading.Lock()
 
 def prepare(theme: Theme) -> None:
     """Register the fonts ``theme``'s paragraph styles name (parsing their files), as a render would first."""
-    paragraph_styles(theme, register_family(theme.body_font), register_family(theme.heading_font))
+    _families_and_styles(theme)
+
+
+def _families_and_styles(theme: Theme) -> tuple[RegisteredFamily, RegisteredFamily, dict]:
+    """The theme's body and heading families, registered, and the paragraph styles set in them."""
+    body, heading = register_family(theme.body_font), register_family(theme.heading_font)
+    return body, heading, paragraph_styles(theme, body, heading)
 
 
 def _lay_out(document: Document, theme: Theme, write: bool = True) -> tuple[bytes, dict[str, int]]:
     """The PDF's bytes and the page each section starts on; the pages are remembered. Without ``write``
     the pages are only paginated: every flowable wrapped and split as in a render, nothing drawn and no bytes
     (``PackTemplate``'s ``draw``)."""
-    body, heading = register_family(theme.body_font), register_family(theme.heading_font)
+    body, heading, styles = _families_and_styles(theme)
     typeset, heading_typeset = Typeset(body), Typeset(heading)
     colors = palette(theme)
-    styles = paragraph_styles(theme, body, heading)
     meta = document.meta
     cover = next((block for block in document.blocks if isinstance(block, Cover)), None)
     buffer = BytesIO()
