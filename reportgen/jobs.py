@@ -20,8 +20,9 @@ import threading
 import time
 from collections import deque
 from contextlib import contextmanager, nullcontext
+from contextvars import ContextVar
 from itertools import islice
-from typing import TYPE_CHECKING, Callable, ContextManager, Iterator
+from typing import TYPE_CHECKING, Any, Callable, ContextManager, Iterator
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -33,6 +34,7 @@ JOBS_AHEAD_ON_CALLERS = 64  # a caller's executor (a cluster), whose size is not
 WORTH_A_POOL = 4  # fewer jobs than this run inline: starting workers would cost more than it saves
 _STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 _PR_SET_PDEATHSIG = 1
+_core_to_spare: ContextVar[bool] = ContextVar("reportgen_core_to_spare", default=False)
 
 
 class Interrupted(KeyboardInterrupt):
@@ -191,11 +193,15 @@ class Runner:
         total = len(items)
         executor = self._executor(total)
         if executor is None:
+            spare = self.callers is None and min(self.requested, os.cpu_count() or 1) > 1
             for done, item in enumerate(items, 1):
+                inline = _core_to_spare.set(spare)
                 try:
                     outcome = function(item)
                 except Exception as error:  # noqa: BLE001 - the per-file boundary
                     outcome = failed(item, error)
+                finally:
+                    _core_to_spare.reset(inline)
                 yield outcome
                 self._report(phase, done, total)
             return
@@ -235,6 +241,67 @@ def _pool(workers: int) -> Executor:
     finally:
         gc.unfreeze()
     return pool
+
+
+class Aside:
+    """One call computed on a process forked for it, while this process goes on; ``result()`` waits for it.
+
+    Forked, so the call's arguments are not pickled and everything this process has loaded is there
+    already; the worker leaves stop signals to this process and dies with it (``worker_start``).
+    """
+
+    def __init__(self, function: Callable[..., Any], *args: object) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self._reply, reply = context.Pipe(duplex=False)
+        self._process = context.Process(target=_aside, args=(os.getpid(), reply, function, args), daemon=True,
+                                        name="reportgen-aside")
+        gc.freeze()  # as for the pool's workers: what the worker inherited stays shared
+        try:
+            self._process.start()
+        finally:
+            gc.unfreeze()
+            reply.close()
+
+    def result(self) -> Any:
+        """The call's value, or the exception it raised; a worker that died raises ChildProcessError.
+        Stopped while waiting (Ctrl-C), the worker is stopped too."""
+        try:
+            succeeded, value = self._reply.recv()
+        except EOFError:
+            raise ChildProcessError("the worker computing it ended without an answer") from None
+        finally:
+            self._reply.close()
+            if self._process.is_alive():
+                self._process.terminate()
+            self._process.join()
+        if succeeded:
+            return value
+        raise value
+
+
+def aside(function: Callable[..., Any], *args: object) -> Aside | None:
+    """``function(*args)`` started on a core of its own when the job now running inline (``Runner.map``) has
+    one to spare — ``--jobs`` above 1, two cores or more, no caller's executor, fork available —
+    else None: the caller computes it itself."""
+    import multiprocessing
+
+    if not _core_to_spare.get() or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return Aside(function, *args)
+
+
+def _aside(parent: int, reply: Any, function: Callable[..., Any], args: tuple) -> None:
+    worker_start(parent)
+    try:
+        answer: tuple[bool, object] = (True, function(*args))
+    except Exception as error:  # noqa: BLE001 - sent back to be raised where the value was wanted
+        answer = (False, error)
+    try:
+        reply.send(answer)
+    except Exception as error:  # noqa: BLE001 - an answer that cannot be pickled
+        reply.send((False, RuntimeError(f"{type(error).__name__}: {error}")))
 
 
 def _settled(item: object, future: Future, failed: Callable[[object, BaseException], object]) -> object:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping
 
 from .. import register
 
@@ -22,14 +23,20 @@ class DocxRenderer:
         """``contents_pages``: section anchor → page number, for the contents' cached result (see
         ``render_docx``). By default the PDF's own numbers for the same pack: taken from its render
         when this process just made it (``--format pdf --format docx``), else from one layout of it,
-        so Word opens on a contents with page numbers and asks nothing."""
+        so Word opens on a contents with page numbers and asks nothing. That layout runs on a core
+        of its own where the build has one to spare (``jobs.aside``) while this one writes the body."""
         from ...compose.blocks import Contents
         from .document import render_docx
 
         if contents_pages is None and any(isinstance(block, Contents) for block in document.blocks):
-            from ..pdf import contents_pages as pdf_pages
+            from ...jobs import aside
+            from ..pdf import contents_pages as pdf_pages, recorded_contents_pages
 
-            contents_pages = pdf_pages(document, theme)
+            contents_pages = recorded_contents_pages(document, theme)
+            if contents_pages is None:
+                laying_out = aside(pdf_pages, document, theme)
+                contents_pages = pdf_pages(document, theme) if laying_out is None else _PagesLater(
+                    laying_out.result, lambda: pdf_pages(document, theme))
         return render_docx(document, theme, contents_pages)
 
     def prepare(self, theme: Theme, language: str | None, articles: int) -> None:
@@ -43,6 +50,30 @@ class DocxRenderer:
             from ..pdf import PdfRenderer
 
             PdfRenderer().prepare(theme, language, articles)
+
+
+class _PagesLater(Mapping[str, int]):
+    """Page numbers still being counted elsewhere: the first lookup waits for them (``render_docx`` looks
+    them up last); if that work failed, they are counted here."""
+
+    def __init__(self, counted: Callable[[], Mapping[str, int]], count_here: Callable[[], Mapping[str, int]]) -> None:
+        self._counted, self._count_here = counted, count_here
+
+    @cached_property
+    def _pages(self) -> Mapping[str, int]:
+        try:
+            return self._counted()
+        except Exception:  # noqa: BLE001 - a worker that died or failed: the numbers are counted here instead
+            return self._count_here()
+
+    def __getitem__(self, anchor: str) -> int:
+        return self._pages[anchor]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._pages)
+
+    def __len__(self) -> int:
+        return len(self._pages)
 
 
 def check_reference_docx(path: str | Path) -> Path:

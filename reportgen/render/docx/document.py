@@ -252,9 +252,16 @@ class _Writer(BlockVisitor[None]):
         if not sections:
             self.body.add(fragments.paragraph(self.style_ids["toc 1"], start + fragments.FIELD_END))
             return
-        last = len(sections) - 1
-        for index, section in enumerate(sections):
-            bookmark = self.heading_bookmarks[section.anchor] = f"_Toc{index + 1:08d}"
+        entries = [(section, f"_Toc{index + 1:08d}") for index, section in enumerate(sections)]
+        self.heading_bookmarks.update((section.anchor, bookmark) for section, bookmark in entries)
+        self.body.add_later(lambda: self.contents_entries(entries, start, pages))  # pages may still be counted
+
+    def contents_entries(self, entries: list[tuple[b.Section, str]], start: str,
+                         pages: Mapping[str, int | str] | None) -> str:
+        """The contents' paragraphs: each entry a link to its heading's bookmark, with its page if known."""
+        paragraphs = []
+        last = len(entries) - 1
+        for index, (section, bookmark) in enumerate(entries):
             runs = fragments.run(section.title)
             if pages is not None and section.anchor in pages:
                 number = str(pages[section.anchor])
@@ -264,7 +271,8 @@ class _Writer(BlockVisitor[None]):
                 runs = start + runs  # the field's instruction comes before the first entry's text
             if index == last:
                 runs += fragments.FIELD_END
-            self.body.add(fragments.paragraph(self.style_ids[f"toc {section.level}"], runs))
+            paragraphs.append(fragments.paragraph(self.style_ids[f"toc {section.level}"], runs))
+        return "".join(paragraphs)
 
     def visit_section(self, block: b.Section) -> None:
         """The heading, inside the bookmark its contents entry links to, then what belongs under it."""

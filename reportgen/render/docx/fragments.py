@@ -10,7 +10,7 @@ python-docx would write, so a Word pack keeps its bytes.
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from lxml import etree
 
@@ -176,16 +176,21 @@ class Fragments:
 
     def __init__(self, parent, before_last: bool) -> None:
         self.parent, self.before_last = parent, before_last
-        self.pending: list[str] = []
+        self.pending: list[str | Callable[[], str]] = []
 
     def add(self, markup: str) -> None:
+        self.pending.append(markup)
+
+    def add_later(self, markup: Callable[[], str]) -> None:
+        """Markup made only when flushed, in its place: for content that waits on work still running."""
         self.pending.append(markup)
 
     def flush(self) -> None:
         """Parse what is pending in one go and move it into the parent."""
         if not self.pending:
             return
-        children = list(etree.fromstring(_OPEN + "".join(self.pending) + _CLOSE, _PARSER))
+        markup = "".join(part if isinstance(part, str) else part() for part in self.pending)
+        children = list(etree.fromstring(_OPEN + markup + _CLOSE, _PARSER))
         self.pending.clear()
         at = len(self.parent) - 1 if self.before_last else len(self.parent)
         self.parent[at:at] = children

@@ -34,3 +34,10 @@ def contents_pages(document: Document, theme: Theme) -> dict[str, int]:
     from .document import contents_pages as pages
 
     return pages(document, theme)
+
+
+def recorded_contents_pages(document: Document, theme: Theme) -> dict[str, int] | None:
+    """``contents_pages`` if this process laid the same PDF out lately (nothing to compute), else None."""
+    from .document import recorded_contents_pages as recorded
+
+    return recorded(document, theme)

@@ -32,11 +32,17 @@ def contents_pages(document: Document, theme: Theme) -> dict[str, int]:
     Recorded while the PDF is laid out, and kept for the last few renders: a Word render right
     after the PDF render of the same document costs nothing more; otherwise the PDF is paginated
     once, nothing drawn and no bytes written."""
+    recorded = recorded_contents_pages(document, theme)
+    return recorded if recorded is not None else dict(_lay_out(document, theme, write=False)[1])
+
+
+def recorded_contents_pages(document: Document, theme: Theme) -> dict[str, int] | None:
+    """The pages of ``contents_pages`` when this process laid the same document out lately, else None."""
     with _recent_lock:
         for laid_document, laid_theme, pages in reversed(_recent):
             if (laid_document is document or laid_document == document) and (laid_theme is theme or laid_theme == theme):
                 return dict(pages)
-    return dict(_lay_out(document, theme, write=False)[1])
+    return None
 
 
 _RECENT = 4  # (document, theme) pairs whose page numbers are kept
