@@ -238,34 +238,39 @@ def test_workers_start_with_what_they_inherit_frozen_and_the_build_keeps_its_own
 
 
 def _layouts_recorded(tmp_path, monkeypatch, fail_elsewhere: bool = False) -> Path:
-    """Every page-number layout of the PDF writes a file naming the process it ran in; with
-    ``fail_elsewhere`` a layout outside this process fails (a worker that breaks)."""
+    """Every page-number layout of the PDF (whole or a part) writes a file naming the process it ran in;
+    with ``fail_elsewhere`` a layout outside this process fails (a worker that breaks)."""
     from reportgen.render.pdf import document as pdf_document
 
-    lay_out, here, log = pdf_document._lay_out, os.getpid(), tmp_path / "layouts"
+    built, here, log = pdf_document._built, os.getpid(), tmp_path / "layouts"
     log.mkdir()
 
-    def recorded(document, theme, write=True):
+    def recorded(document, theme, blocks, stream, write, *args, **kwargs):
         if not write:
             (log / f"{os.getpid()}-{time.monotonic_ns()}").touch()
             if fail_elsewhere and os.getpid() != here:
                 raise MemoryError("the worker ran out")
-        return lay_out(document, theme, write)
+        return built(document, theme, blocks, stream, write, *args, **kwargs)
 
-    monkeypatch.setattr(pdf_document, "_lay_out", recorded)
+    monkeypatch.setattr(pdf_document, "_built", recorded)
     monkeypatch.setattr(pdf_document, "_recent", [])  # no pages remembered from an earlier test's layout
     return log
 
 
+def _in_this_process(log: Path) -> list[bool]:
+    return sorted(int(stamp.name.split("-")[0]) == os.getpid() for stamp in log.iterdir())
+
+
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: nothing to run beside the build")
-def test_a_word_packs_page_numbers_are_counted_on_another_core_while_the_build_writes_its_body(tmp_path, monkeypatch):
+def test_a_word_packs_page_numbers_are_counted_in_two_halves_at_once_while_the_build_writes_its_body(tmp_path,
+                                                                                                       monkeypatch):
     log = _layouts_recorded(tmp_path, monkeypatch)
     beside = build([QA_SEED, NEWS_SEED], formats=["docx"], out=tmp_path / "two", jobs=2, date="2025-12-08")
-    assert [int(p.name.split("-")[0]) != os.getpid() for p in log.iterdir()] == [True]
+    assert _in_this_process(log) == [False, True]  # the back part on a worker, the front here
     for stamp in log.iterdir():
         stamp.unlink()
     inline = build([QA_SEED, NEWS_SEED], formats=["docx"], out=tmp_path / "one", jobs=1, date="2025-12-08")
-    assert [int(p.name.split("-")[0]) == os.getpid() for p in log.iterdir()] == [True]  # --jobs 1: one process
+    assert _in_this_process(log) == [True]  # --jobs 1: one layout of the whole, in one process
     assert beside.built[0].path.read_bytes() == inline.built[0].path.read_bytes()
     assert b"PAGEREF" in _document_xml(beside.built[0].path)
 
@@ -274,7 +279,7 @@ def test_a_word_packs_page_numbers_are_counted_on_another_core_while_the_build_w
 def test_a_word_pack_whose_page_number_worker_fails_counts_them_itself(tmp_path, monkeypatch):
     log = _layouts_recorded(tmp_path, monkeypatch, fail_elsewhere=True)
     broken = build([QA_SEED, NEWS_SEED], formats=["docx"], out=tmp_path / "broken", jobs=2, date="2025-12-08")
-    assert not broken.errors and len(list(log.iterdir())) == 2  # tried beside, then here
+    assert not broken.errors and _in_this_process(log) == [False, True, True]  # tried beside; front, then whole here
     monkeypatch.undo()
     whole = build([QA_SEED, NEWS_SEED], formats=["docx"], out=tmp_path / "whole", jobs=1, date="2025-12-08")
     assert broken.built[0].path.read_bytes() == whole.built[0].path.read_bytes()

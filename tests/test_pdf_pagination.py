@@ -1,7 +1,8 @@
 """A Word pack's contents numbers its entries as the PDF does, though nothing of the PDF is drawn.
 
 ``contents_pages`` with no PDF render of the same document behind it lays the
-PDF out without drawing (no furniture, no cover, no flowable drawn). Every
+PDF out without drawing (no furniture, no cover, no flowable drawn), whole or
+in two parts that two processes count at once. Every
 heading's page must be the page it starts on in the PDF a reader opens: read
 here from that PDF's own named destinations (each heading's bookmark), for the
 seed pack and the 60 development articles, in English and Spanish and in every
@@ -22,7 +23,7 @@ from reportgen.compose import Brand, compose_pack
 from reportgen.compose.blocks import Document, Notes, Section
 from reportgen.model import Pack
 from reportgen.render.pdf import document as pdf_document
-from reportgen.render.pdf import contents_pages
+from reportgen.render.pdf import contents_pages, contents_pages_in_parts, joined_contents_pages
 from reportgen.themes import load_theme
 
 DEV_ARTICLES = ROOT.parent / "shared" / "dev-articles" / "articles"
@@ -77,7 +78,11 @@ def _assert_same_pages(briefs: tuple, theme_name: str, language: str) -> None:
     paginated = contents_pages(document, theme)  # first: no render of this document before it
     headings = _headings(document)
     assert set(paginated) == {anchor for anchor, _ in headings}
-    assert paginated == _rendered_pages(document, theme, headings)
+    rendered = _rendered_pages(document, theme, headings)
+    assert paginated == rendered
+    # in two parts, as two processes count them at once: the back from a body page, the front's contents listing all
+    front, back = (contents_pages_in_parts(document, theme, part) for part in (False, True))
+    assert back.starts and joined_contents_pages(front, back) == rendered
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

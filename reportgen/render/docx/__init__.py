@@ -23,20 +23,16 @@ class DocxRenderer:
         """``contents_pages``: section anchor → page number, for the contents' cached result (see
         ``render_docx``). By default the PDF's own numbers for the same pack: taken from its render
         when this process just made it (``--format pdf --format docx``), else from one layout of it,
-        so Word opens on a contents with page numbers and asks nothing. That layout runs on a core
-        of its own where the build has one to spare (``jobs.aside``) while this one writes the body."""
+        so Word opens on a contents with page numbers and asks nothing. Where the build has a core
+        to spare (``jobs.aside``), that layout is cut in two: the back part is paginated there while
+        this process writes the body, then paginates the front."""
         from ...compose.blocks import Contents
         from .document import render_docx
 
         if contents_pages is None and any(isinstance(block, Contents) for block in document.blocks):
-            from ...jobs import aside
-            from ..pdf import contents_pages as pdf_pages, recorded_contents_pages
+            from ..pdf import recorded_contents_pages
 
-            contents_pages = recorded_contents_pages(document, theme)
-            if contents_pages is None:
-                laying_out = aside(pdf_pages, document, theme)
-                contents_pages = pdf_pages(document, theme) if laying_out is None else _PagesLater(
-                    laying_out.result, lambda: pdf_pages(document, theme))
+            contents_pages = recorded_contents_pages(document, theme) or _counted(document, theme)
         return render_docx(document, theme, contents_pages)
 
     def prepare(self, theme: Theme, language: str | None, articles: int) -> None:
@@ -50,6 +46,18 @@ class DocxRenderer:
             from ..pdf import PdfRenderer
 
             PdfRenderer().prepare(theme, language, articles)
+
+
+def _counted(document: Document, theme: Theme) -> Mapping[str, int]:
+    """The PDF's page numbers of ``document``: in this process, or in two parts with a core beside it."""
+    from ...jobs import aside
+    from ..pdf import contents_pages, contents_pages_in_parts, joined_contents_pages
+
+    back = aside(contents_pages_in_parts, document, theme, True)
+    if back is None:
+        return contents_pages(document, theme)
+    return _PagesLater(lambda: joined_contents_pages(contents_pages_in_parts(document, theme, False), back.result()),
+                       lambda: contents_pages(document, theme))
 
 
 class _PagesLater(Mapping[str, int]):

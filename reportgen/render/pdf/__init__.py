@@ -41,3 +41,18 @@ def recorded_contents_pages(document: Document, theme: Theme) -> dict[str, int] 
     from .document import recorded_contents_pages as recorded
 
     return recorded(document, theme)
+
+
+def contents_pages_in_parts(document: Document, theme: Theme, back: bool) -> object:
+    """One of the two parts of ``contents_pages``'s work (``document.paginated_part``): two processes
+    can paginate a pack at once; ``joined_contents_pages`` puts the parts together."""
+    from .document import paginated_part
+
+    return paginated_part(document, theme, back)
+
+
+def joined_contents_pages(front: object, back: object) -> dict[str, int]:
+    """``contents_pages``, from its two parts."""
+    from .document import joined_pages
+
+    return joined_pages(front, back)  # type: ignore[arg-type]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import partial
 from io import BytesIO
 from typing import Iterator
@@ -12,7 +13,7 @@ from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from ... import __version__
-from ...compose.blocks import Block, Cover, Document, Notes, Section
+from ...compose.blocks import Block, Cover, Document, Notes, PageBreak, Section
 from ...themes import Theme
 from .flowables import KeepWithNext, Story
 from .fonts import RegisteredFamily, Typeset, register_family
@@ -65,28 +66,74 @@ def _lay_out(document: Document, theme: Theme, write: bool = True) -> tuple[byte
     """The PDF's bytes and the page each section starts on; the pages are remembered. Without ``write``
     the pages are only paginated: every flowable wrapped and split as in a render, nothing drawn and no bytes
     (``PackTemplate``'s ``draw``)."""
-    body, heading, styles = _families_and_styles(theme)
-    typeset, heading_typeset = Typeset(body), Typeset(heading)
-    colors = palette(theme)
-    meta = document.meta
-    cover = next((block for block in document.blocks if isinstance(block, Cover)), None)
     buffer = BytesIO()
-    furniture = Furniture(meta, body, colors, theme.sizes["small"])
-    template = PackTemplate(
-        buffer, theme, cover, typeset, furniture, colors, styles,
-        title=meta.title, author=meta.author, subject=meta.subject, keywords=list(meta.keywords),
-        creator=f"reportgen {__version__}", lang=meta.language, keepTogetherClass=KeepWithNext, draw=write,
-    )
-    story = Story(styles, colors, typeset, heading_typeset, template.width, template.height).flowables(document.blocks)
-    canvas_maker = partial(FurnitureCanvas, furniture=furniture) if write else _UnwrittenCanvas
-    with _binary_streams():
-        template.build(story, canvasmaker=canvas_maker)  # one pass: page numbers still to come are forms
+    template = _built(document, theme, document.blocks, buffer, write, first_page="cover")
     anchors = _anchors(document.blocks)
     pages = {key: page for key, page in template.section_pages.items() if key in anchors}
     with _recent_lock:
         _recent.append((document, theme, pages))
         del _recent[:-_RECENT]
     return buffer.getvalue(), pages
+
+
+def _built(document: Document, theme: Theme, blocks: tuple[Block, ...], stream: BytesIO, write: bool,
+           first_page: str, listed_after: tuple[Block, ...] = ()) -> PackTemplate:
+    """``blocks`` of ``document`` laid out (and drawn into ``stream`` with ``write``), from a page in the
+    ``first_page`` template, a contents among them also listing the sections of ``listed_after``; the
+    template after its build."""
+    body, heading, styles = _families_and_styles(theme)
+    typeset, heading_typeset = Typeset(body), Typeset(heading)
+    colors = palette(theme)
+    meta = document.meta
+    cover = next((block for block in blocks if isinstance(block, Cover)), None)
+    furniture = Furniture(meta, body, colors, theme.sizes["small"])
+    template = PackTemplate(
+        stream, theme, cover, typeset, furniture, colors, styles,
+        title=meta.title, author=meta.author, subject=meta.subject, keywords=list(meta.keywords),
+        creator=f"reportgen {__version__}", lang=meta.language, keepTogetherClass=KeepWithNext, draw=write,
+        first_page=first_page,
+    )
+    story_maker = Story(styles, colors, typeset, heading_typeset, template.width, template.height)
+    story = story_maker.flowables(blocks)
+    story_maker.list_in_contents(listed_after)
+    canvas_maker = partial(FurnitureCanvas, furniture=furniture) if write else _UnwrittenCanvas
+    with _binary_streams():
+        template.build(story, canvasmaker=canvas_maker)  # one pass: page numbers still to come are forms
+    return template
+
+
+_FRONT_SHARE = 0.4  # of a pack's page breaks, before the one where its pagination is cut in two
+
+
+@dataclass(frozen=True)
+class PartPages:
+    """What paginating one part of a pack gives: the pages it fills, and where its sections start in it."""
+
+    count: int
+    starts: dict[str, int]
+
+
+def paginated_part(document: Document, theme: Theme, back: bool) -> PartPages:
+    """The front or the back part of ``document``'s pagination, cut at a page break
+    (``_FRONT_SHARE`` of the way through them): every page break starts a page whatever came before,
+    so the back part, paginated on its own from a body page, fills the same pages as it does in the
+    whole, numbered from 1; the front's contents still lists every section. Two processes paginate
+    a pack in about half the time of one (``joined_pages``)."""
+    breaks = [index for index, block in enumerate(document.blocks) if isinstance(block, PageBreak)]
+    cut = breaks[int(len(breaks) * _FRONT_SHARE)] if breaks else len(document.blocks)
+    front, rest = document.blocks[:cut], document.blocks[cut + 1:]
+    blocks = rest if back else front
+    if not blocks:
+        return PartPages(0, {})
+    template = _built(document, theme, blocks, BytesIO(), write=False, first_page="body" if back else "cover",
+                      listed_after=() if back else rest)
+    anchors = _anchors(blocks)
+    return PartPages(template.page, {key: page for key, page in template.section_pages.items() if key in anchors})
+
+
+def joined_pages(front: PartPages, back: PartPages) -> dict[str, int]:
+    """The pages ``contents_pages`` gives, from the two parts of ``paginated_part``."""
+    return {**front.starts, **{key: front.count + page for key, page in back.starts.items()}}
 
 
 class _UnwrittenCanvas(Canvas):

@@ -236,6 +236,16 @@ class Story(BlockVisitor[list[Flowable]]):
                         (0, block.title, CONTENTS_KEY, None))
         return [title, self.contents]
 
+    def list_in_contents(self, blocks: tuple[b.Block, ...], depth: int = 0) -> None:
+        """Add the contents' lines of ``blocks`` without making their flowables, as their visits would
+        (``visit_section``, ``visit_notes``): for a story laid out in parts, whose contents lists them all."""
+        for block in blocks:
+            if isinstance(block, b.Section):
+                self._listed(depth, block.title, block.anchor, block.in_contents)
+                self.list_in_contents(block.children, depth + 1)
+            elif isinstance(block, b.Notes):
+                self._listed(depth, block.title, block.anchor)
+
     def _listed(self, depth: int, title: str, anchor: str, in_contents: bool = True) -> Contents | None:
         """The contents that lists this heading (adding its line now, before layout), or None."""
         if self.contents is None or not in_contents or depth >= self.contents_depth:

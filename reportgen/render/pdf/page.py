@@ -162,7 +162,7 @@ class PackTemplate(BaseDocTemplate):
     the module's docstring)."""
 
     def __init__(self, stream: Any, theme: Theme, cover: Cover | None, typeset: Typeset, furniture: Furniture,
-                 palette: Palette, styles: dict, draw: bool = True, **kwargs: Any) -> None:
+                 palette: Palette, styles: dict, draw: bool = True, first_page: str = "cover", **kwargs: Any) -> None:
         top, right, bottom, left = (value * mm for value in theme.margins_mm)
         super().__init__(stream, pagesize=PAGE_SIZES[theme.page_size], topMargin=top, rightMargin=right,
                          bottomMargin=bottom, leftMargin=left, invariant=1, initialFontName=typeset.primary.regular,
@@ -181,7 +181,7 @@ class PackTemplate(BaseDocTemplate):
                      PageTemplate("body", [body_frame], onPageEnd=draw_furniture)]
         else:
             pages = [PageTemplate("cover", [cover_frame]), PageTemplate("body", [body_frame])]
-        self.addPageTemplates(pages)
+        self.addPageTemplates(sorted(pages, key=lambda page: page.id != first_page))  # the first is the first page's
 
     def beforeDocument(self) -> None:  # noqa: N802 (reportlab's name)
         self.canv.showOutline()
