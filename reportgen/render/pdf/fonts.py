@@ -197,8 +197,7 @@ class Typeset:
 
     def markup(self, text: str, slot: str = "regular") -> str:
         """``text`` escaped, with runs the primary font lacks set in a fallback font."""
-        covered = self.primary.coverage[slot]
-        if all(ord(char) in covered or char in _ALWAYS_DRAWABLE for char in set(text)):  # each letter once
+        if _drawable(self.primary.coverage[slot]).issuperset(text):  # most text: one set test, in C
             return escape(text)
         pieces: list[str] = []
         run: list[str] = []
@@ -225,6 +224,12 @@ class Typeset:
             if code in family.coverage[slot]:
                 return family.names[slot]
         return ""
+
+
+@lru_cache(maxsize=32)
+def _drawable(coverage: frozenset[int]) -> frozenset[str]:
+    """The characters a face draws (``coverage``), and the blanks every face may print: built once per face."""
+    return frozenset(map(chr, coverage)) | _ALWAYS_DRAWABLE
 
 
 def escape(text: str) -> str:

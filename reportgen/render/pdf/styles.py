@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -29,15 +31,44 @@ class Palette:
     paper: HexColor
 
 
+class _Names(NamedTuple):
+    """A registered family's font names by slot, as the styles name them."""
+
+    regular: str
+    bold: str
+    italic: str
+
+
 def palette(theme: Theme) -> Palette:
-    return Palette(**{role: HexColor(value) for role, value in theme.colors.items()},
-                   accent_text=HexColor(theme.accent_text))
+    return _palette(tuple(theme.colors.items()), theme.accent_text)
+
+
+def _palette(theme_colors: tuple[tuple[str, str], ...], accent_text: str) -> Palette:
+    return Palette(**{role: HexColor(value) for role, value in theme_colors}, accent_text=HexColor(accent_text))
 
 
 def paragraph_styles(theme: Theme, body: RegisteredFamily, heading: RegisteredFamily) -> dict[str, ParagraphStyle]:
-    """Every paragraph style the renderer uses, by role."""
-    colors = palette(theme)
-    size = theme.sizes
+    """Every paragraph style the renderer uses, by role: shared, never to be changed.
+
+    Built once per process for the same colours, sizes and fonts, not once per render: a batch
+    renders one document per article, and reportlab's reading of a plain paragraph is remembered
+    per style (``flowables.Text``), so new styles would read it again on every render."""
+    return _paragraph_styles(tuple(theme.colors.items()), theme.accent_text, tuple(theme.sizes.items()),
+                             _slot_names(body), _slot_names(heading))
+
+
+def _slot_names(family: RegisteredFamily) -> tuple[str, str, str]:
+    """The names of the faces the styles set text in (reading them registers those faces only)."""
+    return family.regular, family.bold, family.italic
+
+
+@lru_cache(maxsize=16)
+def _paragraph_styles(theme_colors: tuple[tuple[str, str], ...], accent_text: str,
+                      sizes: tuple[tuple[str, float], ...], body_names: tuple[str, str, str],
+                      heading_names: tuple[str, str, str]) -> dict[str, ParagraphStyle]:
+    colors = _palette(theme_colors, accent_text)
+    size = dict(sizes)
+    body, heading = _Names(*body_names), _Names(*heading_names)
     base = ParagraphStyle(
         "body", fontName=body.regular, fontSize=size["body"], leading=size["body"] * 1.42,
         textColor=colors.text, spaceAfter=size["body"] * 0.6, allowWidows=0, allowOrphans=0,
