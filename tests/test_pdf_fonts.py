@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import random
 
+import pytest
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 
 from reportgen.render.pdf.fonts import _TTFont
 from reportgen.resources import bundled_dir
+
 
 class _Document:
     """What reportlab keys a font's per-document state by (weakly)."""
@@ -45,3 +50,56 @@ def test_a_document_with_its_own_font_state_is_mapped_on_its_own():
     first, second = _Document(), _Document()
     font.splitString("zebra", first)
     assert font.splitString("quiet", second) == TTFont("PlainDejaVuTwo", str(DEJAVU)).splitString("quiet", _Document())
+
+
+def _pdf(font: TTFont, lines: list[str], compress: bool) -> bytes:
+    """A one-page PDF drawing ``lines`` in ``font``, registered on its own: reportlab registers one
+    font per face name, so a second font of the same file would otherwise draw as the first."""
+    out = io.BytesIO()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pdfmetrics, "_fonts", {})
+        patch.setattr(pdfmetrics, "_dynFaceNames", {})
+        pdfmetrics.registerFont(font)
+        canvas = Canvas(out, invariant=1, pageCompression=int(compress))
+        canvas.setFont(font.fontName, 9)
+        for row, line in enumerate(lines):
+            canvas.drawString(20, 820 - 10 * row, line)
+        canvas.save()
+    return out.getvalue()
+
+
+def _documents(chance: random.Random) -> list[list[str]]:
+    """Documents as a batch meets them: plain ASCII ones that embed the same subset, ones with
+    their own accents and scripts (a second subset past 256 characters), repeats after others
+    came between, and more distinct subsets than a font remembers."""
+    def lines(alphabet: str) -> list[str]:
+        return ["".join(chance.choice(alphabet) for _ in range(chance.randint(0, 60))) for _ in range(30)]
+    plain, mixed = lines(ALPHABET[:62] + " .,"), lines(ALPHABET)
+    others = [lines(ALPHABET[:62] + "".join(chance.sample(ALPHABET[62:], 40))) for _ in range(6)]
+    return [plain, plain, mixed, plain, mixed, *others, plain, others[0], mixed, ["\u00e9\u00f1"], ["\u00f1\u00e9"], []]
+
+
+@pytest.mark.parametrize("compress", [True, False], ids=["compressed", "uncompressed"])
+@pytest.mark.parametrize("file_name", ["DejaVuSerif.ttf", "Carlito-Regular.ttf"])
+def test_embedded_subsets_are_reportlabs_bytes_whether_new_or_met_again(file_name: str, compress: bool):
+    """Every document in a run of documents is the PDF reportlab's own font gives, byte for byte:
+    subsets embedded for the first time, subsets met again (remembered) and subsets forgotten."""
+    path = str(bundled_dir("styles") / "fonts" / file_name)
+    ours, theirs = _TTFont("Subject", path), TTFont("Subject", path)
+    for number, lines in enumerate(_documents(random.Random(file_name))):
+        assert _pdf(ours, lines, compress) == _pdf(theirs, lines, compress), f"document {number}"
+
+
+def test_a_subset_met_again_is_not_cut_out_of_the_font_again():
+    """A batch's documents mostly embed the subsets the one before did: the second document with
+    the same characters reuses the first one's font program instead of cutting it out again."""
+    font = _TTFont("Counted", str(DEJAVU))
+    cut = []
+    make_subset = font.face.makeSubset
+    font.face.makeSubset = lambda subset: cut.append(list(subset)) or make_subset(subset)
+    text = ["The same plain words in every document."]
+    for _ in range(3):
+        _pdf(font, text, compress=True)
+    assert len(cut) == 1
+    _pdf(font, ["Now with an accent: caf\u00e9."], compress=True)
+    assert len(cut) == 2 and 0xE9 in cut[1]  # a new subset is cut as before

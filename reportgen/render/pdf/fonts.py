@@ -19,10 +19,12 @@ from typing import TypeVar
 import reportlab
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFDocument
 from reportlab.pdfbase.ttfonts import TTFont
 
 from ...resources import bundled_dir
 from ...themes import FONT_SLOTS, FontFamily
+from .subsets import SubsetMemory, add_subset_objects
 
 _SLOT_FLAGS = {"regular": (0, 0), "bold": (1, 0), "italic": (0, 1), "bold_italic": (1, 1)}
 _ALWAYS_DRAWABLE = frozenset(" \n\t")
@@ -61,7 +63,16 @@ class _TTFont(TTFont):
     document has already met, all in the first 256-code subset. reportlab maps every drawn string
     to subset codes in a Python loop per character (a tenth of a pack's render); such a string is
     one ``str.translate`` instead, with exactly the bytes the loop gives. Anything else — a new
-    character, one the font lacks, a later subset — takes reportlab's loop, which assigns it."""
+    character, one the font lacks, a later subset — takes reportlab's loop, which assigns it.
+    A document's subsets are embedded from the font's memory of the subsets it last embedded
+    (``subsets.py``): the same bytes, without cutting and compressing the same subset again."""
+
+    def __init__(self, name: str, filename: str) -> None:
+        super().__init__(name, filename)
+        self._subset_memory = SubsetMemory()
+
+    def addObjects(self, doc: PDFDocument) -> None:  # noqa: N802
+        add_subset_objects(self, self._subset_memory, doc)
 
     def splitString(self, text: str | bytes, doc: object, encoding: str = "utf-8") -> list[tuple[int, bytes]]:  # noqa: N802
         state = self.state.get(doc)
