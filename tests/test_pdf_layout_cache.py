@@ -63,27 +63,6 @@ SENTENCES = [
 ]
 
 
-def _markup_letter_by_letter(typeset: Typeset, text: str, slot: str) -> str:
-    """The general path: each letter asks which font draws it, runs of one font in one ``<font>``."""
-    from reportgen.render.pdf.fonts import _wrap
-
-    pieces: list[str] = []
-    run: list[str] = []
-    run_font: str | None = None
-    for char in text:
-        font = typeset._font_for(char, slot)
-        if font == "":
-            continue
-        if font != run_font and run:
-            pieces.append(_wrap(run, run_font))
-            run = []
-        run_font = font
-        run.append(char)
-    if run:
-        pieces.append(_wrap(run, run_font))
-    return "".join(pieces)
-
-
 def _typesets(families) -> list[Typeset]:
     """The theme's (DejaVu draws nearly everything) and reportlab's Vera, whose gaps DejaVu fills."""
     from reportgen.render.pdf.fonts import _fallback_families
@@ -96,7 +75,7 @@ def _typesets(families) -> list[Typeset]:
 @pytest.mark.parametrize("text", SENTENCES)
 def test_markup_is_what_asking_letter_by_letter_gives(families, text, slot):
     for typeset in _typesets(families):
-        assert typeset.markup(text, slot) == _markup_letter_by_letter(typeset, text, slot)
+        assert typeset.markup(text, slot) == typeset.markup_by_letter(text, slot)
 
 
 def test_letters_the_primary_font_lacks_are_set_in_a_fallback(families):

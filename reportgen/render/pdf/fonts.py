@@ -210,6 +210,10 @@ class Typeset:
         """``text`` escaped, with runs the primary font lacks set in a fallback font."""
         if _drawable(self.primary.coverage[slot]).issuperset(text):  # most text: one set test, in C
             return escape(text)
+        return self.markup_by_letter(text, slot)
+
+    def markup_by_letter(self, text: str, slot: str = "regular") -> str:
+        """What ``markup`` gives, each letter asking which font draws it: runs of one font in one ``<font>``."""
         pieces: list[str] = []
         run: list[str] = []
         run_font: str | None = None
