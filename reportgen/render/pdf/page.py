@@ -85,6 +85,7 @@ def page_label(label: str, page: int, pages: int) -> str:
     return label.replace("{pages}", str(pages)).replace("{page}", str(page))
 
 
+_COVER_GAP = 6 * mm  # at least this between the cover's date line and the list of its titles
 _FURNITURE_CHARS = 400  # more than any running line holds: what is measured is bounded, however long the text
 
 
@@ -249,6 +250,18 @@ class CoverPainter:
             (title, "cover_item", self.palette.text) for title in cover.article_titles
         ]
 
+    def _contents_under(self, cover: Cover, x: float, above: float, width: float) -> None:
+        """The pack's titles, ending at the bottom margin. Where their wrapped lines would rise into what
+        is drawn above (down to ``above``), each title is set on one line, cut with an ellipsis: long
+        titles of a big pack stay clear of the date (the contents page has them whole)."""
+        items = self._contents(cover)
+        bottom = self.doc.bottomMargin
+        if sum(height for _, height in self._paragraphs(items, width)) > above - _COVER_GAP - bottom:
+            look = self.doc.styles["cover_item"]
+            items = items[:1] + [(_fit(text, look.fontName, look.fontSize, width), style, color)
+                                 for text, style, color in items[1:]]
+        self._stack_up(items, x, bottom, width)
+
     def _masthead(self, cover: Cover, x: float, top: float, tile: bool, color: Any, stacked: bool = False) -> None:
         """Logo, then the brand's name and line beside it (or under it, ``stacked``)."""
         logo = 15 * mm
@@ -309,8 +322,8 @@ class CoverPainter:
         c.rect(0, band_bottom - 2.2 * mm, self.width, 2.2 * mm, stroke=0, fill=1)
         self._masthead(cover, doc.leftMargin + 3 * mm, self.height - doc.topMargin, True, p.paper)
         self._stack_up([(cover.title, "cover_title", p.paper)], doc.leftMargin, band_bottom + 4 * mm, doc.width * 0.9)
-        self._stack(self._details(cover, p.text), doc.leftMargin, band_bottom - 14 * mm, doc.width)
-        self._stack_up(self._contents(cover), doc.leftMargin, doc.bottomMargin, doc.width * 0.8)
+        below = self._stack(self._details(cover, p.text), doc.leftMargin, band_bottom - 14 * mm, doc.width)
+        self._contents_under(cover, doc.leftMargin, below, doc.width * 0.8)
 
     def _rule(self, cover: Cover) -> None:
         doc, c, p = self.doc, self.canvas, self.palette
@@ -322,8 +335,8 @@ class CoverPainter:
         y = self._stack([(cover.title, "cover_title", p.text)], doc.leftMargin, y - 8 * mm, doc.width)
         c.setLineWidth(0.6)
         c.line(doc.leftMargin, y, doc.leftMargin + doc.width * 0.3, y)
-        self._stack(self._details(cover, p.text), doc.leftMargin, y - 7 * mm, doc.width * 0.8)
-        self._stack_up(self._contents(cover), doc.leftMargin, doc.bottomMargin, doc.width * 0.8)
+        below = self._stack(self._details(cover, p.text), doc.leftMargin, y - 7 * mm, doc.width * 0.8)
+        self._contents_under(cover, doc.leftMargin, below, doc.width * 0.8)
 
     def _panel(self, cover: Cover) -> None:
         doc, c, p = self.doc, self.canvas, self.palette
@@ -339,8 +352,8 @@ class CoverPainter:
         c.setFillColor(p.accent)
         c.rect(x, self.height * 0.64 + 6 * mm, 18 * mm, 1.6 * mm, stroke=0, fill=1)
         y = self._stack([(cover.title, "cover_title", p.text)], x, self.height * 0.64, width)
-        self._stack(self._details(cover, p.text), x, y - 4 * mm, width)
-        self._stack_up(self._contents(cover), x, doc.bottomMargin, width)
+        below = self._stack(self._details(cover, p.text), x, y - 4 * mm, width)
+        self._contents_under(cover, x, below, width)
 
 
 def _colored(style: Any, color: Any) -> Any:
