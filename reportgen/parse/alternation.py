@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 
+@lru_cache(maxsize=4096)
 def _same_letter(first: str, second: str) -> bool:
-    """Could ``first`` and ``second`` match the same character when a pattern ignores case?"""
+    """Could ``first`` and ``second`` match the same character when a pattern ignores case? Remembered:
+    a process's word lists ask about the same few letters some 2,000 times."""
     return re.fullmatch(re.escape(first), second, re.IGNORECASE) is not None
 
 
