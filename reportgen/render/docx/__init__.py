@@ -32,7 +32,8 @@ class DocxRenderer:
         if contents_pages is None and any(isinstance(block, Contents) for block in document.blocks):
             from ..pdf import recorded_contents_pages
 
-            contents_pages = recorded_contents_pages(document, theme) or _counted(document, theme)
+            recorded = recorded_contents_pages(document, theme)
+            contents_pages = recorded if recorded is not None else _counted(document, theme)
         return render_docx(document, theme, contents_pages)
 
     def prepare(self, theme: Theme, language: str | None, articles: int) -> None:

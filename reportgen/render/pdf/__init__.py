@@ -9,6 +9,7 @@ from .. import register
 if TYPE_CHECKING:
     from ...compose.blocks import Document
     from ...themes import Theme
+    from .document import PartPages
 
 
 @register
@@ -43,7 +44,7 @@ def recorded_contents_pages(document: Document, theme: Theme) -> dict[str, int] 
     return recorded(document, theme)
 
 
-def contents_pages_in_parts(document: Document, theme: Theme, back: bool) -> object:
+def contents_pages_in_parts(document: Document, theme: Theme, back: bool) -> PartPages:
     """One of the two parts of ``contents_pages``'s work (``document.paginated_part``): two processes
     can paginate a pack at once; ``joined_contents_pages`` puts the parts together."""
     from .document import paginated_part
@@ -51,8 +52,8 @@ def contents_pages_in_parts(document: Document, theme: Theme, back: bool) -> obj
     return paginated_part(document, theme, back)
 
 
-def joined_contents_pages(front: object, back: object) -> dict[str, int]:
+def joined_contents_pages(front: PartPages, back: PartPages) -> dict[str, int]:
     """``contents_pages``, from its two parts."""
     from .document import joined_pages
 
-    return joined_pages(front, back)  # type: ignore[arg-type]
+    return joined_pages(front, back)
