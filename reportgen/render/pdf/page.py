@@ -229,15 +229,21 @@ class CoverPainter:
 
     def _stack(self, items: list[tuple[str | None, str, Any]], x: float, top: float, width: float) -> float:
         """Draw paragraphs downwards from ``top``; return the y below the last."""
-        for paragraph, height in self._paragraphs(items, width):
+        return self._draw_down(self._paragraphs(items, width), x, top)
+
+    def _draw_down(self, laid: list[tuple[Paragraph, float]], x: float, top: float) -> float:
+        """Draw paragraphs already laid out downwards from ``top``; return the y below the last."""
+        for paragraph, height in laid:
             paragraph.drawOn(self.canvas, x, top - height + paragraph.style.spaceAfter)
             top -= height
         return top
 
     def _stack_up(self, items: list[tuple[str | None, str, Any]], x: float, bottom: float, width: float) -> None:
         """Draw paragraphs so that the last one ends at ``bottom``."""
-        laid = self._paragraphs(items, width)
-        self._stack(items, x, bottom + sum(height for _, height in laid), width)
+        self._draw_up(self._paragraphs(items, width), x, bottom)
+
+    def _draw_up(self, laid: list[tuple[Paragraph, float]], x: float, bottom: float) -> None:
+        self._draw_down(laid, x, bottom + sum(height for _, height in laid))
 
     def _details(self, cover: Cover, color: Any) -> list[tuple[str | None, str, Any]]:
         when = " · ".join(part for part in (cover.date, cover.language_name) if part)
@@ -256,11 +262,12 @@ class CoverPainter:
         titles of a big pack stay clear of the date (the contents page has them whole)."""
         items = self._contents(cover)
         bottom = self.doc.bottomMargin
-        if sum(height for _, height in self._paragraphs(items, width)) > above - _COVER_GAP - bottom:
+        laid = self._paragraphs(items, width)
+        if sum(height for _, height in laid) > above - _COVER_GAP - bottom:
             look = self.doc.styles["cover_item"]
-            items = items[:1] + [(_fit(text, look.fontName, look.fontSize, width), style, color)
-                                 for text, style, color in items[1:]]
-        self._stack_up(items, x, bottom, width)
+            laid = self._paragraphs(items[:1] + [(_fit(text, look.fontName, look.fontSize, width), style, color)
+                                                 for text, style, color in items[1:]], width)
+        self._draw_up(laid, x, bottom)
 
     def _masthead(self, cover: Cover, x: float, top: float, tile: bool, color: Any, stacked: bool = False) -> None:
         """Logo, then the brand's name and line beside it (or under it, ``stacked``)."""
