@@ -8,13 +8,10 @@ keep with what follows; tables repeat their header row and never split a row.
 from __future__ import annotations
 
 from typing import Any, Callable
-from weakref import WeakKeyDictionary
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus.paragraph import cleanBlockQuotedText
-from reportlab.platypus.paraparser import ParaParser
 from reportlab.platypus import (
     Flowable, KeepTogether, ListFlowable, ListItem, PageBreak, Paragraph, Spacer, Table,
     TableStyle,
@@ -25,6 +22,7 @@ from ..visitor import BlockVisitor
 from .boxes import Bar, Box, BoxGrid, BoxStyle
 from .columns import ColumnText, Font, bind_units, column_widths, file_lines
 from .fonts import Typeset
+from .frags import known_frags
 from .page import CONTENTS_KEY
 from .styles import Palette
 
@@ -49,7 +47,7 @@ class Text(Paragraph):
     _wrapped: tuple[float, tuple[float, float]] | None = None  # available width, (width, height)
 
     def __init__(self, text: str | None, style: Any, **pieces: Any) -> None:
-        if "frags" not in pieces and (frags := _plain_frags(text, style)) is not None:
+        if "frags" not in pieces and (frags := known_frags(text, style)) is not None:
             pieces["frags"] = frags
         super().__init__(text, style, **pieces)
 
@@ -57,30 +55,6 @@ class Text(Paragraph):
         if self._wrapped is None or self._wrapped[0] != availWidth or not hasattr(self, "blPara"):
             self._wrapped = (availWidth, super().wrap(availWidth, availHeight))
         return self._wrapped[1]
-
-
-_first_frags: WeakKeyDictionary[ParagraphStyle, Any] = WeakKeyDictionary()
-
-
-def _plain_frags(text: str | None, style: ParagraphStyle) -> list[Any] | None:
-    """The one fragment reportlab's parser makes of text without markup, made without the parser.
-
-    Most of a pack's paragraphs are plain text (escaping leaves no ``<`` and no
-    ``&``), yet reportlab starts an HTML parser for each. Such text parses to
-    one fragment in the style's font, the same for every text but its words:
-    the parser is run once per style, on a probe, and its fragment copied.
-    None for text with markup (the parser reads it).
-    """
-    if not text or "<" in text or "&" in text:
-        return None
-    cleaned = cleanBlockQuotedText(text)
-    if not cleaned:
-        return None
-    first = _first_frags.get(style)
-    if first is None:
-        first = _first_frags[style] = ParaParser().parse("x", style)[1][0]
-    lists = {name: list(value) for name, value in first.__dict__.items() if isinstance(value, list)}
-    return [first.clone(text=cleaned, **lists)]
 
 
 class Heading(Text):

@@ -1,0 +1,73 @@
+"""A paragraph's fragments made without reportlab's markup parser, for the markup a pack repeats.
+
+reportlab reads every paragraph's markup with an HTML parser: about 30 µs for plain
+text and 100-190 µs for a little markup, for some hundred paragraphs a chapter.
+Three shapes are nearly all of them: plain text; text ending in a note mark (a
+superscript link to the note, ``Story.note_mark``); a note's number (its anchor and
+a bold link back to the figure, ``Story.visit_notes``). For each, the parser is run
+once per style (and mark size and colour) on a probe, and the probe's fragments are
+copied with this paragraph's words, anchor and link: exactly what the parser makes
+of the paragraph (``tests/test_pdf_frags.py`` holds each shape to the parser's).
+Any other markup is left to the parser.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from reportlab.lib.abag import ABag
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaParser
+
+_PLAIN = r"[^<>&]"
+_ANCHOR = r'[^"<>&\s]+'
+_COLOR = r"[0-9a-fA-F]{6}"
+_MARKED = re.compile(rf'(?P<plain>{_PLAIN}*)<super(?P<size> size="\d+\.\d")?><a href="#(?P<href>{_ANCHOR})" '
+                     rf'color="#(?P<color>{_COLOR})">(?P<mark>{_PLAIN}+)</a></super>')
+_NUMBER = re.compile(rf'<a name="(?P<name>{_ANCHOR})"/><a href="#(?P<href>{_ANCHOR})" '
+                     rf'color="#(?P<color>{_COLOR})"><b>(?P<mark>{_PLAIN}+)</b></a>')
+
+_probes: WeakKeyDictionary[ParagraphStyle, dict[tuple, list[Any]]] = WeakKeyDictionary()
+
+
+def known_frags(text: str | None, style: ParagraphStyle) -> list[Any] | None:
+    """The fragments reportlab's parser would make of ``text`` in ``style``, when the markup is one of
+    the shapes above; else None (the parser reads it)."""
+    if not text:
+        return None
+    cleaned = cleanBlockQuotedText(text)  # as Paragraph cleans its text before parsing it
+    if not cleaned:
+        return None
+    if "<" not in cleaned and "&" not in cleaned:
+        return [_copy(_probe(style, ("plain",), "x")[0], text=cleaned)]
+    marked = _MARKED.fullmatch(cleaned)
+    if marked is not None:
+        plain, size, href, color, mark = marked.group("plain", "size", "href", "color", "mark")
+        probe = _probe(style, ("marked", bool(plain), size, color),
+                       f'{"x" if plain else ""}<super{size or ""}><a href="#h" color="#{color}">1</a></super>')
+        linked = _copy(probe[-1], text=mark, link=[(0, f"#{href}")])
+        return [_copy(probe[0], text=plain), linked] if plain else [linked]
+    number = _NUMBER.fullmatch(cleaned)
+    if number is not None:
+        name, href, color, mark = number.group("name", "href", "color", "mark")
+        probe = _probe(style, ("number", color), f'<a name="n"/><a href="#h" color="#{color}"><b>1</b></a>')
+        anchor = _copy(probe[0], cbDefn=ABag(**{**probe[0].cbDefn.__dict__, "name": name}))
+        return [anchor, _copy(probe[1], text=mark, link=[(0, f"#{href}")])]
+    return None
+
+
+def _probe(style: ParagraphStyle, key: tuple, markup: str) -> list[Any]:
+    """The parser's fragments of ``markup`` in ``style``, parsed once per style and ``key``."""
+    known = _probes.setdefault(style, {})
+    if key not in known:
+        known[key] = ParaParser().parse(markup, style)[1]
+    return known[key]
+
+
+def _copy(frag: Any, **changes: Any) -> Any:
+    """``frag`` with ``changes``, its lists its own (the parser gives each fragment new ones)."""
+    lists = {name: list(value) for name, value in frag.__dict__.items() if isinstance(value, list)}
+    return frag.clone(**{**lists, **changes})

@@ -1,0 +1,67 @@
+"""The fragments made without reportlab's parser are the parser's own, for each markup shape a pack repeats."""
+
+from __future__ import annotations
+
+import pytest
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaParser
+
+from reportgen.render.pdf.document import _families_and_styles
+from reportgen.render.pdf.frags import known_frags
+from reportgen.themes import load_theme
+
+PLAIN = ["", "+470%", "Exportaciones de café: ", "  spaced   out\ttext\n", "Ñandú, São Paulo — “quoted”"]
+MARKS = ["1", "12", "٣"]
+
+
+@pytest.fixture(scope="module")
+def styles():
+    return _families_and_styles(load_theme("default"))[2]
+
+
+def _parsed(markup: str, style) -> list[dict]:
+    return [_fields(frag) for frag in ParaParser().parse(cleanBlockQuotedText(markup), style)[1]]
+
+
+def _fields(frag) -> dict:
+    return {name: (value.__dict__ if name == "cbDefn" else value) for name, value in frag.__dict__.items()}
+
+
+def _made(markup: str, style) -> list[dict]:
+    frags = known_frags(markup, style)
+    assert frags is not None, f"left to the parser: {markup!r}"
+    return [_fields(frag) for frag in frags]
+
+
+@pytest.mark.parametrize("style_name", ["body", "note_text", "table_cell", "note_number"])
+def test_text_ending_in_a_note_mark_gives_the_parsers_fragments(styles, style_name):
+    style = styles.get(style_name, styles["body"])
+    for plain in PLAIN:
+        for mark in MARKS:
+            for size in ("", ' size="7.0"', ' size="12.5"'):
+                markup = f'{plain}<super{size}><a href="#note-{mark}" color="#1f3a5f">{mark}</a></super>'
+                if cleanBlockQuotedText(markup):
+                    assert _made(markup, style) == _parsed(markup, style), markup
+
+
+def test_a_notes_number_gives_the_parsers_fragments(styles):
+    for number in ("1", "27", "٣"):
+        markup = f'<a name="note-{number}"/><a href="#note-{number}-ref" color="#0b3c5d"><b>{number}</b></a>'
+        assert _made(markup, styles["note_number"]) == _parsed(markup, styles["note_number"])
+
+
+def test_plain_text_gives_the_parsers_fragment(styles):
+    for plain in [*PLAIN[1:], "a > b"]:
+        assert _made(plain, styles["body"]) == _parsed(plain, styles["body"])
+
+
+def test_fragments_are_never_shared_between_paragraphs(styles):
+    markup = '<a name="note-1"/><a href="#note-1-ref" color="#0b3c5d"><b>1</b></a>'
+    first, second = known_frags(markup, styles["note_number"]), known_frags(markup, styles["note_number"])
+    assert first[0].cbDefn is not second[0].cbDefn and first[1].link is not second[1].link
+
+
+def test_other_markup_is_left_to_the_parser(styles):
+    for markup in ("a &amp; b", 'x<font face="DejaVuSans">ź</font>', "line<br/>break", "<b>bold</b> text",
+                   'x<super><a href="#n" color="#1f3a5f">1</a></super> and more'):
+        assert known_frags(markup, styles["body"]) is None
