@@ -22,7 +22,7 @@ from ..visitor import BlockVisitor
 from .boxes import Bar, Box, BoxGrid, BoxStyle
 from .columns import ColumnText, Font, bind_units, column_widths, file_lines
 from .fonts import Typeset
-from .frags import known_frags
+from .text import Text
 from .page import CONTENTS_KEY
 from .styles import Palette
 
@@ -33,28 +33,6 @@ _CELL_PADDING = 2.2 * mm
 _LEAST_ROWS = 2  # body rows a table keeps on each side of a page break
 _CARRIED_LINES = 2  # lines of a chapter's last paragraph that go with its notes onto a new page
 _SMALLEST_FIGURE = 11  # points: a key figure shrinks to this before it wraps
-
-
-class Text(Paragraph):
-    """A paragraph that breaks its lines once per width.
-
-    reportlab wraps a paragraph again on every question about its height:
-    kept with a heading, fitted in a frame, measured in a table cell. The
-    lines depend on the width alone, so a second wrap at the same width
-    answers from the first (unless a split has dropped the lines it kept).
-    """
-
-    _wrapped: tuple[float, tuple[float, float]] | None = None  # available width, (width, height)
-
-    def __init__(self, text: str | None, style: Any, **pieces: Any) -> None:
-        if "frags" not in pieces and (frags := known_frags(text, style)) is not None:
-            pieces["frags"] = frags
-        super().__init__(text, style, **pieces)
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
-        if self._wrapped is None or self._wrapped[0] != availWidth or not hasattr(self, "blPara"):
-            self._wrapped = (availWidth, super().wrap(availWidth, availHeight))
-        return self._wrapped[1]
 
 
 class Heading(Text):

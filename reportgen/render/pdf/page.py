@@ -35,6 +35,7 @@ from ...logos import png_logo_size
 from ...themes import Theme
 from ..svg import safe_svg
 from .fonts import RegisteredFamily, Typeset
+from .text import Text
 from .styles import Palette
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
@@ -222,7 +223,7 @@ class CoverPainter:
         laid = []
         for text, style, color in items:
             if text:
-                paragraph = Paragraph(self.doc.typeset.markup(text), _colored(self.doc.styles[style], color))
+                paragraph = Text(self.doc.typeset.markup(text), _colored(self.doc.styles[style], color))
                 _, height = paragraph.wrapOn(self.canvas, width, self.height)
                 laid.append((paragraph, height + paragraph.style.spaceAfter))
         return laid
@@ -363,7 +364,10 @@ class CoverPainter:
         self._contents_under(cover, x, below, width)
 
 
+@lru_cache(maxsize=64)
 def _colored(style: Any, color: Any) -> Any:
+    """``style`` in ``color``: made once per process (styles are shared, ``styles.paragraph_styles``), so the
+    cover's paragraphs take ``Text``'s parsed probe instead of a parser run each."""
     from reportlab.lib.styles import ParagraphStyle
 
     return ParagraphStyle(style.name, parent=style, textColor=color)

@@ -7,7 +7,7 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
 
 from reportgen.render.pdf.document import _families_and_styles
-from reportgen.render.pdf.frags import known_frags
+from reportgen.render.pdf.text import known_frags
 from reportgen.themes import load_theme
 
 PLAIN = ["", "+470%", "Exportaciones de café: ", "  spaced   out\ttext\n", "Ñandú, São Paulo — “quoted”"]

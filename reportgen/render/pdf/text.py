@@ -1,4 +1,4 @@
-"""A paragraph's fragments made without reportlab's markup parser, for the markup a pack repeats.
+"""The pack's paragraphs: lines broken once per width, fragments made without reportlab's markup parser.
 
 reportlab reads every paragraph's markup with an HTML parser: about 30 µs for plain
 text and 100-190 µs for a little markup, for some hundred paragraphs a chapter.
@@ -7,7 +7,7 @@ superscript link to the note, ``Story.note_mark``); a note's number (its anchor 
 a bold link back to the figure, ``Story.visit_notes``). For each, the parser is run
 once per style (and mark size and colour) on a probe, and the probe's fragments are
 copied with this paragraph's words, anchor and link: exactly what the parser makes
-of the paragraph (``tests/test_pdf_frags.py`` holds each shape to the parser's).
+of the paragraph (``tests/test_pdf_text.py`` holds each shape to the parser's).
 Any other markup is left to the parser.
 """
 
@@ -19,6 +19,7 @@ from weakref import WeakKeyDictionary
 
 from reportlab.lib.abag import ABag
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
 
@@ -29,6 +30,28 @@ _MARKED = re.compile(rf'(?P<plain>{_PLAIN}*)<super(?P<size> size="\d+\.\d")?><a 
                      rf'color="#(?P<color>{_COLOR})">(?P<mark>{_PLAIN}+)</a></super>')
 _NUMBER = re.compile(rf'<a name="(?P<name>{_ANCHOR})"/><a href="#(?P<href>{_ANCHOR})" '
                      rf'color="#(?P<color>{_COLOR})"><b>(?P<mark>{_PLAIN}+)</b></a>')
+
+class Text(Paragraph):
+    """A paragraph that breaks its lines once per width.
+
+    reportlab wraps a paragraph again on every question about its height:
+    kept with a heading, fitted in a frame, measured in a table cell. The
+    lines depend on the width alone, so a second wrap at the same width
+    answers from the first (unless a split has dropped the lines it kept).
+    """
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None  # available width, (width, height)
+
+    def __init__(self, text: str | None, style: Any, **pieces: Any) -> None:
+        if "frags" not in pieces and (frags := known_frags(text, style)) is not None:
+            pieces["frags"] = frags
+        super().__init__(text, style, **pieces)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
+        if self._wrapped is None or self._wrapped[0] != availWidth or not hasattr(self, "blPara"):
+            self._wrapped = (availWidth, super().wrap(availWidth, availHeight))
+        return self._wrapped[1]
+
 
 _probes: WeakKeyDictionary[ParagraphStyle, dict[tuple, list[Any]]] = WeakKeyDictionary()
 
