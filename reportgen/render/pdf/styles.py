@@ -52,7 +52,7 @@ def paragraph_styles(theme: Theme, body: RegisteredFamily, heading: RegisteredFa
 
     Built once per process for the same colours, sizes and fonts, not once per render: a batch
     renders one document per article, and reportlab's reading of a plain paragraph is remembered
-    per style (``flowables.Text``), so new styles would read it again on every render."""
+    per style (``text.Text``), so new styles would read it again on every render."""
     return _paragraph_styles(tuple(theme.colors.items()), theme.accent_text, tuple(theme.sizes.items()),
                              _slot_names(body), _slot_names(heading))
 
