@@ -31,8 +31,9 @@ _MARKED = re.compile(rf'(?P<plain>{_PLAIN}*)<super(?P<size> size="\d+\.\d")?><a 
 _NUMBER = re.compile(rf'<a name="(?P<name>{_ANCHOR})"/><a href="#(?P<href>{_ANCHOR})" '
                      rf'color="#(?P<color>{_COLOR})"><b>(?P<mark>{_PLAIN}+)</b></a>')
 
+
 class Text(Paragraph):
-    """A paragraph that breaks its lines once per width.
+    """A paragraph that breaks its lines once per width, its fragments made here when its markup allows.
 
     reportlab wraps a paragraph again on every question about its height:
     kept with a heading, fitted in a frame, measured in a table cell. The
