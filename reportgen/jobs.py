@@ -283,11 +283,12 @@ class Aside:
 
 def aside(function: Callable[..., Any], *args: object) -> Aside | None:
     """``function(*args)`` started on a core of its own when the job now running inline (``Runner.map``) has
-    one to spare — ``--jobs`` above 1, two cores or more, no caller's executor, fork available —
+    one to spare — ``--jobs`` above 1, two cores or more, no caller's executor, and processes started
+    by fork, as the pool's are here (not where fork is merely possible but unsafe, as on macOS) —
     else None: the caller computes it itself."""
     import multiprocessing
 
-    if not _core_to_spare.get() or "fork" not in multiprocessing.get_all_start_methods():
+    if not _core_to_spare.get() or multiprocessing.get_start_method() != "fork":
         return None
     return Aside(function, *args)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import shutil
 import time
@@ -223,7 +224,6 @@ def test_workers_start_with_what_they_inherit_frozen_and_the_build_keeps_its_own
     """Python's advice for fork without exec: a worker's collections skip the objects it inherited (no time
     spent on them, their pages stay shared); the building process itself is left as it was."""
     import gc
-    import multiprocessing
 
     from reportgen.jobs import _pool
 
@@ -235,6 +235,9 @@ def test_workers_start_with_what_they_inherit_frozen_and_the_build_keeps_its_own
         assert pool.submit(gc.get_freeze_count).result() > 10_000
     finally:
         pool.shutdown()
+
+
+_CORE_BESIDE = (os.cpu_count() or 1) > 1 and multiprocessing.get_start_method() == "fork"
 
 
 def _layouts_recorded(tmp_path, monkeypatch, fail_elsewhere: bool = False) -> Path:
@@ -261,7 +264,7 @@ def _in_this_process(log: Path) -> list[bool]:
     return sorted(int(stamp.name.split("-")[0]) == os.getpid() for stamp in log.iterdir())
 
 
-@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: nothing to run beside the build")
+@pytest.mark.skipif(not _CORE_BESIDE, reason="one core, or processes not forked: nothing runs beside the build")
 def test_a_word_packs_page_numbers_are_counted_in_two_halves_at_once_while_the_build_writes_its_body(tmp_path,
                                                                                                        monkeypatch):
     log = _layouts_recorded(tmp_path, monkeypatch)
@@ -275,7 +278,7 @@ def test_a_word_packs_page_numbers_are_counted_in_two_halves_at_once_while_the_b
     assert b"PAGEREF" in _document_xml(beside.built[0].path)
 
 
-@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: nothing to run beside the build")
+@pytest.mark.skipif(not _CORE_BESIDE, reason="one core, or processes not forked: nothing runs beside the build")
 def test_a_word_pack_whose_page_number_worker_fails_counts_them_itself(tmp_path, monkeypatch):
     log = _layouts_recorded(tmp_path, monkeypatch, fail_elsewhere=True)
     broken = build([QA_SEED, NEWS_SEED], formats=["docx"], out=tmp_path / "broken", jobs=2, date="2025-12-08")
@@ -293,11 +296,9 @@ def _document_xml(path: Path) -> bytes:
 
 
 def test_an_aside_gives_back_its_value_its_error_or_says_its_worker_died():
-    import multiprocessing
-
     from reportgen.jobs import Aside
 
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if multiprocessing.get_start_method() != "fork":
         pytest.skip("an aside is forked")
     assert Aside(sum, [1, 2, 3]).result() == 6
     with pytest.raises(ValueError, match="not a number"):
