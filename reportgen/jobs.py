@@ -235,12 +235,20 @@ def _pool(workers: int) -> Executor:
     from concurrent.futures import ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(max_workers=workers, initializer=worker_start, initargs=(os.getpid(),))
+    with _frozen_for_fork():
+        pool.submit(int)  # the first job forks every worker (the fork start method starts them all at once)
+    return pool
+
+
+@contextmanager
+def _frozen_for_fork() -> Iterator[None]:
+    """This process's objects frozen while it forks: the children's collections never walk what they
+    inherited, so those pages stay shared; this process's own collector is as it was right after."""
     gc.freeze()
     try:
-        pool.submit(int)  # the first job forks every worker (the fork start method starts them all at once)
+        yield
     finally:
         gc.unfreeze()
-    return pool
 
 
 class Aside:
@@ -257,11 +265,10 @@ class Aside:
         self._reply, reply = context.Pipe(duplex=False)
         self._process = context.Process(target=_aside, args=(os.getpid(), reply, function, args), daemon=True,
                                         name="reportgen-aside")
-        gc.freeze()  # as for the pool's workers: what the worker inherited stays shared
         try:
-            self._process.start()
+            with _frozen_for_fork():
+                self._process.start()
         finally:
-            gc.unfreeze()
             reply.close()
 
     def result(self) -> Any:

@@ -57,18 +57,16 @@ def paragraph_styles(theme: Theme, body: RegisteredFamily, heading: RegisteredFa
                              _slot_names(body), _slot_names(heading))
 
 
-def _slot_names(family: RegisteredFamily) -> tuple[str, str, str]:
+def _slot_names(family: RegisteredFamily) -> _Names:
     """The names of the faces the styles set text in (reading them registers those faces only)."""
-    return family.regular, family.bold, family.italic
+    return _Names(family.regular, family.bold, family.italic)
 
 
 @lru_cache(maxsize=16)
 def _paragraph_styles(theme_colors: tuple[tuple[str, str], ...], accent_text: str,
-                      sizes: tuple[tuple[str, float], ...], body_names: tuple[str, str, str],
-                      heading_names: tuple[str, str, str]) -> dict[str, ParagraphStyle]:
+                      sizes: tuple[tuple[str, float], ...], body: _Names, heading: _Names) -> dict[str, ParagraphStyle]:
     colors = _palette(theme_colors, accent_text)
     size = dict(sizes)
-    body, heading = _Names(*body_names), _Names(*heading_names)
     base = ParagraphStyle(
         "body", fontName=body.regular, fontSize=size["body"], leading=size["body"] * 1.42,
         textColor=colors.text, spaceAfter=size["body"] * 0.6, allowWidows=0, allowOrphans=0,
