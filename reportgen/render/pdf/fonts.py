@@ -25,6 +25,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from ...resources import bundled_dir
 from ...themes import FONT_SLOTS, FontFamily
 from .subsets import SubsetMemory, add_subset_objects
+from .ttf import bulk_ttfont
 
 _SLOT_FLAGS = {"regular": (0, 0), "bold": (1, 0), "italic": (0, 1), "bold_italic": (1, 1)}
 _ALWAYS_DRAWABLE = frozenset(" \n\t")
@@ -67,8 +68,8 @@ class _TTFont(TTFont):
     A document's subsets are embedded from the font's memory of the subsets it last embedded
     (``subsets.py``): the same bytes, without cutting and compressing the same subset again."""
 
-    def __init__(self, name: str, filename: str) -> None:
-        super().__init__(name, filename)
+    def __init__(self, name: str, filename: str) -> None:  # noqa: D107 - reportlab's, with a face read in bulk
+        bulk_ttfont(self, name, filename)
         self._subset_memory = SubsetMemory()
 
     def addObjects(self, doc: PDFDocument) -> None:  # noqa: N802
