@@ -65,3 +65,46 @@ def test_other_markup_is_left_to_the_parser(styles):
     for markup in ("a &amp; b", 'x<font face="DejaVuSans">ź</font>', "line<br/>break", "<b>bold</b> text",
                    'x<super><a href="#n" color="#1f3a5f">1</a></super> and more'):
         assert known_frags(markup, styles["body"]) is None
+
+
+# -- lines shared by documents of the same briefs ---------------------------------------------------
+
+def _seed_brief():
+    from reportgen import parse_bytes, seed_paths
+
+    return parse_bytes(seed_paths()[0].read_bytes(), str(seed_paths()[0]))
+
+
+def test_a_brief_in_another_language_takes_its_twins_lines_and_gives_the_same_bytes():
+    """The Spanish PDF laid out right after the English one of the same brief takes the lines of the
+    paragraphs both set (the article's own text), and is the very PDF a fresh layout gives."""
+    from reportgen.model import Pack
+    from reportgen.pipeline.run import _render
+    from reportgen.render.pdf import text
+
+    theme, brief = load_theme("default"), _seed_brief()
+    pack = Pack((brief,), brief.title, None, "2025-12-08", theme.name)
+    text._shared.last = None
+    alone = _render(pack, "pdf", "es", theme)  # no twin: every paragraph broken here
+    text._shared.last = None
+    _render(pack, "pdf", "en", theme)
+    english = text._shared.last
+    lines_before = dict(english.lines)
+    after_english = _render(pack, "pdf", "es", theme)
+    assert after_english == alone
+    assert text._shared.last is english  # the same briefs: the English layout's memory was used
+    shared = [key for key in lines_before if english.lines[key] is lines_before[key]]
+    assert len(shared) >= 20 and any(len(key[0]) > 200 for key in shared)  # the commentary's long paragraphs
+
+
+def test_documents_of_other_briefs_start_a_memory_of_their_own():
+    from reportgen.render.pdf.text import _shared, lines_shared_by
+
+    first, other = _seed_brief(), _seed_brief()
+    with lines_shared_by((first,)):
+        memory = _shared.memory
+    with lines_shared_by((first,)):
+        assert _shared.memory is memory
+    with lines_shared_by((other,)):  # equal, but not the same objects: another pack's
+        assert _shared.memory is not memory
+    assert _shared.memory is None  # outside a layout, paragraphs break their own lines

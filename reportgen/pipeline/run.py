@@ -36,6 +36,7 @@ from .resolve import AUTO
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
+    from ..compose.blocks import Document
     from ..themes import Theme
 
 
@@ -390,12 +391,15 @@ def _article_job(job: _ArticleJob) -> _ArticleDone | Failure:
     except InputError as error:
         return Failure(error.path, error.problem)
     documents: list[bytes | Failure | _Crashed] = []
+    composed: dict[tuple[int, str], Document] = {}  # a brief in one language: composed once for every format
     for slot in job.slots:
-        for brief in reading.briefs:
+        for index, brief in enumerate(reading.briefs):
             language = document_language(slot, brief.language)
-            pack = Pack((brief,), brief.title, None, job.date, theme.name)
             try:
-                documents.append(_render(pack, slot.format, language, theme))
+                if (index, language) not in composed:
+                    composed[index, language] = _composed(Pack((brief,), brief.title, None, job.date, theme.name),
+                                                          language, theme)
+                documents.append(_rendered(composed[index, language], slot.format, theme))
             except InputError as error:
                 documents.append(Failure(error.path, error.problem))
             except Exception as error:  # noqa: BLE001 - one document's failure must not stop the batch
@@ -429,13 +433,22 @@ def _render_job(job: _RenderJob) -> list[_Rendered | Failure]:
 
 def _render(pack: Pack, fmt: str, language: str, theme: Theme) -> bytes:
     """One document's bytes: ``pack`` composed in ``language`` and rendered as ``fmt``."""
+    return _rendered(_composed(pack, language, theme), fmt, theme)
+
+
+def _composed(pack: Pack, language: str, theme: Theme) -> Document:
+    """``pack`` composed in ``language`` (untitled: "Briefing pack" in that language)."""
     from ..compose import Brand, compose_pack
     from ..i18n import translations
-    from ..render import renderer_for
 
     if not pack.title:
         pack = replace(pack, title=translations(language).gettext("Briefing pack"))
-    document = compose_pack(pack, language, Brand(theme.brand, theme.texts_for(language)))
+    return compose_pack(pack, language, Brand(theme.brand, theme.texts_for(language)))
+
+
+def _rendered(document: Document, fmt: str, theme: Theme) -> bytes:
+    from ..render import renderer_for
+
     return renderer_for(fmt).render(document, theme)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from functools import partial
 from io import BytesIO
@@ -19,6 +19,7 @@ from .flowables import KeepWithNext, Story
 from .fonts import RegisteredFamily, Typeset, register_family
 from .page import Furniture, FurnitureCanvas, PackTemplate
 from .styles import palette, paragraph_styles
+from .text import lines_shared_by
 
 
 def render_pdf(document: Document, theme: Theme) -> bytes:
@@ -94,10 +95,11 @@ def _built(document: Document, theme: Theme, blocks: tuple[Block, ...], stream: 
         first_page=first_page,
     )
     story_maker = Story(styles, colors, typeset, heading_typeset, template.width, template.height)
-    story = story_maker.flowables(blocks)
-    story_maker.list_in_contents(listed_after)
     canvas_maker = partial(FurnitureCanvas, furniture=furniture) if write else _UnwrittenCanvas
-    with _binary_streams():
+    shared = nullcontext() if document.pack is None else lines_shared_by(document.pack.briefs)
+    with _binary_streams(), shared:
+        story = story_maker.flowables(blocks)
+        story_maker.list_in_contents(listed_after)
         template.build(story, canvasmaker=canvas_maker)  # one pass: page numbers still to come are forms
     return template
 

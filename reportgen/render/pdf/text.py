@@ -1,5 +1,11 @@
 """The pack's paragraphs: lines broken once per width, fragments made without reportlab's markup parser.
 
+Documents of the same articles (one language after another, a Word pack's page
+numbers after its PDF) set the articles' own text again: the same paragraphs in
+the same styles and widths, so the same lines. While ``lines_shared_by`` is in
+force, a paragraph takes the lines of its twin in the last document laid out
+from the same briefs in this thread instead of breaking them again.
+
 reportlab reads every paragraph's markup with an HTML parser: about 30 µs for plain
 text and 100-190 µs for a little markup, for some hundred paragraphs a chapter.
 Three shapes are nearly all of them: plain text; text ending in a note mark (a
@@ -14,7 +20,9 @@ Any other markup is left to the parser.
 from __future__ import annotations
 
 import re
-from typing import Any
+import threading
+from contextlib import contextmanager
+from typing import Any, Iterator
 from weakref import WeakKeyDictionary
 
 from reportlab.lib.abag import ABag
@@ -50,8 +58,53 @@ class Text(Paragraph):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
         if self._wrapped is None or self._wrapped[0] != availWidth or not hasattr(self, "blPara"):
-            self._wrapped = (availWidth, super().wrap(availWidth, availHeight))
+            self._wrapped = (availWidth, self._broken(availWidth, availHeight))
         return self._wrapped[1]
+
+    def _broken(self, width: float, height: float) -> tuple[float, float]:
+        """reportlab's wrap, or the lines of this paragraph's twin in ``lines_shared_by``'s memory."""
+        memory: _LineMemory | None = getattr(_shared, "memory", None)
+        if memory is None or self.text is None or self.bulletText is not None:
+            return super().wrap(width, height)
+        key = (self.text, width, getattr(self, "autoLeading", None))
+        twin = memory.lines.get(key)
+        if twin is not None and twin[0] is self.style:
+            _, self.width, self.height, self._wrapWidths, self.blPara = twin
+            return self.width, self.height
+        size = super().wrap(width, height)
+        if len(memory.lines) < _LINES_REMEMBERED:
+            memory.lines[key] = (self.style, self.width, self.height, self._wrapWidths, self.blPara)
+        return size
+
+
+_LINES_REMEMBERED = 20_000  # paragraphs: a few hundred articles' worth
+_shared = threading.local()
+
+
+class _LineMemory:
+    """The lines of the last document laid out (in one thread) from ``briefs``: (markup, width, leading
+    rule) → (style, width, height, widths, lines); the style must be the very same object."""
+
+    def __init__(self, briefs: tuple) -> None:
+        self.briefs = briefs
+        self.lines: dict[tuple, tuple] = {}
+
+    def made_from(self, briefs: tuple) -> bool:
+        return len(briefs) == len(self.briefs) and all(a is b for a, b in zip(briefs, self.briefs))
+
+
+@contextmanager
+def lines_shared_by(briefs: tuple) -> Iterator[None]:
+    """Paragraphs laid out inside share lines with those of the last layout of the same ``briefs``
+    (the very same objects) in this thread: a brief's other documents break its text once."""
+    last: _LineMemory | None = getattr(_shared, "last", None)
+    memory = last if last is not None and last.made_from(briefs) else _LineMemory(briefs)
+    _shared.memory = memory
+    try:
+        yield
+    finally:
+        _shared.memory = None
+        _shared.last = memory
 
 
 _probes: WeakKeyDictionary[ParagraphStyle, dict[tuple, list[Any]]] = WeakKeyDictionary()
