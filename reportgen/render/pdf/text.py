@@ -3,8 +3,8 @@
 Documents of the same articles (one language after another, a Word pack's page
 numbers after its PDF) set the articles' own text again: the same paragraphs in
 the same styles and widths, so the same lines. While ``lines_shared_by`` is in
-force, a paragraph takes the lines of its twin in the last document laid out
-from the same briefs in this thread instead of breaking them again.
+force, a paragraph takes the lines of its twin in the documents laid out just
+before from the same briefs in this thread instead of breaking them again.
 
 reportlab reads every paragraph's markup with an HTML parser: about 30 µs for plain
 text and 100-190 µs for a little markup, for some hundred paragraphs a chapter.
@@ -67,12 +67,12 @@ class Text(Paragraph):
         if memory is None or self.text is None or self.bulletText is not None:
             return super().wrap(width, height)
         key = (self.text, width, getattr(self, "autoLeading", None))
-        twin = memory.lines.get(key)
+        twin = memory.earlier.get(key)
         if twin is not None and twin[0] is self.style:
             _, self.width, self.height, self._wrapWidths, self.blPara = twin
             return self.width, self.height
         size = super().wrap(width, height)
-        if len(memory.lines) < _LINES_REMEMBERED:
+        if len(memory.earlier) + len(memory.lines) < _LINES_REMEMBERED:
             memory.lines[key] = (self.style, self.width, self.height, self._wrapWidths, self.blPara)
         return size
 
@@ -82,23 +82,30 @@ _shared = threading.local()
 
 
 class _LineMemory:
-    """The lines of the last document laid out (in one thread) from ``briefs``: (markup, width, leading
-    rule) → (style, width, height, widths, lines); the style must be the very same object."""
+    """The lines of the layouts of ``briefs`` in one thread: (markup, width, leading rule) → (style, width,
+    height, widths, lines), the style the very same object. A layout reads those of the layouts before
+    it (``earlier``) and records its own (``lines``): a paragraph repeated within one document breaks
+    its lines each time, as without a memory."""
 
-    def __init__(self, briefs: tuple) -> None:
+    def __init__(self, briefs: tuple, earlier: dict[tuple, tuple]) -> None:
         self.briefs = briefs
+        self.earlier = earlier
         self.lines: dict[tuple, tuple] = {}
 
     def made_from(self, briefs: tuple) -> bool:
         return len(briefs) == len(self.briefs) and all(a is b for a, b in zip(briefs, self.briefs))
 
+    def all_lines(self) -> dict[tuple, tuple]:
+        return {**self.earlier, **self.lines}
+
 
 @contextmanager
 def lines_shared_by(briefs: tuple) -> Iterator[None]:
-    """Paragraphs laid out inside share lines with those of the last layout of the same ``briefs``
-    (the very same objects) in this thread: a brief's other documents break its text once."""
+    """Paragraphs laid out inside take the lines of their twins in the layouts of the same ``briefs``
+    (the very same objects) just before, in this thread: a brief's other documents break its text once."""
     last: _LineMemory | None = getattr(_shared, "last", None)
-    memory = last if last is not None and last.made_from(briefs) else _LineMemory(briefs)
+    earlier = last.all_lines() if last is not None and last.made_from(briefs) else {}
+    memory = _LineMemory(briefs, earlier)
     _shared.memory = memory
     try:
         yield
