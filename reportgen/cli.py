@@ -18,6 +18,7 @@ from click.core import ParameterSource
 
 from .config import BuildOptions
 from .errors import InputError
+from .jobs import pace_collector
 from .slug import printable
 
 if TYPE_CHECKING:
@@ -27,9 +28,7 @@ MAX_INPUT_MB = 4096  # --max-input-size: past this a number is a mistake (articl
 
 # The command's process ends with its command: Python's last collection at exit would walk every object
 # the build made (fonts, lexicons, layouts) only to free memory the system takes back anyway, ~60 ms of a
-# cold build. Frozen, they are left to the system; files are all written and closed by then. (A slower
-# collector pace during the build was tried: ~5 % off a pack's render, but workers held 25-30 MiB more
-# and grew with the batch.)
+# cold build. Frozen, they are left to the system; files are all written and closed by then.
 atexit.register(gc.freeze)
 
 
@@ -131,6 +130,7 @@ def _one_line_errors(folder: Path | None, remedy: str = "choose another --out fo
 @click.version_option(package_name="reportgen")
 def main() -> None:
     """Turn policy and news articles into structured briefs and briefing packs."""
+    pace_collector()  # this process is the command's own, as a worker's is
 
 
 def _megabytes(ctx: click.Context, param: click.Parameter, value: float) -> float:

@@ -240,6 +240,18 @@ def _pool(workers: int) -> Executor:
     return pool
 
 
+# A build allocates millions of short-lived objects (layouts, XML trees) and few that cycle: Python's
+# default (a young collection every 700 allocations) spent ~5 % of a batch worker's time collecting,
+# every 5,000 about half that; the worker holds 2-3 MiB more, flat over hundreds of articles.
+_YOUNG_COLLECTION_EVERY = 5_000
+
+
+def pace_collector() -> None:
+    """A young collection every ``_YOUNG_COLLECTION_EVERY`` allocations, in a process that is reportgen's
+    own (the command's, a worker): a library call leaves the caller's collector alone."""
+    gc.set_threshold(_YOUNG_COLLECTION_EVERY, *gc.get_threshold()[1:])
+
+
 @contextmanager
 def _frozen_for_fork() -> Iterator[None]:
     """This process's objects frozen while it forks: the children's collections never walk what they
@@ -322,9 +334,10 @@ def _settled(item: object, future: Future, failed: Callable[[object, BaseExcepti
 
 def worker_start(parent: int) -> None:
     """A worker leaves Ctrl-C, SIGTERM and a terminal's hangup to its parent (a worker dying mid-reply
-    would hang the pool; the parent stops them all), and dies with its parent."""
+    would hang the pool; the parent stops them all), dies with its parent, and paces its collector."""
     for signum in _STOP_SIGNALS:
         signal.signal(signum, signal.SIG_IGN)
+    pace_collector()
     if sys.platform.startswith("linux"):
         try:
             import ctypes
