@@ -55,13 +55,14 @@ def test_the_builtin_table_says_what_each_renderer_class_says():
 
 def test_a_pdf_build_registers_only_the_faces_it_draws_with_once_per_process(tmp_path):
     registered = _fresh(
+        "import pathlib\n"
         "from reportlab.pdfbase import ttfonts\n"
         "parsed = []\n"
-        "original = ttfonts.TTFont.__init__\n"
-        "def counting(self, name, filename, *args, **kwargs):\n"
-        "    parsed.append(name)\n"
-        "    original(self, name, filename, *args, **kwargs)\n"
-        "ttfonts.TTFont.__init__ = counting\n"
+        "original = ttfonts.TTFontFace.__init__\n"
+        "def counting(self, filename, *args, **kwargs):\n"
+        "    parsed.append(pathlib.Path(filename).stem)\n"
+        "    original(self, filename, *args, **kwargs)\n"
+        "ttfonts.TTFontFace.__init__ = counting\n"
         "import reportgen\n"
         f"for run in range(2):\n"
         f"    reportgen.build([{str(QA_SEED)!r}], formats=['pdf'], out={str(tmp_path)!r} + str(run), jobs=1)\n"
