@@ -19,6 +19,8 @@ import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, RGBColor
+from docx.styles import BabelFish
+from docx.styles.style import StyleFactory
 
 from ...themes import Theme, family_name
 from ...wordpack import (
@@ -112,7 +114,7 @@ def apply_styles(document, theme: Theme, language: str, from_template: bool) -> 
     if FOOTNOTE_REFERENCE not in by_name:
         _add_footnote_reference(styles, by_name)
     if TABLE_STYLE not in by_name:
-        table = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
+        table = _add_style(styles, TABLE_STYLE, WD_STYLE_TYPE.TABLE)
         table.base_style = by_name.get("Normal Table")
         colors = theme.colors
         oxml.table_style_parts(table.element, colors["primary"][1:], colors["paper"][1:], colors["stripe"][1:],
@@ -203,11 +205,14 @@ def _find_footnote_styles(by_name: dict) -> None:
 
 
 def _add_style(styles, name: str, kind: WD_STYLE_TYPE):
-    """A new style; Word's own ones as built-ins, under Word's ids."""
-    if name not in _WORD_STYLE_IDS:
-        return styles.add_style(name, kind)
-    style = styles.add_style(name, kind, builtin=True)
-    style.style_id = _WORD_STYLE_IDS[name]
+    """A new style (the caller knows no style has ``name``); Word's own ones as built-ins, under Word's ids.
+
+    Made as ``Styles.add_style`` makes it, without its check that the name is new: a look at every
+    style's name in turn, a third of styling a template."""
+    builtin = name in _WORD_STYLE_IDS
+    style = StyleFactory(styles.element.add_style_of_type(BabelFish.ui2internal(name), kind, builtin))
+    if builtin:
+        style.style_id = _WORD_STYLE_IDS[name]
     return style
 
 
