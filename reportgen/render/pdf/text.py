@@ -77,7 +77,7 @@ class Text(Paragraph):
         return size
 
 
-_LINES_REMEMBERED = 20_000  # paragraphs: a few hundred articles' worth
+_LINES_REMEMBERED = 4_000  # paragraphs, ~3 KB of lines each: about a hundred articles, ~12 MiB at most
 _shared = threading.local()
 
 
