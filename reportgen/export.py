@@ -28,7 +28,7 @@ import stat
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any, BinaryIO, Iterator
+from typing import Any, BinaryIO, Iterator, Mapping
 
 from .errors import InputError
 from .jobs import running
@@ -54,8 +54,12 @@ def output_path(folder: Path, name: str) -> Path:
     return folder / name
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` in one rename; the folder is created if needed.
+FileIdentity = tuple[int, int, int, int]  # device, inode, size, modification time (ns): this very file, as written
+
+
+def write_atomic(path: Path, data: bytes) -> FileIdentity:
+    """Write ``data`` to ``path`` in one rename; the folder is created if needed. Returns the identity
+    of the file written (``file_identity``): while ``path`` still has it, it holds ``data``.
 
     The temporary file is new (``O_EXCL``: a planted link is never followed)
     and the rename replaces a link at ``path`` rather than writing through it.
@@ -65,10 +69,27 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+            stream.flush()
+            identity = _identity(os.fstat(stream.fileno()))
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+    return identity
+
+
+def file_identity(path: Path) -> FileIdentity | None:
+    """The identity of the regular file at ``path`` (not following a link), or None. Another writer's
+    rename puts a new file (another inode) there, and writing in place changes its size or time."""
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return None
+    return _identity(status) if stat.S_ISREG(status.st_mode) else None
+
+
+def _identity(status: os.stat_result) -> FileIdentity:
+    return status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns
 
 
 def probe_writable(folder: Path) -> None:
@@ -224,7 +245,11 @@ class Manifest:
         record = self.records.get(key)
         return record if record is not None and self._holds(record) else None
 
-    def _holds(self, record: Record) -> bool:
+    def _holds(self, record: Record, written: FileIdentity | None = None) -> bool:
+        """Is ``record``'s file still the bytes recorded? A file this process ``written`` (its identity
+        then) that still has that identity is; any other is read and hashed."""
+        if written is not None and file_identity(self.folder / record.path) == written:
+            return True
         stream = _open_regular(self.folder / record.path)
         if stream is None:
             return False
@@ -240,19 +265,23 @@ class Manifest:
         kept = [self.unchanged(key) for key in group]
         return kept if group and all(kept) else []  # type: ignore[return-value]
 
-    def write(self, records: list[Record], failures: list[dict[str, str]]) -> None:
+    def write(self, records: list[Record], failures: list[dict[str, str]],
+              written: Mapping[str, FileIdentity] | None = None) -> None:
         """This run's outputs and failures, plus other outputs still whole in the folder.
 
         Call it holding ``locked(folder)``: the manifest is read again just
         before writing, so two builds into one folder each add their outputs
         instead of erasing the other's. Each path keeps the record its file
         still matches (this run's first): when another build overwrote one of
-        ours, its record wins. Raises OSError when it cannot be written.
+        ours, its record wins. ``written`` gives the identity (``write_atomic``'s)
+        of each file this run wrote, by path: one still in place is not read
+        again. Raises OSError when it cannot be written.
         """
+        written = written or {}
         current = Manifest.load(self.folder)
         kept: dict[str, Record] = {}
         for record in [*records, *current.records.values()]:
-            if record.path not in kept and self._holds(record):
+            if record.path not in kept and self._holds(record, written.get(record.path)):
                 kept[record.path] = record
         data = {
             "schema": MANIFEST_SCHEMA,

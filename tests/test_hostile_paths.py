@@ -472,9 +472,9 @@ def test_a_build_never_overwrites_what_another_build_wrote_in_its_manifest(monke
     out = tmp_path / "out"
     original = Manifest.write
 
-    def another_build_overwrites_first(self, records, failures):
+    def another_build_overwrites_first(self, records, failures, *more):
         (out / "briefing-pack.en.md").write_text("another build's pack\n", encoding="utf-8")
-        return original(self, records, failures)
+        return original(self, records, failures, *more)
 
     monkeypatch.setattr(Manifest, "write", another_build_overwrites_first)
     build([_article(tmp_path / "a.txt")], formats=["md"], split=True, out=out, jobs=1)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Callable
 from ..api import briefs_of
 from ..config import BuildOptions
 from ..errors import InputError
-from ..export import MANIFEST_NAME, Manifest, Record, locked, probe_writable, write_atomic
+from ..export import MANIFEST_NAME, FileIdentity, Manifest, Record, locked, probe_writable, write_atomic
 from ..ingest import read
 from ..jobs import Interrupted, Interruptions, Progress, Runner
 from ..model import Brief, Pack, PackReading
@@ -148,6 +148,7 @@ def run_plan(slots: list[Slot], options: BuildOptions, theme: Theme, folder: Pat
     ``result`` and the manifest. Ctrl-C, SIGTERM or SIGHUP raise ``Interrupted`` once the manifest
     lists what was finished; its ``result`` says what that was."""
     records: list[Record] = []
+    written: dict[str, FileIdentity] = {}  # by file name: each document this run wrote, as written
     todo = slots if force else _keep_unchanged(folder, slots, taken, records, result)
     packs = [slot for slot in todo if slot.is_pack]
     pack_inputs = list({given.path: given for slot in packs for given in slot.inputs}.values())
@@ -167,10 +168,10 @@ def run_plan(slots: list[Slot], options: BuildOptions, theme: Theme, folder: Pat
                     for outcome in outcomes:
                         signals.raise_if_stopped()  # an interrupted document is not a failed one
                         with signals.held():  # written and recorded together, or neither
-                            _write(outcome, result, records)
+                            _write(outcome, result, records, written)
             finally:  # also when stopped: the manifest lists what was finished, and only that
                 with signals.held():
-                    _write_manifest(folder, records, result)
+                    _write_manifest(folder, records, result, written)
     except Interrupted as stop:
         stop.result = result
         raise
@@ -199,14 +200,16 @@ def _keep_unchanged(folder: Path, slots: list[Slot], taken: set[str], records: l
     return todo
 
 
-def _write(outcome: _Rendered | Failure, result: BuildResult, records: list[Record]) -> None:
-    """Write one rendered document whole and record it; a failure is recorded as one."""
+def _write(outcome: _Rendered | Failure, result: BuildResult, records: list[Record],
+           written: dict[str, FileIdentity]) -> None:
+    """Write one rendered document whole and record it (and the file's identity in ``written``); a
+    failure is recorded as one."""
     if isinstance(outcome, Failure):
         result.errors.append(outcome)
         return
     target = outcome.target
     try:
-        write_atomic(target.path, outcome.data)
+        identity = write_atomic(target.path, outcome.data)
     except OSError as error:
         result.errors.append(Failure(str(target.path), f"cannot be written ({error.strerror or error}); free "
                                                        "some space or choose another --out folder"))
@@ -216,15 +219,17 @@ def _write(outcome: _Rendered | Failure, result: BuildResult, records: list[Reco
     records.append(Record(target.path.name, target.format, target.language, sha, target.key,
                           [{"path": path, "sha256": digest} for path, digest in outcome.inputs],
                           list(outcome.warnings)))
+    written[target.path.name] = identity
 
 
-def _write_manifest(folder: Path, records: list[Record], result: BuildResult) -> None:
+def _write_manifest(folder: Path, records: list[Record], result: BuildResult,
+                    written: dict[str, FileIdentity]) -> None:
     """The manifest, last and whole; when it cannot be written, one failure more (the documents stay)."""
     failed = {failure.path for failure in result.errors}
     clean = [record for record in records if not any(i["path"] in failed for i in record.inputs)]
     try:
         with locked(folder):
-            Manifest(folder).write(clean, [{"path": f.path, "message": f.message} for f in result.errors])
+            Manifest(folder).write(clean, [{"path": f.path, "message": f.message} for f in result.errors], written)
     except OSError as error:
         result.errors.append(Failure(str(folder / MANIFEST_NAME), (
             f"cannot be written ({error.strerror or error}); the documents listed are whole but a rerun "
