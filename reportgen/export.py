@@ -226,6 +226,7 @@ class Manifest:
     def __init__(self, folder: Path, records: list[Record] | None = None) -> None:
         self.folder = folder
         self.records = {record.key: record for record in records or []}
+        self.verified: dict[str, FileIdentity] = {}  # by path: the files found to hold their records' bytes
 
     @classmethod
     def load(cls, folder: Path) -> Manifest:
@@ -255,9 +256,13 @@ class Manifest:
             return False
         digest = hashlib.sha256()
         with stream:
+            identity = _identity(os.fstat(stream.fileno()))
             while chunk := stream.read(1024 * 1024):
                 digest.update(chunk)
-        return digest.hexdigest() == record.sha256
+        if digest.hexdigest() != record.sha256:
+            return False
+        self.verified[record.path] = identity  # the file read (a rename meanwhile put another at the path)
+        return True
 
     def unchanged_group(self, slot_key: str) -> list[Record]:
         """Every output made from one planned slot (an ``auto`` pack makes one per language), if all unchanged."""
@@ -273,9 +278,9 @@ class Manifest:
         before writing, so two builds into one folder each add their outputs
         instead of erasing the other's. Each path keeps the record its file
         still matches (this run's first): when another build overwrote one of
-        ours, its record wins. ``written`` gives the identity (``write_atomic``'s)
-        of each file this run wrote, by path: one still in place is not read
-        again. Raises OSError when it cannot be written.
+        ours, its record wins. ``written`` gives the identity of each file this
+        run wrote (``write_atomic``'s) or found whole (``verified``), by path:
+        one still in place is not read again. Raises OSError when it cannot be written.
         """
         written = written or {}
         current = Manifest.load(self.folder)

@@ -55,3 +55,22 @@ def test_without_identities_every_file_is_read(tmp_path):
     os.utime(tmp_path / "a.pdf")
     Manifest(tmp_path).write([_record("a.pdf", data), _record("gone.pdf", data)], [])
     assert _listed(tmp_path) == ["a.pdf"]
+
+
+def test_a_rerun_with_nothing_changed_reads_each_document_once(tmp_path, monkeypatch):
+    """Once to find it unchanged; the manifest written at the end trusts that read while the file is
+    still the one read."""
+    from collections import Counter
+
+    from conftest import NEWS_SEED, QA_SEED
+    from reportgen import build
+
+    out = tmp_path / "out"
+    build([QA_SEED, NEWS_SEED], formats=["md", "html"], split=True, out=out, jobs=1)
+    reads: Counter[str] = Counter()
+    opener = export._open_regular
+    monkeypatch.setattr(export, "_open_regular", lambda path: reads.update([Path(path).name]) or opener(path))
+    result = build([QA_SEED, NEWS_SEED], formats=["md", "html"], split=True, out=out, jobs=1)
+    outputs = _listed(out)
+    assert len(outputs) >= 4 and all(output.skipped for output in result.outputs)
+    assert {name: reads[name] for name in outputs} == {name: 1 for name in outputs}

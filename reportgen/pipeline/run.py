@@ -148,8 +148,8 @@ def run_plan(slots: list[Slot], options: BuildOptions, theme: Theme, folder: Pat
     ``result`` and the manifest. Ctrl-C, SIGTERM or SIGHUP raise ``Interrupted`` once the manifest
     lists what was finished; its ``result`` says what that was."""
     records: list[Record] = []
-    written: dict[str, FileIdentity] = {}  # by file name: each document this run wrote, as written
-    todo = slots if force else _keep_unchanged(folder, slots, taken, records, result)
+    written: dict[str, FileIdentity] = {}  # by file name: each document this run wrote or kept, as it was
+    todo = slots if force else _keep_unchanged(folder, slots, taken, records, written, result)
     packs = [slot for slot in todo if slot.is_pack]
     pack_inputs = list({given.path: given for slot in packs for given in slot.inputs}.values())
     try:
@@ -178,9 +178,10 @@ def run_plan(slots: list[Slot], options: BuildOptions, theme: Theme, folder: Pat
 
 
 def _keep_unchanged(folder: Path, slots: list[Slot], taken: set[str], records: list[Record],
-                    result: BuildResult) -> list[Slot]:
-    """The slots still to build; the others' records are kept. Checked under the manifest's lock (no
-    other build is writing it meanwhile); the manifest written at the end checks each kept file again."""
+                    verified: dict[str, FileIdentity], result: BuildResult) -> list[Slot]:
+    """The slots still to build; the others' records are kept, with the identities of the files found
+    whole (``verified``). Checked under the manifest's lock (no other build is writing it meanwhile);
+    the manifest written at the end checks each kept file again, by its identity."""
     todo = []
     try:
         with locked(folder):
@@ -189,6 +190,7 @@ def _keep_unchanged(folder: Path, slots: list[Slot], taken: set[str], records: l
                 kept = manifest.unchanged_group(slot.key)
                 if kept and not taken & {record.path for record in kept}:
                     records += kept
+                    verified.update((record.path, manifest.verified[record.path]) for record in kept)
                     taken.update(record.path for record in kept)
                     result.outputs += [Output(folder / r.path, r.format, r.language, r.sha256, skipped=True)
                                        for r in kept]
