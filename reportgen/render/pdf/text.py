@@ -9,8 +9,9 @@ before from the same briefs in this thread instead of breaking them again.
 reportlab reads every paragraph's markup with an HTML parser: about 30 µs for plain
 text and 100-190 µs for a little markup, for some hundred paragraphs a chapter.
 Three shapes are nearly all of them: plain text; text ending in a note mark (a
-superscript link to the note, ``Story.note_mark``); a note's number (its anchor and
-a bold link back to the figure, ``Story.visit_notes``). For each, the parser is run
+superscript link to the note, ``Story.note_mark``, after the anchor the note links
+back to where it is the note's first mark); a note's number (its anchor and a bold
+link back to the figure, ``Story.visit_notes``). For each, the parser is run
 once per style (and mark size and colour) on a probe, and the probe's fragments are
 copied with this paragraph's words, anchor and link: exactly what the parser makes
 of the paragraph (``tests/test_pdf_text.py`` holds each shape to the parser's).
@@ -34,8 +35,8 @@ from reportlab.platypus.paraparser import ParaParser
 _PLAIN = r"[^<>&]"
 _ANCHOR = r'[^"<>&\s]+'
 _COLOR = r"[0-9a-fA-F]{6}"
-_MARKED = re.compile(rf'(?P<plain>{_PLAIN}*)<super(?P<size> size="\d+\.\d")?><a href="#(?P<href>{_ANCHOR})" '
-                     rf'color="#(?P<color>{_COLOR})">(?P<mark>{_PLAIN}+)</a></super>')
+_MARKED = re.compile(rf'(?P<plain>{_PLAIN}*)(?:<a name="(?P<name>{_ANCHOR})"/>)?<super(?P<size> size="\d+\.\d")?>'
+                     rf'<a href="#(?P<href>{_ANCHOR})" color="#(?P<color>{_COLOR})">(?P<mark>{_PLAIN}+)</a></super>')
 _NUMBER = re.compile(rf'<a name="(?P<name>{_ANCHOR})"/><a href="#(?P<href>{_ANCHOR})" '
                      rf'color="#(?P<color>{_COLOR})"><b>(?P<mark>{_PLAIN}+)</b></a>')
 
@@ -129,11 +130,15 @@ def known_frags(text: str | None, style: ParagraphStyle) -> list[Any] | None:
         return [_copy(_probe(style, ("plain",), "x")[0], text=cleaned)]
     marked = _MARKED.fullmatch(cleaned)
     if marked is not None:
-        plain, size, href, color, mark = marked.group("plain", "size", "href", "color", "mark")
-        probe = _probe(style, ("marked", bool(plain), size, color),
-                       f'{"x" if plain else ""}<super{size or ""}><a href="#h" color="#{color}">1</a></super>')
-        linked = _copy(probe[-1], text=mark, link=[(0, f"#{href}")])
-        return [_copy(probe[0], text=plain), linked] if plain else [linked]
+        plain, name, size, href, color, mark = marked.group("plain", "name", "size", "href", "color", "mark")
+        anchored = '<a name="n"/>' if name else ""
+        probe = _probe(style, ("marked", bool(plain), bool(name), size, color),
+                       f'{"x" if plain else ""}{anchored}<super{size or ""}><a href="#h" color="#{color}">1</a></super>')
+        made = [_copy(probe[0], text=plain)] if plain else []
+        if name:
+            anchor = probe[-2]
+            made.append(_copy(anchor, cbDefn=ABag(**{**anchor.cbDefn.__dict__, "name": name})))
+        return [*made, _copy(probe[-1], text=mark, link=[(0, f"#{href}")])]
     number = _NUMBER.fullmatch(cleaned)
     if number is not None:
         name, href, color, mark = number.group("name", "href", "color", "mark")
