@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from io import BytesIO
 
 import docx
+import pytest
+from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from conftest import QA_SEED
@@ -46,3 +49,26 @@ def test_the_templates_kept_are_bounded_and_an_unchanged_theme_is_styled_once():
     for number in range(bound + 2):
         render_docx(document, replace(theme, brand=f"Brand {number}"))
     assert _styled_template.cache_info().currsize == bound
+
+
+@pytest.mark.parametrize("first, then", [("en", "es"), ("es", "en")])
+def test_a_template_made_from_another_languages_gives_the_bytes_of_one_made_afresh(first, then):
+    """A theme's second language starts from its first's styled template, changing only languages."""
+    from reportgen import parse_file
+    from reportgen.model import Pack
+    from reportgen.pipeline.run import _render
+    from reportgen.render.docx import document
+
+    theme, brief = load_theme("harbour"), parse_file(QA_SEED)
+    pack = Pack((brief,), brief.title, None, "2025-12-08", theme.name)
+    document._styled_template.cache_clear()
+    document._styled_in_another_language.clear()
+    afresh = _render(pack, "docx", then, theme)
+    document._styled_template.cache_clear()
+    document._styled_in_another_language.clear()
+    _render(pack, "docx", first, theme)
+    assert len(document._styled_in_another_language) == 1  # the first language's, to start from
+    derived = _render(pack, "docx", then, theme)
+    assert derived == afresh
+    languages = {element.get(qn("w:val")) for element in docx.Document(BytesIO(derived)).styles.element.iter(qn("w:lang"))}
+    assert languages == {"es-ES" if then == "es" else "en-US"}

@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+import threading
 from copy import deepcopy
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -44,7 +45,7 @@ from .marker import mark_pack
 from .reference import without_outside_links
 from .footnotes import Footnotes, after_number
 from .package import package_bytes
-from .styles import LANGUAGE_TAGS, apply_styles, default_template
+from .styles import LANGUAGE_TAGS, apply_styles, default_template, set_languages
 
 PAGE_SIZES_MM = {"A4": (210, 297), "Letter": (215.9, 279.4)}
 PARAGRAPH_STYLES = {"body": "Normal", "lead": LEAD, "source": SOURCE_LINE, "note": NOTE}
@@ -136,9 +137,46 @@ def _styled_template(key: _TemplateKey) -> _StyledTemplate:
 
     Styling walks python-docx's style list, which is slow; a batch of a
     thousand documents does it once, and a long-lived process keeps the last
-    few. The styled document is saved and read back once, so that every copy
-    is what a fresh read of those bytes would give.
+    few. A language after the first of a theme and reference starts from the
+    first's styled template and changes only its languages (``set_languages``):
+    the same bytes as styling afresh. The styled document is saved and read back
+    once, so that every copy is what a fresh read of those bytes would give.
     """
+    with _styled_lock:
+        sibling = _styled_in_another_language.get((key.theme_repr, key.reference_digest))
+    if sibling is not None:
+        word = docx.Document(BytesIO(sibling.saved))
+        set_languages(word, key.language)
+        style_ids, width = sibling.style_ids, sibling.width
+    else:
+        word, style_ids, width = _styled(key)
+    buffer = BytesIO()
+    word.save(buffer)
+    saved = buffer.getvalue()
+    word = docx.Document(BytesIO(saved))
+    separator = after_number(word, style_ids[FOOTNOTE_TEXT])
+    with _styled_lock:
+        _styled_in_another_language[(key.theme_repr, key.reference_digest)] = _Styled(saved, style_ids, width)
+        while len(_styled_in_another_language) > _TEMPLATES_KEPT:
+            del _styled_in_another_language[next(iter(_styled_in_another_language))]
+    return _StyledTemplate(word, style_ids, width, separator, _share_unchanging_parts(word))
+
+
+@dataclass(frozen=True)
+class _Styled:
+    """A styled template as saved, for the theme's other languages."""
+
+    saved: bytes
+    style_ids: dict[str, str]
+    width: int
+
+
+_styled_in_another_language: dict[tuple[str, str | None], _Styled] = {}  # by theme and reference, last made
+_styled_lock = threading.Lock()  # renders may run in threads (a threaded executor)
+
+
+def _styled(key: _TemplateKey) -> tuple[WordDocument, dict[str, str], int]:
+    """The template styled for ``key`` from scratch: the document, its style ids and its text width (twips)."""
     theme, reference = key.theme, key.reference
     word = docx.Document(BytesIO(default_template() if reference is None else without_outside_links(reference).data))
     if reference is not None:
@@ -152,11 +190,7 @@ def _styled_template(key: _TemplateKey) -> _StyledTemplate:
     for level in (1, 2):  # a contents entry's page number, at the right after a dotted leader
         word.styles[f"toc {level}"].paragraph_format.tab_stops.add_tab_stop(
             Twips(width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
-    buffer = BytesIO()
-    word.save(buffer)
-    word = docx.Document(BytesIO(buffer.getvalue()))
-    separator = after_number(word, style_ids[FOOTNOTE_TEXT])
-    return _StyledTemplate(word, style_ids, width, separator, _share_unchanging_parts(word))
+    return word, style_ids, width
 
 
 def _share_unchanging_parts(word: WordDocument) -> tuple[Part, ...]:

@@ -92,15 +92,14 @@ def default_template() -> bytes:
 
 
 def apply_styles(document, theme: Theme, language: str, from_template: bool) -> dict[str, str]:
-    """Languages everywhere; theme fonts, colours and sizes unless a reference template rules.
+    """Theme fonts, colours and sizes unless a reference template rules; then ``language`` everywhere
+    (``set_languages``).
 
     Returns style name → style id, for writing paragraphs without python-docx's
     linear name lookups.
     """
     styles = document.styles
-    tag = LANGUAGE_TAGS.get(language, language)
     defaults = oxml.doc_defaults_run_properties(styles.element)
-    oxml.set_language(defaults, tag)
     body, heading = family_name(theme.body_font.regular), family_name(theme.heading_font.regular)
     by_name = {style.name: style for style in styles}  # python-docx looks names up linearly
     _find_footnote_styles(by_name)
@@ -119,14 +118,22 @@ def apply_styles(document, theme: Theme, language: str, from_template: bool) -> 
         colors = theme.colors
         oxml.table_style_parts(table.element, colors["primary"][1:], colors["paper"][1:], colors["stripe"][1:],
                                colors["rule"][1:])
-    ids = {}
-    for style in styles:
-        ids[style.name] = style.style_id
-        if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER):
-            oxml.set_language(style.element.get_or_add_rPr(), tag)
+    ids = {style.name: style.style_id for style in styles}
     for name in _WORD_STYLE_IDS:  # a template's own spelling of them
         ids.setdefault(name, by_name[name].style_id)
+    set_languages(document, language)
     return ids
+
+
+def set_languages(document, language: str) -> None:
+    """``language`` for spell-check and hyphenation: the document's defaults and every paragraph and
+    character style. Nothing else of a styled template depends on its language."""
+    tag = LANGUAGE_TAGS.get(language, language)
+    styles = document.styles
+    oxml.set_language(oxml.doc_defaults_run_properties(styles.element), tag)
+    for style in styles:
+        if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER):
+            oxml.set_language(style.element.get_or_add_rPr(), tag)
 
 
 def _color(theme: Theme, role: str) -> RGBColor:
