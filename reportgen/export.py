@@ -246,10 +246,10 @@ class Manifest:
         record = self.records.get(key)
         return record if record is not None and self._holds(record) else None
 
-    def _holds(self, record: Record, written: FileIdentity | None = None) -> bool:
-        """Is ``record``'s file still the bytes recorded? A file this process ``written`` (its identity
-        then) that still has that identity is; any other is read and hashed."""
-        if written is not None and file_identity(self.folder / record.path) == written:
+    def _holds(self, record: Record, known: FileIdentity | None = None) -> bool:
+        """Is ``record``'s file still the bytes recorded? One that still has the identity it had when this
+        process wrote or read it (``known``) is; any other is read and hashed."""
+        if known is not None and file_identity(self.folder / record.path) == known:
             return True
         stream = _open_regular(self.folder / record.path)
         if stream is None:
@@ -271,22 +271,22 @@ class Manifest:
         return kept if group and all(kept) else []  # type: ignore[return-value]
 
     def write(self, records: list[Record], failures: list[dict[str, str]],
-              written: Mapping[str, FileIdentity] | None = None) -> None:
+              identities: Mapping[str, FileIdentity] | None = None) -> None:
         """This run's outputs and failures, plus other outputs still whole in the folder.
 
         Call it holding ``locked(folder)``: the manifest is read again just
         before writing, so two builds into one folder each add their outputs
         instead of erasing the other's. Each path keeps the record its file
         still matches (this run's first): when another build overwrote one of
-        ours, its record wins. ``written`` gives the identity of each file this
+        ours, its record wins. ``identities`` gives the identity of each file this
         run wrote (``write_atomic``'s) or found whole (``verified``), by path:
         one still in place is not read again. Raises OSError when it cannot be written.
         """
-        written = written or {}
+        identities = identities or {}
         current = Manifest.load(self.folder)
         kept: dict[str, Record] = {}
         for record in [*records, *current.records.values()]:
-            if record.path not in kept and self._holds(record, written.get(record.path)):
+            if record.path not in kept and self._holds(record, identities.get(record.path)):
                 kept[record.path] = record
         data = {
             "schema": MANIFEST_SCHEMA,

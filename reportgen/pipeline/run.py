@@ -148,8 +148,8 @@ def run_plan(slots: list[Slot], options: BuildOptions, theme: Theme, folder: Pat
     ``result`` and the manifest. Ctrl-C, SIGTERM or SIGHUP raise ``Interrupted`` once the manifest
     lists what was finished; its ``result`` says what that was."""
     records: list[Record] = []
-    written: dict[str, FileIdentity] = {}  # by file name: each document this run wrote or kept, as it was
-    todo = slots if force else _keep_unchanged(folder, slots, taken, records, written, result)
+    identities: dict[str, FileIdentity] = {}  # by file name: each document this run wrote or kept, as it was
+    todo = slots if force else _keep_unchanged(folder, slots, taken, records, identities, result)
     packs = [slot for slot in todo if slot.is_pack]
     pack_inputs = list({given.path: given for slot in packs for given in slot.inputs}.values())
     try:
@@ -168,10 +168,10 @@ def run_plan(slots: list[Slot], options: BuildOptions, theme: Theme, folder: Pat
                     for outcome in outcomes:
                         signals.raise_if_stopped()  # an interrupted document is not a failed one
                         with signals.held():  # written and recorded together, or neither
-                            _write(outcome, result, records, written)
+                            _write(outcome, result, records, identities)
             finally:  # also when stopped: the manifest lists what was finished, and only that
                 with signals.held():
-                    _write_manifest(folder, records, result, written)
+                    _write_manifest(folder, records, result, identities)
     except Interrupted as stop:
         stop.result = result
         raise
@@ -203,8 +203,8 @@ def _keep_unchanged(folder: Path, slots: list[Slot], taken: set[str], records: l
 
 
 def _write(outcome: _Rendered | Failure, result: BuildResult, records: list[Record],
-           written: dict[str, FileIdentity]) -> None:
-    """Write one rendered document whole and record it (and the file's identity in ``written``); a
+           identities: dict[str, FileIdentity]) -> None:
+    """Write one rendered document whole and record it (and the file's identity in ``identities``); a
     failure is recorded as one."""
     if isinstance(outcome, Failure):
         result.errors.append(outcome)
@@ -221,17 +221,17 @@ def _write(outcome: _Rendered | Failure, result: BuildResult, records: list[Reco
     records.append(Record(target.path.name, target.format, target.language, sha, target.key,
                           [{"path": path, "sha256": digest} for path, digest in outcome.inputs],
                           list(outcome.warnings)))
-    written[target.path.name] = identity
+    identities[target.path.name] = identity
 
 
 def _write_manifest(folder: Path, records: list[Record], result: BuildResult,
-                    written: dict[str, FileIdentity]) -> None:
+                    identities: dict[str, FileIdentity]) -> None:
     """The manifest, last and whole; when it cannot be written, one failure more (the documents stay)."""
     failed = {failure.path for failure in result.errors}
     clean = [record for record in records if not any(i["path"] in failed for i in record.inputs)]
     try:
         with locked(folder):
-            Manifest(folder).write(clean, [{"path": f.path, "message": f.message} for f in result.errors], written)
+            Manifest(folder).write(clean, [{"path": f.path, "message": f.message} for f in result.errors], identities)
     except OSError as error:
         result.errors.append(Failure(str(folder / MANIFEST_NAME), (
             f"cannot be written ({error.strerror or error}); the documents listed are whole but a rerun "

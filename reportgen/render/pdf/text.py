@@ -136,16 +136,24 @@ def known_frags(text: str | None, style: ParagraphStyle) -> list[Any] | None:
                        f'{"x" if plain else ""}{anchored}<super{size or ""}><a href="#h" color="#{color}">1</a></super>')
         made = [_copy(probe[0], text=plain)] if plain else []
         if name:
-            anchor = probe[-2]
-            made.append(_copy(anchor, cbDefn=ABag(**{**anchor.cbDefn.__dict__, "name": name})))
-        return [*made, _copy(probe[-1], text=mark, link=[(0, f"#{href}")])]
+            made.append(_named(probe[-2], name))
+        return [*made, _linked(probe[-1], mark, href)]
     number = _NUMBER.fullmatch(cleaned)
     if number is not None:
         name, href, color, mark = number.group("name", "href", "color", "mark")
         probe = _probe(style, ("number", color), f'<a name="n"/><a href="#h" color="#{color}"><b>1</b></a>')
-        anchor = _copy(probe[0], cbDefn=ABag(**{**probe[0].cbDefn.__dict__, "name": name}))
-        return [anchor, _copy(probe[1], text=mark, link=[(0, f"#{href}")])]
+        return [_named(probe[0], name), _linked(probe[1], mark, href)]
     return None
+
+
+def _named(anchor: Any, name: str) -> Any:
+    """The probe's anchor fragment (``<a name="n"/>``) naming ``name``."""
+    return _copy(anchor, cbDefn=ABag(**{**anchor.cbDefn.__dict__, "name": name}))
+
+
+def _linked(link: Any, mark: str, href: str) -> Any:
+    """The probe's link fragment (``<a href="#h">1</a>``) reading ``mark`` and pointing at ``#href``."""
+    return _copy(link, text=mark, link=[(0, f"#{href}")])
 
 
 def _probe(style: ParagraphStyle, key: tuple, markup: str) -> list[Any]:
