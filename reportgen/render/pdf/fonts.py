@@ -71,9 +71,18 @@ class _TTFont(TTFont):
     def __init__(self, name: str, filename: str) -> None:  # noqa: D107 - reportlab's, with a face read in bulk
         bulk_ttfont(self, name, filename)
         self._subset_memory = SubsetMemory()
+        self._word_widths: dict[float, dict[str, float]] = {}
 
     def addObjects(self, doc: PDFDocument) -> None:  # noqa: N802
         add_subset_objects(self, self._subset_memory, doc)
+
+    def word_widths(self, size: float) -> dict[str, float]:
+        """Words' widths at ``size`` as ``stringWidth`` gives them, for the caller to fill and read:
+        prose repeats its words, and its lines are found from them (``text.plain_lines``)."""
+        widths = self._word_widths.get(size)
+        if widths is None or len(widths) > _WORDS_REMEMBERED:
+            widths = self._word_widths[size] = {}
+        return widths
 
     def splitString(self, text: str | bytes, doc: object, encoding: str = "utf-8") -> list[tuple[int, bytes]]:  # noqa: N802
         state = self.state.get(doc)
@@ -150,6 +159,7 @@ class RegisteredFamily:
         return self.names["italic"]
 
 
+_WORDS_REMEMBERED = 20_000  # a font's widths at one size, ~2 MiB: forgotten whole past it
 _registering = threading.RLock()
 _faces: dict[Path, _Face] = {}
 # Every (family, bold, italic, face) mapping made, in the order last made: reapplied after a late registration.

@@ -16,6 +16,11 @@ once per style (and mark size and colour) on a probe, and the probe's fragments 
 copied with this paragraph's words, anchor and link: exactly what the parser makes
 of the paragraph (``tests/test_pdf_text.py`` holds each shape to the parser's).
 Any other markup is left to the parser.
+
+A paragraph of plain text finds its lines as reportlab's ``breakLines`` does, by the
+same sums in the same order, but with its words' widths looked up in its font's memory
+(``plain_lines``) instead of measured through three Python calls each; every other
+paragraph is broken by reportlab (``tests/test_pdf_lines.py`` holds the two equal).
 """
 
 from __future__ import annotations
@@ -29,7 +34,8 @@ from weakref import WeakKeyDictionary
 from reportlab.lib.abag import ABag
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
-from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
+from reportlab.platypus.paragraph import cleanBlockQuotedText, split, strip
 from reportlab.platypus.paraparser import ParaParser
 
 _PLAIN = r"[^<>&]"
@@ -57,6 +63,11 @@ class Text(Paragraph):
             pieces["frags"] = frags
         super().__init__(text, style, **pieces)
 
+    def breakLines(self, width: Any) -> Any:  # noqa: N802 (reportlab's name)
+        """reportlab's lines, found faster for plain text (``plain_lines``)."""
+        lines = plain_lines(self, width)
+        return lines if lines is not None else super().breakLines(width)
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
         if self._wrapped is None or self._wrapped[0] != availWidth or not hasattr(self, "blPara"):
             self._wrapped = (availWidth, self._broken(availWidth, availHeight))
@@ -76,6 +87,75 @@ class Text(Paragraph):
         if len(memory.earlier) + len(memory.lines) < _LINES_REMEMBERED:
             memory.lines[key] = (self.style, self.width, self.height, self._wrapWidths, self.blPara)
         return size
+
+
+def plain_lines(paragraph: Paragraph, width: Any) -> ABag | None:
+    """The lines reportlab's ``breakLines`` finds for a paragraph of plain text in one of our fonts,
+    or None for any other paragraph.
+
+    reportlab measures each word through three Python calls, then fits it on the line; here each
+    word's width is looked up (``word_widths``) and the line filled by the same sums in the same
+    order, so the lines and their widths are reportlab's to the last bit. What this leaves to
+    reportlab: several fragments, a bullet, dots, bidi or shaping, hyphenation (soft hyphens
+    included), and a word wider than a line, which reportlab splits."""
+    style, frags = paragraph.style, paragraph.frags
+    if (len(frags) != 1 or paragraph.bulletText or style.endDots or style.wordWrap or style.shaping
+            or getattr(style, "hyphenationLang", "") or style.uriWasteReduce or style.embeddedHyphenation):
+        return None
+    frag = frags[0]
+    if not hasattr(frag, "text") or hasattr(frag, "cbDefn") or hasattr(frag, "backColor"):
+        return None
+    font = getFont(frag.fontName)
+    word_widths = getattr(font, "word_widths", None)
+    text = strip(frag.text)
+    if word_widths is None or not text or "\xad" in text:
+        return None
+    size = frag.fontSize
+    known = word_widths(size)
+    words = split(text)
+    if not all(words):
+        return None
+    widths = []
+    for word in words:
+        found = known.get(word)
+        if found is None:
+            found = known[word] = font.stringWidth(word, size, paragraph.encoding)
+        widths.append(found)
+    max_widths = list(width) if isinstance(width, (tuple, list)) else [width]
+    if max(widths) > min(max_widths):
+        return None  # reportlab splits the word
+    paragraph._width_max = 0
+    paragraph.height = 0
+    paragraph._splitLongWordCount = paragraph._hyphenations = 0
+    space = font.stringWidth(" ", size, paragraph.encoding)
+    shrink = style.spaceShrinkage * space
+    last_line = len(max_widths) - 1
+    line_number = 0
+    max_width = max_widths[0]
+    lines: list[tuple[float, list[str]]] = []
+    line: list[str] = []
+    current = -space  # as reportlab starts: no space before the first word
+    widest = 0
+    for word, word_width in zip(words, widths):
+        new_width = current + space + word_width
+        if new_width <= max_width + shrink * len(line) or not line:
+            line.append(word)
+            current = new_width
+        else:
+            if current > widest:
+                widest = current
+            lines.append((max_width - current, line))
+            line = [word]
+            current = word_width
+            line_number += 1
+            max_width = max_widths[min(last_line, line_number)]
+    if line:
+        if current > widest:
+            widest = current
+        lines.append((max_width - current, line))
+    paragraph._width_max = widest
+    ascent, descent = getAscentDescent(frag.fontName, size)
+    return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
 
 
 _LINES_REMEMBERED = 4_000  # paragraphs, ~3 KB of lines each: about a hundred articles, ~12 MiB at most
