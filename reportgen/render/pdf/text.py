@@ -124,7 +124,6 @@ def plain_lines(paragraph: Paragraph, width: Any) -> ABag | None:
     max_widths = list(width) if isinstance(width, (tuple, list)) else [width]
     if max(widths) > min(max_widths):
         return None  # reportlab splits the word
-    paragraph._width_max = 0
     paragraph.height = 0
     paragraph._splitLongWordCount = paragraph._hyphenations = 0
     space = font.stringWidth(" ", size, paragraph.encoding)
