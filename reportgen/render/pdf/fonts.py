@@ -29,6 +29,11 @@ from .ttf import bulk_ttfont
 
 _SLOT_FLAGS = {"regular": (0, 0), "bold": (1, 0), "italic": (0, 1), "bold_italic": (1, 1)}
 _ALWAYS_DRAWABLE = frozenset(" \n\t")
+# Mapped into subset 0 (its free codes 1-31) in this order before a document draws anything, so
+# Spanish and English text fills no code in first-use order: one-article documents then embed the
+# same subset 0 whichever of these they use, and it is remembered rather than cut and compressed
+# again (``subsets.py``). Each face embeds these ~30 glyphs whether drawn or not, ~2 KB compressed.
+SUBSET_PRESET = "áéíóúüñÁÉÍÓÚÜÑ¿¡‘’“”–—…•·«»€£°"
 _T = TypeVar("_T")
 
 
@@ -65,7 +70,8 @@ class _TTFont(TTFont):
     to subset codes in a Python loop per character (a tenth of a pack's render); such a string is
     one ``str.translate`` instead, with exactly the bytes the loop gives. Anything else — a new
     character, one the font lacks, a later subset — takes reportlab's loop, which assigns it.
-    A document's subsets are embedded from the font's memory of the subsets it last embedded
+    A document's mapping begins with ``SUBSET_PRESET``, so most documents' subset 0 is the same list,
+    and its subsets are embedded from the font's memory of the subsets it last embedded
     (``subsets.py``): the same bytes, without cutting and compressing the same subset again."""
 
     def __init__(self, name: str, filename: str) -> None:  # noqa: D107 - reportlab's, with a face read in bulk
@@ -85,12 +91,24 @@ class _TTFont(TTFont):
         return widths
 
     def splitString(self, text: str | bytes, doc: object, encoding: str = "utf-8") -> list[tuple[int, bytes]]:  # noqa: N802
-        state = self.state.get(doc)
-        if state is not None and isinstance(text, str):
+        state = self._state(doc)
+        if isinstance(text, str):
             known = _FirstSubset.of(state)
             if known.chars.issuperset(text):
                 return [(0, text.translate(known.table).encode("latin-1"))] if text else []
         return super().splitString(text, doc, encoding)
+
+    def getSubsetInternalName(self, subset: int, doc: object) -> str:  # noqa: N802
+        self._state(doc)
+        return super().getSubsetInternalName(subset, doc)
+
+    def _state(self, doc: object) -> TTFont.State:
+        """``doc``'s mapping to subset codes, begun with ``SUBSET_PRESET`` as reportlab maps it."""
+        state = self.state.get(doc)
+        if state is None:
+            state = self.state[doc] = TTFont.State(self._asciiReadable, self)
+            super().splitString(SUBSET_PRESET, doc)
+        return state
 
 
 @dataclass
