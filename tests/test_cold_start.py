@@ -7,6 +7,7 @@ registered is the thing under test.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from importlib import import_module
@@ -100,3 +101,30 @@ def test_a_logo_is_sanitized_once_per_version_of_its_file(tmp_path, monkeypatch)
     logo.write_text('<svg xmlns="http://www.w3.org/2000/svg"><circle r="2"/></svg>')
     os.utime(logo, ns=(1, 1))  # a new version, even within the clock's resolution
     assert b"circle" in svg.safe_svg(logo) and len(reads) == 2
+
+
+def test_a_pdf_build_never_compiles_reportlabs_uri_pattern(tmp_path):
+    """reportlab compiles a URI pattern at import that takes tens of milliseconds and that none of
+    reportgen's styles match with: a whole PDF build leaves it uncompiled, and nothing else deferred."""
+    inputs = [str(QA_SEED), str(NEWS_SEED)]
+    state = _fresh(
+        "import re\nimport reportgen\n"
+        f"reportgen.build({inputs!r}, formats=['pdf'], out={str(tmp_path)!r}, jobs=1)\n"
+        "from reportlab.platypus import paragraph\n"
+        "deferred = [name for name, value in vars(paragraph).items() if type(value).__name__ == 'CompiledOnUse']\n"
+        "result = [deferred, paragraph.uri_pat._compiled is None, re.compile.__module__]")
+    assert state == [["uri_pat"], True, "re"]
+
+
+def test_the_deferred_uri_pattern_matches_as_the_compiled_one():
+    from reportlab.platypus import paragraph
+
+    from reportgen.render.pdf.deferred import CompiledOnUse
+
+    compiled = re.compile(paragraph.uri_pat.pattern, re.IGNORECASE)
+    stand_in = CompiledOnUse(re.compile, paragraph.uri_pat.pattern, re.IGNORECASE)
+    for text in ("https://example.org/path?q=1", "HTTP://Example.ORG", "ftp://10.0.0.1:21/x", "www.example",
+                 "mailto:nobody", "https://bücher.example/straße", "not a uri", ""):
+        found, expected = stand_in.match(text), compiled.match(text)
+        assert (found and found.groups()) == (expected and expected.groups()), text
+    assert stand_in.pattern == compiled.pattern and stand_in.flags == compiled.flags

@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ... import __version__
 from ...compose.blocks import Block, Cover, Document, Notes, PageBreak, Section
 from ...themes import Theme
+from . import deferred  # noqa: F401 - imports reportlab.platypus before the modules below do (see there)
 from .flowables import KeepWithNext, Story
 from .fonts import RegisteredFamily, Typeset, register_family
 from .page import Furniture, FurnitureCanvas, PackTemplate
