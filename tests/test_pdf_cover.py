@@ -46,3 +46,23 @@ def test_long_titles_of_a_big_pack_never_rise_into_the_cover_date(theme_name):
     assert sum(text.startswith("Harbour dues") for _, text in lines) == 7  # seven titles, then "+3 more articles"
     if theme_name == "default":  # the band leaves the least room: each title on one line, cut with an ellipsis
         assert all(text.endswith("…") for _, text in lines if text.startswith("Harbour dues"))
+
+
+def test_preparing_the_renderer_parses_the_logo_the_cover_then_draws(monkeypatch):
+    """A pack's build prepares the renderer while its articles are parsed: the SVG logo is parsed
+    then, so the render after the parse only draws it."""
+    import svglib.svglib
+
+    from reportgen.render.pdf import page
+
+    theme = load_theme("default")
+    page._forget_svg_drawing(theme.logo_svg)
+    parsed = []
+    parse = svglib.svglib.svg2rlg
+    monkeypatch.setattr(svglib.svglib, "svg2rlg", lambda *args, **kwargs: parsed.append(1) or parse(*args, **kwargs))
+    PdfRenderer().prepare(theme, "en", 2)
+    assert len(parsed) == 1
+    document = compose_pack(Pack((parse_file(seed_paths()[0]),), "Ports", date="2026-02-03"), "en",
+                            Brand(theme.brand, theme.texts_for("en")))
+    assert any(text == "Ports" for _, text in _cover_lines(PdfRenderer().render(document, theme)))
+    assert len(parsed) == 1

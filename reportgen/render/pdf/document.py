@@ -18,7 +18,7 @@ from ...themes import Theme
 from . import deferred  # noqa: F401 - imports reportlab.platypus before the modules below do (see there)
 from .flowables import KeepWithNext, Story
 from .fonts import RegisteredFamily, Typeset, register_family
-from .page import Furniture, FurnitureCanvas, PackTemplate
+from .page import Furniture, FurnitureCanvas, PackTemplate, prepare_logo
 from .styles import palette, paragraph_styles
 from .text import lines_shared_by
 
@@ -54,8 +54,10 @@ _recent_lock = threading.Lock()
 
 
 def prepare(theme: Theme) -> None:
-    """Register the fonts ``theme``'s paragraph styles name (parsing their files), as a render would first."""
+    """Register the fonts ``theme``'s paragraph styles name (parsing their files) and parse its logo,
+    as a render would first."""
     _families_and_styles(theme)
+    prepare_logo(theme)
 
 
 def _families_and_styles(theme: Theme) -> tuple[RegisteredFamily, RegisteredFamily, dict]:

@@ -380,6 +380,12 @@ def _forget_svg_drawing(path: Path) -> None:
     _thread_logos.__dict__.get("drawings", {}).pop(path, None)
 
 
+def prepare_logo(theme: Theme) -> None:
+    """Parse ``theme``'s SVG logo for this thread (importing svglib, ~35 ms), as its cover would first."""
+    if theme.logo_svg is not None:
+        _svg_drawing(theme.logo_svg)
+
+
 def _svg_drawing(path: Path) -> Any:
     """The parsed logo, parsed once per thread: drawing marks its nodes (``_parent``) as it goes,
     so two threads drawing one shared drawing (or copies sharing its nodes) break each other.
