@@ -98,10 +98,6 @@ class _TTFont(TTFont):
                 return [(0, text.translate(known.table).encode("latin-1"))] if text else []
         return super().splitString(text, doc, encoding)
 
-    def getSubsetInternalName(self, subset: int, doc: object) -> str:  # noqa: N802
-        self._state(doc)
-        return super().getSubsetInternalName(subset, doc)
-
     def _state(self, doc: object) -> TTFont.State:
         """``doc``'s mapping to subset codes, begun with ``SUBSET_PRESET`` as reportlab maps it."""
         state = self.state.get(doc)
