@@ -41,6 +41,23 @@ def test_a_build_imports_only_the_renderer_of_its_format(tmp_path, fmt, also):
     assert (tmp_path / f"briefing-pack.en.{fmt}").exists()
 
 
+def test_a_word_pack_paginates_its_contents_without_parsing_the_logo(tmp_path):
+    """A Word pack takes its contents' page numbers from the PDF's pagination, which draws no cover:
+    preparing that pagination, and the whole build, leave svglib (~35 ms) unimported."""
+    inputs = [str(QA_SEED), str(NEWS_SEED)]
+    state = _fresh(
+        "import reportgen\n"
+        "from reportgen.render.docx import DocxRenderer\n"
+        "from reportgen.themes import load_theme\n"
+        "DocxRenderer().prepare(load_theme('default'), 'en', 2)\n"
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "fonts = 'DejaVuSerif-Bold' in pdfmetrics.getRegisteredFontNames()\n"
+        f"reportgen.build({inputs!r}, formats=['docx'], out={str(tmp_path)!r}, jobs=2)\n"
+        "result = [fonts, 'svglib' in sys.modules]")
+    assert state == [True, False]
+    assert (tmp_path / "briefing-pack.en.docx").exists()
+
+
 def test_listing_formats_imports_no_renderer():
     loaded = _fresh("from reportgen.render import describe_formats\nrows = describe_formats()\n"
                     "result = [name for name in sys.modules if name.startswith('reportgen.render.')]")

@@ -38,15 +38,15 @@ class DocxRenderer:
 
     def prepare(self, theme: Theme, language: str | None, articles: int) -> None:
         """python-docx and the styled template; for a pack with a contents (several articles), also
-        the PDF renderer its page numbers come from."""
+        the PDF pagination its page numbers come from."""
         from .document import prepare
 
         if language is not None:
             prepare(theme, language)
         if articles > 1:
-            from ..pdf import PdfRenderer
+            from ..pdf import prepare_pagination
 
-            PdfRenderer().prepare(theme, language, articles)
+            prepare_pagination(theme)
 
 
 def _counted(document: Document, theme: Theme) -> Mapping[str, int]:

@@ -30,6 +30,13 @@ class PdfRenderer:
         prepare(theme)
 
 
+def prepare_pagination(theme: Theme) -> None:
+    """Load what ``contents_pages`` needs in ``theme`` (reportlab, fonts, styles), as a render would first."""
+    from .document import prepare_pagination as prepare
+
+    prepare(theme)
+
+
 def contents_pages(document: Document, theme: Theme) -> dict[str, int]:
     """Each section's anchor → the page it starts on in this PDF (``document.contents_pages``)."""
     from .document import contents_pages as pages

@@ -56,8 +56,14 @@ _recent_lock = threading.Lock()
 def prepare(theme: Theme) -> None:
     """Register the fonts ``theme``'s paragraph styles name (parsing their files) and parse its logo,
     as a render would first."""
-    _families_and_styles(theme)
+    prepare_pagination(theme)
     prepare_logo(theme)
+
+
+def prepare_pagination(theme: Theme) -> None:
+    """What paginating a pack in ``theme`` needs first: its fonts and paragraph styles. Not its logo:
+    a paginated cover is not drawn (``PackTemplate(draw=False)``)."""
+    _families_and_styles(theme)
 
 
 def _families_and_styles(theme: Theme) -> tuple[RegisteredFamily, RegisteredFamily, dict]:
