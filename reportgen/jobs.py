@@ -157,13 +157,17 @@ class Runner:
         return self.pool if total > 1 else None
 
     def overlapped(self, phase: str, function: Callable, items: list, failed: Callable[[object, BaseException], object],
-                   meanwhile: Callable[[], object]) -> list:
+                   meanwhile: Callable[[Iterator[tuple[object, object]]], object], busy: bool = False) -> list:
         """Every outcome of ``function`` over ``items`` (as ``map``), computed on workers while this
-        process runs ``meanwhile``: work for the next phase that needs none of them, such as loading
-        the renderers a pack is about to use.
+        process runs ``meanwhile``: work for the next phase, such as loading the renderers a pack is
+        about to use, then what it can do with the outcomes as they come, in order (``meanwhile``
+        is given an iterator of (item, outcome) to take as many of as it likes).
 
         The workers are this phase's own — one per ``WORTH_A_POOL`` jobs, and one even for a single
-        job, since this process is busy meanwhile — and stop when it ends, so the next phase runs
+        job, since this process is busy meanwhile; one core fewer when ``meanwhile`` is ``busy`` with
+        the outcomes (laying a pack's chapters out as they come: on two cores one worker parses while
+        this process lays out, where three processes sharing two cores spent more than they saved) —
+        and stop when it ends, so the next phase runs
         here, where ``meanwhile`` left everything loaded. Without workers to spare (``--jobs 1``, one
         core, a caller's executor) it is plain ``map`` and ``meanwhile`` is skipped: whatever it
         would load is loaded when first needed.
@@ -172,14 +176,20 @@ class Runner:
         if not items or self.callers is not None or self.pool is not None or min(self.requested, cores) < 2:
             return list(self.map(phase, function, items, failed))
         with self.held():
-            pool = _pool(min(self.requested, cores, max(1, len(items) // WORTH_A_POOL)))
+            pool = _pool(max(1, min(self.requested, cores - busy, len(items) // WORTH_A_POOL)))
         try:
             futures = [pool.submit(function, item) for item in items]
-            meanwhile()
-            outcomes = []
-            for done, (item, future) in enumerate(zip(items, futures), 1):
-                outcomes.append(_settled(item, future, failed))
-                self._report(phase, done, len(items))
+            outcomes: list = []
+
+            def arrivals() -> Iterator[tuple[object, object]]:
+                for item, future in zip(items[len(outcomes):], futures[len(outcomes):]):
+                    outcomes.append(_settled(item, future, failed))
+                    self._report(phase, len(outcomes), len(items))
+                    yield item, outcomes[-1]
+
+            meanwhile(arrivals())
+            for _ in arrivals():  # those ``meanwhile`` left
+                pass
             return outcomes
         finally:
             with self.held():

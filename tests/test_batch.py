@@ -248,12 +248,12 @@ def _layouts_recorded(tmp_path, monkeypatch, fail_elsewhere: bool = False) -> Pa
     built, here, log = pdf_document._built, os.getpid(), tmp_path / "layouts"
     log.mkdir()
 
-    def recorded(document, theme, blocks, stream, write, *args, **kwargs):
+    def recorded(document, theme, front, chapters, stream, write, *args, **kwargs):
         if not write:
             (log / f"{os.getpid()}-{time.monotonic_ns()}").touch()
             if fail_elsewhere and os.getpid() != here:
                 raise MemoryError("the worker ran out")
-        return built(document, theme, blocks, stream, write, *args, **kwargs)
+        return built(document, theme, front, chapters, stream, write, *args, **kwargs)
 
     monkeypatch.setattr(pdf_document, "_built", recorded)
     monkeypatch.setattr(pdf_document, "_recent", [])  # no pages remembered from an earlier test's layout

@@ -143,9 +143,10 @@ def _page_number_end(reader: PdfReader, page: int, theme: str) -> float:
     import re
 
     content = reader.pages[page - 1].get_contents().get_data().decode("latin-1")
-    placed = re.search(r"1 0 0 1 ([\d.]+) [\d.]+ cm\s*/FormXob\.rg-page-%d Do" % page, content)
+    placed = re.search(r"1 0 0 1 ([\d.]+) [\d.]+ cm\s*/FormXob\.rg-page-\d+ Do", content)
     assert placed, "the page number is not drawn"
     number = next(run for run in runs_of_page(reader, page) if run.text.startswith("Page "))
+    assert number.text.startswith(f"Page {page} of "), number.text
     width = float(placed.group(1)) + number.x  # the run starts this far left of the origin
     return width + _text_width(number.text.strip(), number.size, theme)
 

@@ -168,6 +168,7 @@ class Document:
     meta: Meta
     blocks: tuple[Block, ...] = field(default_factory=tuple)
     pack: Pack | None = None  # what it was composed from, for renderers of the data itself (json)
+    front: int = 0  # the leading blocks that sum up every article (cover, contents, at a glance): the front matter
 
     def sections(self) -> list[Section]:
         """Every section, depth first, in reading order (outline, contents, tests)."""

@@ -9,7 +9,7 @@ through the catalog (``_``/``ngettext``) and every date and number through
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from babel import Locale
 
@@ -52,6 +52,27 @@ def compose_pack(pack: Pack, language: str, brand: Brand) -> Document:
     return _Composer(pack, language, brand).document()
 
 
+class ChapterComposer:
+    """A pack's chapters composed as its briefs arrive, in reading order, each the very blocks
+    ``compose_pack`` gives it: a chapter needs only its own brief and how many notes the briefs
+    before it numbered, so a renderer can lay it out before the last brief is parsed."""
+
+    def __init__(self, pack: Pack, language: str, brand: Brand) -> None:
+        self._composer = _Composer(pack, language, brand)
+
+    def meta(self) -> Meta:
+        """The document's meta as far as the briefs so far give it (its subject and keywords count every brief)."""
+        return self._composer.meta()
+
+    def add(self, brief: Brief) -> tuple[Block, ...]:
+        """The chapter of ``brief``, the pack's next, with the page break after it."""
+        composer = self._composer
+        index = len(composer.pack.briefs)
+        composer.pack = replace(composer.pack, briefs=(*composer.pack.briefs, brief))
+        composer.number_notes(index)
+        return composer.chapter(index)
+
+
 class _Composer:
     def __init__(self, pack: Pack, language: str, brand: Brand) -> None:
         self.pack = pack
@@ -60,33 +81,34 @@ class _Composer:
         catalog = translations(language)
         self._ = catalog.gettext
         self.ngettext = catalog.ngettext
-        self.notes = self.number_notes()
+        self.notes: dict[Position, Note] = {}
+        self.notes_numbered = 0
+        for index in range(len(pack.briefs)):
+            self.number_notes(index)
 
-    def number_notes(self) -> dict[Position, Note]:
-        """One note per source sentence of the figures shown, numbered through the pack in
-        reading order. Keyed by the figure's position: figures from one sentence, and a figure
-        at a glance and in its article, share a note; an equal figure in another brief (the same
-        article given twice) has its own."""
-        notes: dict[Position, Note] = {}
-        number = 0
-        for index, brief in enumerate(self.pack.briefs):
-            rows = self.table_rows(index)
-            shown = rows + [(index, i) for i in most_telling(brief.statistics, KEY_FIGURES) if (index, i) not in rows]
-            by_sentence: dict[tuple[str, object], list[Position]] = {}
-            for position in shown:
-                statistic = self.statistic(position)
-                by_sentence.setdefault((statistic.sentence, statistic.sentence_span), []).append(position)
-            for (sentence, _span), positions in by_sentence.items():
-                number += 1
-                statistics = [self.statistic(position) for position in positions]
-                note = Note(
-                    mark=format_number(number, self.language), anchor=f"note-{number}",
-                    back_anchor=f"note-{number}-ref", sentence=sentence,
-                    source=self.joined(self._("Source: {source}"), "source", statistics),
-                    cited_by=self.joined(self._("Cited by {name}"), "name", statistics, "cited_by"),
-                )
-                notes.update((position, note) for position in positions)
-        return notes
+    def number_notes(self, index: int) -> None:
+        """One note per source sentence of the figures brief ``index`` shows, numbered on from the
+        briefs before it: through the pack in reading order. Keyed by the figure's position: figures
+        from one sentence, and a figure at a glance and in its article, share a note; an equal figure
+        in another brief (the same article given twice) has its own."""
+        brief = self.pack.briefs[index]
+        rows = self.table_rows(index)
+        shown = rows + [(index, i) for i in most_telling(brief.statistics, KEY_FIGURES) if (index, i) not in rows]
+        by_sentence: dict[tuple[str, object], list[Position]] = {}
+        for position in shown:
+            statistic = self.statistic(position)
+            by_sentence.setdefault((statistic.sentence, statistic.sentence_span), []).append(position)
+        for (sentence, _span), positions in by_sentence.items():
+            self.notes_numbered += 1
+            number = self.notes_numbered
+            statistics = [self.statistic(position) for position in positions]
+            note = Note(
+                mark=format_number(number, self.language), anchor=f"note-{number}",
+                back_anchor=f"note-{number}-ref", sentence=sentence,
+                source=self.joined(self._("Source: {source}"), "source", statistics),
+                cited_by=self.joined(self._("Cited by {name}"), "name", statistics, "cited_by"),
+            )
+            self.notes.update((position, note) for position in positions)
 
     def statistic(self, position: Position) -> Statistic:
         brief, index = position
@@ -108,10 +130,15 @@ class _Composer:
         if not single:
             depth = 2 if len(self.pack.briefs) <= CONTENTS_DETAIL_UP_TO else 1
             blocks += [Contents(self._("Contents"), depth), PageBreak(), self.glance(), PageBreak()]
+        front = len(blocks)
         for index in range(len(self.pack.briefs)):
-            blocks += [self.article(index, f"article-{index + 1}"), PageBreak()]
+            blocks += self.chapter(index)
         blocks.append(self.sources())
-        return Document(self.meta(), tuple(blocks), self.pack)
+        return Document(self.meta(), tuple(blocks), self.pack, front)
+
+    def chapter(self, index: int) -> tuple[Block, ...]:
+        """Brief ``index``'s chapter and the page break after it."""
+        return self.article(index, f"article-{index + 1}"), PageBreak()
 
     # -- pack furniture -------------------------------------------------
 

@@ -15,20 +15,21 @@ the manifest last. A document that fails is a failure of its own.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from ..api import briefs_of
 from ..config import BuildOptions
 from ..errors import InputError
 from ..export import MANIFEST_NAME, FileIdentity, Manifest, Record, locked, probe_writable, write_atomic
 from ..ingest import read
-from ..jobs import Interrupted, Interruptions, Progress, Runner
+from ..jobs import WORTH_A_POOL, Interrupted, Interruptions, Progress, Runner
 from ..model import Brief, Pack, PackReading
 from ..slug import printable
 from .assets import ThemeFiles, local_theme, theme_files
+from .early import EarlyChapters, composed_as
 from .inputs import Failure, Input, crashed
 from .plan import DEFAULT_PACK_NAME, Slot, Target, document_key, document_language, document_path, pack_title
 from .resolve import AUTO
@@ -157,8 +158,9 @@ def run_plan(slots: list[Slot], options: BuildOptions, theme: Theme, folder: Pat
             try:
                 with Runner(jobs, executor, progress, signals.held) as runner:
                     portable = theme_files(theme, carry_bytes=not runner.shares_disk)
-                    readings = _parse_needed(pack_inputs, runner, result,  # a pack needs every brief at once
-                                             meanwhile=lambda: _prepare(packs, theme))
+                    early = EarlyChapters(packs if len(packs) < WORTH_A_POOL else [], options, theme)
+                    readings = _parse_needed(pack_inputs, runner, result, early.active,  # a pack needs every brief
+                                             meanwhile=lambda arrivals: (_prepare(packs, theme), early.lay_out(arrivals)))
                     pack_jobs = _pack_jobs(packs, readings, options, portable, folder, taken, result)
                     article_jobs = _article_jobs([s for s in todo if not s.is_pack], readings, options, portable)
                     articles = zip(article_jobs, runner.map("rendering", _article_job, article_jobs, _article_failed))
@@ -170,6 +172,7 @@ def run_plan(slots: list[Slot], options: BuildOptions, theme: Theme, folder: Pat
                         with signals.held():  # written and recorded together, or neither
                             _write(outcome, result, records, identities)
             finally:  # also when stopped: the manifest lists what was finished, and only that
+                early.drop()
                 with signals.held():
                     _write_manifest(folder, records, result, identities)
     except Interrupted as stop:
@@ -264,11 +267,14 @@ def _warnings_of(reading: PackReading) -> tuple[str, ...]:
     return tuple(dict.fromkeys(warning for brief in reading.briefs for warning in brief.warnings))
 
 
-def _parse_needed(needed: list[Input], runner: Runner, result: BuildResult,
-                  meanwhile: Callable[[], object]) -> dict[str, PackReading]:
-    """Each input's briefs, parsed on workers where there are some while this process runs ``meanwhile``."""
+def _parse_needed(needed: list[Input], runner: Runner, result: BuildResult, busy: bool,
+                  meanwhile: Callable[[Iterator[tuple[Input, PackReading | Failure]]], object]
+                  ) -> dict[str, PackReading]:
+    """Each input's briefs, parsed on workers where there are some while this process runs ``meanwhile``
+    (given the outcomes as they come, and ``busy`` with them: see ``Runner.overlapped``)."""
     readings: dict[str, PackReading] = {}
-    for source, outcome in zip(needed, runner.overlapped("parsing", _parse_job, needed, _parse_failed, meanwhile)):
+    for source, outcome in zip(needed, runner.overlapped("parsing", _parse_job, needed, _parse_failed, meanwhile,
+                                                         busy)):
         if isinstance(outcome, Failure):
             result.errors.append(outcome)
         else:
@@ -445,12 +451,10 @@ def _render(pack: Pack, fmt: str, language: str, theme: Theme) -> bytes:
 
 def _composed(pack: Pack, language: str, theme: Theme) -> Document:
     """``pack`` composed in ``language`` (untitled: "Briefing pack" in that language)."""
-    from ..compose import Brand, compose_pack
-    from ..i18n import translations
+    from ..compose import compose_pack
 
-    if not pack.title:
-        pack = replace(pack, title=translations(language).gettext("Briefing pack"))
-    return compose_pack(pack, language, Brand(theme.brand, theme.texts_for(language)))
+    titled, brand = composed_as(pack, language, theme)
+    return compose_pack(titled, language, brand)
 
 
 def _rendered(document: Document, fmt: str, theme: Theme) -> bytes:

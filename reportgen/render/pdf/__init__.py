@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from .. import register
 
 if TYPE_CHECKING:
-    from ...compose.blocks import Document
+    from ...compose.blocks import Document, Meta
     from ...themes import Theme
-    from .document import PartPages
+    from .document import EarlyLayout, PartPages
 
 
 @register
@@ -28,6 +28,12 @@ class PdfRenderer:
         from .document import prepare
 
         prepare(theme)
+
+    def lay_out_early(self, meta: Meta, theme: Theme) -> EarlyLayout:
+        """A pack's layout to add chapters to as their articles are read, which ``render`` then finishes."""
+        from .document import EarlyLayout
+
+        return EarlyLayout(meta, theme)
 
 
 def prepare_pagination(theme: Theme) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from io import BytesIO
 from typing import Iterator
@@ -13,7 +13,7 @@ from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from ... import __version__
-from ...compose.blocks import Block, Cover, Document, Notes, PageBreak, Section
+from ...compose.blocks import Block, Cover, Document, Meta, Notes, PageBreak, Section
 from ...themes import Theme
 from . import deferred  # noqa: F401 - imports reportlab.platypus before the modules below do (see there)
 from .flowables import KeepWithNext, Story
@@ -76,8 +76,15 @@ def _lay_out(document: Document, theme: Theme, write: bool = True) -> tuple[byte
     """The PDF's bytes and the page each section starts on; the pages are remembered. Without ``write``
     the pages are only paginated: every flowable wrapped and split as in a render, nothing drawn and no bytes
     (``PackTemplate``'s ``draw``)."""
-    buffer = BytesIO()
-    template = _built(document, theme, document.blocks, buffer, write, first_page="cover")
+    early = _taken_up(document, theme) if write else None
+    if early is not None:
+        buffer, layout = early.stream, early.layout
+        layout.lay(document.blocks[document.front + len(layout.chapters):])
+        template = layout.finish(document.meta, document.blocks[:document.front])
+    else:
+        buffer = BytesIO()
+        front, chapters = document.blocks[:document.front], document.blocks[document.front:]
+        template = _built(document, theme, front, chapters, buffer, write, first_page="cover")
     anchors = _anchors(document.blocks)
     pages = {key: page for key, page in template.section_pages.items() if key in anchors}
     with _recent_lock:
@@ -86,31 +93,114 @@ def _lay_out(document: Document, theme: Theme, write: bool = True) -> tuple[byte
     return buffer.getvalue(), pages
 
 
-def _built(document: Document, theme: Theme, blocks: tuple[Block, ...], stream: BytesIO, write: bool,
-           first_page: str, listed_after: tuple[Block, ...] = ()) -> PackTemplate:
-    """``blocks`` of ``document`` laid out (and drawn into ``stream`` with ``write``), from a page in the
-    ``first_page`` template, a contents among them also listing the sections of ``listed_after``; the
-    template after its build."""
-    body, heading, styles = _families_and_styles(theme)
-    typeset, heading_typeset = Typeset(body), Typeset(heading)
-    colors = palette(theme)
-    meta = document.meta
-    cover = next((block for block in blocks if isinstance(block, Cover)), None)
-    furniture = Furniture(meta, body, colors, theme.sizes["small"])
-    template = PackTemplate(
-        stream, theme, cover, typeset, furniture, colors, styles,
-        title=meta.title, author=meta.author, subject=meta.subject, keywords=list(meta.keywords),
-        creator=f"reportgen {__version__}", lang=meta.language, keepTogetherClass=KeepWithNext, draw=write,
-        first_page=first_page,
-    )
-    story_maker = Story(styles, colors, typeset, heading_typeset, template.width, template.height)
-    canvas_maker = partial(FurnitureCanvas, furniture=furniture) if write else _UnwrittenCanvas
+def _built(document: Document, theme: Theme, front: tuple[Block, ...], chapters: tuple[Block, ...], stream: BytesIO,
+           write: bool, first_page: str, listed_after: tuple[Block, ...] = ()) -> PackTemplate:
+    """The ``front`` matter and ``chapters`` of ``document`` laid out (and drawn into ``stream`` with
+    ``write``): the chapters first, from a page in the ``first_page`` template (a body page when the
+    front matter follows them), then the front matter from a cover page, its pages put first; a contents
+    among them also listing the sections of ``listed_after``. The template after its build."""
     shared = nullcontext() if document.pack is None else lines_shared_by(document.pack.briefs)
-    with _binary_streams(), shared:
-        story = story_maker.flowables(blocks)
-        story_maker.list_in_contents(listed_after)
-        template.build(story, canvasmaker=canvas_maker)  # one pass: page numbers still to come are forms
-    return template
+    with shared:
+        layout = _Layout(document.meta, theme, stream, write, "body" if front and chapters else first_page)
+        layout.lay(chapters)
+        return layout.finish(document.meta, front, listed_after)
+
+
+class _Layout:
+    """One PDF laid out in parts: chapters as they come (``lay``), then the front matter, which
+    sums them up, and the page numbers (``finish``)."""
+
+    def __init__(self, meta: Meta, theme: Theme, stream: BytesIO, write: bool, first_page: str) -> None:
+        body, heading, styles = _families_and_styles(theme)
+        typeset, heading_typeset = Typeset(body), Typeset(heading)
+        colors = palette(theme)
+        furniture = Furniture(meta, body, colors, theme.sizes["small"])
+        self.template = PackTemplate(
+            stream, theme, None, typeset, furniture, colors, styles,
+            title=meta.title, author=meta.author, subject=meta.subject, keywords=list(meta.keywords),
+            creator=f"reportgen {__version__}", lang=meta.language, keepTogetherClass=KeepWithNext, draw=write,
+            first_page=first_page,
+        )
+        self.story = Story(styles, colors, typeset, heading_typeset, self.template.width, self.template.height)
+        self.chapters: tuple[Block, ...] = ()  # laid out so far
+        with _binary_streams():
+            self.template.begin(partial(FurnitureCanvas, furniture=furniture) if write else _UnwrittenCanvas)
+
+    def lay(self, chapters: tuple[Block, ...]) -> None:
+        with _binary_streams():
+            self.template.lay(self.story.flowables(chapters))
+        self.chapters += chapters
+
+    def finish(self, meta: Meta, front: tuple[Block, ...], listed_after: tuple[Block, ...] = ()) -> PackTemplate:
+        """Lay out the front matter (without its last page break: the chapters follow it) and number
+        the pages; the template, its canvas saved when it draws. ``meta`` gives the subject and
+        keywords, which count every article."""
+        template, story = self.template, self.story
+        template.cover = next((block for block in (*front, *self.chapters) if isinstance(block, Cover)), None)
+        with _binary_streams():
+            if front:
+                if front[-1:] == (PageBreak(),):
+                    front = front[:-1]
+                front_story = story.flowables(front)
+                story.list_in_contents(self.chapters + listed_after)
+                template.lay_front(front_story, after=bool(self.chapters))
+            else:
+                story.list_in_contents(listed_after)
+            template.finish(story.contents)  # one pass: the page numbers are forms, defined now
+            template.canv.setSubject(meta.subject)
+            template.canv.setKeywords(list(meta.keywords))
+            if template.draw:
+                template.canv.save()
+        return template
+
+
+class EarlyLayout:
+    """A pack's PDF laid out chapter by chapter (``add``) while its other articles are still being
+    read, for the render of the pack to finish (``render_pdf``): it takes this layout up when the
+    chapters laid out are the document's first ones and ``meta`` is the document's, but for the
+    subject and keywords, which count every article; else it lays the document out afresh and this
+    layout is dropped. The bytes are the same either way."""
+
+    def __init__(self, meta: Meta, theme: Theme) -> None:
+        self.meta, self.theme = meta, theme
+        self.stream = BytesIO()
+        self.layout = _Layout(meta, theme, self.stream, write=True, first_page="body")
+        with _early_lock:
+            _early.append(self)
+
+    def add(self, chapter: tuple[Block, ...]) -> None:
+        """Lay out the pack's next chapter; a layout that fails is dropped, and the error raised."""
+        try:
+            self.layout.lay(chapter)
+        except BaseException:
+            self.drop()
+            raise
+
+    def drop(self) -> None:
+        """Forget this layout (the render will not take it up)."""
+        with _early_lock:
+            if self in _early:
+                _early.remove(self)
+
+    def fits(self, document: Document, theme: Theme) -> bool:
+        laid = self.layout.chapters
+        return (bool(document.front) and (self.theme is theme or self.theme == theme)
+                and replace(self.meta, subject=document.meta.subject, keywords=document.meta.keywords) == document.meta
+                and document.blocks[document.front:document.front + len(laid)] == laid)
+
+
+_early: list[EarlyLayout] = []
+_early_lock = threading.Lock()
+
+
+def _taken_up(document: Document, theme: Theme) -> EarlyLayout | None:
+    """An early layout of ``document``'s first chapters, no longer listed (one render takes it), or None."""
+    with _early_lock:
+        for early in _early:
+            if early.fits(document, theme):
+                _early.remove(early)
+                return early
+    return None
 
 
 _FRONT_SHARE = 0.4  # of a pack's page breaks, before the one where its pagination is cut in two
@@ -136,8 +226,12 @@ def paginated_part(document: Document, theme: Theme, back: bool) -> PartPages:
     blocks = rest if back else front
     if not blocks:
         return PartPages(0, {})
-    template = _built(document, theme, blocks, BytesIO(), write=False, first_page="body" if back else "cover",
-                      listed_after=() if back else rest)
+    if back:
+        template = _built(document, theme, (), rest, BytesIO(), write=False, first_page="body")
+    else:
+        matter = min(document.front, cut)
+        template = _built(document, theme, front[:matter], front[matter:], BytesIO(), write=False,
+                          first_page="cover", listed_after=rest)
     anchors = _anchors(blocks)
     return PartPages(template.page, {key: page for key, page in template.section_pages.items() if key in anchors})
 

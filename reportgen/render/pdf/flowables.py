@@ -36,13 +36,13 @@ _SMALLEST_FIGURE = 11  # points: a key figure shrinks to this before it wraps
 
 
 class Heading(Text):
-    """A paragraph that reports itself to the outline and the contents after layout.
+    """A paragraph that reports itself, once placed, to the outline and the contents (``PackTemplate``).
 
     A heading taller than a page is split as any paragraph is (reportlab makes
     the pieces with ``Paragraph``'s own keywords); only its first piece reports.
     """
 
-    def __init__(self, text: str | None, style: Any, outline: tuple[int, str, str, Contents | None] | None = None,
+    def __init__(self, text: str | None, style: Any, outline: tuple[int, str, str] | None = None,
                  **pieces: Any) -> None:
         super().__init__(text, style, **pieces)
         self.outline = outline
@@ -59,9 +59,9 @@ class Contents(Flowable):
 
     A line is its heading's text linked to the heading, then dot leaders and the page number,
     right-aligned, as reportlab's TableOfContents draws them. Those two are a form XObject: drawn
-    (referenced) where the line ends, and defined by ``place`` once the heading's page is known,
-    as the footer's page count is. Every listed heading follows the contents in the story, so each
-    line is drawn, and its room for the number measured, before its heading is placed.
+    (referenced) where the line ends, and defined by ``place`` once the pages are numbered, as the
+    footer's page count is, after the whole layout: each line has been drawn, and its room for the
+    number measured, by then.
     """
 
     _CALLBACK = "rg-contents"
@@ -78,6 +78,9 @@ class Contents(Flowable):
     def add(self, level: int, markup: str, key: str) -> None:
         self._line_of[key] = len(self._lines)
         self._lines.append((level, markup, key))
+
+    def lists(self, key: str) -> bool:
+        return key in self._line_of
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
         self.canv.setNamedCB(self._CALLBACK, self._line_end)
@@ -185,7 +188,7 @@ class Story(BlockVisitor[list[Flowable]]):
         self.contents = Contents([self.styles["toc_1"], self.styles["toc_2"]], layout, self.width)
         self.contents_depth = block.depth
         title = Heading(self.heading_typeset.markup(block.title, "bold"), self.styles["toc_title"],
-                        (0, block.title, CONTENTS_KEY, None))
+                        (0, block.title, CONTENTS_KEY))
         return [title, self.contents]
 
     def list_in_contents(self, blocks: tuple[b.Block, ...], depth: int = 0) -> None:
@@ -198,19 +201,16 @@ class Story(BlockVisitor[list[Flowable]]):
             elif isinstance(block, b.Notes):
                 self._listed(depth, block.title, block.anchor)
 
-    def _listed(self, depth: int, title: str, anchor: str, in_contents: bool = True) -> Contents | None:
-        """The contents that lists this heading (adding its line now, before layout), or None."""
-        if self.contents is None or not in_contents or depth >= self.contents_depth:
-            return None
-        self.contents.add(depth, self.typeset.markup(title), anchor)
-        return self.contents
+    def _listed(self, depth: int, title: str, anchor: str, in_contents: bool = True) -> None:
+        """A line for this heading in the contents, if there is one above it that lists its depth."""
+        if self.contents is not None and in_contents and depth < self.contents_depth:
+            self.contents.add(depth, self.typeset.markup(title), anchor)
 
     def visit_section(self, block: b.Section, depth: int) -> list[Flowable]:
         level = min(block.level, 3)
         style = self.styles[f"h{level}"]
-        heading = Heading(self.heading_typeset.markup(block.title, "bold"), style,
-                          (depth, block.title, block.anchor, self._listed(depth, block.title, block.anchor,
-                                                                          block.in_contents)))
+        self._listed(depth, block.title, block.anchor, block.in_contents)
+        heading = Heading(self.heading_typeset.markup(block.title, "bold"), style, (depth, block.title, block.anchor))
         story: list[Flowable] = [heading]
         if level == 1:
             story.append(_Rule(self.width, 1.2, self.palette.accent, 46 * mm))
@@ -400,7 +400,7 @@ class Story(BlockVisitor[list[Flowable]]):
 
     def visit_commentary(self, block: b.Commentary, depth: int) -> list[Flowable]:
         heading = Heading(self.heading_typeset.markup(block.name, "bold"), self.styles["h3"],
-                          (depth, block.name, f"{id(block)}", None))
+                          (depth, block.name, f"{id(block)}"))
         story: list[Flowable] = [heading]
         if block.role_line:
             story.append(self.text(block.role_line, "role", "italic"))
@@ -411,8 +411,9 @@ class Story(BlockVisitor[list[Flowable]]):
         """The article's notes: number (back to its figure), the sentence as written, source and speaker.
 
         One row per note, the numbers hanging in their own column; a note is never split across pages."""
+        self._listed(depth, block.title, block.anchor)
         heading = Heading(self.heading_typeset.markup(block.title, "bold"), self.styles["h2"],
-                          (depth, block.title, block.anchor, self._listed(depth, block.title, block.anchor)))
+                          (depth, block.title, block.anchor))
         number_width = 9 * mm
         number_look = BoxStyle((0, 2 * mm, 0, 2.2 * mm))
         text_look = BoxStyle((0, 6, 0, 2.2 * mm))  # 6 points on the right, as the notes had as table cells

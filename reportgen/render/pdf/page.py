@@ -1,12 +1,15 @@
 """Pages: the document template, the cover, running header/footer, outline and contents hooks.
 
-"Page X of Y" needs Y before any page is final. Every footer draws the
-count as a PDF form (an XObject) named ``rg-pages`` that is only defined when
-the canvas saves, once the count is known: one layout pass, as many
-pages as it takes. The contents' page numbers are forms the same way (see
-``flowables.Contents``). Headings report themselves after layout: a bookmark,
-an outline entry and, if the contents lists them, their page number, so the
-outline mirrors the headings and every contents line links to its page.
+One layout pass, front matter last: a pack's chapters are laid out first,
+from a body page, then its front matter (cover, contents, at a glance), which
+sums up every chapter; ``finish`` then moves the front's pages ahead of the
+chapters' and gives every page its number. Each number a page shows is a PDF
+form (an XObject) drawn where it goes and defined once the numbers are final:
+"Page X of Y" in the footer (``rg-page-3``) and the contents' page numbers (see
+``flowables.Contents``). Headings report themselves as they are placed: a
+bookmark, an outline entry, and their page, which the contents prints; the
+outline is written in reading order and every contents line links to its page.
+Chapters laid out first can be laid out as their articles arrive.
 
 A template built with ``draw=False`` only paginates: its frames wrap and split
 every flowable exactly as a drawn one does but draw none (``UndrawnFrame``),
@@ -23,12 +26,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph
 
 from ...compose.blocks import Cover, Meta
 from ...logos import png_logo_size
@@ -37,6 +40,9 @@ from ..svg import safe_svg
 from .fonts import RegisteredFamily, Typeset
 from .text import Text
 from .styles import Palette
+
+if TYPE_CHECKING:
+    from .flowables import Contents
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 CONTENTS_KEY = "contents"  # the contents' own heading: its page runs the pack's title alone
@@ -62,7 +68,8 @@ class FurnitureCanvas(Canvas):
     def __init__(self, *args: Any, furniture: Furniture, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._furniture = furniture
-        self.numbered_pages: list[int] = []  # the pages whose footer draws a number form
+        self.numbered_pages: list[int] = []  # the pages whose footer draws a number form, in layout order
+        self.final_page: Callable[[int], int] = _same_page  # a page in layout order → its number in the document
 
     def save(self) -> None:
         f = self._furniture
@@ -72,9 +79,13 @@ class FurnitureCanvas(Canvas):
                            upperx=1, uppery=2 * f.font_size)  # the label ends at the origin
             self.setFont(f.body.regular, f.font_size)
             self.setFillColor(f.palette.muted)
-            self.drawRightString(0, 0, page_label(f.meta.page_label, page, total))
+            self.drawRightString(0, 0, page_label(f.meta.page_label, self.final_page(page), total))
             self.endForm()
         super().save()
+
+
+def _same_page(page: int) -> int:
+    return page
 
 
 def page_number_form(page: int) -> str:
@@ -157,8 +168,20 @@ def _draw_nothing(*args: Any, **kwargs: Any) -> None:
     """What an undrawn flowable draws."""
 
 
+class FrontMark(Flowable):
+    """Where the front matter starts: laid out first on its first page, it takes no room and draws nothing."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
 class PackTemplate(BaseDocTemplate):
-    """Two page templates (cover, body) and the heading hooks for outline and contents.
+    """Two page templates (cover, body) and the heading hooks for outline and contents; laid out
+    in parts (``begin``, ``lay``, ``finish``), so that chapters can be laid out before the front
+    matter that sums them up.
 
     Without ``draw`` nothing is drawn, and the template only records each heading's page (see
     the module's docstring)."""
@@ -172,7 +195,9 @@ class PackTemplate(BaseDocTemplate):
         self.theme, self.cover, self.typeset, self.furniture = theme, cover, typeset, furniture
         self.palette, self.styles = palette, styles
         self.chapter: str | None = None  # the chapter being read: its title runs at the head of its pages
-        self.section_pages: dict[str, int] = {}  # each heading's anchor → the page it is placed on
+        self.section_pages: dict[str, int] = {}  # each heading's anchor → its page (in layout order until finished)
+        self.front_start: int | None = None  # the page the front matter starts on, in layout order
+        self._outline: list[tuple[int, int, str, str]] = []  # page, level, text, key of each heading, as placed
         self.draw = draw
         frame = Frame if draw else UndrawnFrame
         body_frame = frame(left, bottom, self.width, self.height, id="body", leftPadding=0, rightPadding=0,
@@ -188,20 +213,63 @@ class PackTemplate(BaseDocTemplate):
     def beforeDocument(self) -> None:  # noqa: N802 (reportlab's name)
         self.canv.showOutline()
 
+    def begin(self, canvasmaker: Callable[..., Canvas]) -> None:
+        """Start the layout (``BaseDocTemplate.build``'s first step): a canvas and the first page's template."""
+        self._startBuild(canvasmaker=canvasmaker)
+        self.canv._doctemplate = self  # noqa: SLF001 - as ``build`` sets it for the flowables
+
+    def lay(self, flowables: list[Flowable]) -> None:
+        """Lay ``flowables`` out after those laid before (``build``'s loop); a part that ends with a page
+        break leaves the next part a page of its own."""
+        while flowables:
+            self.clean_hanging()
+            self.handle_flowable(flowables)
+
+    def lay_front(self, flowables: list[Flowable], after: bool) -> None:
+        """Lay the front matter out, from a cover page of its own when it comes ``after`` the chapters
+        (``finish`` puts its pages first)."""
+        begun: list[Flowable] = [NextPageTemplate("cover"), PageBreak()] if after else []
+        self.lay([*begun, FrontMark(), *flowables])
+
+    def finish(self, contents: Contents | None) -> None:
+        """End the layout: the front matter's pages go before the chapters' (``front_start``), and the
+        numbers are given in that order: each heading's page, the footers', the contents' (of
+        ``contents``), the outline. The canvas is left to save."""
+        del self.canv._doctemplate  # noqa: SLF001
+        self._doSave = 0
+        self._endBuild()
+        count = self.canv.getPageNumber() - 1  # the page after the last one is open but empty
+        moved = (self.front_start or 1) - 1  # the chapters' pages, laid out before the front's
+
+        def final(page: int) -> int:
+            return page + count - moved if page <= moved else page - moved
+
+        self.section_pages = {key: final(page) for key, page in self.section_pages.items()}
+        if not self.draw:
+            return
+        pages = self.canv._doc.Pages.pages  # noqa: SLF001 - reportlab's page tree, in the order it lists them
+        pages[:] = pages[moved:] + pages[:moved]
+        self.canv.final_page = final
+        for _, level, text, key in sorted(self._outline, key=lambda entry: final(entry[0])):
+            self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
+        for key, page in self.section_pages.items():
+            if contents is not None and contents.lists(key):
+                contents.place(self.canv, key, page)
+
     def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 (reportlab's name)
+        if isinstance(flowable, FrontMark):
+            self.front_start = self.page
         outline = getattr(flowable, "outline", None)
         if outline is None:
             return
-        level, text, key, contents = outline
+        level, text, key = outline
         self.section_pages.setdefault(key, self.page)
         if not self.draw:
             return  # no line of the contents was drawn: there is no room measured for its number
         if level == 0:
             self.chapter = None if key == CONTENTS_KEY else text
         self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
-        if contents is not None:
-            contents.place(self.canv, key, self.page)
+        self._outline.append((self.page, level, text, key))
 
     def _draw_cover(self, canvas: Canvas, doc: Any) -> None:
         if self.cover is not None:
