@@ -5,10 +5,12 @@
 Each build is a fresh process (the seed articles repeated with changed titles, as
 ../shared/benchmarks/floor/ratio.py makes its packs) timed through the build's own
 progress reports: "parsed" is when the last brief came back from the parse workers
-(which run while the build loads its renderers), "rendered" when the pack's document
-was made. The difference between the two packs, per extra article, splits the
-"per extra article" cost of ratio.py into its parse and render shares. Also prints
-the CPU the parse workers used. Prints medians; asserts nothing.
+(which run while the build loads its renderers and, for a PDF pack, lays each chapter
+out as its article comes back), the end when the pack's document was written. The
+difference between the two packs, per extra article, splits the "per extra article"
+cost of ratio.py into what overlaps the parse and what follows it (a PDF pack's front
+matter and save; a Word pack's whole render). Also prints the CPU the parse workers
+used. Prints medians; asserts nothing.
 """
 
 from __future__ import annotations
