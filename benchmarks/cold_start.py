@@ -9,18 +9,18 @@ package (reportgen's by subpackage); the build's own path through time
 (`build()` with progress reports in a fresh interpreter: reportgen
 imported, the parse worker forked, the first parsed brief taken up — by
 then this process has loaded its renderers —, the last, the document
-written, and the CPU the parse worker used); then the median wall time of
-whole cold processes against the shared floor scripts
-(../shared/benchmarks/floor: the same content laid out by bare reportlab /
-python-docx), interleaved round by round, and their ratio. Time a non-editable install with .pyc files
-(PYTHONDONTWRITEBYTECODE unset) to see what a user sees. Prints numbers;
+written, and the CPU the parse worker used: ``timing.build_marks``); then
+the median wall time of whole cold processes against the shared floor
+scripts (../shared/benchmarks/floor: the same content laid out by bare
+reportlab / python-docx), interleaved round by round, and their ratio. Time
+a non-editable install with .pyc files (PYTHONDONTWRITEBYTECODE unset) to
+see what a user sees. Prints numbers;
 asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import shutil
@@ -30,7 +30,7 @@ import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
-from timing import seconds
+from timing import build_marks, seconds
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOOR = ROOT.parent / "shared" / "benchmarks" / "floor"
@@ -63,36 +63,6 @@ def import_profile(reportgen: str, arguments: list[str], cwd: Path) -> tuple[flo
     return total, by_package
 
 
-# A fresh interpreter's path through one build, from the start of the script: public hooks only.
-_PATH = r"""
-import json, os, resource, sys, time
-start = time.perf_counter()
-marks = {}
-def mark(name):
-    marks.setdefault(name, (time.perf_counter() - start) * 1000)
-from reportgen import build
-mark("imported")
-os.register_at_fork(before=lambda: mark("worker forked"))
-def progress(phase, done, total):
-    if phase == "parsing" and done == 1:
-        mark("first brief taken")
-    if phase == "parsing" and done == total:
-        mark("last brief taken")
-build([sys.argv[1]], formats=[sys.argv[2]], out=sys.argv[3], force=True, progress=progress, date="2026-01-15")
-mark("written")
-used = resource.getrusage(resource.RUSAGE_CHILDREN)
-marks["worker CPU"] = (used.ru_utime + used.ru_stime) * 1000
-print(json.dumps(marks))
-"""
-
-
-def build_path(python: str, inputs: Path, fmt: str, out: Path, rounds: int) -> dict[str, float]:
-    """Median ms of each mark ``_PATH`` prints, over ``rounds`` fresh interpreters."""
-    runs = [json.loads(subprocess.run([python, "-c", _PATH, str(inputs), fmt, str(out)], capture_output=True,
-                                      text=True, check=True).stdout) for _ in range(rounds)]
-    return {name: statistics.median(run.get(name, float("nan")) for run in runs) for name in runs[0]}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("reportgen", nargs="?", default=str(Path(sys.executable).with_name("reportgen")))
@@ -116,8 +86,9 @@ def main() -> None:
             print(f"{fmt}: imports {total:.0f} ms; self time by package (ms):")
             for package, milliseconds in by_package.most_common(16):
                 print(f"    {package:28} {milliseconds:6.1f}")
-            path = build_path(str(Path(options.reportgen).with_name("python")), inputs, fmt, folder / f"path-{fmt}",
-                              options.rounds)
+            python = str(Path(options.reportgen).with_name("python"))
+            runs = [build_marks(python, inputs, fmt, folder / f"path-{fmt}") for _ in range(options.rounds)]
+            path = {name: statistics.median(run[name] for run in runs) for name in runs[0]}
             print(f"{fmt}: path of a build (median ms from the interpreter's start): "
                   + ", ".join(f"{name} {value:.0f}" for name, value in path.items()))
         cases = {}

@@ -16,31 +16,15 @@ used. Prints medians; asserts nothing.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from timing import build_marks
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-
-_CHILD = r"""
-import json, resource, sys, time
-start = time.perf_counter()
-from reportgen import build
-marks = {}
-def progress(phase, done, total):
-    if done == total:
-        marks[phase] = (time.perf_counter() - start) * 1000
-build([sys.argv[1]], formats=[sys.argv[2]], out=sys.argv[3], force=True, progress=progress, date="2026-01-15")
-marks["end"] = (time.perf_counter() - start) * 1000
-used = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers, ended by now
-marks["workers_cpu"] = (used.ru_utime + used.ru_stime) * 1000
-print(json.dumps(marks))
-"""
-
 
 def _articles(folder: Path, count: int) -> None:
     folder.mkdir()
@@ -64,16 +48,14 @@ def main() -> int:
             _articles(work / f"in{count}", count)
         for _ in range(args.rounds):
             for count, marks in runs.items():
-                done = subprocess.run([sys.executable, "-c", _CHILD, str(work / f"in{count}"), args.format,
-                                       str(work / f"out{count}")], capture_output=True, text=True, check=True)
-                marks.append(json.loads(done.stdout.strip().splitlines()[-1]))
+                marks.append(build_marks(sys.executable, work / f"in{count}", args.format, work / f"out{count}"))
     median = {count: {key: statistics.median(m[key] for m in marks) for key in marks[0]} for count, marks in runs.items()}
     for count, marks in median.items():
-        print(f"{count:>2} articles: parsed at {marks['parsing']:.0f} ms (workers {marks['workers_cpu']:.0f} ms CPU), "
-              f"done at {marks['end']:.0f} ms")
+        print(f"{count:>2} articles: parsed at {marks['last brief taken']:.0f} ms (workers {marks['worker CPU']:.0f} ms CPU), "
+              f"done at {marks['written']:.0f} ms")
     small, big = median[2], median[50]
-    parse = (big["parsing"] - small["parsing"]) / 48
-    render = ((big["end"] - big["parsing"]) - (small["end"] - small["parsing"])) / 48
+    parse = (big["last brief taken"] - small["last brief taken"]) / 48
+    render = ((big["written"] - big["last brief taken"]) - (small["written"] - small["last brief taken"])) / 48
     print(f"per extra article: {parse:.1f} ms until parsed + {render:.1f} ms after = {parse + render:.1f} ms "
           f"({args.format})")
     return 0
